@@ -1,0 +1,132 @@
+/**
+ * The boats domain contract: zod schemas for the sightseeing routes, ports and fee rules of Hạ Long Bay.
+ * The same schemas validate the seed file, the API requests and the OpenAPI document.
+ */
+import { z } from '@hono/zod-openapi';
+
+export const LocalizedText = z
+  .object({
+    vi: z.string().trim().min(1).max(500),
+    en: z.string().trim().min(1).max(500),
+  })
+  .openapi('LocalizedText', { description: 'The same text in Vietnamese and English.' });
+
+export const Coordinates = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lon: z.number().min(-180).max(180),
+  })
+  .openapi('Coordinates', { description: 'WGS 84 position in decimal degrees (approximate, 1–3 km).' });
+
+export const PortId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug such as tuan-chau')
+  .max(60);
+
+export const Port = z
+  .object({
+    id: PortId,
+    name: LocalizedText,
+    position: Coordinates,
+    notes: LocalizedText,
+  })
+  .openapi('Port');
+
+export const RouteStop = z
+  .object({
+    name: LocalizedText,
+    position: Coordinates.nullable().openapi({ description: 'Null where no position is published yet.' }),
+  })
+  .openapi('RouteStop');
+
+export const FeeComponent = z
+  .object({
+    kind: z.enum(['sightseeing', 'port']),
+    amountVnd: z.number().int().min(0).max(100_000_000),
+  })
+  .openapi('FeeComponent');
+
+export const SightseeingFee = z
+  .object({
+    amountVnd: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000_000)
+      .nullable()
+      .openapi({ description: 'Total per person in VND (no minor unit); null when not yet published.' }),
+    unit: z.enum(['per-person', 'per-person-per-day']),
+    components: z.array(FeeComponent).max(5),
+    chargedSince: z.iso.date().nullable(),
+  })
+  .openapi('SightseeingFee');
+
+export const TypicalDuration = z
+  .object({
+    minHours: z.number().positive().max(48).nullable(),
+    maxHours: z.number().positive().max(48).nullable(),
+    label: LocalizedText,
+  })
+  .refine((d) => d.minHours === null || d.maxHours === null || d.minHours <= d.maxHours, {
+    message: 'minHours must not exceed maxHours',
+    path: ['minHours'],
+  })
+  .openapi('TypicalDuration');
+
+export const RouteNumber = z.coerce.number().int().min(1).max(99);
+
+/** A route as an editor submits it; the route number comes from the path. */
+export const RouteDetails = z
+  .object({
+    name: LocalizedText,
+    summary: LocalizedText,
+    stops: z.array(RouteStop).min(1).max(30),
+    departurePortId: PortId.nullable(),
+    typicalDuration: TypicalDuration,
+    sightseeingFee: SightseeingFee,
+  })
+  .openapi('RouteDetails');
+
+export const Route = RouteDetails.extend({
+  id: z.number().int().min(1).max(99).openapi({ description: 'Official route number of the bay board.' }),
+  updatedAt: z.iso.datetime(),
+}).openapi('Route');
+
+export const FeeDiscount = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/).max(60),
+    percentOff: z.number().int().min(1).max(100),
+    appliesTo: LocalizedText,
+  })
+  .openapi('FeeDiscount');
+
+export const FeePolicy = z
+  .object({
+    discounts: z.array(FeeDiscount).max(20),
+    proof: LocalizedText,
+  })
+  .openapi('FeePolicy', { description: 'Who pays less than the full sightseeing fee, on every route.' });
+
+export const RouteWithDiscounts = Route.extend({ discounts: z.array(FeeDiscount) }).openapi('RouteWithDiscounts');
+
+export const RouteList = z
+  .object({ routes: z.array(RouteWithDiscounts), feePolicy: FeePolicy })
+  .openapi('RouteList');
+
+export const PortList = z.object({ ports: z.array(Port) }).openapi('PortList');
+
+/** The shape of assets/seed/boats-catalog.json. */
+export const BoatsCatalogSeed = z.object({
+  source: z.string(),
+  ports: z.array(Port),
+  feePolicy: FeePolicy,
+  routes: z.array(RouteDetails.extend({ id: z.number().int().min(1).max(99) })),
+});
+
+export type LocalizedText = z.infer<typeof LocalizedText>;
+export type Port = z.infer<typeof Port>;
+export type RouteDetails = z.infer<typeof RouteDetails>;
+export type Route = z.infer<typeof Route>;
+export type RouteWithDiscounts = z.infer<typeof RouteWithDiscounts>;
+export type FeePolicy = z.infer<typeof FeePolicy>;
+export type BoatsCatalogSeed = z.infer<typeof BoatsCatalogSeed>;

@@ -1,0 +1,103 @@
+/** /api/boats: the bay's sightseeing routes and ports, read by everyone, edited by the tourism authority. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { RequireRole } from '../platform/auth/require-role.js';
+import { createRouter } from '../platform/http-app.js';
+import { ProblemError, problemResponses } from '../platform/problem.js';
+import { PortList, RouteDetails, RouteList, RouteNumber, RouteWithDiscounts } from './model.js';
+import { type BoatsCatalog, RouteNotFoundError, UnknownPortError } from './service.js';
+
+const RouteParams = z.object({
+  id: RouteNumber.openapi({ param: { name: 'id', in: 'path' }, example: 1, description: 'Route number (1–99)' }),
+});
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+// Public catalogue answers may be cached briefly by browsers and CloudFront; edits show within a minute.
+const PUBLIC_CACHE = 'public, max-age=60';
+
+export function createBoatsRouter(catalog: BoatsCatalog, requireRole: RequireRole) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/routes',
+        tags: ['Boats'],
+        summary: 'Sightseeing routes of Hạ Long Bay with stops, duration, fees and discounts',
+        responses: { 200: json(RouteList, 'Every route, in route-number order') },
+      }),
+      async (context) => {
+        context.header('Cache-Control', PUBLIC_CACHE);
+        return context.json(await catalog.listRoutes(), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/routes/{id}',
+        tags: ['Boats'],
+        summary: 'One sightseeing route',
+        request: { params: RouteParams },
+        responses: { 200: json(RouteWithDiscounts, 'The route'), ...problemResponses(400, 404) },
+      }),
+      async (context) => {
+        const { id } = context.req.valid('param');
+        context.header('Cache-Control', PUBLIC_CACHE);
+        return context.json(await withProblems(() => catalog.getRoute(id)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/routes/{id}',
+        tags: ['Boats'],
+        summary: "Replace a route's details (tourism authority)",
+        description: 'Fees and stops change by provincial decision; managers keep them current here.',
+        security: [{ bearerAuth: [] }],
+        middleware: [requireRole('manager')] as const,
+        request: {
+          params: RouteParams,
+          body: { required: true, content: { 'application/json': { schema: RouteDetails } } },
+        },
+        responses: {
+          200: json(RouteWithDiscounts, 'The route as stored'),
+          ...problemResponses(400, 401, 403, 404, 413, 415),
+        },
+      }),
+      async (context) => {
+        const { id } = context.req.valid('param');
+        const details = context.req.valid('json');
+        return context.json(await withProblems(() => catalog.updateRoute(id, details)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/ports',
+        tags: ['Boats'],
+        summary: 'Passenger ports of the bay with coordinates',
+        responses: { 200: json(PortList, 'Every port') },
+      }),
+      async (context) => {
+        context.header('Cache-Control', PUBLIC_CACHE);
+        return context.json({ ports: await catalog.listPorts() }, 200);
+      },
+    );
+}
+
+/** Maps the catalogue's domain errors to problem answers. */
+async function withProblems<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof RouteNotFoundError) throw new ProblemError(404, 'not-found', error.message);
+    if (error instanceof UnknownPortError) {
+      throw new ProblemError(400, 'validation-error', error.message, [
+        { location: 'body', path: 'departurePortId', message: error.message },
+      ]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * DynamoDB access for the boats catalogue: routes, ports and the fee policy live in one small partition
+ * (`BOATS#CATALOG`), so the whole catalogue is one Query away. Keys are listed in docs/data-model.md.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { FeePolicy, Port, Route } from './model.js';
+
+const CATALOG = 'BOATS#CATALOG';
+const routeSortKey = (id: number) => `ROUTE#${String(id).padStart(3, '0')}`;
+const portSortKey = (id: string) => `PORT#${id}`;
+const FEE_POLICY = 'FEE_POLICY';
+
+type Stored<T> = T & { PK: string; SK: string; entity: string };
+
+function withoutKeys<T extends object>(item: Record<string, unknown>): T {
+  const { PK: _pk, SK: _sk, entity: _entity, ...rest } = item;
+  return rest as T;
+}
+
+export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) {
+  async function queryCatalog(sortKeyPrefix: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :catalog AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':catalog': CATALOG, ':prefix': sortKeyPrefix },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  async function putIfAbsent(item: Stored<object>): Promise<boolean> {
+    try {
+      await db.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  return {
+    /** Routes in route-number order (the zero-padded sort key keeps 10 after 9). */
+    async listRoutes(): Promise<Route[]> {
+      return (await queryCatalog('ROUTE#')).map((item) => withoutKeys<Route>(item));
+    },
+
+    async getRoute(id: number): Promise<Route | null> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: routeSortKey(id) } }));
+      return Item ? withoutKeys<Route>(Item) : null;
+    },
+
+    /** Replaces an existing route; false when there is no route with that number. */
+    async replaceRoute(route: Route): Promise<boolean> {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...route },
+            ConditionExpression: 'attribute_exists(PK)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async listPorts(): Promise<Port[]> {
+      return (await queryCatalog('PORT#')).map((item) => withoutKeys<Port>(item));
+    },
+
+    async getFeePolicy(): Promise<FeePolicy> {
+      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: FEE_POLICY } }));
+      return Item ? withoutKeys<FeePolicy>(Item) : { discounts: [], proof: { vi: '', en: '' } };
+    },
+
+    /** Seeding writes only what is missing, so it never overwrites an editor's change. */
+    async addRouteIfAbsent(route: Route): Promise<boolean> {
+      return putIfAbsent({ PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...route });
+    },
+    async addPortIfAbsent(port: Port): Promise<boolean> {
+      return putIfAbsent({ PK: CATALOG, SK: portSortKey(port.id), entity: 'Port', ...port });
+    },
+    async addFeePolicyIfAbsent(policy: FeePolicy): Promise<boolean> {
+      return putIfAbsent({ PK: CATALOG, SK: FEE_POLICY, entity: 'FeePolicy', ...policy });
+    },
+  };
+}
+
+export type BoatsStore = ReturnType<typeof createBoatsStore>;

@@ -1,0 +1,55 @@
+/** Creates the platform table (from the same definition the CDK stack uses) and seeds the demo data. */
+import { readFile } from 'node:fs/promises';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  ResourceNotFoundException,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readBoatsCatalogSeed, seedBoatsCatalog } from '../boats/seed.js';
+import { createBoatsStore } from '../boats/store.js';
+import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
+import { createTableInput } from '../platform/table.js';
+
+export const DEMO_ACCOUNTS_SEED = new URL('../../assets/seed/demo-accounts.json', import.meta.url);
+
+/** Creates the table unless it exists; returns whether it was created. */
+export async function ensureTable(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+  try {
+    await db.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  try {
+    await db.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    // Another process created it between our describe and create: that is the state we wanted.
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  await waitUntilTableExists({ client: db, maxWaitTime: 60 }, { TableName: tableName });
+  return true;
+}
+
+export interface SeedReport {
+  boatsCatalogItems: number;
+  accounts: number;
+}
+
+/** Writes whatever demo data is missing; a second run writes nothing and reports zeros. */
+export async function seedDemoData(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  accounts: AccountsStore | null,
+): Promise<SeedReport> {
+  const boatsCatalogItems = await seedBoatsCatalog(createBoatsStore(db, tableName), await readBoatsCatalogSeed());
+  let createdAccounts = 0;
+  if (accounts) {
+    const seed = DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8')));
+    const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
+    createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
+  }
+  return { boatsCatalogItems, accounts: createdAccounts };
+}

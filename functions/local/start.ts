@@ -1,0 +1,113 @@
+/**
+ * `npm start`: the whole platform on one port. Starts DynamoDB Local (or uses DYNAMODB_ENDPOINT), creates
+ * and seeds the table, builds the site when stale, serves /api and the site, and stops everything —
+ * the Java process included — on Ctrl-C.
+ */
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApi } from '../api.js';
+import { ConfigurationError, loadConfig } from '../platform/config.js';
+import { createLocalDependencies } from '../platform/dependencies.js';
+import { ensureTable, seedDemoData } from './bootstrap.js';
+import { type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
+import { buildSite, mountSite, siteNeedsBuild } from './site.js';
+import { StartupError } from './startup-error.js';
+
+const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
+
+function say(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+function parsePort(value: string | undefined): number {
+  const port = Number(value ?? 4321);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new StartupError(`PORT must be a whole number from 1 to 65535, not "${value}".`);
+  }
+  return port;
+}
+
+async function assertPortFree(port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${port} is already in use: stop the program using it, or run PORT=${port + 1} npm start.`)
+          : new StartupError(`Cannot listen on ${host}:${port} (${error.code}): choose another PORT or HOST.`),
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+async function main(): Promise<void> {
+  const inMemory = process.argv.includes('--in-memory');
+  const port = parsePort(process.env.PORT);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await assertPortFree(port, host);
+
+  let dynamoDb: RunningDynamoDb | null = null;
+  let stopping = false;
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    await dynamoDb?.stop();
+    process.exit(exitCode);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      say(`\nStopping (${signal})…`);
+      void shutdown(0);
+    });
+  }
+  // Last resort if something throws later: never leave the Java process behind.
+  process.once('exit', () => dynamoDb?.process.kill('SIGKILL'));
+
+  const siteBuild = siteNeedsBuild() ? (say('Building the site…'), buildSite()) : Promise.resolve();
+
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (endpoint) {
+    say(`Using DynamoDB at ${endpoint}`);
+    await waitUntilAnswering(endpoint, 10_000);
+  } else {
+    say(inMemory ? 'Starting DynamoDB Local (in memory)…' : `Starting DynamoDB Local (data in ${DATA_DIRECTORY})…`);
+    dynamoDb = await startDynamoDbLocal(inMemory ? null : join(DATA_DIRECTORY));
+    endpoint = dynamoDb.endpoint;
+    dynamoDb.process.once('exit', (code) => {
+      if (stopping) return;
+      process.stderr.write(`DynamoDB Local stopped unexpectedly (exit code ${code}); stopping the platform.\n`);
+      void shutdown(1);
+    });
+  }
+
+  const config = loadConfig({ ...process.env, DYNAMODB_ENDPOINT: endpoint, AUTH_MODE: 'local' });
+  const dependencies = await createLocalDependencies(config);
+  const created = await ensureTable(dependencies.db, config.tableName);
+  const seeded = await seedDemoData(dependencies.db, config.tableName, dependencies.localAuth?.accounts ?? null);
+  say(
+    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items and ${seeded.accounts} accounts added.`,
+  );
+  await siteBuild;
+
+  const app = createApi(dependencies);
+  mountSite(app);
+  const server = serve({ fetch: app.fetch, port, hostname: host });
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`Cannot serve on ${host}:${port} (${error.code}): choose another PORT.\n`);
+    void shutdown(1);
+  });
+  const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+  say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof StartupError || error instanceof ConfigurationError) {
+    process.stderr.write(`\n✖ ${error.message}\n`);
+  } else {
+    process.stderr.write(`\n✖ The platform could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exitCode = 1;
+  process.emit('SIGTERM');
+});

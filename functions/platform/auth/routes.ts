@@ -1,0 +1,108 @@
+/**
+ * /api/auth: who am I (everywhere) and, for the local issuer only, sign-in with e-mail and password and the
+ * JWKS the tokens are checked against. On AWS staff sign in through Cognito's hosted flows instead.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../http-app.js';
+import { ProblemError, problemResponses } from '../problem.js';
+import type { AccountsStore } from './accounts.js';
+import type { LocalIssuer } from './local-issuer.js';
+import { roles } from './principal.js';
+import type { RequireRole } from './require-role.js';
+
+const PrincipalSchema = z
+  .object({
+    subject: z.string(),
+    email: z.string().nullable(),
+    roles: z.array(z.enum(roles)),
+    companyId: z.string().nullable(),
+  })
+  .openapi('Principal');
+
+const LoginRequest = z
+  .object({
+    email: z.email().max(254).openapi({ example: 'manager@halong.test' }),
+    password: z.string().min(1).max(200),
+  })
+  .openapi('LoginRequest');
+
+const LoginResponse = z
+  .object({
+    idToken: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.number().int().openapi({ description: 'Seconds until the token expires.' }),
+    principal: PrincipalSchema,
+  })
+  .openapi('LoginResponse');
+
+const bearer = [{ bearerAuth: [] }];
+
+export function createAuthRouter(requireRole: RequireRole) {
+  const router = createRouter();
+  router.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
+  return router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/me',
+      tags: ['Identity'],
+      summary: 'The signed-in staff member and their roles',
+      security: bearer,
+      middleware: [requireRole(...roles)] as const,
+      responses: {
+        200: { description: 'The caller', content: { 'application/json': { schema: PrincipalSchema } } },
+        ...problemResponses(401, 403),
+      },
+    }),
+    (context) => {
+      const principal = context.get('principal');
+      if (!principal) throw new ProblemError(401, 'unauthenticated');
+      return context.json(principal, 200);
+    },
+  );
+}
+
+/** Sign-in and JWKS of the local token issuer (AUTH_MODE=local). */
+export function createLocalIssuerRouter(issuer: LocalIssuer, accounts: AccountsStore, expiresIn: number) {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/login',
+        tags: ['Identity'],
+        summary: 'Sign in with a local demo account (local platform only)',
+        request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
+        responses: {
+          200: { description: 'Signed in', content: { 'application/json': { schema: LoginResponse } } },
+          ...problemResponses(400, 401, 413, 415),
+        },
+      }),
+      async (context) => {
+        const { email, password } = context.req.valid('json');
+        const account = await accounts.authenticate(email, password);
+        if (!account) throw new ProblemError(401, 'invalid-credentials');
+        const idToken = await issuer.issueIdToken(account);
+        const principal = { subject: account.email, email: account.email, roles: account.roles, companyId: account.companyId };
+        return context.json({ idToken, tokenType: 'Bearer' as const, expiresIn, principal }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/.well-known/jwks.json',
+        tags: ['Identity'],
+        summary: 'Public keys of the local token issuer',
+        responses: {
+          200: {
+            description: 'JSON Web Key Set',
+            content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } },
+          },
+        },
+      }),
+      (context) => context.json({ keys: issuer.jwks.keys.map((key) => ({ ...key })) }, 200),
+    );
+}

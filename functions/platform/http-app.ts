@@ -1,0 +1,140 @@
+/**
+ * The HTTP shell every domain router runs in, on Lambda and locally alike: request ids, one log line per
+ * request, a body size limit, and the mapping of every failure to problem+json (never a bare 500 for
+ * something the client did).
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hook } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { type RequestIdVariables, requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Env } from 'hono';
+import type { Principal } from './auth/principal.js';
+import type { Logger } from './logger.js';
+import { ProblemError, type ProblemField, type ProblemSlug, problemResponse } from './problem.js';
+
+export interface AppEnv extends Env {
+  Variables: RequestIdVariables & { principal?: Principal };
+}
+
+type ValidationTarget = 'json' | 'param' | 'query' | 'header';
+const fieldLocation: Record<ValidationTarget, ProblemField['location']> = {
+  json: 'body',
+  param: 'path',
+  query: 'query',
+  header: 'header',
+};
+
+// Hono's validators throw HTTPException 400 for unreadable JSON and 415 for a body that is not JSON.
+const clientErrorSlugs: Partial<Record<number, ProblemSlug>> = {
+  400: 'malformed-body',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+};
+
+/** Turns a failed zod validation into a 400 listing every failing field. */
+const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, context) => {
+  if (result.success) return;
+  const location = fieldLocation[result.target as ValidationTarget];
+  const errors = result.error.issues.map((issue) => ({
+    location,
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+  return problemResponse(context, new ProblemError(400, 'validation-error', undefined, errors));
+};
+
+/** A router for one domain; its routes are declared with createRoute so they appear in OpenAPI. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export interface HttpAppOptions {
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+/** The outer app: mount domain routers on it with `app.route(prefix, router)`. */
+export function createHttpApp({ logger, maxBodyBytes }: HttpAppOptions): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+
+  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', async (context, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      requestId: context.get('requestId'),
+      method: context.req.method,
+      path: context.req.path,
+      status: context.res.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ProblemError(413, 'payload-too-large', `The limit is ${maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+
+  app.notFound((context) => {
+    const allowed = methodsAllowedAt(app, context.req.path);
+    if (allowed.length > 0) {
+      const detail = `Use ${allowed.join(', ')}.`;
+      return problemResponse(
+        context,
+        new ProblemError(405, 'method-not-allowed', detail, undefined, { Allow: allowed.join(', ') }),
+      );
+    }
+    return problemResponse(context, new ProblemError(404, 'not-found'));
+  });
+
+  app.onError((error, context) => {
+    if (error instanceof ProblemError) return problemResponse(context, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      const slug = clientErrorSlugs[error.status] ?? 'validation-error';
+      return problemResponse(context, new ProblemError(error.status, slug, error.message));
+    }
+    logger.error('unhandled error', {
+      requestId: context.get('requestId'),
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error,
+    });
+    return problemResponse(context, new ProblemError(500, 'internal-error'));
+  });
+
+  return app;
+}
+
+/** The methods some route accepts at `path`, so a wrong method gets 405 and an Allow header, not 404. */
+function methodsAllowedAt(app: OpenAPIHono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL' || !routePattern(route.path).test(path)) continue;
+    methods.add(route.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+const patternCache = new Map<string, RegExp>();
+function routePattern(routePath: string): RegExp {
+  let pattern = patternCache.get(routePath);
+  if (!pattern) {
+    const source = routePath
+      .split('/')
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment === '*' ? '.*' : escapeRegExp(segment)))
+      .join('/');
+    pattern = new RegExp(`^${source}/?$`);
+    patternCache.set(routePath, pattern);
+  }
+  return pattern;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

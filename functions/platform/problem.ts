@@ -1,0 +1,90 @@
+/**
+ * Errors as `application/problem+json` (RFC 9457). Every error a client can cause leaves the API through
+ * here with a stable `type`, a human `title`, the HTTP `status` and, for validation, the failing fields.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Stable problem types; the `type` member is `/problems/<slug>`, documented in docs/api-errors.md. */
+export const problemTitles = {
+  'validation-error': 'The request is not valid',
+  'malformed-body': 'The request body could not be read',
+  'unsupported-media-type': 'The request body must be JSON',
+  'payload-too-large': 'The request body is too large',
+  'not-found': 'Nothing exists at this address',
+  'method-not-allowed': 'This address does not accept this method',
+  unauthenticated: 'Sign-in is required',
+  'invalid-token': 'The access token is not valid',
+  forbidden: 'Your role does not allow this',
+  'invalid-credentials': 'The e-mail or password is wrong',
+  conflict: 'The resource changed or already exists',
+  'store-unavailable': 'The data store cannot be reached',
+  'internal-error': 'Something went wrong on our side',
+} as const;
+
+export type ProblemSlug = keyof typeof problemTitles;
+
+export const ProblemField = z
+  .object({
+    location: z.enum(['body', 'path', 'query', 'header']).optional(),
+    path: z.string().openapi({ example: 'sightseeingFee.amountVnd' }),
+    message: z.string(),
+  })
+  .openapi('ProblemField');
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: '/problems/validation-error' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(ProblemField).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details.' });
+
+export type ProblemField = z.infer<typeof ProblemField>;
+export type ProblemBody = z.infer<typeof Problem>;
+
+/** Thrown anywhere in a request; the app's error handler turns it into a problem response. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly slug: ProblemSlug,
+    readonly detail?: string,
+    readonly errors?: ProblemField[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? problemTitles[slug]);
+    this.name = 'ProblemError';
+  }
+}
+
+/** Writes a problem response, carrying the request id so a user can quote it to support. */
+export function problemResponse(context: Context, error: ProblemError): Response {
+  const body: ProblemBody = {
+    type: `/problems/${error.slug}`,
+    title: problemTitles[error.slug],
+    status: error.status,
+    ...(error.detail ? { detail: error.detail } : {}),
+    instance: new URL(context.req.url).pathname,
+    requestId: context.get('requestId'),
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+  for (const [name, value] of Object.entries(error.headers)) context.header(name, value);
+  return context.body(JSON.stringify(body), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+/** OpenAPI response entries for the problems a route can answer with. */
+export function problemResponses(...statuses: ContentfulStatusCode[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: 'Problem details', content: { [PROBLEM_CONTENT_TYPE]: { schema: Problem } } },
+    ]),
+  );
+}

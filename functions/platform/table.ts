@@ -1,0 +1,36 @@
+/**
+ * The one DynamoDB table of the platform (single-table design). Both the CDK data stack and the local
+ * bootstrap read this module, so the table on a laptop and the table on AWS cannot drift apart.
+ * Every access pattern and its key condition is listed in docs/data-model.md.
+ */
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+export const tableDefinition = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** Items carrying this attribute (epoch seconds) are deleted by DynamoDB after that instant. */
+  timeToLiveAttribute: 'expiresAt',
+} as const;
+
+/** Primary key of an item as stored. */
+export interface ItemKey {
+  PK: string;
+  SK: string;
+}
+
+/** The CreateTable request used by the local bootstrap and the integration tests. */
+export function createTableInput(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: tableDefinition.partitionKey, AttributeType: 'S' },
+      { AttributeName: tableDefinition.sortKey, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ],
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  };
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_JSON, createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
+
+let platform: TestPlatform;
+let managerToken: string;
+let operatorToken: string;
+
+beforeAll(async () => {
+  platform = await createTestPlatform();
+  managerToken = await platform.signIn(demo.manager.email, demo.manager.password);
+  operatorToken = await platform.signIn(demo.operator.email, demo.operator.password);
+});
+afterAll(() => platform.dispose());
+
+async function currentRoute(id: number) {
+  const response = await platform.app.request(`/api/boats/routes/${id}`);
+  return (await response.json()) as Record<string, unknown> & { sightseeingFee: { amountVnd: number | null } };
+}
+
+async function editableCopy(id: number) {
+  const { id: _id, updatedAt: _updatedAt, discounts: _discounts, ...details } = await currentRoute(id);
+  return details as Record<string, unknown> & { sightseeingFee: { amountVnd: number | null } };
+}
+
+function put(id: number | string, body: string, headers: Record<string, string> = {}) {
+  return platform.app.request(`/api/boats/routes/${id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+}
+
+describe('PUT /api/boats/routes/{id}', () => {
+  it('lets a tourism manager publish the fee of route 3, and everyone then sees it', async () => {
+    const details = await editableCopy(3);
+    details.sightseeingFee = { ...details.sightseeingFee, amountVnd: 290000 };
+    const response = await put(3, JSON.stringify(details), { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(200);
+    expect((await currentRoute(3)).sightseeingFee.amountVnd).toBe(290000);
+  });
+
+  it('asks for sign-in (401 with a Bearer challenge) when no token is sent', async () => {
+    const response = await put(1, JSON.stringify(await editableCopy(1)));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
+  });
+
+  it('refuses a forged or malformed token with 401 invalid-token', async () => {
+    const [header, payload] = managerToken.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(86)}`;
+    for (const authorization of [`Bearer ${forged}`, 'Bearer not-a-jwt', `Basic ${managerToken}`]) {
+      const response = await put(1, JSON.stringify(await editableCopy(1)), { Authorization: authorization });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { type: string }).type).toBe('/problems/invalid-token');
+    }
+  });
+
+  it('forbids (403) a boat operator from changing official fees, leaving the route as it was', async () => {
+    const details = await editableCopy(1);
+    details.sightseeingFee = { ...details.sightseeingFee, amountVnd: 1 };
+    const response = await put(1, JSON.stringify(details), { Authorization: `Bearer ${operatorToken}` });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/forbidden');
+    expect((await currentRoute(1)).sightseeingFee.amountVnd).toBe(290000);
+  });
+
+  it('lists every failing field of an invalid route and changes nothing', async () => {
+    const details = await editableCopy(1);
+    const invalid = { ...details, stops: [], sightseeingFee: { ...details.sightseeingFee, amountVnd: -5 } };
+    const response = await put(1, JSON.stringify(invalid), { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { location: string; path: string }[] };
+    expect(problem.errors.map((error) => error.path).sort()).toEqual(['sightseeingFee.amountVnd', 'stops']);
+    expect(problem.errors.every((error) => error.location === 'body')).toBe(true);
+    expect((await currentRoute(1)).sightseeingFee.amountVnd).toBe(290000);
+  });
+
+  it('refuses a departure port the catalogue does not know', async () => {
+    const details = { ...(await editableCopy(2)), departurePortId: 'atlantis' };
+    const response = await put(2, JSON.stringify(details), { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ errors: [{ path: 'departurePortId' }] });
+    expect((await currentRoute(2)).departurePortId).toBe('tuan-chau');
+  });
+
+  it('answers 404 for a route number that does not exist rather than creating it', async () => {
+    const response = await put(42, JSON.stringify(await editableCopy(1)), { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(404);
+    expect((await platform.app.request('/api/boats/routes/42')).status).toBe(404);
+  });
+
+  it('answers 400 malformed-body for broken JSON', async () => {
+    const response = await put(1, '{"name": ', { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/malformed-body');
+  });
+
+  it('answers 415 when the body is not JSON', async () => {
+    const response = await put(1, 'name=x', {
+      Authorization: `Bearer ${managerToken}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    });
+    expect(response.status).toBe(415);
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/unsupported-media-type');
+  });
+
+  it('answers 413 for a body over the limit', async () => {
+    const huge = JSON.stringify({ padding: 'x'.repeat(platform.dependencies.config.maxBodyBytes) });
+    const response = await put(1, huge, { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { type: string }).type).toBe('/problems/payload-too-large');
+  });
+});

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
+import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await createTestPlatform({ seed: false });
+});
+afterAll(() => platform.dispose());
+
+describe('local bootstrap', () => {
+  it('creates the table once and finds it the second time', async () => {
+    expect(await ensureTable(platform.dependencies.db, platform.tableName)).toBe(false);
+  });
+
+  it('seeds the catalogue and the demo accounts, and a second run writes nothing', async () => {
+    const { db, localAuth } = platform.dependencies;
+    const first = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
+    expect(first).toEqual({ boatsCatalogItems: 13, accounts: 4 });
+    const second = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
+    expect(second).toEqual({ boatsCatalogItems: 0, accounts: 0 });
+  });
+
+  it('never overwrites a manager’s edit when seeding again', async () => {
+    const token = await platform.signIn(demo.manager.email, demo.manager.password);
+    const route = (await (await platform.app.request('/api/boats/routes/8')).json()) as Record<string, unknown>;
+    const { id: _id, updatedAt: _updatedAt, discounts: _discounts, ...details } = route;
+    const edited = { ...details, sightseeingFee: { ...(details.sightseeingFee as object), amountVnd: 80000 } };
+    const response = await platform.app.request('/api/boats/routes/8', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(edited),
+    });
+    expect(response.status).toBe(200);
+    await seedDemoData(platform.dependencies.db, platform.tableName, null);
+    const after = (await (await platform.app.request('/api/boats/routes/8')).json()) as { sightseeingFee: { amountVnd: number } };
+    expect(after.sightseeingFee.amountVnd).toBe(80000);
+  });
+});

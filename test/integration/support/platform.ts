@@ -1,0 +1,48 @@
+/** Builds the real API against a fresh table in the run's DynamoDB Local, one table per test file. */
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { createApi } from '../../../functions/api.js';
+import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
+import { loadConfig } from '../../../functions/platform/config.js';
+import { createLocalDependencies } from '../../../functions/platform/dependencies.js';
+import type { Logger } from '../../../functions/platform/logger.js';
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export async function createTestPlatform(options: { seed?: boolean } = {}) {
+  const tableName = `test-${randomUUID()}`;
+  const config = loadConfig({ DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: tableName, AWS_REGION: 'local' });
+  const dependencies = await createLocalDependencies(config, { logger: silentLogger });
+  await ensureTable(dependencies.db, tableName);
+  if (options.seed !== false) await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
+  const app = createApi(dependencies);
+  return {
+    app,
+    dependencies,
+    tableName,
+    async signIn(email: string, password: string): Promise<string> {
+      const response = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      if (response.status !== 200) throw new Error(`sign-in as ${email} answered ${response.status}`);
+      return ((await response.json()) as { idToken: string }).idToken;
+    },
+    async dispose(): Promise<void> {
+      await dependencies.db.send(new DeleteTableCommand({ TableName: tableName }));
+      dependencies.db.destroy();
+    },
+  };
+}
+
+export type TestPlatform = Awaited<ReturnType<typeof createTestPlatform>>;
+
+export const demo = {
+  manager: { email: 'manager@halong.test', password: 'Manager-HaLong-2026' },
+  operator: { email: 'operator@halong.test', password: 'Operator-HaLong-2026' },
+  admin: { email: 'admin@halong.test', password: 'Admin-HaLong-2026' },
+};
+
+export const PROBLEM_JSON = 'application/problem+json';
