@@ -5,8 +5,8 @@
 import packageJson from '../package.json' with { type: 'json' };
 import { BOATS_BASE_PATH, boatsRouterFor } from './boats/index.js';
 import { mountApiDocs } from './platform/api-docs.js';
-import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
+import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
 import type { PlatformDependencies } from './platform/dependencies.js';
 import { createHealthRouter } from './platform/health.js';
 import { createHttpApp } from './platform/http-app.js';
@@ -17,7 +17,10 @@ export function createApi(dependencies: PlatformDependencies) {
   app.route('/api', createHealthRouter(db, config.tableName));
   app.route('/api/auth', createAuthRouter(requireRole));
   if (localAuth) {
-    app.route('/api/auth', createLocalIssuerRouter(localAuth.issuer, localAuth.accounts, LOCAL_TOKEN_LIFETIME_SECONDS));
+    app.route(
+      '/api/auth',
+      createLocalIssuerRouter(localAuth.issuer, localAuth.accounts, LOCAL_TOKEN_LIFETIME_SECONDS),
+    );
   }
   app.route(BOATS_BASE_PATH, boatsRouterFor(dependencies));
   mountApiDocs(app, packageJson.version);

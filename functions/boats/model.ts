@@ -94,7 +94,10 @@ export const Route = RouteDetails.extend({
 
 export const FeeDiscount = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/).max(60),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .max(60),
     percentOff: z.number().int().min(1).max(100),
     appliesTo: LocalizedText,
   })
@@ -107,7 +110,9 @@ export const FeePolicy = z
   })
   .openapi('FeePolicy', { description: 'Who pays less than the full sightseeing fee, on every route.' });
 
-export const RouteWithDiscounts = Route.extend({ discounts: z.array(FeeDiscount) }).openapi('RouteWithDiscounts');
+export const RouteWithDiscounts = Route.extend({ discounts: z.array(FeeDiscount) }).openapi(
+  'RouteWithDiscounts',
+);
 
 export const RouteList = z
   .object({ routes: z.array(RouteWithDiscounts), feePolicy: FeePolicy })

@@ -7,7 +7,11 @@ import { PortList, RouteDetails, RouteList, RouteNumber, RouteWithDiscounts } fr
 import { type BoatsCatalog, RouteNotFoundError, UnknownPortError } from './service.js';
 
 const RouteParams = z.object({
-  id: RouteNumber.openapi({ param: { name: 'id', in: 'path' }, example: 1, description: 'Route number (1–99)' }),
+  id: RouteNumber.openapi({
+    param: { name: 'id', in: 'path' },
+    example: 1,
+    description: 'Route number (1–99)',
+  }),
 });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

@@ -10,7 +10,11 @@ export async function readBoatsCatalogSeed(file: URL = BOATS_CATALOG_SEED): Prom
 }
 
 /** Adds whatever of the catalogue is missing; returns how many items were written (0 on a second run). */
-export async function seedBoatsCatalog(store: BoatsStore, catalog: BoatsCatalogSeed, now = new Date()): Promise<number> {
+export async function seedBoatsCatalog(
+  store: BoatsStore,
+  catalog: BoatsCatalogSeed,
+  now = new Date(),
+): Promise<number> {
   const updatedAt = now.toISOString();
   const writes = await Promise.all([
     store.addFeePolicyIfAbsent(catalog.feePolicy),

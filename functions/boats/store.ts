@@ -56,7 +56,9 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async getRoute(id: number): Promise<Route | null> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: routeSortKey(id) } }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: routeSortKey(id) } }),
+      );
       return Item ? withoutKeys<Route>(Item) : null;
     },
 
@@ -82,7 +84,9 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async getFeePolicy(): Promise<FeePolicy> {
-      const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: FEE_POLICY } }));
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: FEE_POLICY } }),
+      );
       return Item ? withoutKeys<FeePolicy>(Item) : { discounts: [], proof: { vi: '', en: '' } };
     },
 

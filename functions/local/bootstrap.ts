@@ -44,7 +44,10 @@ export async function seedDemoData(
   tableName: string,
   accounts: AccountsStore | null,
 ): Promise<SeedReport> {
-  const boatsCatalogItems = await seedBoatsCatalog(createBoatsStore(db, tableName), await readBoatsCatalogSeed());
+  const boatsCatalogItems = await seedBoatsCatalog(
+    createBoatsStore(db, tableName),
+    await readBoatsCatalogSeed(),
+  );
   let createdAccounts = 0;
   if (accounts) {
     const seed = DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8')));

@@ -41,7 +41,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -71,9 +73,14 @@ export async function startDynamoDbLocal(dataDirectory: string | null): Promise<
   };
 
   const ready = waitUntilAnswering(endpoint);
-  const outcome = await Promise.race([ready.then(() => 'ready' as const), exited.then(() => 'exited' as const)]);
+  const outcome = await Promise.race([
+    ready.then(() => 'ready' as const),
+    exited.then(() => 'exited' as const),
+  ]);
   if (outcome === 'exited') {
-    throw new StartupError(`DynamoDB Local stopped while starting: ${output.trim().split('\n').slice(-3).join(' ')}`);
+    throw new StartupError(
+      `DynamoDB Local stopped while starting: ${output.trim().split('\n').slice(-3).join(' ')}`,
+    );
   }
   return { endpoint, process: child, stop };
 }

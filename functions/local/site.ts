@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../platform/http-app.js';
@@ -37,8 +37,13 @@ export function siteNeedsBuild(): boolean {
 
 /** Runs `astro build` for web/; its output is shown only if it fails. */
 export async function buildSite(): Promise<void> {
-  const astro = require.resolve('astro/astro.js');
-  const child = spawn(process.execPath, [astro, 'build', '--root', WEB_ROOT], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // astro.js (its CLI) is not in the package's exports map; find it beside the resolved entry point.
+  const astroEntry = require.resolve('astro');
+  const astro = join(astroEntry.slice(0, astroEntry.lastIndexOf(`${sep}dist${sep}`)), 'astro.js');
+  const child = spawn(process.execPath, [astro, 'build', '--root', WEB_ROOT], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -49,7 +54,9 @@ export async function buildSite(): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) {
     process.stderr.write(output);
-    throw new StartupError('The site did not build (the output of astro build is above): fix the error and run npm start again.');
+    throw new StartupError(
+      'The site did not build (the output of astro build is above): fix the error and run npm start again.',
+    );
   }
 }
 

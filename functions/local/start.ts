@@ -34,28 +34,30 @@ async function assertPortFree(port: number, host: string): Promise<void> {
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new StartupError(`Port ${port} is already in use: stop the program using it, or run PORT=${port + 1} npm start.`)
-          : new StartupError(`Cannot listen on ${host}:${port} (${error.code}): choose another PORT or HOST.`),
+          ? new StartupError(
+              `Port ${port} is already in use: stop the program using it, or run PORT=${port + 1} npm start.`,
+            )
+          : new StartupError(
+              `Cannot listen on ${host}:${port} (${error.code}): choose another PORT or HOST.`,
+            ),
       ),
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
-async function main(): Promise<void> {
-  const inMemory = process.argv.includes('--in-memory');
-  const port = parsePort(process.env.PORT);
-  const host = process.env.HOST ?? '127.0.0.1';
-  await assertPortFree(port, host);
+let dynamoDb: RunningDynamoDb | null = null;
+let stopping = false;
 
-  let dynamoDb: RunningDynamoDb | null = null;
-  let stopping = false;
-  const shutdown = async (exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    await dynamoDb?.stop();
-    process.exit(exitCode);
-  };
+/** Stops DynamoDB Local (waiting for the Java process to end) and exits. */
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await dynamoDb?.stop();
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       say(`\nStopping (${signal})…`);
@@ -65,19 +67,34 @@ async function main(): Promise<void> {
   // Last resort if something throws later: never leave the Java process behind.
   process.once('exit', () => dynamoDb?.process.kill('SIGKILL'));
 
-  const siteBuild = siteNeedsBuild() ? (say('Building the site…'), buildSite()) : Promise.resolve();
+  const inMemory = process.argv.includes('--in-memory');
+  const port = parsePort(process.env.PORT);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await assertPortFree(port, host);
+
+  const rebuildSite = siteNeedsBuild();
+  if (rebuildSite) say('Building the site…');
+  const siteBuild = rebuildSite ? buildSite() : Promise.resolve();
+  // Awaited below; this only keeps a failed build from counting as unhandled while DynamoDB starts.
+  siteBuild.catch(() => undefined);
 
   let endpoint = process.env.DYNAMODB_ENDPOINT;
   if (endpoint) {
     say(`Using DynamoDB at ${endpoint}`);
-    await waitUntilAnswering(endpoint, 10_000);
+    await waitUntilAnswering(endpoint, 5000);
   } else {
-    say(inMemory ? 'Starting DynamoDB Local (in memory)…' : `Starting DynamoDB Local (data in ${DATA_DIRECTORY})…`);
+    say(
+      inMemory
+        ? 'Starting DynamoDB Local (in memory)…'
+        : `Starting DynamoDB Local (data in ${DATA_DIRECTORY})…`,
+    );
     dynamoDb = await startDynamoDbLocal(inMemory ? null : join(DATA_DIRECTORY));
     endpoint = dynamoDb.endpoint;
     dynamoDb.process.once('exit', (code) => {
       if (stopping) return;
-      process.stderr.write(`DynamoDB Local stopped unexpectedly (exit code ${code}); stopping the platform.\n`);
+      process.stderr.write(
+        `DynamoDB Local stopped unexpectedly (exit code ${code}); stopping the platform.\n`,
+      );
       void shutdown(1);
     });
   }
@@ -85,7 +102,11 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, DYNAMODB_ENDPOINT: endpoint, AUTH_MODE: 'local' });
   const dependencies = await createLocalDependencies(config);
   const created = await ensureTable(dependencies.db, config.tableName);
-  const seeded = await seedDemoData(dependencies.db, config.tableName, dependencies.localAuth?.accounts ?? null);
+  const seeded = await seedDemoData(
+    dependencies.db,
+    config.tableName,
+    dependencies.localAuth?.accounts ?? null,
+  );
   say(
     `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items and ${seeded.accounts} accounts added.`,
   );
@@ -106,8 +127,9 @@ main().catch(async (error: unknown) => {
   if (error instanceof StartupError || error instanceof ConfigurationError) {
     process.stderr.write(`\n✖ ${error.message}\n`);
   } else {
-    process.stderr.write(`\n✖ The platform could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `\n✖ The platform could not start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
   }
-  process.exitCode = 1;
-  process.emit('SIGTERM');
+  void shutdown(1);
 });

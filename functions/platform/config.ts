@@ -13,10 +13,18 @@ const environmentSchema = z
     AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
     /** Issuer (iss claim) of the tokens the API accepts. Derived from the user pool on AWS. */
     AUTH_ISSUER: z.string().min(1).optional(),
-    COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9A-Za-z]+$/).optional(),
+    COGNITO_USER_POOL_ID: z
+      .string()
+      .regex(/^[\w-]+_[0-9A-Za-z]+$/)
+      .optional(),
     COGNITO_CLIENT_ID: z.string().min(1).optional(),
     /** Largest request body accepted, in bytes. */
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(6_000_000).default(64 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(6_000_000)
+      .default(64 * 1024),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .superRefine((env, context) => {

@@ -23,7 +23,9 @@ export interface PlatformDependencies {
 /** For Lambda: tokens come from Cognito, whose keys are fetched from its JWKS URL. */
 export function createCloudDependencies(config: PlatformConfig): PlatformDependencies {
   if (config.auth.mode !== 'cognito') {
-    throw new ConfigurationError('On AWS Lambda AUTH_MODE must be "cognito": the local issuer keeps its keys in memory.');
+    throw new ConfigurationError(
+      'On AWS Lambda AUTH_MODE must be "cognito": the local issuer keeps its keys in memory.',
+    );
   }
   const { issuer, audience, jwksUrl } = config.auth;
   return {

@@ -3,7 +3,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PlatformConfig } from './config.js';
 
-export function createDocumentClient(config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'>): DynamoDBDocumentClient {
+export function createDocumentClient(
+  config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'>,
+): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region,
     maxAttempts: 3,

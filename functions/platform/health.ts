@@ -1,12 +1,16 @@
 /** GET /api/health: is the API up and can it reach its data store. Load balancers and `npm start` poll it. */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from './http-app.js';
 
 const Health = z
   .object({
     status: z.enum(['ok', 'degraded']),
-    store: z.object({ reachable: z.boolean(), latencyMs: z.number().nullable(), error: z.string().optional() }),
+    store: z.object({
+      reachable: z.boolean(),
+      latencyMs: z.number().nullable(),
+      error: z.string().optional(),
+    }),
     time: z.iso.datetime(),
   })
   .openapi('Health');
@@ -35,7 +39,10 @@ export function createHealthRouter(db: DynamoDBDocumentClient, tableName: string
       summary: 'Liveness and data store reachability',
       responses: {
         200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
-        503: { description: 'The data store cannot be reached', content: { 'application/json': { schema: Health } } },
+        503: {
+          description: 'The data store cannot be reached',
+          content: { 'application/json': { schema: Health } },
+        },
       },
     }),
     async (context) => {

@@ -3,13 +3,14 @@
  * request, a body size limit, and the mapping of every failure to problem+json (never a bare 500 for
  * something the client did).
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+
 import type { Hook } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Env } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Env } from 'hono';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
 import { ProblemError, type ProblemField, type ProblemSlug, problemResponse } from './problem.js';
@@ -102,7 +103,8 @@ export function createHttpApp({ logger, maxBodyBytes }: HttpAppOptions): OpenAPI
     }
     logger.error('unhandled error', {
       requestId: context.get('requestId'),
-      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error,
+      error:
+        error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error,
     });
     return problemResponse(context, new ProblemError(500, 'internal-error'));
   });

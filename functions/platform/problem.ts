@@ -20,8 +20,6 @@ export const problemTitles = {
   'invalid-token': 'The access token is not valid',
   forbidden: 'Your role does not allow this',
   'invalid-credentials': 'The e-mail or password is wrong',
-  conflict: 'The resource changed or already exists',
-  'store-unavailable': 'The data store cannot be reached',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

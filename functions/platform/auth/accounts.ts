@@ -2,8 +2,9 @@
  * Staff accounts of the local token issuer, stored in the platform table with argon2id password hashes.
  * On AWS these live in Cognito instead; this module is used only when AUTH_MODE=local.
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { roles } from './principal.js';

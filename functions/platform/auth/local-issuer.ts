@@ -18,7 +18,9 @@ export interface LocalIssuer {
 export async function createLocalIssuer(issuer: string, audience: string): Promise<LocalIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const keyId = `local-${Date.now().toString(36)}`;
-  const jwks: JSONWebKeySet = { keys: [{ ...(await exportJWK(publicKey)), kid: keyId, alg: 'ES256', use: 'sig' }] };
+  const jwks: JSONWebKeySet = {
+    keys: [{ ...(await exportJWK(publicKey)), kid: keyId, alg: 'ES256', use: 'sig' }],
+  };
   return {
     issuer,
     audience,

@@ -86,7 +86,12 @@ export function createLocalIssuerRouter(issuer: LocalIssuer, accounts: AccountsS
         const account = await accounts.authenticate(email, password);
         if (!account) throw new ProblemError(401, 'invalid-credentials');
         const idToken = await issuer.issueIdToken(account);
-        const principal = { subject: account.email, email: account.email, roles: account.roles, companyId: account.companyId };
+        const principal = {
+          subject: account.email,
+          email: account.email,
+          roles: account.roles,
+          companyId: account.companyId,
+        };
         return context.json({ idToken, tokenType: 'Bearer' as const, expiresIn, principal }, 200);
       },
     )
@@ -99,7 +104,9 @@ export function createLocalIssuerRouter(issuer: LocalIssuer, accounts: AccountsS
         responses: {
           200: {
             description: 'JSON Web Key Set',
-            content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } },
+            content: {
+              'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) },
+            },
           },
         },
       }),

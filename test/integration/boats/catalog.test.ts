@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_JSON, createTestPlatform, type TestPlatform } from '../support/platform.js';
+import { createTestPlatform, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -11,7 +11,11 @@ interface RouteBody {
   id: number;
   name: { vi: string; en: string };
   stops: { name: { vi: string; en: string } }[];
-  sightseeingFee: { amountVnd: number | null; unit: string; components: { kind: string; amountVnd: number }[] };
+  sightseeingFee: {
+    amountVnd: number | null;
+    unit: string;
+    components: { kind: string; amountVnd: number }[];
+  };
   discounts: { id: string; percentOff: number }[];
 }
 
@@ -22,7 +26,16 @@ describe('GET /api/boats/routes', () => {
     const body = (await response.json()) as { routes: RouteBody[]; feePolicy: { discounts: unknown[] } };
     expect(body.routes.map((route) => route.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const fees = Object.fromEntries(body.routes.map((route) => [route.id, route.sightseeingFee.amountVnd]));
-    expect(fees).toEqual({ 1: 290000, 2: 290000, 3: null, 4: null, 5: 290000, 6: 150000, 7: 600000, 8: 70000 });
+    expect(fees).toEqual({
+      1: 290000,
+      2: 290000,
+      3: null,
+      4: null,
+      5: 290000,
+      6: 150000,
+      7: 600000,
+      8: 70000,
+    });
     expect(body.routes[0]?.sightseeingFee.components).toEqual([
       { kind: 'sightseeing', amountVnd: 250000 },
       { kind: 'port', amountVnd: 40000 },
@@ -52,7 +65,11 @@ describe('GET /api/boats/routes/{id}', () => {
     const response = await platform.app.request('/api/boats/routes/42');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
-    expect(await response.json()).toMatchObject({ type: '/problems/not-found', status: 404, detail: 'There is no route 42.' });
+    expect(await response.json()).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+      detail: 'There is no route 42.',
+    });
   });
 
   it('answers 400 naming the path parameter when the id is not a route number', async () => {
@@ -67,8 +84,15 @@ describe('GET /api/boats/routes/{id}', () => {
 describe('GET /api/boats/ports', () => {
   it('lists the four ports with coordinates inside the bay area', async () => {
     const response = await platform.app.request('/api/boats/ports');
-    const { ports } = (await response.json()) as { ports: { id: string; position: { lat: number; lon: number } }[] };
-    expect(ports.map((port) => port.id).sort()).toEqual(['cai-rong', 'ha-long-cruise-port', 'hon-gai', 'tuan-chau']);
+    const { ports } = (await response.json()) as {
+      ports: { id: string; position: { lat: number; lon: number } }[];
+    };
+    expect(ports.map((port) => port.id).sort()).toEqual([
+      'cai-rong',
+      'ha-long-cruise-port',
+      'hon-gai',
+      'tuan-chau',
+    ]);
     for (const { position } of ports) {
       expect(position.lat).toBeGreaterThan(20.5);
       expect(position.lat).toBeLessThan(21.5);

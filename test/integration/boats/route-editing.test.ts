@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_JSON, createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
+import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
 let managerToken: string;
@@ -14,7 +14,9 @@ afterAll(() => platform.dispose());
 
 async function currentRoute(id: number) {
   const response = await platform.app.request(`/api/boats/routes/${id}`);
-  return (await response.json()) as Record<string, unknown> & { sightseeingFee: { amountVnd: number | null } };
+  return (await response.json()) as Record<string, unknown> & {
+    sightseeingFee: { amountVnd: number | null };
+  };
 }
 
 async function editableCopy(id: number) {
@@ -85,7 +87,9 @@ describe('PUT /api/boats/routes/{id}', () => {
   });
 
   it('answers 404 for a route number that does not exist rather than creating it', async () => {
-    const response = await put(42, JSON.stringify(await editableCopy(1)), { Authorization: `Bearer ${managerToken}` });
+    const response = await put(42, JSON.stringify(await editableCopy(1)), {
+      Authorization: `Bearer ${managerToken}`,
+    });
     expect(response.status).toBe(404);
     expect((await platform.app.request('/api/boats/routes/42')).status).toBe(404);
   });

@@ -23,9 +23,15 @@ describe('local bootstrap', () => {
 
   it('never overwrites a manager’s edit when seeding again', async () => {
     const token = await platform.signIn(demo.manager.email, demo.manager.password);
-    const route = (await (await platform.app.request('/api/boats/routes/8')).json()) as Record<string, unknown>;
+    const route = (await (await platform.app.request('/api/boats/routes/8')).json()) as Record<
+      string,
+      unknown
+    >;
     const { id: _id, updatedAt: _updatedAt, discounts: _discounts, ...details } = route;
-    const edited = { ...details, sightseeingFee: { ...(details.sightseeingFee as object), amountVnd: 80000 } };
+    const edited = {
+      ...details,
+      sightseeingFee: { ...(details.sightseeingFee as object), amountVnd: 80000 },
+    };
     const response = await platform.app.request('/api/boats/routes/8', {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -33,7 +39,9 @@ describe('local bootstrap', () => {
     });
     expect(response.status).toBe(200);
     await seedDemoData(platform.dependencies.db, platform.tableName, null);
-    const after = (await (await platform.app.request('/api/boats/routes/8')).json()) as { sightseeingFee: { amountVnd: number } };
+    const after = (await (await platform.app.request('/api/boats/routes/8')).json()) as {
+      sightseeingFee: { amountVnd: number };
+    };
     expect(after.sightseeingFee.amountVnd).toBe(80000);
   });
 });

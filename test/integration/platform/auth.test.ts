@@ -19,10 +19,16 @@ describe('local sign-in', () => {
   it('issues an ID token that /api/auth/me accepts, with the role and company of the account', async () => {
     const response = await login(demo.operator.email, demo.operator.password);
     expect(response.status).toBe(200);
-    const { idToken, tokenType, expiresIn } = (await response.json()) as { idToken: string; tokenType: string; expiresIn: number };
+    const { idToken, tokenType, expiresIn } = (await response.json()) as {
+      idToken: string;
+      tokenType: string;
+      expiresIn: number;
+    };
     expect(tokenType).toBe('Bearer');
     expect(expiresIn).toBe(3600);
-    const me = await platform.app.request('/api/auth/me', { headers: { Authorization: `Bearer ${idToken}` } });
+    const me = await platform.app.request('/api/auth/me', {
+      headers: { Authorization: `Bearer ${idToken}` },
+    });
     expect(me.status).toBe(200);
     expect(await me.json()).toEqual({
       subject: 'operator@halong.test',
@@ -37,7 +43,10 @@ describe('local sign-in', () => {
     const unknownEmail = await login('nobody@halong.test', demo.manager.password);
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
-    const [first, second] = [await wrongPassword.json(), await unknownEmail.json()] as { type: string; title: string }[];
+    const [first, second] = [await wrongPassword.json(), await unknownEmail.json()] as {
+      type: string;
+      title: string;
+    }[];
     expect(first?.type).toBe('/problems/invalid-credentials');
     expect(second?.title).toBe(first?.title);
   });
@@ -58,7 +67,10 @@ describe('local sign-in', () => {
   it('stores passwords only as argon2id hashes', async () => {
     const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const { Item } = await platform.dependencies.db.send(
-      new GetCommand({ TableName: platform.tableName, Key: { PK: 'ACCOUNT#manager@halong.test', SK: 'ACCOUNT' } }),
+      new GetCommand({
+        TableName: platform.tableName,
+        Key: { PK: 'ACCOUNT#manager@halong.test', SK: 'ACCOUNT' },
+      }),
     );
     expect(String(Item?.passwordHash)).toMatch(/^\$argon2id\$/);
     expect(JSON.stringify(Item)).not.toContain(demo.manager.password);

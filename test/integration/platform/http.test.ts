@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../functions/api.js';
-import { PROBLEM_JSON, createTestPlatform, type TestPlatform } from '../support/platform.js';
+import { createTestPlatform, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -32,7 +32,11 @@ describe('the API shell', () => {
     const response = await platform.app.request('/api/nothing-here');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
-    expect(await response.json()).toMatchObject({ type: '/problems/not-found', status: 404, instance: '/api/nothing-here' });
+    expect(await response.json()).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+      instance: '/api/nothing-here',
+    });
   });
 
   it('answers a wrong method with 405 and the allowed methods', async () => {
@@ -46,17 +50,30 @@ describe('the API shell', () => {
   it('gives every response a request id, and reuses the caller’s id in the problem', async () => {
     const ok = await platform.app.request('/api/boats/ports');
     expect(ok.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const failed = await platform.app.request('/api/nothing', { headers: { 'X-Request-Id': 'support-case-77' } });
+    const failed = await platform.app.request('/api/nothing', {
+      headers: { 'X-Request-Id': 'support-case-77' },
+    });
     expect(failed.headers.get('x-request-id')).toBe('support-case-77');
     expect(await failed.json()).toMatchObject({ requestId: 'support-case-77' });
   });
 
   it('serves an OpenAPI 3.1 document describing the boats and identity routes', async () => {
     const response = await platform.app.request('/api/openapi.json');
-    const document = (await response.json()) as { openapi: string; paths: Record<string, object>; components: { schemas: object } };
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<string, object>;
+      components: { schemas: object };
+    };
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/boats/routes', '/api/boats/routes/{id}', '/api/boats/ports', '/api/auth/login', '/api/auth/me']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/boats/routes',
+        '/api/boats/routes/{id}',
+        '/api/boats/ports',
+        '/api/auth/login',
+        '/api/auth/me',
+      ]),
     );
     expect(document.paths['/api/boats/routes/{id}']).toHaveProperty('put');
     expect(document.components.schemas).toHaveProperty('Problem');

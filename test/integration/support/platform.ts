@@ -12,10 +12,15 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
 
 export async function createTestPlatform(options: { seed?: boolean } = {}) {
   const tableName = `test-${randomUUID()}`;
-  const config = loadConfig({ DYNAMODB_ENDPOINT: inject('dynamoEndpoint'), TABLE_NAME: tableName, AWS_REGION: 'local' });
+  const config = loadConfig({
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    TABLE_NAME: tableName,
+    AWS_REGION: 'local',
+  });
   const dependencies = await createLocalDependencies(config, { logger: silentLogger });
   await ensureTable(dependencies.db, tableName);
-  if (options.seed !== false) await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
+  if (options.seed !== false)
+    await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
   const app = createApi(dependencies);
   return {
     app,

@@ -5,7 +5,11 @@ import { readBoatsCatalogSeed } from '../../../functions/boats/seed.js';
 describe('the boats catalogue seed', () => {
   it('holds the official routes 1–8 with the published fees', async () => {
     const catalog = await readBoatsCatalogSeed();
-    const fees = catalog.routes.map((route) => [route.id, route.sightseeingFee.amountVnd, route.sightseeingFee.unit]);
+    const fees = catalog.routes.map((route) => [
+      route.id,
+      route.sightseeingFee.amountVnd,
+      route.sightseeingFee.unit,
+    ]);
     expect(fees).toEqual([
       [1, 290000, 'per-person'],
       [2, 290000, 'per-person'],
@@ -22,7 +26,9 @@ describe('the boats catalogue seed', () => {
     const catalog = await readBoatsCatalogSeed();
     for (const { sightseeingFee } of catalog.routes) {
       if (sightseeingFee.components.length === 0) continue;
-      expect(sightseeingFee.components.reduce((sum, part) => sum + part.amountVnd, 0)).toBe(sightseeingFee.amountVnd);
+      expect(sightseeingFee.components.reduce((sum, part) => sum + part.amountVnd, 0)).toBe(
+        sightseeingFee.amountVnd,
+      );
     }
   });
 

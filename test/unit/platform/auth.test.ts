@@ -1,10 +1,15 @@
-import { SignJWT, generateKeyPair } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createLocalIssuer } from '../../../functions/platform/auth/local-issuer.js';
 import { hasAnyRole, principalFromClaims } from '../../../functions/platform/auth/principal.js';
-import { InvalidTokenError, createTokenVerifier } from '../../../functions/platform/auth/verifier.js';
+import { createTokenVerifier, InvalidTokenError } from '../../../functions/platform/auth/verifier.js';
 
-const account = { email: 'operator@halong.test', displayName: 'Op', roles: ['operator' as const], companyId: 'demo-bay-cruises' };
+const account = {
+  email: 'operator@halong.test',
+  displayName: 'Op',
+  roles: ['operator' as const],
+  companyId: 'demo-bay-cruises',
+};
 
 describe('token verification', () => {
   it('accepts a token of the trusted issuer and reads roles and company from Cognito-style claims', async () => {
@@ -25,13 +30,19 @@ describe('token verification', () => {
     const otherIssuer = await createLocalIssuer('urn:elsewhere', 'aud');
     const otherKey = await createLocalIssuer('urn:test', 'aud');
     for (const issuer of [otherAudience, otherIssuer, otherKey]) {
-      await expect(verifier.verify(await issuer.issueIdToken(account))).rejects.toBeInstanceOf(InvalidTokenError);
+      await expect(verifier.verify(await issuer.issueIdToken(account))).rejects.toBeInstanceOf(
+        InvalidTokenError,
+      );
     }
   });
 
   it('refuses an expired token and a Cognito access token', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const verifier = createTokenVerifier({ issuer: 'urn:test', audience: 'aud', keys: async () => publicKey });
+    const verifier = createTokenVerifier({
+      issuer: 'urn:test',
+      audience: 'aud',
+      keys: async () => publicKey,
+    });
     const sign = (claims: object, expires: number) =>
       new SignJWT({ ...claims })
         .setProtectedHeader({ alg: 'ES256' })
@@ -43,17 +54,26 @@ describe('token verification', () => {
     const past = Math.floor(Date.now() / 1000) - 600;
     const future = Math.floor(Date.now() / 1000) + 600;
     await expect(verifier.verify(await sign({}, past))).rejects.toThrow('ERR_JWT_EXPIRED');
-    await expect(verifier.verify(await sign({ token_use: 'access' }, future))).rejects.toThrow('an ID token is required');
+    await expect(verifier.verify(await sign({ token_use: 'access' }, future))).rejects.toThrow(
+      'an ID token is required',
+    );
   });
 });
 
 describe('roles', () => {
   it('ignores groups that are not platform roles', () => {
-    expect(principalFromClaims({ sub: 'a', 'cognito:groups': ['manager', 'root', 7] }).roles).toEqual(['manager']);
+    expect(principalFromClaims({ sub: 'a', 'cognito:groups': ['manager', 'root', 7] }).roles).toEqual([
+      'manager',
+    ]);
   });
 
   it('lets an admin pass every role check and nobody else pass a check for another role', () => {
-    const as = (roles: ('admin' | 'manager' | 'operator')[]) => ({ subject: 's', email: null, roles, companyId: null });
+    const as = (roles: ('admin' | 'manager' | 'operator')[]) => ({
+      subject: 's',
+      email: null,
+      roles,
+      companyId: null,
+    });
     expect(hasAnyRole(as(['admin']), ['manager'])).toBe(true);
     expect(hasAnyRole(as(['operator']), ['manager'])).toBe(false);
     expect(hasAnyRole(as([]), ['operator', 'manager'])).toBe(false);

@@ -14,7 +14,11 @@ function appWithLog() {
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ name: z.string().min(2), seats: z.number().int().positive() }) } },
+            content: {
+              'application/json': {
+                schema: z.object({ name: z.string().min(2), seats: z.number().int().positive() }),
+              },
+            },
           },
         },
         responses: { 200: { description: 'echo' } },
@@ -28,7 +32,11 @@ function appWithLog() {
   return { app, lines };
 }
 
-const postJson = (body: string) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+const postJson = (body: string) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body,
+});
 
 describe('the HTTP shell', () => {
   it('lists every failing field of an invalid body', async () => {
@@ -37,7 +45,10 @@ describe('the HTTP shell', () => {
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await response.json()) as { errors: { path: string; location: string }[] };
-    expect(problem.errors.map((error) => `${error.location}:${error.path}`).sort()).toEqual(['body:name', 'body:seats']);
+    expect(problem.errors.map((error) => `${error.location}:${error.path}`).sort()).toEqual([
+      'body:name',
+      'body:seats',
+    ]);
   });
 
   it('hides the details of an unexpected failure behind a 500 problem and logs them', async () => {
@@ -67,7 +78,10 @@ describe('the HTTP shell', () => {
 
   it('refuses a body over the limit with 413 before reading it all', async () => {
     const { app } = appWithLog();
-    const response = await app.request('/api/test/echo', postJson(JSON.stringify({ name: 'x'.repeat(5000), seats: 1 })));
+    const response = await app.request(
+      '/api/test/echo',
+      postJson(JSON.stringify({ name: 'x'.repeat(5000), seats: 1 })),
+    );
     expect(response.status).toBe(413);
   });
 

@@ -1,0 +1,43 @@
+import { describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../functions/local/dynamodb-local.js';
+import {
+  childProcessIds,
+  interrupt,
+  isRunning,
+  launchPlatform,
+  waitForUrl,
+} from './support/platform-process.js';
+
+describe('npm start', () => {
+  it('stops everything on Ctrl-C, the Java process of DynamoDB Local included', async () => {
+    const platform = launchPlatform({ PORT: String(await freePort()) });
+    await waitForUrl(platform, 120_000);
+    const pid = platform.child.pid ?? 0;
+    const children = childProcessIds(pid);
+    expect(children.length).toBeGreaterThan(0);
+    expect(await interrupt(platform)).toBe(0);
+    for (const child of children) expect(isRunning(child)).toBe(false);
+  });
+
+  it('explains a busy port in one sentence, without a stack trace', async () => {
+    const busyPort = new URL(inject('baseUrl')).port;
+    const platform = launchPlatform({ PORT: busyPort });
+    expect(await platform.exited).toBe(1);
+    expect(platform.output()).toContain(`Port ${busyPort} is already in use`);
+    expect(platform.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains a missing Java in one sentence', async () => {
+    const platform = launchPlatform({ PORT: String(await freePort()), PATH: '/nonexistent' });
+    expect(await platform.exited).toBe(1);
+    expect(platform.output()).toMatch(/Java 17 or newer is needed to run DynamoDB Local/);
+    expect(platform.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains an unreachable DYNAMODB_ENDPOINT in one sentence', async () => {
+    const nobodyListens = `http://127.0.0.1:${await freePort()}`;
+    const platform = launchPlatform({ PORT: String(await freePort()), DYNAMODB_ENDPOINT: nobodyListens });
+    expect(await platform.exited).toBe(1);
+    expect(platform.output()).toContain(`DynamoDB at ${nobodyListens} does not answer`);
+  });
+});
