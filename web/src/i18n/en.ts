@@ -1,0 +1,104 @@
+// Every English string of the site, typed as the Vietnamese dictionary so a missing or extra key fails the type check.
+import type { Dictionary } from './vi';
+
+export const en: Dictionary = {
+  languageName: 'English',
+  site: {
+    name: 'Smart Hạ Long',
+    tagline: 'Quảng Ninh smart tourism',
+  },
+  skipLink: 'Skip to main content',
+  navigation: {
+    label: 'Main navigation',
+    home: 'Home',
+    boats: 'Boat trips',
+  },
+  languageSwitch: {
+    label: 'Language',
+  },
+  footer: {
+    programme: 'Part of the Quảng Ninh smart-city programme.',
+    dataSource:
+      'Route and fee information comes from the published notices of the Hạ Long Bay Management Board; coordinates are approximate.',
+  },
+  home: {
+    title: 'Home',
+    description:
+      'The smart-tourism platform of Quảng Ninh province: a virtual museum, Hạ Long Bay boat trips, safety tracking, free Wi-Fi and forecasts for managers.',
+    heroEyebrow: 'Quảng Ninh smart tourism',
+    heroHeading: 'Hạ Long Bay: official information, safer trips',
+    heroText:
+      'One platform for visitors, boat operators and the authorities: look up routes and sightseeing fees, book a seat on a boat, follow boats on the bay and get online for free around the city.',
+    heroAction: 'See the boat routes',
+    servicesHeading: 'What the platform offers',
+    inDevelopment: 'In development',
+    services: {
+      museum: {
+        name: '3D virtual museum',
+        description:
+          'Walk through the galleries and artefacts of the Quảng Ninh Museum as 3D models in your browser, with commentary in Vietnamese and English.',
+      },
+      boats: {
+        name: 'Hạ Long Bay boat booking',
+        description:
+          'Look up the official sightseeing routes with their stops, durations and fees, then book a seat on a boat that is never filled beyond its certified capacity.',
+        action: 'See the boat routes',
+      },
+      tracking: {
+        name: 'Live boat tracking and safety',
+        description:
+          'Every boat appears on a live map, and a lost signal, an SOS or a boat outside the permitted area reaches the authorities within a minute.',
+      },
+      wifi: {
+        name: 'Free city Wi-Fi',
+        description:
+          'Free internet at 107 public hotspots across Hạ Long after a short sign-in on the welcome page.',
+      },
+      insights: {
+        name: "Tourism managers' dashboard",
+        description:
+          'Visitor numbers, boat capacity and demand forecasts around the seasons, public holidays and Tết help tourism managers prepare ahead.',
+      },
+    },
+  },
+  boats: {
+    title: 'Hạ Long Bay boat trips',
+    description:
+      'The official sightseeing routes of Hạ Long Bay: the stops, typical duration and sightseeing fee of each route.',
+    heading: 'Hạ Long Bay boat trips',
+    intro:
+      'The Hạ Long Bay Management Board numbers the sightseeing routes officially. Below are the stops, typical duration and sightseeing fee of each route.',
+    feeNote:
+      'The bay sightseeing fee is charged separately from the boat fare. Fees are set by decision of Quảng Ninh province and may change.',
+    scriptRequired: 'JavaScript is needed to load the list of routes.',
+    routeList: {
+      loading: 'Loading routes…',
+      loadError: 'The routes could not be loaded. Please check your connection and try again.',
+      retry: 'Retry',
+      routesHeading: 'Sightseeing routes',
+      noRoutes: 'No routes have been published yet.',
+      routeLabel: 'Route',
+      stopsLabel: 'Stops',
+      durationLabel: 'Duration',
+      feeLabel: 'Sightseeing fee',
+      perPerson: '/ person',
+      perPersonPerDay: '/ person / day',
+      sightseeingComponent: 'sightseeing fee',
+      portComponent: 'port fee',
+      feeUnpublished: 'Not yet published — ask at the counter',
+      chargedSince: 'Charged since {date}',
+      discountsApply: 'See exemptions and discounts',
+      feePolicyHeading: 'Sightseeing fee exemptions and discounts',
+      free: 'Free',
+      percentOff: '{percent} off',
+    },
+  },
+  notFound: {
+    title: 'Page not found',
+    text: 'The page you are looking for does not exist or has moved.',
+    homeLink: 'Go to the English home page',
+  },
+  languageChoice: {
+    heading: 'Choose a language',
+  },
+};

@@ -1,0 +1,104 @@
+// Every Vietnamese string of the site; its shape is the contract the English dictionary must match.
+export const vi = {
+  languageName: 'Tiếng Việt',
+  site: {
+    name: 'Hạ Long thông minh',
+    tagline: 'Du lịch thông minh Quảng Ninh',
+  },
+  skipLink: 'Bỏ qua đến nội dung chính',
+  navigation: {
+    label: 'Điều hướng chính',
+    home: 'Trang chủ',
+    boats: 'Tàu tham quan',
+  },
+  languageSwitch: {
+    label: 'Ngôn ngữ',
+  },
+  footer: {
+    programme: 'Một phần của chương trình thành phố thông minh tỉnh Quảng Ninh.',
+    dataSource:
+      'Thông tin tuyến và phí được lấy từ các thông báo công khai của Ban Quản lý vịnh Hạ Long; tọa độ chỉ là gần đúng.',
+  },
+  home: {
+    title: 'Trang chủ',
+    description:
+      'Nền tảng du lịch thông minh của tỉnh Quảng Ninh: bảo tàng ảo, tàu tham quan Vịnh Hạ Long, giám sát an toàn, Wi-Fi miễn phí và dự báo cho nhà quản lý.',
+    heroEyebrow: 'Du lịch thông minh Quảng Ninh',
+    heroHeading: 'Vịnh Hạ Long: thông tin chính thức, chuyến đi an toàn hơn',
+    heroText:
+      'Một nền tảng chung cho du khách, chủ tàu và cơ quan quản lý: tra cứu tuyến và phí tham quan, đặt chỗ trên tàu, theo dõi tàu trên vịnh và kết nối Internet miễn phí trong thành phố.',
+    heroAction: 'Xem các tuyến tàu tham quan',
+    servicesHeading: 'Các dịch vụ của nền tảng',
+    inDevelopment: 'Đang phát triển',
+    services: {
+      museum: {
+        name: 'Bảo tàng ảo 3D',
+        description:
+          'Tham quan các phòng trưng bày và hiện vật của Bảo tàng Quảng Ninh dưới dạng mô hình 3D ngay trên trình duyệt, có thuyết minh tiếng Việt và tiếng Anh.',
+      },
+      boats: {
+        name: 'Đặt tàu tham quan Vịnh Hạ Long',
+        description:
+          'Tra cứu các tuyến tham quan chính thức với điểm dừng, thời gian và phí tham quan, rồi đặt chỗ trên những con tàu không bao giờ chở quá số khách được cấp phép.',
+        action: 'Xem các tuyến tàu',
+      },
+      tracking: {
+        name: 'Theo dõi tàu và an toàn',
+        description:
+          'Vị trí của từng tàu hiện trên bản đồ trực tiếp, và khi tàu mất tín hiệu, phát SOS hay ra khỏi vùng cho phép, cơ quan quản lý được báo trong vòng một phút.',
+      },
+      wifi: {
+        name: 'Wi-Fi miễn phí toàn thành phố',
+        description:
+          'Truy cập Internet miễn phí tại 107 điểm phát sóng công cộng ở Hạ Long sau một bước đăng nhập ngắn trên trang chào.',
+      },
+      insights: {
+        name: 'Bảng điều hành cho nhà quản lý du lịch',
+        description:
+          'Lượng khách, công suất tàu và dự báo nhu cầu theo mùa, dịp lễ và Tết giúp cơ quan quản lý du lịch chủ động chuẩn bị.',
+      },
+    },
+  },
+  boats: {
+    title: 'Tàu tham quan Vịnh Hạ Long',
+    description:
+      'Các tuyến tham quan chính thức của Vịnh Hạ Long: điểm dừng, thời gian và phí tham quan của từng tuyến.',
+    heading: 'Tàu tham quan Vịnh Hạ Long',
+    intro:
+      'Ban Quản lý vịnh Hạ Long đánh số chính thức các tuyến tham quan. Dưới đây là điểm dừng, thời gian thường gặp và phí tham quan của từng tuyến.',
+    feeNote:
+      'Phí tham quan vịnh được thu riêng, không bao gồm giá vé tàu. Mức phí do tỉnh Quảng Ninh quyết định và có thể thay đổi.',
+    scriptRequired: 'Cần bật JavaScript để tải danh sách tuyến.',
+    routeList: {
+      loading: 'Đang tải tuyến…',
+      loadError: 'Không tải được danh sách tuyến. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
+      retry: 'Thử lại',
+      routesHeading: 'Các tuyến tham quan',
+      noRoutes: 'Chưa có tuyến nào được công bố.',
+      routeLabel: 'Tuyến',
+      stopsLabel: 'Điểm dừng',
+      durationLabel: 'Thời gian',
+      feeLabel: 'Phí tham quan',
+      perPerson: '/ người',
+      perPersonPerDay: '/ người / ngày',
+      sightseeingComponent: 'phí tham quan',
+      portComponent: 'phí cảng',
+      feeUnpublished: 'Chưa công bố — hỏi tại quầy',
+      chargedSince: 'Thu phí từ {date}',
+      discountsApply: 'Xem các trường hợp miễn, giảm phí',
+      feePolicyHeading: 'Miễn, giảm phí tham quan',
+      free: 'Miễn phí',
+      percentOff: 'Giảm {percent}',
+    },
+  },
+  notFound: {
+    title: 'Không tìm thấy trang',
+    text: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
+    homeLink: 'Về trang chủ tiếng Việt',
+  },
+  languageChoice: {
+    heading: 'Chọn ngôn ngữ',
+  },
+};
+
+export type Dictionary = typeof vi;

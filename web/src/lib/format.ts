@@ -1,0 +1,36 @@
+// Money, date and percentage formatting for display, in the visitor's language and Vietnam's time zone.
+import { intlLocale, type Language } from '../i18n';
+
+const vietnamTimeZone = 'Asia/Ho_Chi_Minh';
+
+/** 290000 → "290.000 ₫" in Vietnamese, "₫290,000" in English; VND has no minor unit. */
+export function formatVnd(amountVnd: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'currency',
+    currency: 'VND',
+    maximumFractionDigits: 0,
+  }).format(amountVnd);
+}
+
+/** '2025-05-01' → "01/05/2025" in Vietnamese, "1 May 2025" in English (unambiguous for visitors from abroad). */
+export function formatCalendarDate(isoDate: string, language: Language): string {
+  // Midnight in Vietnam, so the date shown is the date published whatever the browser's own time zone.
+  const instant = new Date(`${isoDate}T00:00:00+07:00`);
+  const options: Intl.DateTimeFormatOptions =
+    language === 'vi'
+      ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+      : { day: 'numeric', month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: vietnamTimeZone }).format(
+    instant,
+  );
+}
+
+/** 20 → "20%" */
+export function formatPercent(percent: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent' }).format(percent / 100);
+}
+
+/** Replaces each `{name}` in `template` with `values[name]`, for dictionary strings with a slot. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
