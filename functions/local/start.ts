@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
 import { ConfigurationError, loadConfig } from '../platform/config.js';
-import { createLocalDependencies } from '../platform/dependencies.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
+import { createLocalDependencies } from './dependencies.js';
 import { type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
 import { buildSite, mountSite, siteNeedsBuild } from './site.js';
 import { StartupError } from './startup-error.js';
@@ -58,6 +58,8 @@ async function shutdown(exitCode: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The SDK's notice that future releases need Node 22 is in the README; keep the start-up output short.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
       say(`\nStopping (${signal})…`);

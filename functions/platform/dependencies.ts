@@ -1,10 +1,11 @@
 /**
  * Wires the adapters chosen by configuration (DynamoDB endpoint, token verifier, logger) into the one
- * object every router receives. Tests build their own with test doubles where they need them.
+ * object every router receives. The local variant lives in functions/local so that Lambda bundles never
+ * carry the local issuer's password hashing (a native module).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type AccountsStore, createAccountsStore } from './auth/accounts.js';
-import { createLocalIssuer, type LocalIssuer } from './auth/local-issuer.js';
+import type { AccountsStore } from './auth/accounts.js';
+import type { LocalIssuer } from './auth/local-issuer.js';
 import { createRoleGuard, type RequireRole } from './auth/require-role.js';
 import { cognitoKeys, createTokenVerifier } from './auth/verifier.js';
 import { ConfigurationError, type PlatformConfig } from './config.js';
@@ -34,24 +35,5 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     logger: createLogger(config.logLevel),
     requireRole: createRoleGuard(createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) })),
     localAuth: null,
-  };
-}
-
-/** For the local platform and tests: a fresh signing key and the seeded accounts in the table. */
-export async function createLocalDependencies(
-  config: PlatformConfig,
-  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger'>> = {},
-): Promise<PlatformDependencies> {
-  if (config.auth.mode !== 'local') return { ...createCloudDependencies(config), ...overrides };
-  const db = overrides.db ?? createDocumentClient(config);
-  const issuer = await createLocalIssuer(config.auth.issuer, config.auth.audience);
-  return {
-    config,
-    db,
-    logger: overrides.logger ?? createLogger(config.logLevel),
-    requireRole: createRoleGuard(
-      createTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
-    ),
-    localAuth: { issuer, accounts: createAccountsStore(db, config.tableName) },
   };
 }

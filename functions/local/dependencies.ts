@@ -1,0 +1,27 @@
+/** Dependencies of the local platform and the tests: a fresh signing key and the seeded accounts. */
+import { createAccountsStore } from '../platform/auth/accounts.js';
+import { createLocalIssuer } from '../platform/auth/local-issuer.js';
+import { createRoleGuard } from '../platform/auth/require-role.js';
+import { createTokenVerifier } from '../platform/auth/verifier.js';
+import type { PlatformConfig } from '../platform/config.js';
+import { createCloudDependencies, type PlatformDependencies } from '../platform/dependencies.js';
+import { createDocumentClient } from '../platform/dynamo.js';
+import { createLogger } from '../platform/logger.js';
+
+export async function createLocalDependencies(
+  config: PlatformConfig,
+  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger'>> = {},
+): Promise<PlatformDependencies> {
+  if (config.auth.mode !== 'local') return { ...createCloudDependencies(config), ...overrides };
+  const db = overrides.db ?? createDocumentClient(config);
+  const issuer = await createLocalIssuer(config.auth.issuer, config.auth.audience);
+  return {
+    config,
+    db,
+    logger: overrides.logger ?? createLogger(config.logLevel),
+    requireRole: createRoleGuard(
+      createTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
+    ),
+    localAuth: { issuer, accounts: createAccountsStore(db, config.tableName) },
+  };
+}
