@@ -1,0 +1,8 @@
+// Entry point of `cdk synth` and `cdk deploy` (see cdk.json): the platform, publishing the site built in web/dist.
+import { fileURLToPath } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { definePlatform } from './platform.js';
+
+const app = new App();
+definePlatform(app, { siteDirectory: fileURLToPath(new URL('../web/dist/', import.meta.url)) });
+app.synth();

@@ -1,0 +1,96 @@
+// The one place that sets how a domain's Lambda function runs: runtime, size, bundling, logs, tracing, environment.
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import {
+  type DomainName,
+  domainFunctionEntries,
+  lambdaBundlingOptions,
+  repositoryRoot,
+} from '../lambda-bundling.js';
+
+export interface DomainFunctionProps {
+  /** Which domain's handler to run (see domainFunctionEntries). */
+  readonly domain: DomainName;
+  /** The platform table; its name is passed in TABLE_NAME. Grants are made by the caller. */
+  readonly table: ITableV2;
+  /** The staff user pool whose ID tokens the function verifies. */
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+}
+
+const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
+
+/** A domain's Lambda function with the platform's defaults and its own log group. */
+export class DomainFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: DomainFunctionProps) {
+    super(scope, id);
+
+    // Explicit, so its retention is set here rather than left to Lambda's never-expiring default.
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: `Ha Long tourism API: ${props.domain} routes`,
+      entry: domainFunctionEntries[props.domain],
+      projectRoot: repositoryRoot,
+      depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        AUTH_MODE: 'cognito',
+        COGNITO_USER_POOL_ID: props.userPoolId,
+        COGNITO_CLIENT_ID: props.userPoolClientId,
+        LOG_LEVEL: 'info',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: outputFormats[lambdaBundlingOptions.format],
+        target: lambdaBundlingOptions.target,
+        mainFields: lambdaBundlingOptions.mainFields,
+        minify: lambdaBundlingOptions.minify,
+        sourceMap: lambdaBundlingOptions.sourcemap,
+        sourcesContent: lambdaBundlingOptions.sourcesContent,
+        externalModules: lambdaBundlingOptions.external,
+        banner: lambdaBundlingOptions.banner.js,
+        // Keeps `cdk synth` quiet: esbuild's size report is noise, its warnings are not.
+        logLevel: LogLevel.WARNING,
+      },
+    });
+
+    acknowledgeDefaults(this);
+  }
+}
+
+/** The cdk-nag findings every domain function has by design, explained once here. */
+function acknowledgeDefaults(domainFunction: DomainFunction): void {
+  const findings = Validations.of(domainFunction);
+  findings.acknowledge({
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+    reason:
+      'AWSLambdaBasicExecutionRole is the AWS-managed minimum (create log streams, put log events) for ' +
+      'writing the function logs; it grants nothing else.',
+  });
+  findings.acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support resource-level ' +
+      'permissions, so AWS requires Resource "*" for them.',
+  });
+  findings.acknowledge({
+    id: 'AwsSolutions-L1',
+    reason:
+      'Node.js 22 is pinned on purpose: the bundles are built for node22 (lambda-bundling.ts) and the code ' +
+      'is tested on Node 20/22; the runtime moves to nodejs24.x together with the esbuild target.',
+  });
+}

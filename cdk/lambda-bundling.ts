@@ -1,0 +1,37 @@
+// The esbuild options and entry points of the domain Lambda functions: read by the CDK construct and by benchmarks.
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+
+/** Root of the repository (the folder holding package.json), as an absolute path. */
+export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Each domain's Lambda entry point (absolute paths); every one exports `handler`. */
+export const domainFunctionEntries = {
+  platform: fileURLToPath(new URL('../functions/platform/handler.ts', import.meta.url)),
+  boats: fileURLToPath(new URL('../functions/boats/handler.ts', import.meta.url)),
+};
+
+export type DomainName = keyof typeof domainFunctionEntries;
+
+/**
+ * The esbuild options CDK bundles each function with, so a benchmark can run esbuild exactly as a deploy does.
+ * The runtime is Node.js 22 on Lambda.
+ */
+export const lambdaBundlingOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  // Prefer packages' ES module builds: they tree-shake, so the bundle and the cold start stay small.
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: true,
+  // Stack traces need only the mappings; leaving the sources out keeps the map the runtime loads small.
+  sourcesContent: false,
+  // The Node.js 22 Lambda runtime ships AWS SDK v3, so bundling it would only add weight.
+  external: ['@aws-sdk/*'],
+  // Some CommonJS dependencies call require() for Node built-ins, which an ES module does not define.
+  banner: {
+    js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  },
+} satisfies BuildOptions;

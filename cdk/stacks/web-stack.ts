@@ -1,0 +1,186 @@
+// The public entry point: a private S3 bucket with the built site behind CloudFront, which also forwards /api/*.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CfnOutput,
+  DefaultStackSynthesizer,
+  Duration,
+  Fn,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Function as CloudFrontFunction,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { createSecurityHeadersPolicy } from '../constructs/security-headers.js';
+import { siteRouterCode } from '../edge/site-router-code.js';
+
+export interface WebStackProps extends StackProps {
+  /** The built static site (Astro's output, web/dist); it must hold index.html. */
+  readonly siteDirectory: string;
+  /** The HTTP API that CloudFront forwards /api/* to. */
+  readonly httpApi: IHttpApi;
+}
+
+/** The site and the API on one origin, as locally: the browser needs no CORS and sees one set of headers. */
+export class WebStack extends Stack {
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    if (!existsSync(join(props.siteDirectory, 'index.html'))) {
+      throw new Error(`No built site in ${props.siteDirectory}: run \`npm run build\` first.`);
+    }
+
+    const logBucket = new Bucket(this, 'LogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      // CloudFront standard logs are delivered with object ACLs, which only OBJECT_WRITER ownership accepts.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
+    Validations.of(logBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging its own access would log the log deliveries.',
+    });
+
+    const siteBucket = new Bucket(this, 'SiteBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      autoDeleteObjects: false,
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: 's3/site/',
+    });
+
+    const securityHeaders = createSecurityHeadersPolicy(this, 'SecurityHeaders', props.siteDirectory);
+
+    const siteRouter = new CloudFrontFunction(this, 'SiteRouter', {
+      comment: 'Sends / to /vi/ or /en/ by Accept-Language; clean URLs to index.html; unknown pages 404',
+      code: FunctionCode.fromInline(siteRouterCode(props.siteDirectory)),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
+    // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com; the origin wants the host alone.
+    const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Ha Long smart tourism: site and /api/*',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: siteRouter, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // API Gateway routes by its own host name, so the viewer's Host must not be forwarded.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+      enableLogging: true,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'No geo restriction: the site serves visitors to Hạ Long Bay from every country.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No WAF yet: a CloudFront web ACL must live in us-east-1 and costs per rule; the API has stage ' +
+        'throttling and validates every input. To be added with the custom domain.',
+    });
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR4',
+      reason:
+        'The distribution uses the default *.cloudfront.net certificate, whose TLS policy cannot be set; ' +
+        'a custom domain with an ACM certificate will set TLSv1.2_2021.',
+    });
+
+    const deployment = new BucketDeployment(this, 'DeploySite', {
+      sources: [Source.asset(props.siteDirectory)],
+      destinationBucket: siteBucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      // The default 128 MB is too little to unpack and sync a site that carries 3D models.
+      memoryLimit: 1024,
+      // The response would list every file and outgrow CloudFormation's 4 KB custom-resource limit.
+      outputObjectKeys: false,
+      logGroup: new LogGroup(this, 'DeploySiteLogs', { retention: RetentionDays.ONE_MONTH }),
+    });
+    acknowledgeDeploymentProvider(siteBucket, deployment);
+
+    new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}/` });
+  }
+}
+
+/**
+ * BucketDeployment's provider (a Lambda function, its role and policy) is written by the CDK: these
+ * findings are its design, acknowledged on the provider only.
+ */
+function acknowledgeDeploymentProvider(siteBucket: Bucket, deployment: BucketDeployment): void {
+  const stack = Stack.of(siteBucket);
+  const provider = deployment.handlerRole.node.scope;
+  if (!provider) throw new Error('BucketDeployment has no provider function');
+  const siteBucketArn = `<${stack.getLogicalId(siteBucket.node.defaultChild as CfnBucket)}.Arn>`;
+  const assetsBucket = `cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-<AWS::AccountId>-${stack.region}`;
+  const reasons: Record<string, string> = {
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':
+      'AWS-managed minimum for the provider to write its logs.',
+    'AwsSolutions-IAM5[Action::s3:GetBucket*]':
+      'Generated by grantRead: reads the staged site archive and lists the site bucket.',
+    'AwsSolutions-IAM5[Action::s3:GetObject*]':
+      'Generated by grantRead: reads the staged site archive and the current site files.',
+    'AwsSolutions-IAM5[Action::s3:List*]':
+      'Generated by grantRead: `aws s3 sync` lists both buckets to compare them.',
+    'AwsSolutions-IAM5[Action::s3:Abort*]':
+      'Generated by grantReadWrite: aborts failed multipart uploads of large files (3D models).',
+    'AwsSolutions-IAM5[Action::s3:DeleteObject*]':
+      'Generated by grantReadWrite: the sync deletes files that left the site (prune).',
+    [`AwsSolutions-IAM5[Resource::arn:aws:s3:::${assetsBucket}/*]`]:
+      'The CDK assets bucket: the archive key is a content hash known only at deploy time.',
+    [`AwsSolutions-IAM5[Resource::${siteBucketArn}/*]`]:
+      'The deployment writes every object of the site bucket.',
+    'AwsSolutions-IAM5[Resource::*]':
+      'cloudfront:CreateInvalidation and GetInvalidation on "*", as granted by the CDK construct, to invalidate /* after a deploy.',
+    'AwsSolutions-L1':
+      'The provider runtime (Python) is chosen and upgraded by aws-cdk-lib, not by this app.',
+  };
+  for (const [id, reason] of Object.entries(reasons)) {
+    Validations.of(provider).acknowledge({ id, reason: `CDK BucketDeployment provider. ${reason}` });
+  }
+}

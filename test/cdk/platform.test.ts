@@ -1,0 +1,234 @@
+// The data, auth and API stacks as synthesized, and the cdk-nag verdict on every stack of the app.
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DomainFunction } from '../../cdk/constructs/domain-function.js';
+import { tableDefinition } from '../../functions/platform/table.js';
+import { synthesizePlatform, validationFindings } from './synthesize-platform.js';
+
+const platform = synthesizePlatform();
+afterAll(() => platform.dispose());
+
+const { stacks } = platform;
+const data = Template.fromStack(stacks.data);
+const auth = Template.fromStack(stacks.auth);
+const api = Template.fromStack(stacks.api);
+
+type Resource = { Properties: Record<string, unknown> };
+type Statement = { Action: string | string[] };
+
+/** The logical ID of a domain function in the API stack (construct IDs as in api-stack.ts). */
+function functionLogicalId(constructId: 'Platform' | 'Boats'): string {
+  const domainFunction = stacks.api.node.findChild(constructId) as DomainFunction;
+  return stacks.api.getLogicalId(domainFunction.function.node.defaultChild as CfnFunction);
+}
+
+/** Every IAM action granted to a domain function's role. */
+function actionsGrantedTo(constructId: 'Platform' | 'Boats'): string[] {
+  const roleId = `${constructId}FunctionServiceRole`;
+  const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
+  const policy = policies.find((candidate) =>
+    JSON.stringify(candidate.Properties.Roles).includes(`"${roleId}`),
+  ) as Resource;
+  const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+  return statements.flatMap((statement) => statement.Action);
+}
+
+describe('data stack', () => {
+  it('builds the table keys and TTL attribute from functions/platform/table.ts', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: tableDefinition.partitionKey, AttributeType: 'S' },
+        { AttributeName: tableDefinition.sortKey, AttributeType: 'S' },
+      ],
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+    });
+  });
+
+  it('bills on demand, keeps point-in-time recovery and streams new and old images', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    });
+  });
+
+  it('keeps the table when the stack is deleted or the table replaced', () => {
+    data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+});
+
+describe('auth stack', () => {
+  it('signs staff in by e-mail and lets nobody sign up', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'company_id', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+    auth.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+  });
+
+  it('has one described group per staff role', () => {
+    auth.resourceCountIs('AWS::Cognito::UserPoolGroup', 4);
+    for (const groupName of ['operator', 'manager', 'curator', 'admin']) {
+      auth.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+        GroupName: groupName,
+        Description: Match.stringLikeRegexp('.{10,}'),
+      });
+    }
+  });
+
+  it('gives the site a public client with SRP and password sign-in and one-hour ID tokens', () => {
+    auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
+      IdTokenValidity: 60,
+      TokenValidityUnits: Match.objectLike({ IdToken: 'minutes' }),
+      AllowedOAuthFlows: Match.absent(),
+    });
+  });
+
+  it('lets a signed-in operator read but not rewrite custom:company_id', () => {
+    const client = Object.values(auth.findResources('AWS::Cognito::UserPoolClient'))[0] as Resource;
+    expect(client.Properties.ReadAttributes).toContain('custom:company_id');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:company_id');
+  });
+});
+
+describe('api stack', () => {
+  it('runs exactly two domain functions, on arm64 Node.js 22 with the table and Cognito settings', () => {
+    api.resourceCountIs('AWS::Lambda::Function', 2);
+    const functions = api.findResources('AWS::Lambda::Function', {
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 10,
+        TracingConfig: { Mode: 'Active' },
+        Environment: {
+          Variables: {
+            TABLE_NAME: Match.anyValue(),
+            AUTH_MODE: 'cognito',
+            COGNITO_USER_POOL_ID: Match.anyValue(),
+            COGNITO_CLIENT_ID: Match.anyValue(),
+            LOG_LEVEL: 'info',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      },
+    });
+    expect(Object.keys(functions).sort()).toEqual(
+      [functionLogicalId('Boats'), functionLogicalId('Platform')].sort(),
+    );
+  });
+
+  it('lets the platform function read the table but never write it', () => {
+    const actions = actionsGrantedTo('Platform');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
+      expect(actions).not.toContain(`dynamodb:${write}`);
+    }
+  });
+
+  it('lets the boats function read and write the table', () => {
+    expect(actionsGrantedTo('Boats')).toEqual(
+      expect.arrayContaining([
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ]),
+    );
+  });
+
+  it('keeps function and access logs for 30 days', () => {
+    api.resourceCountIs('AWS::Logs::LogGroup', 3);
+    api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    api.allResourcesProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
+    });
+  });
+
+  it('sends /api/boats and its sub-paths to the boats function and the rest of /api to the platform', () => {
+    const integrations = api.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>;
+    const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+    const targetOf = (routeKey: string) => {
+      const route = routes.find((candidate) => candidate.Properties.RouteKey === routeKey);
+      const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
+      return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
+    };
+    expect(routes).toHaveLength(3);
+    expect(targetOf('ANY /api/boats')).toContain(functionLogicalId('Boats'));
+    expect(targetOf('ANY /api/boats/{proxy+}')).toContain(functionLogicalId('Boats'));
+    expect(targetOf('ANY /api/{proxy+}')).toContain(functionLogicalId('Platform'));
+  });
+
+  it('logs every request as one JSON line and throttles by default', () => {
+    const stage = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+    const accessLog = stage.Properties.AccessLogSettings as { Format: string };
+    expect(JSON.parse(accessLog.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      method: '$context.httpMethod',
+      path: '$context.path',
+      status: '$context.status',
+      latency: '$context.responseLatency',
+    });
+  });
+
+  it('publishes the API URL', () => {
+    api.hasOutput('ApiUrl', {});
+  });
+});
+
+describe('checks over the whole app', () => {
+  it('leaves no cdk-nag AwsSolutions error or warning unacknowledged', () => {
+    const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(platform.app);
+    const findings = report.violations.map((violation) => `${violation.severity} ${violation.ruleName}`);
+    expect(findings).toEqual([]);
+  });
+
+  it('finishes synthesis with an empty validation report (cdk-nag and CloudFormation rules)', () => {
+    expect(validationFindings(platform.assembly)).toEqual([]);
+  });
+
+  it('raises no CDK warning or error in any stack', () => {
+    for (const stack of Object.values(stacks)) {
+      const annotations = Annotations.fromStack(stack);
+      expect(annotations.findWarning('*', Match.anyValue()), stack.stackName).toEqual([]);
+      expect(annotations.findError('*', Match.anyValue()), stack.stackName).toEqual([]);
+    }
+  });
+});
