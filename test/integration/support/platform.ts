@@ -4,8 +4,8 @@ import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { createApi } from '../../../functions/api.js';
 import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
-import { loadConfig } from '../../../functions/platform/config.js';
 import { createLocalDependencies } from '../../../functions/local/dependencies.js';
+import { loadConfig } from '../../../functions/platform/config.js';
 import type { Logger } from '../../../functions/platform/logger.js';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
