@@ -11,9 +11,12 @@ import type { PlatformDependencies } from './platform/dependencies.js';
 import { createHealthRouter } from './platform/health.js';
 import { createHttpApp } from './platform/http-app.js';
 
-export function createApi(dependencies: PlatformDependencies) {
+export function createApi(
+  dependencies: PlatformDependencies,
+  options: { contentSecurityPolicy?: string } = {},
+) {
   const { config, db, logger, requireRole, localAuth } = dependencies;
-  const app = createHttpApp({ logger, maxBodyBytes: config.maxBodyBytes });
+  const app = createHttpApp({ logger, maxBodyBytes: config.maxBodyBytes, ...options });
   app.route('/api', createHealthRouter(db, config.tableName));
   app.route('/api/auth', createAuthRouter(requireRole));
   if (localAuth) {

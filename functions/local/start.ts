@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
 import { ConfigurationError, loadConfig } from '../platform/config.js';
+import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-security-policy.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
-import { buildSite, mountSite, siteNeedsBuild } from './site.js';
+import { buildSite, mountSite, SITE_DIST, siteNeedsBuild } from './site.js';
 import { StartupError } from './startup-error.js';
 
 const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
@@ -114,7 +115,9 @@ async function main(): Promise<void> {
   );
   await siteBuild;
 
-  const app = createApi(dependencies);
+  const app = createApi(dependencies, {
+    contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_DIST)),
+  });
   mountSite(app);
   const server = serve({ fetch: app.fetch, port, hostname: host });
   server.once('error', (error: NodeJS.ErrnoException) => {

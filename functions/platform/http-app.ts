@@ -54,10 +54,16 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 export interface HttpAppOptions {
   logger: Logger;
   maxBodyBytes: number;
+  /** Sent on every response when set (the local server); on AWS CloudFront adds the same policy. */
+  contentSecurityPolicy?: string;
 }
 
 /** The outer app: mount domain routers on it with `app.route(prefix, router)`. */
-export function createHttpApp({ logger, maxBodyBytes }: HttpAppOptions): OpenAPIHono<AppEnv> {
+export function createHttpApp({
+  logger,
+  maxBodyBytes,
+  contentSecurityPolicy,
+}: HttpAppOptions): OpenAPIHono<AppEnv> {
   const app = createRouter();
 
   app.use('*', requestId({ headerName: 'X-Request-Id' }));
@@ -73,6 +79,12 @@ export function createHttpApp({ logger, maxBodyBytes }: HttpAppOptions): OpenAPI
     });
   });
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  if (contentSecurityPolicy) {
+    app.use('*', async (context, next) => {
+      await next();
+      context.header('Content-Security-Policy', contentSecurityPolicy);
+    });
+  }
   app.use(
     '*',
     bodyLimit({

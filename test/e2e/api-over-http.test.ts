@@ -47,6 +47,13 @@ describe('the running platform over HTTP', () => {
     }
   });
 
+  it('sends the Content-Security-Policy CloudFront sends, hashing the site’s inline island scripts', async () => {
+    const response = await fetch(`${baseUrl}/en/boats/`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
   it('serves the site’s not-found page with 404 for unknown pages', async () => {
     const response = await fetch(`${baseUrl}/en/no-such-page/`);
     expect(response.status).toBe(404);

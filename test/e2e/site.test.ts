@@ -10,9 +10,17 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+// Console errors per page: a script blocked by the Content-Security-Policy shows up here.
+const consoleErrors = new WeakMap<Page, string[]>();
+
 async function open(path: string, locale = 'vi-VN'): Promise<Page> {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   const response = await page.goto(`${baseUrl}${path}`);
   expect(response?.status()).toBe(200);
   return page;
@@ -64,6 +72,7 @@ describe('the boats page', () => {
     expect(first).toMatch(/290\.000\s₫/);
     expect(await cards.nth(2).innerText()).toMatch(/Chưa công bố/);
     expect(await accessibilityViolations(page)).toEqual([]);
+    expect(consoleErrors.get(page)).toEqual([]);
   });
 
   it('lists the same routes in English and switches language on the same page', async () => {
@@ -119,5 +128,6 @@ describe('the API docs', () => {
       'Hạ Long smart-tourism platform API',
     );
     expect(await page.locator('.opblock-summary-path').allInnerTexts()).toContain('/api/boats/routes');
+    expect(consoleErrors.get(page)).toEqual([]);
   });
 });

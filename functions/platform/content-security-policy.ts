@@ -1,0 +1,45 @@
+/**
+ * The site's Content-Security-Policy, computed from the built site: its own origin only, plus the hashes of
+ * the inline scripts Astro writes for island hydration. CloudFront sends it on AWS and the local server
+ * sends the same policy, so the browser tests would catch a policy that breaks the site.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The CSP source expressions ('sha256-…') of every inline script in the built site's HTML files. */
+export function inlineScriptHashes(siteDirectory: string): string[] {
+  const hashes = new Set<string>();
+  const entries = readdirSync(siteDirectory, { recursive: true, encoding: 'utf8' });
+  for (const entry of entries.filter((name) => name.endsWith('.html'))) {
+    const html = readFileSync(join(siteDirectory, entry), 'utf8');
+    for (const match of html.matchAll(INLINE_SCRIPT)) {
+      const script = match[1] ?? '';
+      if (script.trim() === '') continue;
+      hashes.add(`'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`);
+    }
+  }
+  return [...hashes].sort();
+}
+
+/** The policy allowing the given hashed inline scripts and nothing else from outside the origin. */
+export function contentSecurityPolicy(scriptHashes: string[]): string {
+  const directives = [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    // React islands set style attributes, which only 'unsafe-inline' allows.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    // Map and 3D libraries start their web workers from blob: URLs.
+    'worker-src blob:',
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  return directives.join('; ');
+}
