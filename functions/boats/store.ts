@@ -4,7 +4,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { FeePolicy, Port, Route } from './model.js';
+import { FeePolicy, Port, Route } from './model.js';
 
 const CATALOG = 'BOATS#CATALOG';
 const routeSortKey = (id: number) => `ROUTE#${String(id).padStart(3, '0')}`;
@@ -13,10 +13,11 @@ const FEE_POLICY = 'FEE_POLICY';
 
 type Stored<T> = T & { PK: string; SK: string; entity: string };
 
-function withoutKeys<T extends object>(item: Record<string, unknown>): T {
-  const { PK: _pk, SK: _sk, entity: _entity, ...rest } = item;
-  return rest as T;
-}
+// Parsing what is read back drops the key attributes and restores the schema's field order, which
+// DynamoDB maps do not keep.
+const toRoute = (item: Record<string, unknown>): Route => Route.parse(item);
+const toPort = (item: Record<string, unknown>): Port => Port.parse(item);
+const toFeePolicy = (item: Record<string, unknown>): FeePolicy => FeePolicy.parse(item);
 
 export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) {
   async function queryCatalog(sortKeyPrefix: string): Promise<Record<string, unknown>[]> {
@@ -52,14 +53,14 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
   return {
     /** Routes in route-number order (the zero-padded sort key keeps 10 after 9). */
     async listRoutes(): Promise<Route[]> {
-      return (await queryCatalog('ROUTE#')).map((item) => withoutKeys<Route>(item));
+      return (await queryCatalog('ROUTE#')).map(toRoute);
     },
 
     async getRoute(id: number): Promise<Route | null> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: routeSortKey(id) } }),
       );
-      return Item ? withoutKeys<Route>(Item) : null;
+      return Item ? toRoute(Item) : null;
     },
 
     /** Replaces an existing route; false when there is no route with that number. */
@@ -80,14 +81,14 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async listPorts(): Promise<Port[]> {
-      return (await queryCatalog('PORT#')).map((item) => withoutKeys<Port>(item));
+      return (await queryCatalog('PORT#')).map(toPort);
     },
 
     async getFeePolicy(): Promise<FeePolicy> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: FEE_POLICY } }),
       );
-      return Item ? withoutKeys<FeePolicy>(Item) : { discounts: [], proof: { vi: '', en: '' } };
+      return Item ? toFeePolicy(Item) : { discounts: [], proof: { vi: '', en: '' } };
     },
 
     /** Seeding writes only what is missing, so it never overwrites an editor's change. */
