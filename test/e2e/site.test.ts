@@ -120,6 +120,25 @@ describe('the boats page', () => {
   });
 });
 
+describe('the boats page when the API fails', () => {
+  it('says so, and a keyboard user can retry and get the routes', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    let failuresLeft = 1;
+    await page.route('**/api/boats/routes', (route) =>
+      failuresLeft-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue(),
+    );
+    await page.goto(`${baseUrl}/en/boats/`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await alert.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('route-card').nth(7).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+});
+
 describe('the API docs', () => {
   it('renders Swagger UI for the OpenAPI document without any CDN', async () => {
     const page = await open('/api/docs', 'en-GB');
