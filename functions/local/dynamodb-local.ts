@@ -53,7 +53,9 @@ export async function startDynamoDbLocal(dataDirectory: string | null): Promise<
   assertJavaAvailable();
   if (dataDirectory) mkdirSync(dataDirectory, { recursive: true });
   const port = await freePort();
-  const child = spawn({ port, path: dataDirectory, stdio: 'pipe' });
+  // One database file whatever the credentials and region (DynamoDB Local otherwise keeps one per pair),
+  // so changing AWS_REGION never makes the local data seem to vanish.
+  const child = spawn({ port, path: dataDirectory, sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

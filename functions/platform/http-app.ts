@@ -6,7 +6,7 @@
 
 import type { Hook } from '@hono/zod-openapi';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import type { Context, Env } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
@@ -66,7 +66,7 @@ export function createHttpApp({
 }: HttpAppOptions): OpenAPIHono<AppEnv> {
   const app = createRouter();
 
-  app.use('*', requestId({ headerName: 'X-Request-Id' }));
+  app.use('*', requestId({ headerName: 'X-Request-Id', generator: gatewayRequestId }));
   app.use('*', async (context, next) => {
     const started = performance.now();
     await next();
@@ -122,6 +122,16 @@ export function createHttpApp({
   });
 
   return app;
+}
+
+/**
+ * On Lambda, API Gateway's own request id, so a log line and the HTTP API access log of one request share
+ * an id; elsewhere a random UUID. (A caller's valid X-Request-Id header takes precedence over both.)
+ */
+function gatewayRequestId(context: Context): string {
+  const event = (context.env as { event?: { requestContext?: { requestId?: unknown } } } | undefined)?.event;
+  const id = event?.requestContext?.requestId;
+  return typeof id === 'string' && id.length > 0 ? id : crypto.randomUUID();
 }
 
 /** The methods some route accepts at `path`, so a wrong method gets 405 and an Allow header, not 404. */

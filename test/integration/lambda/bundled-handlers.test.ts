@@ -30,7 +30,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     TABLE_NAME: platform.tableName,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    // DynamoDB Local keeps one database per region: the test platform's tables live in 'local'.
+    // The test platform's region, so its table is visible even on a DynamoDB Local without -sharedDb.
     AWS_REGION: 'local',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
@@ -93,6 +93,9 @@ describe('the bundled Lambda handlers', () => {
     const result = await invoke('boats', event('GET', '/api/boats/routes/77'));
     expect(result.statusCode).toBe(404);
     expect(result.headers['content-type']).toBe('application/problem+json');
+    // API Gateway's request id, so the function's log line and the access log line can be matched.
+    expect(result.headers['x-request-id']).toBe('request-1');
+    expect(JSON.parse(result.body)).toMatchObject({ requestId: 'request-1' });
   });
 
   it('platform: reports health and serves the OpenAPI document of every domain', async () => {
