@@ -14,4 +14,6 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   integrations: [react(), apiDocsAssets()],
+  // `npm run dev` runs the API beside Astro's dev server and sets this, so the islands' /api calls reach it.
+  vite: process.env.HALONG_API_ORIGIN ? { server: { proxy: { '/api': process.env.HALONG_API_ORIGIN } } } : {},
 });

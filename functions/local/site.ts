@@ -2,7 +2,7 @@
  * The built Astro site for the local platform: rebuilt when its sources are newer than the build, served
  * from web/dist, with `/` sent to /vi/ or /en/ by the visitor's Accept-Language.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -35,20 +35,34 @@ export function siteNeedsBuild(): boolean {
   return sources > statSync(built).mtimeMs;
 }
 
-/** Runs `astro build` for web/; its output is shown only if it fails. */
-export async function buildSite(): Promise<void> {
-  // astro.js (its CLI) is not in the package's exports map; find it beside the resolved entry point.
+/** Astro's command line, run with this Node; astro.js is not in the package's exports map, so it is found
+ * beside the resolved entry point. */
+function runAstro(arguments_: string[], environment: Record<string, string>, stdio: 'pipe' | 'inherit') {
   const astroEntry = require.resolve('astro');
   const astro = join(astroEntry.slice(0, astroEntry.lastIndexOf(`${sep}dist${sep}`)), 'astro.js');
-  const child = spawn(process.execPath, [astro, 'build', '--root', WEB_ROOT], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  return spawn(process.execPath, [astro, ...arguments_, '--root', WEB_ROOT], {
+    stdio: ['ignore', stdio, stdio],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...environment },
   });
+}
+
+/** `npm run dev`: Astro's dev server with hot reload on `port`, forwarding /api to the API at `apiOrigin`. */
+export function startSiteDevServer(port: number, host: string, apiOrigin: string): ChildProcess {
+  return runAstro(
+    ['dev', '--port', String(port), '--host', host],
+    { HALONG_API_ORIGIN: apiOrigin },
+    'inherit',
+  );
+}
+
+/** Runs `astro build` for web/; its output is shown only if it fails. */
+export async function buildSite(): Promise<void> {
+  const child = runAstro(['build'], {}, 'pipe');
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
+  child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

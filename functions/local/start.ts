@@ -1,8 +1,10 @@
 /**
  * `npm start`: the whole platform on one port. Starts DynamoDB Local (or uses DYNAMODB_ENDPOINT), creates
  * and seeds the table, builds the site when stale, serves /api and the site, and stops everything —
- * the Java process included — on Ctrl-C.
+ * the Java process included — on Ctrl-C. `--in-memory` keeps no data; `--dev` (`npm run dev`) serves the
+ * site from Astro's dev server with hot reload instead of the build.
  */
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -11,8 +13,8 @@ import { ConfigurationError, loadConfig } from '../platform/config.js';
 import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-security-policy.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
-import { type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
-import { buildSite, mountSite, SITE_DIST, siteNeedsBuild } from './site.js';
+import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
+import { buildSite, mountSite, SITE_DIST, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
 
 const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
@@ -48,12 +50,14 @@ async function assertPortFree(port: number, host: string): Promise<void> {
 }
 
 let dynamoDb: RunningDynamoDb | null = null;
+let siteDevServer: ChildProcess | null = null;
 let stopping = false;
 
-/** Stops DynamoDB Local (waiting for the Java process to end) and exits. */
+/** Stops Astro's dev server and DynamoDB Local (waiting for the Java process to end), then exits. */
 async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
+  siteDevServer?.kill('SIGTERM');
   await dynamoDb?.stop();
   process.exit(exitCode);
 }
@@ -68,14 +72,18 @@ async function main(): Promise<void> {
     });
   }
   // Last resort if something throws later: never leave the Java process behind.
-  process.once('exit', () => dynamoDb?.process.kill('SIGKILL'));
+  process.once('exit', () => {
+    dynamoDb?.process.kill('SIGKILL');
+    siteDevServer?.kill('SIGKILL');
+  });
 
   const inMemory = process.argv.includes('--in-memory');
+  const devMode = process.argv.includes('--dev');
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '127.0.0.1';
   await assertPortFree(port, host);
 
-  const rebuildSite = siteNeedsBuild();
+  const rebuildSite = !devMode && siteNeedsBuild();
   if (rebuildSite) say('Building the site…');
   const siteBuild = rebuildSite ? buildSite() : Promise.resolve();
   // Awaited below; this only keeps a failed build from counting as unhandled while DynamoDB starts.
@@ -115,17 +123,41 @@ async function main(): Promise<void> {
   );
   await siteBuild;
 
+  const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+  if (devMode) {
+    // The API on a private port; Astro's dev server on the public one forwards /api to it.
+    const apiPort = await freePort();
+    listen(createApi(dependencies), apiPort, '127.0.0.1');
+    const devServer = startSiteDevServer(port, host, `http://127.0.0.1:${apiPort}`);
+    siteDevServer = devServer;
+    devServer.once('exit', (code) => {
+      if (stopping) return;
+      process.stderr.write(`The Astro dev server stopped (exit code ${code}); stopping the platform.\n`);
+      void shutdown(1);
+    });
+    say(
+      `\nHạ Long smart-tourism platform (dev, hot reload) is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`,
+    );
+    return;
+  }
   const app = createApi(dependencies, {
     contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_DIST)),
   });
   mountSite(app);
+  listen(app, port, host);
+  say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
+}
+
+function listen(
+  app: { fetch: (request: Request) => Response | Promise<Response> },
+  port: number,
+  host: string,
+) {
   const server = serve({ fetch: app.fetch, port, hostname: host });
   server.once('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`Cannot serve on ${host}:${port} (${error.code}): choose another PORT.\n`);
     void shutdown(1);
   });
-  const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
-  say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
 }
 
 main().catch(async (error: unknown) => {

@@ -41,3 +41,34 @@ describe('npm start', () => {
     expect(platform.output()).toContain(`DynamoDB at ${nobodyListens} does not answer`);
   });
 });
+
+describe('npm run dev', () => {
+  it('serves the site from Astro’s dev server with /api forwarded, and stops it on Ctrl-C', async () => {
+    const platform = launchPlatform({ PORT: String(await freePort()) }, ['--in-memory', '--dev']);
+    const url = (await waitForUrl(platform, 120_000)).replace(/\/$/, '');
+    const pid = platform.child.pid ?? 0;
+    try {
+      const page = await retry(() => fetch(`${url}/en/boats/`));
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Hạ Long Bay');
+      const routes = await fetch(`${url}/api/boats/routes`);
+      expect(((await routes.json()) as { routes: unknown[] }).routes).toHaveLength(8);
+    } finally {
+      const children = childProcessIds(pid);
+      expect(await interrupt(platform)).toBe(0);
+      for (const child of children) expect(isRunning(child)).toBe(false);
+    }
+  });
+});
+
+/** Astro's dev server may still be binding its port when the platform prints its URL. */
+async function retry(request: () => Promise<Response>, attempts = 40): Promise<Response> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
