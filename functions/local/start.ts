@@ -6,7 +6,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
 import { ConfigurationError, loadConfig } from '../platform/config.js';
@@ -99,7 +98,7 @@ async function main(): Promise<void> {
         ? 'Starting DynamoDB Local (in memory)…'
         : `Starting DynamoDB Local (data in ${DATA_DIRECTORY})…`,
     );
-    dynamoDb = await startDynamoDbLocal(inMemory ? null : join(DATA_DIRECTORY));
+    dynamoDb = await startDynamoDbLocal(inMemory ? null : DATA_DIRECTORY);
     endpoint = dynamoDb.endpoint;
     dynamoDb.process.once('exit', (code) => {
       if (stopping) return;
