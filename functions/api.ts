@@ -4,7 +4,7 @@
  */
 import packageJson from '../package.json' with { type: 'json' };
 import { BOATS_BASE_PATH, boatsRouterFor } from './boats/index.js';
-import { mountApiDocs } from './platform/api-docs.js';
+import { type MountedRouter, mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
 import type { PlatformDependencies } from './platform/dependencies.js';
@@ -17,15 +17,17 @@ export function createApi(
 ) {
   const { config, db, logger, requireRole, localAuth } = dependencies;
   const app = createHttpApp({ logger, maxBodyBytes: config.maxBodyBytes, ...options });
-  app.route('/api', createHealthRouter(db, config.tableName));
-  app.route('/api/auth', createAuthRouter(requireRole));
+  const routers: MountedRouter[] = [
+    { basePath: '/api', router: createHealthRouter(db, config.tableName) },
+    { basePath: '/api/auth', router: createAuthRouter(requireRole) },
+  ];
   if (localAuth) {
-    app.route(
-      '/api/auth',
-      createLocalIssuerRouter(localAuth.issuer, localAuth.accounts, LOCAL_TOKEN_LIFETIME_SECONDS),
-    );
+    const { issuer, accounts } = localAuth;
+    const router = createLocalIssuerRouter(issuer, accounts, LOCAL_TOKEN_LIFETIME_SECONDS);
+    routers.push({ basePath: '/api/auth', router });
   }
-  app.route(BOATS_BASE_PATH, boatsRouterFor(dependencies));
-  mountApiDocs(app, packageJson.version);
+  routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
+  for (const { basePath, router } of routers) app.route(basePath, router);
+  mountApiDocs(app, routers, packageJson.version);
   return app;
 }

@@ -2,21 +2,21 @@
  * The boats domain contract: zod schemas for the sightseeing routes, ports and fee rules of Hạ Long Bay.
  * The same schemas validate the seed file, the API requests and the OpenAPI document.
  */
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 
 export const LocalizedText = z
   .object({
     vi: z.string().trim().min(1).max(500),
     en: z.string().trim().min(1).max(500),
   })
-  .openapi('LocalizedText', { description: 'The same text in Vietnamese and English.' });
+  .meta({ id: 'LocalizedText', description: 'The same text in Vietnamese and English.' });
 
 export const Coordinates = z
   .object({
     lat: z.number().min(-90).max(90),
     lon: z.number().min(-180).max(180),
   })
-  .openapi('Coordinates', { description: 'WGS 84 position in decimal degrees (approximate, 1–3 km).' });
+  .meta({ id: 'Coordinates', description: 'WGS 84 position in decimal degrees (approximate, 1–3 km).' });
 
 export const PortId = z
   .string()
@@ -30,21 +30,21 @@ export const Port = z
     position: Coordinates,
     notes: LocalizedText,
   })
-  .openapi('Port');
+  .meta({ id: 'Port' });
 
 export const RouteStop = z
   .object({
     name: LocalizedText,
-    position: Coordinates.nullable().openapi({ description: 'Null where no position is published yet.' }),
+    position: Coordinates.nullable().meta({ description: 'Null where no position is published yet.' }),
   })
-  .openapi('RouteStop');
+  .meta({ id: 'RouteStop' });
 
 export const FeeComponent = z
   .object({
     kind: z.enum(['sightseeing', 'port']),
     amountVnd: z.number().int().min(0).max(100_000_000),
   })
-  .openapi('FeeComponent');
+  .meta({ id: 'FeeComponent' });
 
 export const SightseeingFee = z
   .object({
@@ -54,12 +54,12 @@ export const SightseeingFee = z
       .min(0)
       .max(100_000_000)
       .nullable()
-      .openapi({ description: 'Total per person in VND (no minor unit); null when not yet published.' }),
+      .meta({ description: 'Total per person in VND (no minor unit); null when not yet published.' }),
     unit: z.enum(['per-person', 'per-person-per-day']),
     components: z.array(FeeComponent).max(5),
     chargedSince: z.iso.date().nullable(),
   })
-  .openapi('SightseeingFee');
+  .meta({ id: 'SightseeingFee' });
 
 export const TypicalDuration = z
   .object({
@@ -71,7 +71,7 @@ export const TypicalDuration = z
     message: 'minHours must not exceed maxHours',
     path: ['minHours'],
   })
-  .openapi('TypicalDuration');
+  .meta({ id: 'TypicalDuration' });
 
 export const RouteNumber = z.coerce.number().int().min(1).max(99);
 
@@ -85,12 +85,12 @@ export const RouteDetails = z
     typicalDuration: TypicalDuration,
     sightseeingFee: SightseeingFee,
   })
-  .openapi('RouteDetails');
+  .meta({ id: 'RouteDetails' });
 
 export const Route = RouteDetails.extend({
-  id: z.number().int().min(1).max(99).openapi({ description: 'Official route number of the bay board.' }),
+  id: z.number().int().min(1).max(99).meta({ description: 'Official route number of the bay board.' }),
   updatedAt: z.iso.datetime(),
-}).openapi('Route');
+}).meta({ id: 'Route' });
 
 export const FeeDiscount = z
   .object({
@@ -101,24 +101,24 @@ export const FeeDiscount = z
     percentOff: z.number().int().min(1).max(100),
     appliesTo: LocalizedText,
   })
-  .openapi('FeeDiscount');
+  .meta({ id: 'FeeDiscount' });
 
 export const FeePolicy = z
   .object({
     discounts: z.array(FeeDiscount).max(20),
     proof: LocalizedText,
   })
-  .openapi('FeePolicy', { description: 'Who pays less than the full sightseeing fee, on every route.' });
+  .meta({ id: 'FeePolicy', description: 'Who pays less than the full sightseeing fee, on every route.' });
 
-export const RouteWithDiscounts = Route.extend({ discounts: z.array(FeeDiscount) }).openapi(
-  'RouteWithDiscounts',
-);
+export const RouteWithDiscounts = Route.extend({ discounts: z.array(FeeDiscount) }).meta({
+  id: 'RouteWithDiscounts',
+});
 
 export const RouteList = z
   .object({ routes: z.array(RouteWithDiscounts), feePolicy: FeePolicy })
-  .openapi('RouteList');
+  .meta({ id: 'RouteList' });
 
-export const PortList = z.object({ ports: z.array(Port) }).openapi('PortList');
+export const PortList = z.object({ ports: z.array(Port) }).meta({ id: 'PortList' });
 
 /** The shape of assets/seed/boats-catalog.json. */
 export const BoatsCatalogSeed = z.object({

@@ -1,13 +1,13 @@
 /** /api/boats: the bay's sightseeing routes and ports, read by everyone, edited by the tourism authority. */
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
-import { createRouter } from '../platform/http-app.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
+import { createRoute, createRouter } from '../platform/routing.js';
 import { PortList, RouteDetails, RouteList, RouteNumber, RouteWithDiscounts } from './model.js';
 import { type BoatsCatalog, RouteNotFoundError, UnknownPortError } from './service.js';
 
 const RouteParams = z.object({
-  id: RouteNumber.openapi({
+  id: RouteNumber.meta({
     param: { name: 'id', in: 'path' },
     example: 1,
     description: 'Route number (1–99)',

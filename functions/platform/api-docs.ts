@@ -1,9 +1,20 @@
 /**
- * The OpenAPI 3.1 document and the interactive docs page. Swagger UI's files are served by the site
- * (copied from swagger-ui-dist at build time), so the page works offline and under a strict CSP.
+ * The OpenAPI 3.1 document, generated from the routes every mounted router declares, and the interactive
+ * docs page. Swagger UI's files are served by the site (copied from swagger-ui-dist at build time), so the
+ * page works offline and under a strict CSP.
  */
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import type { Hono } from 'hono';
+import { mergePath } from 'hono/utils/url';
+import { bearerAuthScheme } from './auth/routes.js';
 import type { AppEnv } from './http-app.js';
+import type { DocumentedRouter } from './routing.js';
+
+/** A domain router and the path it is mounted at, e.g. the boats router at /api/boats. */
+export interface MountedRouter {
+  basePath: string;
+  router: DocumentedRouter;
+}
 
 const docsPage = `<!doctype html>
 <html lang="en">
@@ -21,9 +32,16 @@ const docsPage = `<!doctype html>
 </body>
 </html>`;
 
-/** Adds GET /api/openapi.json and GET /api/docs to the composed app (after every router is mounted). */
-export function mountApiDocs(app: OpenAPIHono<AppEnv>, version: string): void {
-  app.doc31('/api/openapi.json', {
+/** The OpenAPI 3.1 document of every route the routers declare, at their mounted paths. */
+export function buildApiDocument(routers: readonly MountedRouter[], version: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);
+  for (const { basePath, router } of routers) {
+    for (const route of router.documentedRoutes) {
+      registry.registerPath({ ...route, path: mergePath(basePath, route.path) });
+    }
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Hạ Long smart-tourism platform API',
@@ -33,6 +51,16 @@ export function mountApiDocs(app: OpenAPIHono<AppEnv>, version: string): void {
         "managers' dashboard of Quảng Ninh's smart-city programme. Errors are application/problem+json (RFC 9457).",
     },
     servers: [{ url: '/', description: 'This deployment' }],
+  });
+}
+
+/** Adds GET /api/openapi.json and GET /api/docs to the composed app. */
+export function mountApiDocs(app: Hono<AppEnv>, routers: readonly MountedRouter[], version: string): void {
+  // Generated on the first request, not at start-up, so a cold start that never serves it does not pay for it.
+  let document: ReturnType<typeof buildApiDocument> | undefined;
+  app.get('/api/openapi.json', (context) => {
+    document ??= buildApiDocument(routers, version);
+    return context.json(document);
   });
   app.get('/api/docs', (context) => context.html(docsPage));
 }

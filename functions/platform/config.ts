@@ -2,7 +2,7 @@
  * Typed configuration, read and validated once from the environment at start-up. A missing or malformed
  * variable stops the process with one sentence naming it, instead of failing later on a request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const environmentSchema = z
   .object({

@@ -1,7 +1,7 @@
 /** GET /api/health: is the API up and can it reach its data store. Load balancers and `npm start` poll it. */
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from './http-app.js';
+import * as z from 'zod';
+import { createRoute, createRouter } from './routing.js';
 
 const Health = z
   .object({
@@ -13,7 +13,7 @@ const Health = z
     }),
     time: z.iso.datetime(),
   })
-  .openapi('Health');
+  .meta({ id: 'Health' });
 
 const PROBE_TIMEOUT_MS = 2000;
 

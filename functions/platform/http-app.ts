@@ -4,52 +4,25 @@
  * something the client did).
  */
 
-import type { Hook } from '@hono/zod-openapi';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Env } from 'hono';
+import { type Context, type Env, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type RequestIdVariables, requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
-import { ProblemError, type ProblemField, type ProblemSlug, problemResponse } from './problem.js';
+import { ProblemError, type ProblemSlug, problemResponse } from './problem.js';
 
 export interface AppEnv extends Env {
   Variables: RequestIdVariables & { principal?: Principal };
 }
 
-type ValidationTarget = 'json' | 'param' | 'query' | 'header';
-const fieldLocation: Record<ValidationTarget, ProblemField['location']> = {
-  json: 'body',
-  param: 'path',
-  query: 'query',
-  header: 'header',
-};
-
-// Hono's validators throw HTTPException 400 for unreadable JSON and 415 for a body that is not JSON.
+// Hono's validators throw HTTPException 400 for unreadable JSON; the router's media type check throws 415.
 const clientErrorSlugs: Partial<Record<number, ProblemSlug>> = {
   400: 'malformed-body',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
 };
-
-/** Turns a failed zod validation into a 400 listing every failing field. */
-const validationHook: Hook<unknown, AppEnv, string, unknown> = (result, context) => {
-  if (result.success) return;
-  const location = fieldLocation[result.target as ValidationTarget];
-  const errors = result.error.issues.map((issue) => ({
-    location,
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
-  return problemResponse(context, new ProblemError(400, 'validation-error', undefined, errors));
-};
-
-/** A router for one domain; its routes are declared with createRoute so they appear in OpenAPI. */
-export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-}
 
 export interface HttpAppOptions {
   logger: Logger;
@@ -59,12 +32,8 @@ export interface HttpAppOptions {
 }
 
 /** The outer app: mount domain routers on it with `app.route(prefix, router)`. */
-export function createHttpApp({
-  logger,
-  maxBodyBytes,
-  contentSecurityPolicy,
-}: HttpAppOptions): OpenAPIHono<AppEnv> {
-  const app = createRouter();
+export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: HttpAppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
   app.use('*', requestId({ headerName: 'X-Request-Id', generator: gatewayRequestId }));
   app.use('*', async (context, next) => {
@@ -135,7 +104,7 @@ function gatewayRequestId(context: Context): string {
 }
 
 /** The methods some route accepts at `path`, so a wrong method gets 405 and an Allow header, not 404. */
-function methodsAllowedAt(app: OpenAPIHono<AppEnv>, path: string): string[] {
+function methodsAllowedAt(app: Hono<AppEnv>, path: string): string[] {
   const methods = new Set<string>();
   for (const route of app.routes) {
     if (route.method === 'ALL' || !routePattern(route.path).test(path)) continue;

@@ -2,9 +2,9 @@
  * Errors as `application/problem+json` (RFC 9457). Every error a client can cause leaves the API through
  * here with a stable `type`, a human `title`, the HTTP `status` and, for validation, the failing fields.
  */
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as z from 'zod';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -28,14 +28,14 @@ export type ProblemSlug = keyof typeof problemTitles;
 export const ProblemField = z
   .object({
     location: z.enum(['body', 'path', 'query', 'header']).optional(),
-    path: z.string().openapi({ example: 'sightseeingFee.amountVnd' }),
+    path: z.string().meta({ example: 'sightseeingFee.amountVnd' }),
     message: z.string(),
   })
-  .openapi('ProblemField');
+  .meta({ id: 'ProblemField' });
 
 export const Problem = z
   .object({
-    type: z.string().openapi({ example: '/problems/validation-error' }),
+    type: z.string().meta({ example: '/problems/validation-error' }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
@@ -43,7 +43,7 @@ export const Problem = z
     requestId: z.string().optional(),
     errors: z.array(ProblemField).optional(),
   })
-  .openapi('Problem', { description: 'RFC 9457 problem details.' });
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
 
 export type ProblemField = z.infer<typeof ProblemField>;
 export type ProblemBody = z.infer<typeof Problem>;

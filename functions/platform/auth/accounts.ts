@@ -6,7 +6,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from './principal.js';
 
 export const DemoAccount = z.object({

@@ -2,9 +2,9 @@
  * /api/auth: who am I (everywhere) and, for the local issuer only, sign-in with e-mail and password and the
  * JWKS the tokens are checked against. On AWS staff sign in through Cognito's hosted flows instead.
  */
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from '../http-app.js';
+import * as z from 'zod';
 import { ProblemError, problemResponses } from '../problem.js';
+import { createRoute, createRouter } from '../routing.js';
 import type { AccountsStore } from './accounts.js';
 import type { LocalIssuer } from './local-issuer.js';
 import { roles } from './principal.js';
@@ -17,35 +17,31 @@ const PrincipalSchema = z
     roles: z.array(z.enum(roles)),
     companyId: z.string().nullable(),
   })
-  .openapi('Principal');
+  .meta({ id: 'Principal' });
 
 const LoginRequest = z
   .object({
-    email: z.email().max(254).openapi({ example: 'manager@halong.test' }),
+    email: z.email().max(254).meta({ example: 'manager@halong.test' }),
     password: z.string().min(1).max(200),
   })
-  .openapi('LoginRequest');
+  .meta({ id: 'LoginRequest' });
 
 const LoginResponse = z
   .object({
     idToken: z.string(),
     tokenType: z.literal('Bearer'),
-    expiresIn: z.number().int().openapi({ description: 'Seconds until the token expires.' }),
+    expiresIn: z.number().int().meta({ description: 'Seconds until the token expires.' }),
     principal: PrincipalSchema,
   })
-  .openapi('LoginResponse');
+  .meta({ id: 'LoginResponse' });
+
+/** The security scheme named `bearerAuth` in routes' `security`: a Cognito (or local) ID token. */
+export const bearerAuthScheme = { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } as const;
 
 const bearer = [{ bearerAuth: [] }];
 
 export function createAuthRouter(requireRole: RequireRole) {
-  const router = createRouter();
-  router.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-  });
-
-  return router.openapi(
+  return createRouter().openapi(
     createRoute({
       method: 'get',
       path: '/me',

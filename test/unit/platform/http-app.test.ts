@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
-import { createHttpApp, createRouter } from '../../../functions/platform/http-app.js';
+import * as z from 'zod';
+import { createHttpApp } from '../../../functions/platform/http-app.js';
 import { createLogger } from '../../../functions/platform/logger.js';
+import { createRoute, createRouter } from '../../../functions/platform/routing.js';
 
 function appWithLog() {
   const lines: string[] = [];
