@@ -1,22 +1,33 @@
 /**
- * The built Astro site for the local platform: rebuilt when its sources are newer than the build, served
- * from web/dist, with `/` sent to /vi/ or /en/ by the visitor's Accept-Language.
+ * The built Astro site for the local platform: rebuilt when its sources are newer than the build; prerendered
+ * files served from web/dist/client, every other page rendered per request by the built server entry, and `/`
+ * sent to /vi/ or /en/ by the visitor's Accept-Language.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../platform/http-app.js';
-import { preferredLanguage } from './language.js';
+import { preferredLanguage } from '../site/language.js';
+import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../site/render.js';
+import type { SiteServices } from '../site/services.js';
 import { StartupError } from './startup-error.js';
 
 const require = createRequire(import.meta.url);
 export const WEB_ROOT = new URL('../../web/', import.meta.url).pathname;
-export const SITE_DIST = join(WEB_ROOT, 'dist');
-const SITE_SOURCES = ['src', 'public', 'integrations', 'astro.config.mjs', 'tsconfig.json'];
+/** The site's static files: prerendered pages, scripts, styles, images (what S3 holds on AWS). */
+export const SITE_STATIC_FILES = join(WEB_ROOT, 'dist', 'client');
+// The pages rendered per request read the domain's models and services, so those are sources of the build too.
+const SITE_SOURCES = [
+  ...['src', 'public', 'integrations', 'astro.config.mjs', 'tsconfig.json'].map((source) =>
+    join(WEB_ROOT, source),
+  ),
+  fileURLToPath(new URL('../boats/', import.meta.url)),
+  fileURLToPath(new URL('../site/', import.meta.url)),
+];
 
 function newestModification(path: string): number {
   if (!existsSync(path)) return 0;
@@ -27,12 +38,12 @@ function newestModification(path: string): number {
   return newest;
 }
 
-/** True when web/dist is missing or older than any source of the site. */
+/** True when the built site is missing or older than any of its sources. */
 export function siteNeedsBuild(): boolean {
-  const built = join(SITE_DIST, 'index.html');
-  if (!existsSync(built)) return true;
-  const sources = Math.max(...SITE_SOURCES.map((source) => newestModification(join(WEB_ROOT, source))));
-  return sources > statSync(built).mtimeMs;
+  const built = [join(SITE_STATIC_FILES, 'index.html'), fileURLToPath(SITE_SERVER_ENTRY)];
+  if (!built.every((file) => existsSync(file))) return true;
+  const builtAt = Math.min(...built.map((file) => statSync(file).mtimeMs));
+  return Math.max(...SITE_SOURCES.map(newestModification)) > builtAt;
 }
 
 /** Astro's command line, run with this Node; astro.js is not in the package's exports map, so it is found
@@ -46,11 +57,19 @@ function runAstro(arguments_: string[], environment: Record<string, string>, std
   });
 }
 
-/** `npm run dev`: Astro's dev server with hot reload on `port`, forwarding /api to the API at `apiOrigin`. */
-export function startSiteDevServer(port: number, host: string, apiOrigin: string): ChildProcess {
+/**
+ * `npm run dev`: Astro's dev server with hot reload on `port`, forwarding /api to the API at `apiOrigin`; its
+ * pages read the table named in `table` (DYNAMODB_ENDPOINT, TABLE_NAME) through the domain services.
+ */
+export function startSiteDevServer(
+  port: number,
+  host: string,
+  apiOrigin: string,
+  table: { DYNAMODB_ENDPOINT: string; TABLE_NAME: string },
+): ChildProcess {
   return runAstro(
     ['dev', '--port', String(port), '--host', host],
-    { HALONG_API_ORIGIN: apiOrigin },
+    { HALONG_API_ORIGIN: apiOrigin, ...table },
     'inherit',
   );
 }
@@ -74,19 +93,15 @@ export async function buildSite(): Promise<void> {
   }
 }
 
-/** Mounts the site on the app after the API, so /api/* never falls through to files. */
-export function mountSite(app: Hono<AppEnv>): void {
+/** Mounts the site on the app after the API, so /api/* never falls through to files or pages. */
+export async function mountSite(app: Hono<AppEnv>, services: SiteServices): Promise<void> {
+  const { render } = (await import(SITE_SERVER_ENTRY.href)) as { render: RenderPage };
   app.get('/', (context) => {
     const language = preferredLanguage(context.req.header('Accept-Language'));
     context.header('Vary', 'Accept-Language');
     context.header('Cache-Control', 'private, no-store');
     return context.redirect(`/${language}/`, 302);
   });
-  app.use('*', serveStatic({ root: SITE_DIST }));
-  app.use('*', async (context, next) => {
-    if (context.req.path === '/api' || context.req.path.startsWith('/api/')) return next();
-    const page = join(SITE_DIST, '404.html');
-    if (!existsSync(page)) return next();
-    return context.html(await readFile(page, 'utf8'), 404);
-  });
+  app.use('*', serveStatic({ root: SITE_STATIC_FILES }));
+  mountSitePages(app, render, services);
 }

@@ -10,10 +10,11 @@ import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
 import { ConfigurationError, loadConfig } from '../platform/config.js';
 import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-security-policy.js';
+import { createSiteServices } from '../site/services.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
-import { buildSite, mountSite, SITE_DIST, siteNeedsBuild, startSiteDevServer } from './site.js';
+import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
 
 const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
@@ -127,7 +128,10 @@ async function main(): Promise<void> {
     // The API on a private port; Astro's dev server on the public one forwards /api to it.
     const apiPort = await freePort();
     listen(createApi(dependencies), apiPort, '127.0.0.1');
-    const devServer = startSiteDevServer(port, host, `http://127.0.0.1:${apiPort}`);
+    const devServer = startSiteDevServer(port, host, `http://127.0.0.1:${apiPort}`, {
+      DYNAMODB_ENDPOINT: endpoint,
+      TABLE_NAME: config.tableName,
+    });
     siteDevServer = devServer;
     devServer.once('exit', (code) => {
       if (stopping) return;
@@ -140,9 +144,9 @@ async function main(): Promise<void> {
     return;
   }
   const app = createApi(dependencies, {
-    contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_DIST)),
+    contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_STATIC_FILES)),
   });
-  mountSite(app);
+  await mountSite(app, createSiteServices(dependencies));
   listen(app, port, host);
   say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
 }

@@ -13,8 +13,12 @@ afterAll(() => browser?.close());
 // Console errors per page: a script blocked by the Content-Security-Policy shows up here.
 const consoleErrors = new WeakMap<Page, string[]>();
 
-async function open(path: string, locale = 'vi-VN'): Promise<Page> {
-  const context = await browser.newContext({ locale });
+async function open(
+  path: string,
+  locale = 'vi-VN',
+  { javaScript = true, status = 200 }: { javaScript?: boolean; status?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ locale, javaScriptEnabled: javaScript });
   const page = await context.newPage();
   const errors: string[] = [];
   consoleErrors.set(page, errors);
@@ -22,7 +26,7 @@ async function open(path: string, locale = 'vi-VN'): Promise<Page> {
     if (message.type() === 'error') errors.push(message.text());
   });
   const response = await page.goto(`${baseUrl}${path}`);
-  expect(response?.status()).toBe(200);
+  expect(response?.status()).toBe(status);
   return page;
 }
 
@@ -61,35 +65,44 @@ describe('the home page', () => {
   });
 });
 
-describe('the boats page', () => {
-  it('lists the eight routes from the API with stops and fees in Vietnamese', async () => {
-    const page = await open('/vi/boats/');
-    const cards = page.getByTestId('route-card');
-    await cards.nth(7).waitFor();
-    expect(await cards.count()).toBe(8);
-    const first = await cards.nth(0).innerText();
-    expect(first).toContain('Hang Thiên Cung');
-    expect(first).toMatch(/290\.000\s₫/);
-    expect(await cards.nth(2).innerText()).toMatch(/Chưa công bố/);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect(consoleErrors.get(page)).toEqual([]);
+describe('the boats pages, with JavaScript turned off', () => {
+  it.each([
+    ['vi', 'vi-VN', 'Hang Thiên Cung', /290\.000\s₫/, /Chưa công bố/],
+    ['en', 'en-GB', 'Thiên Cung Cave', /₫290,000/, /Not yet published/],
+  ])(
+    'list all eight routes with stops and fees in %s',
+    async (language, locale, firstStop, fee, unpublished) => {
+      const page = await open(`/${language}/boats/`, locale, { javaScript: false });
+      const cards = page.getByTestId('route-card');
+      expect(await cards.count()).toBe(8);
+      const first = await cards.nth(0).innerText();
+      expect(first).toContain(firstStop);
+      expect(first).toMatch(fee);
+      expect(await cards.nth(2).innerText()).toMatch(unpublished);
+      expect(await accessibilityViolations(await open(`/${language}/boats/`, locale))).toEqual([]);
+    },
+  );
+
+  it('lead from a route to its own page with its stops in order', async () => {
+    const page = await open('/en/boats/', 'en-GB', { javaScript: false });
+    await page.getByRole('link', { name: /Route 2 ·/ }).click();
+    await page.waitForURL(/\/en\/boats\/routes\/2\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Route 2: /);
+    const stops = await page.getByTestId('route-stops').locator('.stop-name').allInnerTexts();
+    expect(stops).toHaveLength(9);
+    expect(stops[0]).toBe('Soi Sim Island');
+    expect(await page.locator('main').innerText()).toContain('Tuần Châu International Passenger Port');
+    expect(await accessibilityViolations(await open('/en/boats/routes/2/', 'en-GB'))).toEqual([]);
   });
 
-  it('lists the same routes in English and switches language on the same page', async () => {
-    const page = await open('/en/boats/', 'en-GB');
-    const cards = page.getByTestId('route-card');
-    await cards.nth(7).waitFor();
-    const first = await cards.nth(0).innerText();
-    expect(first).toContain('Thiên Cung Cave');
-    expect(first).toMatch(/290,000/);
-    expect(await cards.nth(5).innerText()).toMatch(/150,000/);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await page.locator('a[hreflang="vi"]').first().click();
-    await page.waitForURL(/\/vi\/boats\/?$/);
-    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+  it('switch language on the same page', async () => {
+    const page = await open('/en/boats/routes/6/', 'en-GB', { javaScript: false });
+    await page.locator('.language-switch a[hreflang="vi"]').click();
+    await page.waitForURL(/\/vi\/boats\/routes\/6\/$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(/^Tuyến 6: /);
   });
 
-  it('shows a fee a manager changed through the API, without rebuilding the site', async () => {
+  it('show a fee a manager changed through the API on the next page load, without rebuilding the site', async () => {
     const signIn = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -108,34 +121,27 @@ describe('the boats page', () => {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${idToken}` },
         body: JSON.stringify({ ...route8, sightseeingFee: { ...route8.sightseeingFee, amountVnd } }),
       });
+    const page = await open('/en/boats/', 'en-GB', { javaScript: false });
+    expect(await page.getByTestId('route-card').nth(7).innerText()).toMatch(/₫70,000/);
     expect((await replace(85000)).status).toBe(200);
     try {
-      const page = await open('/en/boats/', 'en-GB');
-      const card = page.getByTestId('route-card').nth(7);
-      await card.waitFor();
-      expect(await card.innerText()).toMatch(/85,000/);
+      await page.reload();
+      expect(await page.getByTestId('route-card').nth(7).innerText()).toMatch(/₫85,000/);
     } finally {
       await replace(route8.sightseeingFee.amountVnd);
     }
   });
 });
 
-describe('the boats page when the API fails', () => {
-  it('says so, and a keyboard user can retry and get the routes', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    let failuresLeft = 1;
-    await page.route('**/api/boats/routes', (route) =>
-      failuresLeft-- > 0 ? route.fulfill({ status: 503, body: '' }) : route.continue(),
-    );
-    await page.goto(`${baseUrl}/en/boats/`);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    await alert.getByRole('button').focus();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('route-card').nth(7).waitFor();
-    expect(await page.getByRole('alert').count()).toBe(0);
-    await context.close();
+describe('the not-found page', () => {
+  it.each([
+    ['/en/boats/routes/42/', 'en', 'Page not found'],
+    ['/vi/khong-co-trang-nay/', 'vi', 'Không tìm thấy trang'],
+  ])('answers %s with status 404 in the language of the address', async (path, language, heading) => {
+    const page = await open(path, 'vi-VN', { javaScript: false, status: 404 });
+    expect(await page.getAttribute('html', 'lang')).toBe(language);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(heading);
+    expect(await accessibilityViolations(await open(path, 'vi-VN', { status: 404 }))).toEqual([]);
   });
 });
 

@@ -18,7 +18,10 @@ export function launchBrowser(): Promise<Browser> {
 
 const axeSource = createRequire(import.meta.url)('axe-core').source as string;
 
-/** WCAG 2.1 A/AA violations axe-core finds on the page, as "rule: target" lines for a readable failure. */
+/**
+ * WCAG 2.1 A/AA violations axe-core finds on the page, as "rule: target" lines for a readable failure. The page
+ * must allow JavaScript: axe runs in it.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
   await page.evaluate(axeSource);

@@ -70,11 +70,7 @@ export const en: Dictionary = {
       'The Hạ Long Bay Management Board numbers the sightseeing routes officially. Below are the stops, typical duration and sightseeing fee of each route.',
     feeNote:
       'The bay sightseeing fee is charged separately from the boat fare. Fees are set by decision of Quảng Ninh province and may change.',
-    scriptRequired: 'JavaScript is needed to load the list of routes.',
     routeList: {
-      loading: 'Loading routes…',
-      loadError: 'The routes could not be loaded. Please check your connection and try again.',
-      retry: 'Retry',
       routesHeading: 'Sightseeing routes',
       noRoutes: 'No routes have been published yet.',
       routeLabel: 'Route',
@@ -92,11 +88,27 @@ export const en: Dictionary = {
       free: 'Free',
       percentOff: '{percent} off',
     },
+    routePage: {
+      title: 'Route {number}: {name}',
+      description: '{summary} Stops: {stops}. {duration}. Sightseeing fee: {fee}.',
+      backToRoutes: '← All sightseeing routes',
+      stopsHeading: 'Stops in order',
+      positionUnpublished: 'position not yet published',
+      departureHeading: 'Where boats leave from',
+      anyPort: "Depending on the boat operator, this route starts from one of the bay's passenger ports:",
+      coordinates: 'Coordinates (approximate)',
+    },
   },
   notFound: {
     title: 'Page not found',
     text: 'The page you are looking for does not exist or has moved.',
-    homeLink: 'Go to the English home page',
+  },
+  serverError: {
+    title: 'Something went wrong',
+    text: 'We could not show this page just now. Please try again in a few minutes.',
+  },
+  errorPages: {
+    homeLink: 'Go to the home page',
   },
   languageChoice: {
     heading: 'Choose a language',

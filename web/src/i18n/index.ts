@@ -25,6 +25,16 @@ export function localizedPath(language: Language, pagePath: string): string {
   return `/${language}${pagePath}`;
 }
 
+/** The language a `[lang]` route parameter names, or null when it is none of the site's languages. */
+export function languageOf(parameter: string | undefined): Language | null {
+  return languages.find((language) => language === parameter) ?? null;
+}
+
+/** The language of a path under a language prefix (`/en/boats/` → 'en'); null outside them. */
+export function languageOfPath(pathname: string): Language | null {
+  return languageOf(pathname.split('/')[1]);
+}
+
 /**
  * Static paths for a page under `src/pages/[lang]/`. One page file renders every language, where Astro's i18n
  * routing would need a copy of each page per locale folder.

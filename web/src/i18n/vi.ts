@@ -68,11 +68,7 @@ export const vi = {
       'Ban Quản lý vịnh Hạ Long đánh số chính thức các tuyến tham quan. Dưới đây là điểm dừng, thời gian thường gặp và phí tham quan của từng tuyến.',
     feeNote:
       'Phí tham quan vịnh được thu riêng, không bao gồm giá vé tàu. Mức phí do tỉnh Quảng Ninh quyết định và có thể thay đổi.',
-    scriptRequired: 'Cần bật JavaScript để tải danh sách tuyến.',
     routeList: {
-      loading: 'Đang tải tuyến…',
-      loadError: 'Không tải được danh sách tuyến. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
-      retry: 'Thử lại',
       routesHeading: 'Các tuyến tham quan',
       noRoutes: 'Chưa có tuyến nào được công bố.',
       routeLabel: 'Tuyến',
@@ -90,11 +86,27 @@ export const vi = {
       free: 'Miễn phí',
       percentOff: 'Giảm {percent}',
     },
+    routePage: {
+      title: 'Tuyến {number}: {name}',
+      description: '{summary} Điểm dừng: {stops}. {duration}. Phí tham quan: {fee}.',
+      backToRoutes: '← Tất cả các tuyến tham quan',
+      stopsHeading: 'Các điểm dừng theo thứ tự',
+      positionUnpublished: 'chưa công bố vị trí',
+      departureHeading: 'Nơi tàu xuất phát',
+      anyPort: 'Tùy đơn vị khai thác tàu, tuyến này xuất phát từ một trong các cảng hành khách của vịnh:',
+      coordinates: 'Tọa độ (gần đúng)',
+    },
   },
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
-    homeLink: 'Về trang chủ tiếng Việt',
+  },
+  serverError: {
+    title: 'Đã có lỗi xảy ra',
+    text: 'Chúng tôi không hiển thị được trang này lúc này. Vui lòng thử lại sau ít phút.',
+  },
+  errorPages: {
+    homeLink: 'Về trang chủ',
   },
   languageChoice: {
     heading: 'Chọn ngôn ngữ',

@@ -34,3 +34,20 @@ export function formatPercent(percent: number, language: Language): string {
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
+
+/** { lat: 20.92, lon: 106.993 } → "20.920° N, 106.993° E" in English, "20,920° B, 106,993° Đ" in Vietnamese. */
+export function formatCoordinates(position: { lat: number; lon: number }, language: Language): string {
+  const number = new Intl.NumberFormat(intlLocale(language), {
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+  });
+  const [north, south, east, west] = language === 'vi' ? ['B', 'N', 'Đ', 'T'] : ['N', 'S', 'E', 'W'];
+  const latitude = `${number.format(Math.abs(position.lat))}° ${position.lat >= 0 ? north : south}`;
+  const longitude = `${number.format(Math.abs(position.lon))}° ${position.lon >= 0 ? east : west}`;
+  return `${latitude}, ${longitude}`;
+}
+
+/** The OpenStreetMap page centred on `position`, with a marker. */
+export function openStreetMapUrl(position: { lat: number; lon: number }): string {
+  return `https://www.openstreetmap.org/?mlat=${position.lat}&mlon=${position.lon}#map=14/${position.lat}/${position.lon}`;
+}

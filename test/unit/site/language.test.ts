@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredLanguage } from '../../../functions/local/language.js';
+import { preferredLanguage } from '../../../functions/site/language.js';
 import { languageCases } from '../../support/language-cases.js';
 
 describe('preferredLanguage', () => {
