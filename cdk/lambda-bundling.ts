@@ -5,10 +5,14 @@ import type { BuildOptions } from 'esbuild';
 /** Root of the repository (the folder holding package.json), as an absolute path. */
 export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** Each domain's Lambda entry point (absolute paths); every one exports `handler`. */
+/**
+ * Each Lambda function's entry point (absolute paths); every one exports `handler`. `site` renders the pages
+ * built by Astro (it bundles web/dist/server, so the site must be built first).
+ */
 export const domainFunctionEntries = {
   platform: fileURLToPath(new URL('../functions/platform/handler.ts', import.meta.url)),
   boats: fileURLToPath(new URL('../functions/boats/handler.ts', import.meta.url)),
+  site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
 };
 
 export type DomainName = keyof typeof domainFunctionEntries;

@@ -10,7 +10,7 @@ import { WebStack } from './stacks/web-stack.js';
 export const platformRegion = 'ap-southeast-1';
 
 export interface PlatformProps {
-  /** The built static site to publish (web/dist for a deploy). */
+  /** The built site's static files to publish (web/dist/client for a deploy). */
   readonly siteDirectory: string;
 }
 
@@ -45,8 +45,9 @@ export function definePlatform(app: App, props: PlatformProps): PlatformStacks {
   });
   const web = new WebStack(app, 'HalongTourism-Web', {
     env,
-    description: 'Ha Long tourism: site bucket and CloudFront distribution',
+    description: 'Ha Long tourism: site bucket, site function and CloudFront distribution',
     siteDirectory: props.siteDirectory,
+    table: data.table,
     httpApi: api.httpApi,
   });
 

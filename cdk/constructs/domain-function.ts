@@ -14,13 +14,12 @@ import {
 } from '../lambda-bundling.js';
 
 export interface DomainFunctionProps {
-  /** Which domain's handler to run (see domainFunctionEntries). */
+  /** Which handler to run (see domainFunctionEntries). */
   readonly domain: DomainName;
   /** The platform table; its name is passed in TABLE_NAME. Grants are made by the caller. */
   readonly table: ITableV2;
-  /** The staff user pool whose ID tokens the function verifies. */
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
+  /** The staff user pool whose ID tokens the function verifies; absent for a function that signs in nobody. */
+  readonly userPool?: { readonly userPoolId: string; readonly userPoolClientId: string };
 }
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
@@ -36,7 +35,10 @@ export class DomainFunction extends Construct {
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
 
     this.function = new NodejsFunction(this, 'Function', {
-      description: `Ha Long tourism API: ${props.domain} routes`,
+      description:
+        props.domain === 'site'
+          ? 'Ha Long tourism: site pages rendered per request'
+          : `Ha Long tourism API: ${props.domain} routes`,
       entry: domainFunctionEntries[props.domain],
       projectRoot: repositoryRoot,
       depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
@@ -48,9 +50,11 @@ export class DomainFunction extends Construct {
       logGroup,
       environment: {
         TABLE_NAME: props.table.tableName,
-        AUTH_MODE: 'cognito',
-        COGNITO_USER_POOL_ID: props.userPoolId,
-        COGNITO_CLIENT_ID: props.userPoolClientId,
+        ...(props.userPool && {
+          AUTH_MODE: 'cognito',
+          COGNITO_USER_POOL_ID: props.userPool.userPoolId,
+          COGNITO_CLIENT_ID: props.userPool.userPoolClientId,
+        }),
         LOG_LEVEL: 'info',
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -1,34 +1,16 @@
-// The CloudFront function's source with the built site's page list and 404 page written into it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+// The CloudFront function's source with the built site's prerendered pages written into it.
+import { readFileSync } from 'node:fs';
+import { prerenderedPages } from '../site-files.js';
 
 const template = readFileSync(new URL('./site-router.js', import.meta.url), 'utf8');
 
 /** CloudFront Functions accept at most 10 KB of code. */
 export const CLOUDFRONT_FUNCTION_MAX_BYTES = 10_240;
 
-/** The S3 keys of every page of the site (`/en/boats/index.html`), as the function looks them up. */
-export function sitePages(siteDirectory: string): string[] {
-  const pages: string[] = [];
-  const visit = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const path = join(directory, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.name === 'index.html')
-        pages.push(`/${relative(siteDirectory, path).split(sep).join('/')}`);
-    }
-  };
-  visit(siteDirectory);
-  return pages.sort();
-}
-
-/** The function's code for `siteDirectory`; throws when it outgrows CloudFront's size limit. */
-export function siteRouterCode(siteDirectory: string): string {
-  const pages = Object.fromEntries(sitePages(siteDirectory).map((page) => [page, true]));
-  const notFoundPage = readFileSync(join(siteDirectory, '404.html'), 'utf8');
-  const code = template
-    .replace('/* SITE_PAGES */ {}', JSON.stringify(pages))
-    .replace("/* NOT_FOUND_PAGE */ ''", JSON.stringify(notFoundPage));
+/** The function's code for the static site in `staticDirectory`; throws when it outgrows CloudFront's limit. */
+export function siteRouterCode(staticDirectory: string): string {
+  const pages = Object.fromEntries(prerenderedPages(staticDirectory).map((page) => [page, true]));
+  const code = template.replace('/* PRERENDERED_PAGES */ {}', JSON.stringify(pages));
   const bytes = Buffer.byteLength(code);
   if (bytes > CLOUDFRONT_FUNCTION_MAX_BYTES) {
     throw new Error(

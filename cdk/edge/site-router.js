@@ -1,10 +1,11 @@
-// CloudFront viewer-request function (cloudfront-js-2.0) of the site: `/` -> language home, clean URLs -> index.html,
-// unknown pages -> the site's 404 page with status 404.
+// CloudFront viewer-request function (cloudfront-js-2.0) of the site: `/` -> language home, the clean URL of a
+// prerendered page -> its index.html in S3 (and that URL without its slash -> the slashed one); everything else
+// passes through unchanged.
 // Plain script, no modules: CloudFront runs the top-level `handler`. The runtime is ES5.1 plus a few later
 // features (const, let, arrow functions, template literals), so the code sticks to those.
 
 /**
- * The language rule of functions/local/language.ts, line for line (both are tested against
+ * The language rule of functions/site/language.ts, line for line (both are tested against
  * test/support/language-cases.ts). No header: Vietnamese, the home audience. Otherwise the supported
  * language the visitor ranks highest (by q-value, then order); neither accepted: English.
  */
@@ -34,18 +35,10 @@ function preferredLanguage(acceptLanguage) {
   return best === null ? 'en' : best;
 }
 
-// Filled in at synth time from the built site by cdk/edge/site-router-code.ts. Answering unknown pages here,
-// rather than with the distribution's error responses, keeps the API's own 403/404 problem answers intact:
-// CloudFront applies error responses to every behavior, /api/* included.
-const SITE_PAGES = /* SITE_PAGES */ {};
-const NOT_FOUND_PAGE = /* NOT_FOUND_PAGE */ '';
-
-/** The S3 key of a clean URL: `/en/boats` and `/en/boats/` are `/en/boats/index.html`; files are left alone. */
-function objectKeyFor(uri) {
-  const lastSegment = uri.slice(uri.lastIndexOf('/') + 1);
-  if (lastSegment.indexOf('.') !== -1) return uri;
-  return uri.charAt(uri.length - 1) === '/' ? `${uri}index.html` : `${uri}/index.html`;
-}
+// Filled in at synth time from the built site by cdk/edge/site-router-code.ts: the S3 keys of the prerendered
+// pages. Every other page is rendered per request by the site function, which also answers unknown addresses
+// with the 404 page in the visitor's language.
+const PRERENDERED_PAGES = /* PRERENDERED_PAGES */ {};
 
 // biome-ignore lint/correctness/noUnusedVariables: CloudFront calls the top-level handler by name.
 function handler(event) {
@@ -63,18 +56,17 @@ function handler(event) {
       },
     };
   }
-  const objectKey = objectKeyFor(request.uri);
-  if (objectKey !== request.uri && !SITE_PAGES[objectKey]) {
+  // A prerendered page's clean URL (`/en/`) is its index.html in the bucket; without its slash (`/en`) it would
+  // reach the site function, which renders only the other pages, so the visitor is sent to the slashed address.
+  const uri = request.uri;
+  if (uri.charAt(uri.length - 1) !== '/') {
+    if (!PRERENDERED_PAGES[`${uri}/index.html`]) return request;
     return {
-      statusCode: 404,
-      statusDescription: 'Not Found',
-      headers: {
-        'content-type': { value: 'text/html; charset=utf-8' },
-        'cache-control': { value: 'public, max-age=60' },
-      },
-      body: { encoding: 'text', data: NOT_FOUND_PAGE },
+      statusCode: 301,
+      statusDescription: 'Moved Permanently',
+      headers: { location: { value: `${uri}/` }, 'cache-control': { value: 'public, max-age=3600' } },
     };
   }
-  request.uri = objectKey;
+  if (PRERENDERED_PAGES[`${uri}index.html`]) request.uri = `${uri}index.html`;
   return request;
 }

@@ -40,8 +40,10 @@ export class ApiStack extends Stack {
 
     const functionSettings = {
       table: props.table,
-      userPoolId: props.userPool.userPoolId,
-      userPoolClientId: props.userPoolClient.userPoolClientId,
+      userPool: {
+        userPoolId: props.userPool.userPoolId,
+        userPoolClientId: props.userPoolClient.userPoolClientId,
+      },
     };
     const platform = new DomainFunction(this, 'Platform', { domain: 'platform', ...functionSettings });
     const boats = new DomainFunction(this, 'Boats', { domain: 'boats', ...functionSettings });

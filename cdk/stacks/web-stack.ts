@@ -1,4 +1,5 @@
-// The public entry point: a private S3 bucket with the built site behind CloudFront, which also forwards /api/*.
+// The public entry point: CloudFront in front of the site function (pages rendered per request, through the HTTP
+// API), a private S3 bucket (prerendered pages and static files) and the API (/api/*).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -10,10 +11,15 @@ import {
   type StackProps,
   Validations,
 } from 'aws-cdk-lib';
-import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpMethod, HttpRoute, HttpRouteKey, type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AllowedMethods,
+  type BehaviorOptions,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Function as CloudFrontFunction,
   Distribution,
   FunctionCode,
@@ -25,6 +31,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
@@ -35,19 +42,24 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { DomainFunction } from '../constructs/domain-function.js';
 import { createSecurityHeadersPolicy } from '../constructs/security-headers.js';
 import { siteRouterCode } from '../edge/site-router-code.js';
+import { prerenderedPages, staticPathPatterns } from '../site-files.js';
 
 export interface WebStackProps extends StackProps {
-  /** The built static site (Astro's output, web/dist); it must hold index.html. */
+  /** The built site's static files (Astro's web/dist/client); it must hold index.html. */
   readonly siteDirectory: string;
-  /** The HTTP API that CloudFront forwards /api/* to. */
+  /** The HTTP API that CloudFront forwards /api/* and the pages rendered per request to. */
   readonly httpApi: IHttpApi;
+  /** The platform table the pages read. */
+  readonly table: ITableV2;
 }
 
 /** The site and the API on one origin, as locally: the browser needs no CORS and sees one set of headers. */
 export class WebStack extends Stack {
   readonly distribution: Distribution;
+  readonly siteFunction: DomainFunction;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -80,35 +92,86 @@ export class WebStack extends Stack {
     const securityHeaders = createSecurityHeadersPolicy(this, 'SecurityHeaders', props.siteDirectory);
 
     const siteRouter = new CloudFrontFunction(this, 'SiteRouter', {
-      comment: 'Sends / to /vi/ or /en/ by Accept-Language; clean URLs to index.html; unknown pages 404',
+      comment: 'Sends / to /vi/ or /en/ by Accept-Language; clean URLs of prerendered pages to index.html',
       code: FunctionCode.fromInline(siteRouterCode(props.siteDirectory)),
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    // The pages rendered per request. A route of the same HTTP API as /api/*, rather than a function URL, so that
+    // plain HTML forms can POST to pages: CloudFront's origin access control for function URLs would require
+    // every POST body to carry its SHA-256, which a browser without JavaScript cannot add (docs/decisions.md).
+    this.siteFunction = new DomainFunction(this, 'Site', { domain: 'site', table: props.table });
+    props.table.grantReadData(this.siteFunction.function);
+    const siteRoute = new HttpRoute(this, 'SiteRoute', {
+      httpApi: props.httpApi,
+      routeKey: HttpRouteKey.with('/{proxy+}', HttpMethod.ANY),
+      integration: new HttpLambdaIntegration('SiteIntegration', this.siteFunction.function),
+    });
+    Validations.of(siteRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The public pages of the site: anyone may read them, as anyone may read the static pages.',
+    });
+
     // apiEndpoint is https://{id}.execute-api.{region}.amazonaws.com; the origin wants the host alone.
-    const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint)), {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(siteBucket);
+
+    // A rendered page stays in CloudFront as long as its own Cache-Control allows (s-maxage=60 for public pages,
+    // nothing for private or failed ones), keyed by path and query string.
+    const renderedPagesCachePolicy = new CachePolicy(this, 'RenderedPagesCachePolicy', {
+      comment: 'Ha Long tourism: pages rendered per request, cached as their Cache-Control allows',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(1),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      headerBehavior: CacheHeaderBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    const pages = new Set(
+      prerenderedPages(props.siteDirectory).map((page) => page.slice(0, -'index.html'.length)),
+    );
+    const staticBehaviors: Record<string, BehaviorOptions> = {};
+    for (const pattern of staticPathPatterns(props.siteDirectory)) {
+      staticBehaviors[pattern] = {
+        origin: siteOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        ...(pages.has(pattern) && {
+          functionAssociations: [{ function: siteRouter, eventType: FunctionEventType.VIEWER_REQUEST }],
+        }),
+      };
+    }
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Ha Long smart tourism: site and /api/*',
-      defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
+        origin: apiOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        // Pages will take form posts (booking, Wi-Fi sign-in) without JavaScript.
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: renderedPagesCachePolicy,
+        // API Gateway routes by its own host name, so the viewer's Host must not be forwarded.
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: securityHeaders,
         functionAssociations: [{ function: siteRouter, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          // API Gateway routes by its own host name, so the viewer's Host must not be forwarded.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
         },
+        ...staticBehaviors,
       },
       enableLogging: true,
       logBucket,
@@ -141,8 +204,12 @@ export class WebStack extends Stack {
       // The response would list every file and outgrow CloudFormation's 4 KB custom-resource limit.
       outputObjectKeys: false,
       logGroup: new LogGroup(this, 'DeploySiteLogs', { retention: RetentionDays.ONE_MONTH }),
+      // Rendered pages cached by CloudFront (up to a few minutes) still name the previous build's /_astro files.
+      prune: false,
     });
     acknowledgeDeploymentProvider(siteBucket, deployment);
+    // The new static files are in the bucket before the function starts rendering pages that name them.
+    this.siteFunction.node.addDependency(deployment);
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}/` });
   }

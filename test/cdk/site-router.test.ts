@@ -17,13 +17,12 @@ interface ViewerResponse {
 }
 type Handler = (event: { request: ViewerRequest }) => ViewerRequest | ViewerResponse;
 
-// A small built site: the function's page list and 404 page come from it at synth time.
+// A small built site: the function's list of prerendered pages comes from it at synth time.
 const siteDirectory = mkdtempSync(join(tmpdir(), 'halong-router-'));
-for (const page of ['', 'vi', 'en', 'vi/boats', 'en/boats']) {
+for (const page of ['', 'vi', 'en']) {
   mkdirSync(join(siteDirectory, page), { recursive: true });
   writeFileSync(join(siteDirectory, page, 'index.html'), '<!doctype html>');
 }
-writeFileSync(join(siteDirectory, '404.html'), '<!doctype html><title>Không tìm thấy · Not found</title>');
 afterAll(() => rmSync(siteDirectory, { recursive: true, force: true }));
 
 const source = siteRouterCode(siteDirectory);
@@ -53,15 +52,26 @@ describe('site router at /', () => {
 
 describe('site router for other paths', () => {
   it.each([
-    ['/en/boats', '/en/boats/index.html'],
-    ['/en/boats/', '/en/boats/index.html'],
     ['/en/', '/en/index.html'],
-    ['/vi', '/vi/index.html'],
-  ])('serves %s from %s', (uri, objectKey) => {
+    ['/vi/', '/vi/index.html'],
+  ])('serves the prerendered page %s from %s in the bucket', (uri, objectKey) => {
     expect(handler(request(uri, 'en'))).toMatchObject({ uri: objectKey });
   });
 
-  it.each(['/404.html', '/_astro/boats.DWvigOtw.css', '/favicon.svg', '/docs-assets/swagger-ui-bundle.js'])(
+  it.each(['/vi', '/en'])('sends %s to the same address with its slash', (uri) => {
+    const response = handler(request(uri)) as ViewerResponse;
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toEqual({ value: `${uri}/` });
+  });
+
+  it.each(['/en/boats/', '/vi/boats/routes/1/', '/en/no-such-page/', '/en/boats'])(
+    'passes %s on unchanged to the pages rendered per request',
+    (uri) => {
+      expect(handler(request(uri))).toMatchObject({ uri });
+    },
+  );
+
+  it.each(['/_astro/boats.DWvigOtw.css', '/favicon.svg', '/docs-assets/swagger-ui-bundle.js'])(
     'leaves the file %s as it is',
     (uri) => {
       expect(handler(request(uri))).toMatchObject({ uri });
@@ -69,19 +79,9 @@ describe('site router for other paths', () => {
   );
 
   it('passes the request on, headers included, instead of answering it', () => {
-    const passed = handler(request('/en/boats', 'vi')) as ViewerRequest;
+    const passed = handler(request('/en/boats/', 'vi')) as ViewerRequest;
     expect(passed).not.toHaveProperty('statusCode');
     expect(passed.headers['accept-language']).toEqual({ value: 'vi' });
-  });
-
-  it('answers an unknown page itself with the site’s 404 page and status 404', () => {
-    const response = handler(request('/en/no-such-page')) as ViewerResponse;
-    expect(response.statusCode).toBe(404);
-    expect(response.headers['content-type']).toEqual({ value: 'text/html; charset=utf-8' });
-    expect(response.body).toEqual({
-      encoding: 'text',
-      data: '<!doctype html><title>Không tìm thấy · Not found</title>',
-    });
   });
 });
 
@@ -89,7 +89,11 @@ describe('site router code generation', () => {
   it('refuses a site whose page list would exceed CloudFront’s 10 KB function limit', () => {
     const large = mkdtempSync(join(tmpdir(), 'halong-large-'));
     try {
-      writeFileSync(join(large, '404.html'), 'x'.repeat(11_000));
+      for (let page = 0; page < 200; page += 1) {
+        const folder = join(large, 'en', `a-prerendered-page-with-a-long-name-${page}`);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'index.html'), '');
+      }
       expect(() => siteRouterCode(large)).toThrow(/over CloudFront's 10240/);
     } finally {
       rmSync(large, { recursive: true, force: true });

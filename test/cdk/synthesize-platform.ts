@@ -1,5 +1,5 @@
 // Test support: the platform synthesized as `cdk synth` would (cdk.json's flags), minus Lambda bundling.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -26,7 +26,8 @@ export interface ValidationFinding {
 }
 
 /**
- * Builds and synthesizes the whole app over a small temporary site. Bundling is skipped (the functions'
+ * Builds and synthesizes the whole app over a small temporary site (the static files of a build: a root page
+ * with an inline script, two prerendered language homes, a stylesheet and an icon). Bundling is skipped (the functions'
  * code is not what these tests check), and validation findings are left in the report for the tests to
  * assert rather than thrown from synth.
  */
@@ -37,7 +38,10 @@ export function synthesizePlatform(): SynthesizedPlatform {
     join(siteDirectory, 'index.html'),
     `<!doctype html><title>t</title><script>${inlineScript}</script>`,
   );
-  writeFileSync(join(siteDirectory, '404.html'), '<!doctype html><title>Not found</title>');
+  for (const file of ['vi/index.html', 'en/index.html', '_astro/index.DWvigOtw.css', 'favicon.svg']) {
+    mkdirSync(join(siteDirectory, file, '..'), { recursive: true });
+    writeFileSync(join(siteDirectory, file), '');
+  }
 
   const app = new App({
     context: {

@@ -1,4 +1,5 @@
-// The web stack as synthesized: private bucket, CloudFront with OAC, the /api/* behavior, headers, logs, deploy.
+// The web stack as synthesized: private bucket, site function, CloudFront routing between them and /api/*,
+// headers, logs, deploy.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebStack } from '../../cdk/stacks/web-stack.js';
 import { synthesizePlatform } from './synthesize-platform.js';
@@ -53,7 +55,10 @@ describe('site bucket', () => {
       }),
     });
     const s3Origin = distributionConfig.Origins.find((origin) => origin.OriginAccessControlId);
-    expect(s3Origin?.Id).toBe(distributionConfig.DefaultCacheBehavior.TargetOriginId);
+    expect(s3Origin?.Id).toBe(
+      distributionConfig.CacheBehaviors.find((behavior) => behavior.PathPattern === '/_astro/*')
+        ?.TargetOriginId,
+    );
     web.hasResourceProperties('AWS::S3::BucketPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -64,17 +69,20 @@ describe('site bucket', () => {
   });
 });
 
+const behavior = (pattern: string) =>
+  distributionConfig.CacheBehaviors.find((candidate) => candidate.PathPattern === pattern) as Behavior;
+const originOf = (target: Behavior) =>
+  distributionConfig.Origins.find((origin) => origin.Id === target.TargetOriginId);
+const apiBehavior = behavior('/api/*');
+
 describe('distribution', () => {
-  it('serves index.html at the root over HTTP/2 and HTTP/3, redirecting HTTP to HTTPS', () => {
-    expect(distributionConfig).toMatchObject({ DefaultRootObject: 'index.html', HttpVersion: 'http2and3' });
+  it('serves over HTTP/2 and HTTP/3, redirecting HTTP to HTTPS', () => {
+    expect(distributionConfig).toMatchObject({ HttpVersion: 'http2and3' });
     expect(distributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
   });
 
   it('forwards /api/* uncached, with every method and viewer header but Host, to the HTTP API', () => {
-    expect(distributionConfig.CacheBehaviors).toHaveLength(1);
-    const apiBehavior = distributionConfig.CacheBehaviors[0] as Behavior;
     expect(apiBehavior).toMatchObject({
-      PathPattern: '/api/*',
       CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
       OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
       ViewerProtocolPolicy: 'redirect-to-https',
@@ -82,11 +90,48 @@ describe('distribution', () => {
     expect(apiBehavior.AllowedMethods).toEqual(
       expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
     );
-    const apiOrigin = distributionConfig.Origins.find((origin) => origin.Id === apiBehavior.TargetOriginId);
     // The HTTP API's host name, cut out of its endpoint URL: https://{id}.execute-api.{region}.amazonaws.com
-    expect(apiOrigin?.DomainName).toMatchObject({
+    expect(originOf(apiBehavior)?.DomainName).toMatchObject({
       'Fn::Select': [2, { 'Fn::Split': ['/', expect.anything()] }],
     });
+  });
+
+  it('sends every other address to the pages rendered per request, through the same HTTP API', () => {
+    const pages = distributionConfig.DefaultCacheBehavior;
+    expect(pages.TargetOriginId).toBe(apiBehavior.TargetOriginId);
+    expect(pages.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST']));
+    expect(pages.OriginRequestPolicyId).toBe(
+      OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+    );
+  });
+
+  it('keeps a rendered page only as long as its own Cache-Control says, keyed by path and query', () => {
+    const [id] = Object.keys(web.findResources('AWS::CloudFront::CachePolicy'));
+    expect(distributionConfig.DefaultCacheBehavior.CachePolicyId).toEqual({ Ref: id });
+    web.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          CookiesConfig: { CookieBehavior: 'none' },
+          EnableAcceptEncodingBrotli: true,
+          EnableAcceptEncodingGzip: true,
+        }),
+      }),
+    });
+  });
+
+  it('serves the prerendered pages and static files from the bucket, each by its own path', () => {
+    const staticPatterns = distributionConfig.CacheBehaviors.map((candidate) => candidate.PathPattern).filter(
+      (pattern) => pattern !== '/api/*',
+    );
+    expect(staticPatterns.sort()).toEqual(['/_astro/*', '/en/', '/favicon.svg', '/vi/']);
+    for (const pattern of staticPatterns) {
+      const target = behavior(pattern as string);
+      expect(originOf(target)?.OriginAccessControlId).toBeDefined();
+      expect(target.CachePolicyId).toBe(CachePolicy.CACHING_OPTIMIZED.cachePolicyId);
+    }
   });
 
   it('adds the same security headers to the site and the API', () => {
@@ -107,7 +152,9 @@ describe('distribution', () => {
     });
     const siteHeaders = distributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId;
     expect(siteHeaders).toBeDefined();
-    expect(distributionConfig.CacheBehaviors[0]?.ResponseHeadersPolicyId).toEqual(siteHeaders);
+    for (const other of distributionConfig.CacheBehaviors) {
+      expect(other.ResponseHeadersPolicyId).toEqual(siteHeaders);
+    }
   });
 
   it('allows own-origin scripts and the build’s inline scripts by hash, never inline scripts in general', () => {
@@ -124,17 +171,18 @@ describe('distribution', () => {
     expect(directives).toContain('worker-src blob:');
   });
 
-  it('runs site-router.js on viewer requests of the site, not of the API', () => {
+  it('runs site-router.js on the rendered pages and the prerendered ones, not on the API or files', () => {
     web.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionCode: Match.stringLikeRegexp(
-        'const NOT_FOUND_PAGE = "<!doctype html><title>Not found</title>"',
+        'const PRERENDERED_PAGES = \\{"/en/index.html":true,"/vi/index.html":true\\}',
       ),
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
-    expect(distributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([
-      { EventType: 'viewer-request', FunctionARN: expect.anything() },
-    ]);
-    expect(distributionConfig.CacheBehaviors[0]?.FunctionAssociations).toBeUndefined();
+    const routed = { EventType: 'viewer-request', FunctionARN: expect.anything() };
+    expect(distributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([routed]);
+    expect(behavior('/en/').FunctionAssociations).toEqual([routed]);
+    expect(apiBehavior.FunctionAssociations).toBeUndefined();
+    expect(behavior('/_astro/*').FunctionAssociations).toBeUndefined();
   });
 
   it('has no distribution-wide error pages, which would replace the API’s problem+json 403 and 404', () => {
@@ -152,13 +200,46 @@ describe('distribution', () => {
     });
   });
 
-  it('uploads the site and invalidates every path after a deploy', () => {
+  it('uploads the site, keeps the previous build’s files and invalidates every path after a deploy', () => {
     web.hasResourceProperties('Custom::CDKBucketDeployment', {
       DistributionPaths: ['/*'],
-      Prune: true,
+      Prune: false,
       OutputObjectKeys: false,
     });
     web.hasOutput('SiteUrl', {});
+  });
+});
+
+describe('site function', () => {
+  const functions = web.findResources('AWS::Lambda::Function', {
+    Properties: { Description: 'Ha Long tourism: site pages rendered per request' },
+  });
+  const [functionId] = Object.keys(functions);
+
+  it('runs on arm64 Node.js 22 with the table name and no sign-in settings', () => {
+    expect(Object.keys(functions)).toHaveLength(1);
+    const properties = (functions[functionId ?? ''] as Resource).Properties;
+    expect(properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+    const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables)).toContain('TABLE_NAME');
+    expect(Object.keys(variables)).not.toContain('COGNITO_USER_POOL_ID');
+  });
+
+  it('may read the table and nothing more', () => {
+    const actions = JSON.stringify(web.findResources('AWS::IAM::Policy'));
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toContain('dynamodb:PutItem');
+  });
+
+  it('answers the HTTP API’s catch-all route, so /api/* stays with the API’s own routes', () => {
+    web.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}' });
+  });
+
+  it('is updated only after the new static files are in the bucket', () => {
+    const dependsOn = (functions[functionId ?? ''] as { DependsOn?: string[] }).DependsOn ?? [];
+    const [deploymentId] = Object.keys(web.findResources('Custom::CDKBucketDeployment'));
+    expect(dependsOn).toContain(deploymentId);
   });
 });
 
@@ -169,7 +250,12 @@ describe('site directory', () => {
       const app = new App();
       const apiStack = new Stack(app, 'Api');
       const httpApi = new HttpApi(apiStack, 'HttpApi');
-      expect(() => new WebStack(app, 'Web', { siteDirectory: emptySite, httpApi })).toThrow(/npm run build/);
+      const table = new TableV2(apiStack, 'Table', {
+        partitionKey: { name: 'PK', type: AttributeType.STRING },
+      });
+      expect(() => new WebStack(app, 'Web', { siteDirectory: emptySite, httpApi, table })).toThrow(
+        /npm run build/,
+      );
     } finally {
       rmSync(emptySite, { recursive: true, force: true });
     }

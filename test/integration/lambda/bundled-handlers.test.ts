@@ -1,6 +1,7 @@
 /**
- * The Lambda functions as they would be deployed: each domain's entry point bundled by esbuild with the
- * options CDK uses, loaded as an ES module, and invoked with API Gateway HTTP API (payload 2.0) events
+ * The Lambda functions as they would be deployed: each entry point bundled by esbuild with the options CDK
+ * uses (the site's with Astro's build of the pages), loaded as an ES module, and invoked with the API Gateway
+ * HTTP API (payload 2.0) events their origin sends — CloudFront forwards pages through the same HTTP API —
  * against DynamoDB Local.
  */
 import { mkdirSync } from 'node:fs';
@@ -50,10 +51,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => platform.dispose());
 
-function event(method: string, path: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+function event(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  routeKey = '$default',
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
-    routeKey: '$default',
+    routeKey,
     rawPath: path,
     rawQueryString: '',
     headers: { host: 'api.example.test', ...headers },
@@ -65,7 +71,7 @@ function event(method: string, path: string, headers: Record<string, string> = {
       domainPrefix: 'api',
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
       requestId: 'request-1',
-      routeKey: '$default',
+      routeKey,
       stage: '$default',
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
@@ -110,5 +116,33 @@ describe('the bundled Lambda handlers', () => {
     const result = await invoke('platform', event('GET', '/api/auth/me'));
     expect(result.statusCode).toBe(401);
     expect(result.headers['www-authenticate']).toBe('Bearer');
+  });
+});
+
+describe('the bundled site function', () => {
+  const page = (path: string) => invoke('site', event('GET', path, {}, 'ANY /{proxy+}'));
+
+  it('renders the boats page from the table, cacheable for a minute by CloudFront', async () => {
+    const result = await page('/vi/boats/');
+    expect(result.statusCode).toBe(200);
+    expect(result.headers['content-type']).toMatch(/^text\/html/);
+    expect(result.headers['cache-control']).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=300',
+    );
+    expect(result.body.match(/data-testid="route-card"/g)).toHaveLength(8);
+    expect(result.body).toContain('Hang Thiên Cung');
+  });
+
+  it('renders a route’s page with its stops', async () => {
+    const result = await page('/en/boats/routes/2/');
+    expect(result.statusCode).toBe(200);
+    expect(result.body).toContain('<span class="stop-name">Sửng Sốt Cave</span>');
+  });
+
+  it('answers an unknown page with the 404 page in the language of the address', async () => {
+    const result = await page('/en/boats/routes/50/');
+    expect(result.statusCode).toBe(404);
+    expect(result.body).toContain('<html lang="en"');
+    expect(result.body).toContain('Page not found');
   });
 });
