@@ -114,9 +114,10 @@ describe('a route’s page', () => {
     expect(html).toContain(`<h1>${heading}</h1>`);
   });
 
-  it('answers an address outside both languages in the visitor’s preferred language', async () => {
+  it('answers an address outside both languages in the visitor’s preferred language, kept by no shared cache', async () => {
     const response = await page('/no/such/page/', { 'Accept-Language': 'en-US,en;q=0.9' });
     expect(response.status).toBe(404);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(await response.text()).toContain('<html lang="en"');
   });
 });
