@@ -20,12 +20,11 @@ const require = createRequire(import.meta.url);
 export const WEB_ROOT = new URL('../../web/', import.meta.url).pathname;
 /** The site's static files: prerendered pages, scripts, styles, images (what S3 holds on AWS). */
 export const SITE_STATIC_FILES = join(WEB_ROOT, 'dist', 'client');
-// The pages rendered per request read the domain's models and services, so those are sources of the build too.
+// The server build bundles functions/site's language rule; the domain reaches the pages at run time (locals).
 const SITE_SOURCES = [
   ...['src', 'public', 'integrations', 'astro.config.mjs', 'tsconfig.json'].map((source) =>
     join(WEB_ROOT, source),
   ),
-  fileURLToPath(new URL('../boats/', import.meta.url)),
   fileURLToPath(new URL('../site/', import.meta.url)),
 ];
 

@@ -95,6 +95,19 @@ describe('the boats pages, with JavaScript turned off', () => {
     expect(await accessibilityViolations(await open('/en/boats/routes/2/', 'en-GB'))).toEqual([]);
   });
 
+  it('give every route a page of its own that shows its stops', async () => {
+    const list = await open('/vi/boats/', 'vi-VN', { javaScript: false });
+    const stopCounts = await list
+      .getByTestId('route-card')
+      .evaluateAll((cards) => cards.map((card) => card.querySelectorAll('.stop-list li').length));
+    expect(stopCounts).toHaveLength(8);
+    for (const [index, stops] of stopCounts.entries()) {
+      const page = await open(`/vi/boats/routes/${index + 1}/`, 'vi-VN', { javaScript: false });
+      expect(await page.getByTestId('route-stops').locator('li').count()).toBe(stops);
+      await page.context().close();
+    }
+  });
+
   it('switch language on the same page', async () => {
     const page = await open('/en/boats/routes/6/', 'en-GB', { javaScript: false });
     await page.locator('.language-switch a[hreflang="vi"]').click();
