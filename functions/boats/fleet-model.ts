@@ -1,0 +1,200 @@
+/**
+ * The fleet and its departures as the API and the store see them: boat companies, their boats, scheduled
+ * departures with their seat counters and boat fares, the scheduling request and the search answer.
+ */
+import * as z from 'zod';
+import { PortId } from './model.js';
+
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug such as demo-bay-cruises')
+  .max(60);
+
+export const Operator = z
+  .object({
+    id: Slug,
+    name: z.string().trim().min(1).max(120),
+    contactPhone: z.string().regex(/^\+?[0-9 ]{8,20}$/, 'a phone number such as +84 203 384 6000'),
+  })
+  .meta({ id: 'Operator', description: 'A boat company licensed to carry passengers on the bay.' });
+
+export const BoatClass = z.enum(['day-cruise', 'overnight', 'speedboat', 'restaurant-boat']);
+
+/** Boats certified for more than this many passengers must carry AIS (and so have an MMSI) since August 2025. */
+export const AIS_REQUIRED_ABOVE_PASSENGERS = 50;
+
+export const Boat = z
+  .object({
+    id: Slug,
+    operatorId: Slug,
+    name: z.string().trim().min(1).max(120),
+    registrationNumber: z.string().regex(/^[A-Z]{2}-\d{4,5}$/, 'a registration number such as QN-5868'),
+    class: BoatClass,
+    certifiedCapacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(300)
+      .meta({ description: 'Certified passenger capacity.' }),
+    safetyCertificateExpiresOn: z.iso.date(),
+    trackerId: z.string().min(1).max(60).nullable().meta({ description: 'GPS journey monitor id.' }),
+    mmsi: z
+      .string()
+      .regex(/^\d{9}$/, 'a 9-digit MMSI')
+      .nullable()
+      .meta({ description: 'AIS identity; required above 50 certified passengers.' }),
+  })
+  .refine((boat) => boat.certifiedCapacity <= AIS_REQUIRED_ABOVE_PASSENGERS || boat.mmsi !== null, {
+    message: `a boat certified for more than ${AIS_REQUIRED_ABOVE_PASSENGERS} passengers must carry AIS (an MMSI)`,
+    path: ['mmsi'],
+  })
+  .meta({ id: 'Boat' });
+
+export const OperatorList = z.object({ operators: z.array(Operator) }).meta({ id: 'OperatorList' });
+export const BoatList = z.object({ boats: z.array(Boat) }).meta({ id: 'BoatList' });
+
+/** Who pays what on a boat trip; the sightseeing-fee discount of each is mapped in pricing.ts. */
+export const passengerCategories = [
+  'adult',
+  'child-7-to-12',
+  'child-under-7',
+  'vietnamese-senior-60',
+  'severe-disability',
+] as const;
+export type PassengerCategory = (typeof passengerCategories)[number];
+
+const Vnd = z.number().int().min(0).max(100_000_000);
+
+/** One integer VND amount for each passenger category, all required. */
+const amountPerCategory = () =>
+  z.object({
+    adult: Vnd,
+    'child-7-to-12': Vnd,
+    'child-under-7': Vnd.meta({ description: 'Also children under 1.2 m tall.' }),
+    'vietnamese-senior-60': Vnd,
+    'severe-disability': Vnd,
+  });
+
+export const Fares = amountPerCategory().meta({
+  id: 'Fares',
+  description: 'Boat fare per passenger category, integer VND; every category is required.',
+});
+
+export const DepartureStatus = z.enum(['open', 'cancelled']);
+
+export const Departure = z
+  .object({
+    id: z.string().meta({ example: 'dep-20261124-0800-ha-long-pearl' }),
+    routeId: z.number().int().min(1).max(99),
+    portId: PortId,
+    operatorId: Slug,
+    operatorName: z.string(),
+    boatId: Slug,
+    boatName: z.string(),
+    departsAt: z.iso.datetime().meta({ description: 'UTC instant of departure.' }),
+    localDate: z.iso.date().meta({ description: 'Departure date in Asia/Ho_Chi_Minh.' }),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(300)
+      .meta({ description: "The boat's certified capacity when scheduled." }),
+    held: z.number().int().min(0),
+    sold: z.number().int().min(0),
+    status: DepartureStatus,
+    fares: Fares,
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Departure' });
+
+const LocalDate = z.iso.date();
+
+export const ScheduledDates = z
+  .union([
+    LocalDate,
+    z
+      .object({
+        from: LocalDate,
+        to: LocalDate,
+        weekdays: z
+          .array(z.number().int().min(1).max(7))
+          .min(1)
+          .max(7)
+          .optional()
+          .meta({ description: 'ISO weekdays, 1 = Monday … 7 = Sunday; every day when absent.' }),
+      })
+      .refine((range) => range.from <= range.to, { message: 'from must not be after to', path: ['to'] }),
+  ])
+  .meta({ id: 'ScheduledDates', description: 'One local date, or a range of local dates (inclusive).' });
+
+export const ScheduleRequest = z
+  .object({
+    routeId: z.number().int().min(1).max(99),
+    portId: PortId,
+    boatId: Slug,
+    localTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time such as 08:00'),
+    dates: ScheduledDates,
+    fares: Fares,
+  })
+  .meta({
+    id: 'ScheduleRequest',
+    description: 'Departures of one boat at one local time (Asia/Ho_Chi_Minh).',
+  });
+
+export const ScheduleResult = z
+  .object({ created: z.number().int(), departures: z.array(Departure) })
+  .meta({ id: 'ScheduleResult' });
+
+export const DepartureSearchQuery = z.object({
+  date: LocalDate.meta({ param: { name: 'date', in: 'query' }, example: '2026-11-24' }),
+  route: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(99)
+    .optional()
+    .meta({ param: { name: 'route', in: 'query' }, description: 'Route number' }),
+  port: PortId.optional().meta({ param: { name: 'port', in: 'query' }, example: 'tuan-chau' }),
+  passengers: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(1)
+    .meta({ param: { name: 'passengers', in: 'query' }, description: 'Seats needed (1–60)' }),
+});
+
+const Prices = amountPerCategory().meta({
+  id: 'Prices',
+  description: 'Price per passenger: sightseeing fee after discount plus boat fare, VND.',
+});
+
+export const DepartureOffer = z
+  .object({
+    id: z.string(),
+    routeId: z.number().int(),
+    portId: PortId,
+    departsAt: z.iso.datetime(),
+    operator: z.object({ id: Slug, name: z.string() }),
+    boat: z.object({ id: Slug, name: z.string(), capacity: z.number().int() }),
+    seatsLeft: z.number().int(),
+    prices: Prices,
+    sightseeingFeeIncluded: z.boolean().meta({
+      description: "False when the route's sightseeing fee is not published: prices are boat fares only.",
+    }),
+  })
+  .meta({ id: 'DepartureOffer' });
+
+export const DepartureSearchResult = z
+  .object({ departures: z.array(DepartureOffer) })
+  .meta({ id: 'DepartureSearchResult' });
+
+export type Operator = z.infer<typeof Operator>;
+export type Boat = z.infer<typeof Boat>;
+export type Fares = z.infer<typeof Fares>;
+export type Prices = z.infer<typeof Prices>;
+export type Departure = z.infer<typeof Departure>;
+export type ScheduledDates = z.infer<typeof ScheduledDates>;
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
+export type DepartureSearchQuery = z.infer<typeof DepartureSearchQuery>;
+export type DepartureOffer = z.infer<typeof DepartureOffer>;
