@@ -20,6 +20,8 @@ export const problemTitles = {
   'invalid-token': 'The access token is not valid',
   forbidden: 'Your role does not allow this',
   'invalid-credentials': 'The e-mail or password is wrong',
+  'certificate-expired': "The boat's safety certificate has expired",
+  'departure-exists': 'The boat is already scheduled at that time',
   'internal-error': 'Something went wrong on our side',
 } as const;
 

@@ -39,6 +39,6 @@ export function principalFromClaims(claims: JWTPayload): Principal {
 }
 
 /** Admins pass every role check; everyone else needs one of the roles asked for. */
-export function hasAnyRole(principal: Principal, wanted: readonly Role[]): boolean {
+export function hasAnyRole(principal: Pick<Principal, 'roles'>, wanted: readonly Role[]): boolean {
   return principal.roles.includes('admin') || principal.roles.some((role) => wanted.includes(role));
 }
