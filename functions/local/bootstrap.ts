@@ -8,6 +8,9 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDeparturesStore } from '../boats/departures-store.js';
+import { readDemoFleetSeed, seedDemoFleet } from '../boats/fleet-seed.js';
+import { createFleetStore } from '../boats/fleet-store.js';
 import { readBoatsCatalogSeed, seedBoatsCatalog } from '../boats/seed.js';
 import { createBoatsStore } from '../boats/store.js';
 import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
@@ -35,6 +38,9 @@ export async function ensureTable(db: DynamoDBDocumentClient, tableName: string)
 
 export interface SeedReport {
   boatsCatalogItems: number;
+  /** Demo boat companies and boats. */
+  fleetItems: number;
+  departures: number;
   accounts: number;
 }
 
@@ -44,15 +50,21 @@ export async function seedDemoData(
   tableName: string,
   accounts: AccountsStore | null,
 ): Promise<SeedReport> {
-  const boatsCatalogItems = await seedBoatsCatalog(
-    createBoatsStore(db, tableName),
-    await readBoatsCatalogSeed(),
-  );
+  // Independent data sets: seeded side by side to keep npm start quick.
+  const [boatsCatalogItems, fleet] = await Promise.all([
+    readBoatsCatalogSeed().then((seed) => seedBoatsCatalog(createBoatsStore(db, tableName), seed)),
+    readDemoFleetSeed().then((seed) =>
+      seedDemoFleet(
+        { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
+        seed,
+      ),
+    ),
+  ]);
   let createdAccounts = 0;
   if (accounts) {
     const seed = DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8')));
     const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
-  return { boatsCatalogItems, accounts: createdAccounts };
+  return { boatsCatalogItems, ...fleet, accounts: createdAccounts };
 }

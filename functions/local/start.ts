@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     dependencies.localAuth?.accounts ?? null,
   );
   say(
-    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items and ${seeded.accounts} accounts added.`,
+    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures and ${seeded.accounts} accounts added.`,
   );
   await siteBuild;
 
