@@ -3,18 +3,23 @@
  * the same table, so a rule (a fee discount, a route's stops) lives in one place. The host that renders the
  * pages (the local server, the site Lambda, Astro's dev server) passes them to Astro as `locals`.
  */
-import { boatsCatalogFor } from '../boats/index.js';
+import { boatsCatalogFor, fleetServiceFor } from '../boats/index.js';
 import type { BoatsCatalog } from '../boats/service.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
+import { createDepartureSearch, type DepartureSearch } from './departure-search.js';
 
 export interface SiteServices {
   boats: BoatsCatalog;
+  departures: DepartureSearch;
 }
 
 export function createSiteServices(dependencies: Pick<PlatformDependencies, 'db' | 'config'>): SiteServices {
-  return { boats: boatsCatalogFor(dependencies) };
+  return {
+    boats: boatsCatalogFor(dependencies),
+    departures: createDepartureSearch(fleetServiceFor(dependencies)),
+  };
 }
 
 /**

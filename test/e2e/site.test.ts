@@ -146,6 +146,25 @@ describe('the boats pages, with JavaScript turned off', () => {
   });
 });
 
+describe('the departure search, with JavaScript turned off', () => {
+  it('finds the day’s departures of a route for a party, with prices per passenger', async () => {
+    const page = await open('/en/boats/', 'en-GB', { javaScript: false });
+    await page.getByRole('link', { name: 'Find a departure by day' }).click();
+    await page.getByLabel('Route').selectOption('2');
+    await page.getByLabel('Passengers').fill('3');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/en\/boats\/departures\/\?.*route=2.*passengers=3/);
+    const departures = page.getByTestId('departure');
+    expect(await departures.count()).toBeGreaterThan(0);
+    expect(await departures.first().innerText()).toMatch(/Route 2[\s\S]*seats left[\s\S]*Adult\s+₫[\d,]+/);
+    expect(
+      await accessibilityViolations(
+        await open(new URL(page.url()).pathname + new URL(page.url()).search, 'en-GB'),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('the not-found page', () => {
   it.each([
     ['/en/boats/routes/42/', 'en', 'Page not found'],

@@ -122,8 +122,37 @@ describe('a route’s page', () => {
   });
 });
 
+describe('the departure search page', () => {
+  const tomorrow = new Date(Date.now() + 31 * 3_600_000).toISOString().slice(0, 10);
+
+  it('lists the departures the API finds for the same query, with the price for each kind of passenger', async () => {
+    const query = `date=${tomorrow}&route=2&passengers=2`;
+    const { departures } = (await (await platform.app.request(`/api/boats/departures?${query}`)).json()) as {
+      departures: { departsAt: string; prices: { adult: number } }[];
+    };
+    expect(departures.length).toBeGreaterThan(0);
+    const response = await page(`/en/boats/departures/?${query}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html.match(/data-testid="departure"/g)).toHaveLength(departures.length);
+    const first = departures[0];
+    expect(html).toContain(`<time datetime="${first?.departsAt}">`);
+    expect(html).toContain(`₫${first?.prices.adult.toLocaleString('en-GB')}`);
+    expect(html).toContain('Child under 7 or under 1.2 m');
+  });
+
+  it('explains a query it cannot read in plain words, with status 400', async () => {
+    const response = await page('/vi/boats/departures/?passengers=99');
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain('Vui lòng kiểm tra lại: số người (1–60).');
+    expect(html).toMatch(/id="search-passengers"[^>]*aria-invalid="true"/);
+  });
+});
+
 describe('when the data store fails', () => {
   const failing = (): SiteServices => ({
+    ...services,
     boats: {
       ...services.boats,
       listRoutes: () => Promise.reject(new Error('ProvisionedThroughputExceededException: secret detail')),

@@ -51,3 +51,13 @@ export function formatCoordinates(position: { lat: number; lon: number }, langua
 export function openStreetMapUrl(position: { lat: number; lon: number }): string {
   return `https://www.openstreetmap.org/?mlat=${position.lat}&mlon=${position.lon}#map=14/${position.lat}/${position.lon}`;
 }
+
+/** '2026-11-24T01:00:00.000Z' → "08:00", the time of day in Vietnam whatever the server's own time zone. */
+export function formatLocalTime(instant: string, language: Language): string {
+  return new Intl.DateTimeFormat(intlLocale(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: vietnamTimeZone,
+  }).format(new Date(instant));
+}

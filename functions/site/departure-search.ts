@@ -1,0 +1,35 @@
+/**
+ * The departure search as the site's page asks it: the query string read with the API's own schema (so the
+ * page and GET /api/boats/departures accept exactly the same queries), then the fleet service's search.
+ */
+
+import type { FleetService } from '../boats/departures-service.js';
+import type { DepartureOffer, DepartureSearchQuery } from '../boats/fleet-model.js';
+import { DepartureSearchQuery as DepartureSearchQuerySchema } from '../boats/fleet-model.js';
+import { localDateAt } from '../boats/schedule-dates.js';
+
+export type DepartureSearchOutcome =
+  | { kind: 'results'; query: DepartureSearchQuery; departures: DepartureOffer[] }
+  | { kind: 'invalid'; fields: string[] };
+
+export function createDepartureSearch(fleet: FleetService, clock: () => Date = () => new Date()) {
+  return {
+    /** Today in Hạ Long, the date a search starts from when the visitor has not chosen one. */
+    today: () => localDateAt(clock()),
+
+    /** Reads `parameters` (date defaults to today) and searches; a malformed field is named, not guessed. */
+    async search(parameters: URLSearchParams): Promise<DepartureSearchOutcome> {
+      const given = Object.fromEntries([...parameters].filter(([, value]) => value !== ''));
+      const parsed = DepartureSearchQuerySchema.safeParse({ date: localDateAt(clock()), ...given });
+      if (!parsed.success) {
+        return {
+          kind: 'invalid',
+          fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))],
+        };
+      }
+      return { kind: 'results', query: parsed.data, departures: await fleet.searchDepartures(parsed.data) };
+    },
+  };
+}
+
+export type DepartureSearch = ReturnType<typeof createDepartureSearch>;
