@@ -47,12 +47,17 @@ export function siteNeedsBuild(): boolean {
 
 /** Astro's command line, run with this Node; astro.js is not in the package's exports map, so it is found
  * beside the resolved entry point. */
+// Variables that Vite reads as import.meta.env; a caller's (Vitest sets DEV=1, MODE=test) would make a build
+// keep the pages' dev-server-only code.
+const VITE_MODE_VARIABLES = ['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL'];
+
 function runAstro(arguments_: string[], environment: Record<string, string>, stdio: 'pipe' | 'inherit') {
   const astroEntry = require.resolve('astro');
   const astro = join(astroEntry.slice(0, astroEntry.lastIndexOf(`${sep}dist${sep}`)), 'astro.js');
+  const inherited = Object.entries(process.env).filter(([name]) => !VITE_MODE_VARIABLES.includes(name));
   return spawn(process.execPath, [astro, ...arguments_, '--root', WEB_ROOT], {
     stdio: ['ignore', stdio, stdio],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...environment },
+    env: { ...Object.fromEntries(inherited), ASTRO_TELEMETRY_DISABLED: '1', ...environment },
   });
 }
 
@@ -75,7 +80,7 @@ export function startSiteDevServer(
 
 /** Runs `astro build` for web/; its output is shown only if it fails. */
 export async function buildSite(): Promise<void> {
-  const child = runAstro(['build'], {}, 'pipe');
+  const child = runAstro(['build'], { NODE_ENV: 'production' }, 'pipe');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -2,7 +2,7 @@
  * The site's pages rendered per request, as the local server and the site Lambda render them: Astro's built
  * server entry called with a Request and the domain services over a fresh table in DynamoDB Local.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices, type SiteServices } from '../../../functions/site/services.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
@@ -147,6 +147,30 @@ describe('the departure search page', () => {
     const html = await response.text();
     expect(html).toContain('Vui lòng kiểm tra lại: số người (1–60).');
     expect(html).toMatch(/id="search-passengers"[^>]*aria-invalid="true"/);
+  });
+});
+
+describe('the production build', () => {
+  it('reads only through the services the host passes in, never builds its own data access', async () => {
+    // Under `npm run dev` the middleware builds the services from the environment; a production build must not,
+    // even where the environment names a table it could read.
+    const saved = { endpoint: process.env.DYNAMODB_ENDPOINT, table: process.env.TABLE_NAME };
+    Object.assign(process.env, {
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+      TABLE_NAME: platform.tableName,
+    });
+    try {
+      const response = await page('/en/boats/', {}, {} as SiteServices);
+      expect(response.status).toBe(500);
+    } finally {
+      for (const [name, value] of [
+        ['DYNAMODB_ENDPOINT', saved.endpoint],
+        ['TABLE_NAME', saved.table],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });
 
