@@ -3,21 +3,23 @@
  * OpenAPI document. The local server runs this; on AWS each domain runs alone in its own Lambda.
  */
 import packageJson from '../package.json' with { type: 'json' };
-import { BOATS_BASE_PATH, boatsRouterFor } from './boats/index.js';
-import { type MountedRouter, mountApiDocs } from './platform/api-docs.js';
+import { paymentRouteDeclarations } from './boats/booking-payment-routes.js';
+import { BOATS_BASE_PATH, boatsRouterFor, bookingsRouterFor, paymentRoutersFor } from './boats/index.js';
+import { mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
 import type { PlatformDependencies } from './platform/dependencies.js';
 import { createHealthRouter } from './platform/health.js';
 import { createHttpApp } from './platform/http-app.js';
+import type { DocumentedRouter } from './platform/routing.js';
 
 export function createApi(
   dependencies: PlatformDependencies,
   options: { contentSecurityPolicy?: string } = {},
 ) {
-  const { config, db, logger, requireRole, localAuth } = dependencies;
+  const { config, db, logger, requireRole, localAuth, payments } = dependencies;
   const app = createHttpApp({ logger, maxBodyBytes: config.maxBodyBytes, ...options });
-  const routers: MountedRouter[] = [
+  const routers: { basePath: string; router: DocumentedRouter }[] = [
     { basePath: '/api', router: createHealthRouter(db, config.tableName) },
     { basePath: '/api/auth', router: createAuthRouter(requireRole) },
   ];
@@ -27,7 +29,11 @@ export function createApi(
     routers.push({ basePath: '/api/auth', router });
   }
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
+  routers.push(bookingsRouterFor(dependencies));
+  if (payments) routers.push(...paymentRoutersFor(dependencies, payments));
   for (const { basePath, router } of routers) app.route(basePath, router);
-  mountApiDocs(app, routers, packageJson.version);
+  // Without a payment provider here (the platform function on AWS), the payment routes are served by the
+  // payments function; the document still lists them.
+  mountApiDocs(app, payments ? routers : [...routers, ...paymentRouteDeclarations], packageJson.version);
   return app;
 }

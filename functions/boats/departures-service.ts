@@ -224,14 +224,15 @@ export function newDeparture(details: NewDeparture): Departure {
     capacity: boat.certifiedCapacity,
     held: 0,
     sold: 0,
+    seatsFree: boat.certifiedCapacity,
     status: 'open',
     fares: details.fares,
     createdAt: details.createdAt,
   };
 }
 
-export function seatsLeft(departure: Pick<Departure, 'capacity' | 'held' | 'sold'>): number {
-  return departure.capacity - departure.held - departure.sold;
+export function seatsLeft(departure: Pick<Departure, 'seatsFree'>): number {
+  return departure.seatsFree;
 }
 
 export type FleetService = ReturnType<typeof createFleetService>;

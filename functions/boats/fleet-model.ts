@@ -99,8 +99,17 @@ export const Departure = z
       .min(1)
       .max(300)
       .meta({ description: "The boat's certified capacity when scheduled." }),
-    held: z.number().int().min(0),
-    sold: z.number().int().min(0),
+    held: z.number().int().min(0).meta({ description: 'Seats held by bookings awaiting payment.' }),
+    sold: z.number().int().min(0).meta({ description: 'Seats of confirmed bookings.' }),
+    seatsFree: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description:
+          'capacity − held − sold, kept in the item because a DynamoDB condition cannot add: every hold is ' +
+          'conditional on seatsFree ≥ its seats.',
+      }),
     status: DepartureStatus,
     fares: Fares,
     createdAt: z.iso.datetime(),

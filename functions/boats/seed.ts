@@ -1,5 +1,6 @@
 /** Loads the boats catalogue seed (real routes, ports and fees from the bay board's notices) into the store. */
 import { readFile } from 'node:fs/promises';
+import { readCancellationPolicySeed } from './cancellation-policy.js';
 import { BoatsCatalogSeed } from './model.js';
 import type { BoatsStore } from './store.js';
 
@@ -16,8 +17,10 @@ export async function seedBoatsCatalog(
   now = new Date(),
 ): Promise<number> {
   const updatedAt = now.toISOString();
+  const cancellationPolicy = await readCancellationPolicySeed();
   const writes = await Promise.all([
     store.addFeePolicyIfAbsent(catalog.feePolicy),
+    store.addCancellationPolicyIfAbsent(cancellationPolicy),
     ...catalog.ports.map((port) => store.addPortIfAbsent(port)),
     ...catalog.routes.map((route) => store.addRouteIfAbsent({ ...route, updatedAt })),
   ]);

@@ -4,12 +4,14 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { CancellationPolicy } from './cancellation-policy.js';
 import { FeePolicy, Port, Route } from './model.js';
 
 const CATALOG = 'BOATS#CATALOG';
 const routeSortKey = (id: number) => `ROUTE#${String(id).padStart(3, '0')}`;
 const portSortKey = (id: string) => `PORT#${id}`;
 const FEE_POLICY = 'FEE_POLICY';
+const CANCELLATION_POLICY = 'CANCELLATION_POLICY';
 
 type Stored<T> = T & { PK: string; SK: string; entity: string };
 
@@ -91,6 +93,23 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
       return Item ? toFeePolicy(Item) : { discounts: [], proof: { vi: '', en: '' } };
     },
 
+    /** The stored policy; null only before the catalogue is seeded. */
+    async getCancellationPolicy(): Promise<CancellationPolicy | null> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: CANCELLATION_POLICY } }),
+      );
+      return Item ? CancellationPolicy.parse(Item) : null;
+    },
+
+    async replaceCancellationPolicy(policy: CancellationPolicy): Promise<void> {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { PK: CATALOG, SK: CANCELLATION_POLICY, entity: 'CancellationPolicy', ...policy },
+        }),
+      );
+    },
+
     /** Seeding writes only what is missing, so it never overwrites an editor's change. */
     async addRouteIfAbsent(route: Route): Promise<boolean> {
       return putIfAbsent({ PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...route });
@@ -100,6 +119,9 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
     },
     async addFeePolicyIfAbsent(policy: FeePolicy): Promise<boolean> {
       return putIfAbsent({ PK: CATALOG, SK: FEE_POLICY, entity: 'FeePolicy', ...policy });
+    },
+    async addCancellationPolicyIfAbsent(policy: CancellationPolicy): Promise<boolean> {
+      return putIfAbsent({ PK: CATALOG, SK: CANCELLATION_POLICY, entity: 'CancellationPolicy', ...policy });
     },
   };
 }

@@ -10,7 +10,7 @@ import { createLogger } from '../platform/logger.js';
 
 export async function createLocalDependencies(
   config: PlatformConfig,
-  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger'>> = {},
+  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger' | 'payments'>> = {},
 ): Promise<PlatformDependencies> {
   if (config.auth.mode !== 'local') return { ...createCloudDependencies(config), ...overrides };
   const db = overrides.db ?? createDocumentClient(config);
@@ -23,5 +23,6 @@ export async function createLocalDependencies(
       createTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
     ),
     localAuth: { issuer, accounts: createAccountsStore(db, config.tableName) },
+    payments: overrides.payments ?? null,
   };
 }

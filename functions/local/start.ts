@@ -8,14 +8,17 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
-import { ConfigurationError, loadConfig } from '../platform/config.js';
+import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
 import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-security-policy.js';
+import type { PaymentsPort } from '../platform/payments/port.js';
+import { createStripePayments } from '../platform/payments/stripe.js';
 import { createSiteServices } from '../site/services.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
 import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
+import { startTestCheckout, type TestCheckout } from './test-checkout.js';
 
 const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
 
@@ -49,6 +52,38 @@ async function assertPortFree(port: number, host: string): Promise<void> {
   });
 }
 
+/**
+ * Stripe itself when keys are configured; otherwise the local test checkout, whose signed events reach the
+ * webhook of this process at `webhookUrl`.
+ */
+async function startPayments(
+  config: PlatformConfig,
+  webhookUrl: string,
+): Promise<{ payments: PaymentsPort; description: string }> {
+  if (config.stripe) {
+    return {
+      payments: createStripePayments(config.stripe),
+      description: `Stripe (${config.stripe.secretKey.includes('_live_') ? 'LIVE mode' : 'test mode'})`,
+    };
+  }
+  testCheckout = await startTestCheckout({
+    deliver: async (body, signature) => {
+      const response = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+        body,
+      });
+      return response.status;
+    },
+  });
+  const { secretKey, webhookSecret, apiBase } = testCheckout;
+  return {
+    payments: createStripePayments({ secretKey, webhookSecret, apiBase }),
+    description: `local test checkout at ${apiBase} (test mode: no money moves; set STRIPE_SECRET_KEY to use Stripe)`,
+  };
+}
+
+let testCheckout: TestCheckout | null = null;
 let dynamoDb: RunningDynamoDb | null = null;
 let siteDevServer: ChildProcess | null = null;
 let stopping = false;
@@ -58,6 +93,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   siteDevServer?.kill('SIGTERM');
+  await testCheckout?.stop();
   await dynamoDb?.stop();
   process.exit(exitCode);
 }
@@ -111,7 +147,14 @@ async function main(): Promise<void> {
   }
 
   const config = loadConfig({ ...process.env, DYNAMODB_ENDPOINT: endpoint, AUTH_MODE: 'local' });
-  const dependencies = await createLocalDependencies(config);
+  // In dev mode the API listens on a private port chosen now; the webhook goes straight to it.
+  const apiPort = devMode ? await freePort() : port;
+  const apiHost = devMode || host === '0.0.0.0' ? '127.0.0.1' : host;
+  const { payments, description: paymentsDescription } = await startPayments(
+    config,
+    `http://${apiHost}:${apiPort}/api/payments/stripe/webhook`,
+  );
+  const dependencies = await createLocalDependencies(config, { payments });
   const created = await ensureTable(dependencies.db, config.tableName);
   const seeded = await seedDemoData(
     dependencies.db,
@@ -121,12 +164,12 @@ async function main(): Promise<void> {
   say(
     `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures and ${seeded.accounts} accounts added.`,
   );
+  say(`Payments: ${paymentsDescription}.`);
   await siteBuild;
 
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
   if (devMode) {
     // The API on a private port; Astro's dev server on the public one forwards /api to it.
-    const apiPort = await freePort();
     listen(createApi(dependencies), apiPort, '127.0.0.1');
     const devServer = startSiteDevServer(port, host, `http://127.0.0.1:${apiPort}`, {
       DYNAMODB_ENDPOINT: endpoint,

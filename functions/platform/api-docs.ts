@@ -10,10 +10,13 @@ import { bearerAuthScheme } from './auth/routes.js';
 import type { AppEnv } from './http-app.js';
 import type { DocumentedRouter } from './routing.js';
 
-/** A domain router and the path it is mounted at, e.g. the boats router at /api/boats. */
+/**
+ * A domain router and the path it is mounted at, e.g. the boats router at /api/boats. Only its declared
+ * routes are read, so a function may document routes that another function serves.
+ */
 export interface MountedRouter {
   basePath: string;
-  router: DocumentedRouter;
+  router: Pick<DocumentedRouter, 'documentedRoutes'>;
 }
 
 const docsPage = `<!doctype html>
@@ -36,6 +39,11 @@ const docsPage = `<!doctype html>
 export function buildApiDocument(routers: readonly MountedRouter[], version: string) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearerAuth', bearerAuthScheme);
+  registry.registerComponent('securitySchemes', 'bookingToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A booking's access token, returned once when the booking is made (not a staff sign-in).",
+  });
   for (const { basePath, router } of routers) {
     for (const route of router.documentedRoutes) {
       registry.registerPath({ ...route, path: mergePath(basePath, route.path) });

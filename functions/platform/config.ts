@@ -26,6 +26,30 @@ const environmentSchema = z
       .max(6_000_000)
       .default(64 * 1024),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** How long a booking holds its seats while the tourist pays. */
+    BOOKING_HOLD_MINUTES: z.coerce.number().int().min(2).max(60).default(10),
+    /** Online sales of a departure close this long before it leaves. */
+    BOOKING_SALES_CLOSE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .default(30),
+    /** Days after the trip when a booking's personal data is erased (Decree 13/2023). */
+    BOOKING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Stripe: both set, or neither (then the local test checkout is used). */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'a Stripe secret key (sk_test_… or sk_live_…)')
+      .optional(),
+    STRIPE_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^whsec_\w+$/, 'a webhook signing secret (whsec_…)')
+      .optional(),
+    /** Another API host for the Stripe SDK, e.g. a local test server: http://127.0.0.1:12111. */
+    STRIPE_API_BASE: z.url().optional(),
+    /** Public address of the site, for links in messages and payment return pages. */
+    PUBLIC_BASE_URL: z.url().optional(),
   })
   .superRefine((env, context) => {
     if (env.AUTH_MODE === 'cognito' && (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID)) {
@@ -33,6 +57,13 @@ const environmentSchema = z
         code: 'custom',
         path: ['COGNITO_USER_POOL_ID'],
         message: 'AUTH_MODE=cognito needs COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID',
+      });
+    }
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      context.addIssue({
+        code: 'custom',
+        path: [env.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'],
+        message: 'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together',
       });
     }
   });
@@ -45,6 +76,10 @@ export interface PlatformConfig {
   dynamoEndpoint: string | undefined;
   maxBodyBytes: number;
   logLevel: LogLevel;
+  bookings: { holdMinutes: number; salesCloseMinutes: number; retentionDays: number };
+  /** Null: no Stripe account configured, so payments go to the local test checkout. */
+  stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | null;
+  publicBaseUrl: string | undefined;
   auth:
     | { mode: 'local'; issuer: string; audience: string }
     | { mode: 'cognito'; issuer: string; audience: string; jwksUrl: string };
@@ -75,6 +110,20 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     dynamoEndpoint: env.DYNAMODB_ENDPOINT,
     maxBodyBytes: env.MAX_BODY_BYTES,
     logLevel: env.LOG_LEVEL,
+    bookings: {
+      holdMinutes: env.BOOKING_HOLD_MINUTES,
+      salesCloseMinutes: env.BOOKING_SALES_CLOSE_MINUTES,
+      retentionDays: env.BOOKING_RETENTION_DAYS,
+    },
+    stripe:
+      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: env.STRIPE_SECRET_KEY,
+            webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+            apiBase: env.STRIPE_API_BASE,
+          }
+        : null,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
     auth,
   };
 }

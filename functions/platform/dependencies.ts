@@ -11,6 +11,7 @@ import { cognitoKeys, createTokenVerifier } from './auth/verifier.js';
 import { ConfigurationError, type PlatformConfig } from './config.js';
 import { createDocumentClient } from './dynamo.js';
 import { createLogger, type Logger } from './logger.js';
+import type { PaymentsPort } from './payments/port.js';
 
 export interface PlatformDependencies {
   config: PlatformConfig;
@@ -19,6 +20,8 @@ export interface PlatformDependencies {
   requireRole: RequireRole;
   /** Present only with AUTH_MODE=local: the built-in token issuer and its accounts. */
   localAuth: { issuer: LocalIssuer; accounts: AccountsStore } | null;
+  /** The payment provider, where payment routes are served (locally; the payments function on AWS). */
+  payments: PaymentsPort | null;
 }
 
 /** For Lambda: tokens come from Cognito, whose keys are fetched from its JWKS URL. */
@@ -35,5 +38,6 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     logger: createLogger(config.logLevel),
     requireRole: createRoleGuard(createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) })),
     localAuth: null,
+    payments: null,
   };
 }

@@ -22,6 +22,14 @@ export const problemTitles = {
   'invalid-credentials': 'The e-mail or password is wrong',
   'certificate-expired': "The boat's safety certificate has expired",
   'departure-exists': 'The boat is already scheduled at that time',
+  'sold-out': 'Not enough seats are left on this departure',
+  'departure-closed': 'This departure is not on sale',
+  'idempotency-key-reused': 'This Idempotency-Key belongs to a different request',
+  'not-payable': 'This booking cannot be paid',
+  'not-cancellable': 'This booking cannot be cancelled',
+  'invalid-signature': 'The webhook signature is not valid',
+  busy: 'Too many requests for the same departure at once',
+  'payment-provider-error': 'The payment provider could not be reached',
   'internal-error': 'Something went wrong on our side',
 } as const;
 
@@ -44,6 +52,11 @@ export const Problem = z
     instance: z.string().optional(),
     requestId: z.string().optional(),
     errors: z.array(ProblemField).optional(),
+    seatsLeft: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'With /problems/sold-out: seats still free.' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
 
@@ -58,6 +71,8 @@ export class ProblemError extends Error {
     readonly detail?: string,
     readonly errors?: ProblemField[],
     readonly headers: Record<string, string> = {},
+    /** Extension members of this problem type (RFC 9457 §3.2), such as `seatsLeft`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ?? problemTitles[slug]);
     this.name = 'ProblemError';
@@ -74,6 +89,7 @@ export function problemResponse(context: Context, error: ProblemError): Response
     instance: new URL(context.req.url).pathname,
     requestId: context.get('requestId'),
     ...(error.errors ? { errors: error.errors } : {}),
+    ...error.extensions,
   };
   for (const [name, value] of Object.entries(error.headers)) context.header(name, value);
   return context.body(JSON.stringify(body), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });

@@ -85,8 +85,8 @@ describe('seeding the demo fleet again', () => {
       new UpdateCommand({
         TableName: platform.tableName,
         Key: key ?? undefined,
-        UpdateExpression: 'SET held = :held, sold = :sold',
-        ExpressionAttributeValues: { ':held': 3, ':sold': 7 },
+        UpdateExpression: 'SET held = :held, sold = :sold, seatsFree = seatsFree - :taken',
+        ExpressionAttributeValues: { ':held': 3, ':sold': 7, ':taken': 10 },
       }),
     );
 

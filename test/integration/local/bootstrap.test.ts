@@ -17,7 +17,7 @@ describe('local bootstrap', () => {
     const { db, localAuth } = platform.dependencies;
     const first = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
     expect(first).toEqual({
-      boatsCatalogItems: 13,
+      boatsCatalogItems: 14,
       fleetItems: 15,
       departures: expect.any(Number),
       accounts: 4,

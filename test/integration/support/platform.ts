@@ -5,19 +5,43 @@ import { inject } from 'vitest';
 import { createApi } from '../../../functions/api.js';
 import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
 import { createLocalDependencies } from '../../../functions/local/dependencies.js';
+import { startTestCheckout } from '../../../functions/local/test-checkout.js';
 import { loadConfig } from '../../../functions/platform/config.js';
 import type { Logger } from '../../../functions/platform/logger.js';
+import { createStripePayments } from '../../../functions/platform/payments/stripe.js';
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
-export async function createTestPlatform(options: { seed?: boolean } = {}) {
+/**
+ * The platform with payments through the real Stripe SDK, pointed at the local test checkout, whose signed
+ * webhook events are delivered to this app in-process.
+ */
+export async function createTestPlatform(
+  options: { seed?: boolean; environment?: Record<string, string> } = {},
+) {
   const tableName = `test-${randomUUID()}`;
   const config = loadConfig({
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     TABLE_NAME: tableName,
     AWS_REGION: 'local',
+    ...options.environment,
   });
-  const dependencies = await createLocalDependencies(config, { logger: silentLogger });
+  const checkout = await startTestCheckout({
+    deliver: async (body, signature) => {
+      const response = await app.request('/api/payments/stripe/webhook', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+        body,
+      });
+      return response.status;
+    },
+  });
+  const payments = createStripePayments({
+    secretKey: checkout.secretKey,
+    webhookSecret: checkout.webhookSecret,
+    apiBase: checkout.apiBase,
+  });
+  const dependencies = await createLocalDependencies(config, { logger: silentLogger, payments });
   await ensureTable(dependencies.db, tableName);
   if (options.seed !== false)
     await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
@@ -26,6 +50,7 @@ export async function createTestPlatform(options: { seed?: boolean } = {}) {
     app,
     dependencies,
     tableName,
+    checkout,
     async signIn(email: string, password: string): Promise<string> {
       const response = await app.request('/api/auth/login', {
         method: 'POST',
@@ -36,6 +61,7 @@ export async function createTestPlatform(options: { seed?: boolean } = {}) {
       return ((await response.json()) as { idToken: string }).idToken;
     },
     async dispose(): Promise<void> {
+      await checkout.stop();
       await dependencies.db.send(new DeleteTableCommand({ TableName: tableName }));
       dependencies.db.destroy();
     },

@@ -3,6 +3,7 @@ import { createApi } from '../../../functions/api.js';
 import { createLocalDependencies } from '../../../functions/local/dependencies.js';
 import { loadConfig } from '../../../functions/platform/config.js';
 import { createLogger } from '../../../functions/platform/logger.js';
+import { createStripePayments } from '../../../functions/platform/payments/stripe.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 interface OpenApiDocument {
@@ -15,8 +16,11 @@ interface OpenApiDocument {
 let app: ReturnType<typeof createApi>;
 let document: OpenApiDocument;
 beforeAll(async () => {
-  // No request below reaches the table, so the DynamoDB client never connects.
-  app = createApi(await createLocalDependencies(loadConfig({}), { logger: createLogger('silent') }));
+  // No request below reaches the table or Stripe, so neither client ever connects.
+  const payments = createStripePayments({ secretKey: 'sk_test_unused', webhookSecret: 'whsec_unused' });
+  app = createApi(
+    await createLocalDependencies(loadConfig({}), { logger: createLogger('silent'), payments }),
+  );
   document = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
 });
 
@@ -47,6 +51,16 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['get /api/health', 'get /api/boats/routes/{id}', 'post /api/auth/login']),
     );
     expect(documented.sort()).toEqual(answeredRoutes().sort());
+  });
+
+  it('still lists the payment routes where another function serves them (no payment provider here)', async () => {
+    const withoutPayments = createApi(
+      await createLocalDependencies(loadConfig({}), { logger: createLogger('silent') }),
+    );
+    const served = withoutPayments.routes.map((route) => route.path);
+    expect(served).not.toContain('/api/payments/stripe/webhook');
+    const other = (await (await withoutPayments.request('/api/openapi.json')).json()) as OpenApiDocument;
+    expect(Object.keys(other.paths).sort()).toEqual(Object.keys(document.paths).sort());
   });
 
   it('describes a path parameter as required, in the path', () => {

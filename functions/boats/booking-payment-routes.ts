@@ -1,0 +1,145 @@
+/**
+ * Paying and cancelling: POST /api/bookings/{id}/checkout and /cancel, and Stripe's webhook at
+ * /api/payments/stripe/webhook. Mounted where the Stripe SDK is bundled (the payments function on AWS).
+ */
+import * as z from 'zod';
+import type { MountedRouter } from '../platform/api-docs.js';
+import type { Logger } from '../platform/logger.js';
+import { InvalidWebhookSignatureError, type PaymentsPort } from '../platform/payments/port.js';
+import { ProblemError, problemResponses } from '../platform/problem.js';
+import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
+import type { Booking } from './booking-model.js';
+import { BookingView } from './booking-model.js';
+import { type BookingPayments, NotCancellableError, NotPayableError } from './booking-payments.js';
+import {
+  BOOKINGS_BASE_PATH,
+  BookingParams,
+  bookingAccessToken,
+  json,
+  PRIVATE,
+  withProblems,
+} from './bookings-routes.js';
+import { toBookingView } from './bookings-service.js';
+
+export const PAYMENTS_BASE_PATH = '/api/payments';
+
+const CheckoutAnswer = z
+  .object({ url: z.url().meta({ description: 'Send the tourist here to pay.' }) })
+  .meta({ id: 'Checkout' });
+
+/** Where the payment page sends the tourist back: the booking's page on our site, in its language. */
+function returnAddresses(origin: string) {
+  const bookingPage = (booking: Booking) => `${origin}/${booking.language}/bookings/${booking.id}/`;
+  return {
+    successUrl: (booking: Booking) => `${bookingPage(booking)}?checkout=success`,
+    cancelUrl: (booking: Booking) => `${bookingPage(booking)}?checkout=cancelled`,
+  };
+}
+
+async function withPaymentProblems<T>(action: () => Promise<T>): Promise<T> {
+  return withProblems(async () => {
+    try {
+      return await action();
+    } catch (error) {
+      if (error instanceof NotPayableError) throw new ProblemError(409, 'not-payable', error.message);
+      if (error instanceof NotCancellableError) throw new ProblemError(409, 'not-cancellable', error.message);
+      throw error;
+    }
+  });
+}
+
+const checkoutRoute = createRoute({
+  method: 'post',
+  path: '/{bookingId}/checkout',
+  tags: ['Bookings'],
+  summary: 'Start paying a booking on hold: the address of its payment page (Stripe Checkout, VND)',
+  description:
+    'The amount is the booking’s total as stored. A checkout already open for the booking is reused.',
+  security: [{ bookingToken: [] }],
+  request: { params: BookingParams },
+  responses: { 200: json(CheckoutAnswer, 'The payment page'), ...problemResponses(400, 401, 404, 409, 502) },
+});
+
+const cancelRoute = createRoute({
+  method: 'post',
+  path: '/{bookingId}/cancel',
+  tags: ['Bookings'],
+  summary: 'Cancel a booking; a paid one is refunded as the cancellation policy says',
+  description:
+    'A hold simply ends. A confirmed booking is refunded the percentage the policy grants for the time ' +
+    'left before departure (GET /api/boats/cancellation-policy), and its seats return to sale.',
+  security: [{ bookingToken: [] }],
+  request: { params: BookingParams },
+  responses: {
+    200: json(BookingView, 'The cancelled booking'),
+    ...problemResponses(400, 401, 404, 409, 502),
+  },
+});
+
+const WebhookAnswer = z
+  .object({ received: z.literal(true), outcome: z.string() })
+  .meta({ id: 'WebhookAnswer' });
+
+const stripeWebhookRoute = createRoute({
+  method: 'post',
+  path: '/stripe/webhook',
+  tags: ['Payments'],
+  summary: 'Stripe webhook: checkout completed or expired',
+  description:
+    'The signature (Stripe-Signature) is checked on the raw body. Each event is applied at most once in ' +
+    'effect, whatever the number and order of deliveries.',
+  responses: { 200: json(WebhookAnswer, 'Event received'), ...problemResponses(400, 413) },
+});
+
+/** The routes of this module as the OpenAPI document lists them, for functions that do not serve them. */
+export const paymentRouteDeclarations: MountedRouter[] = [
+  { basePath: BOOKINGS_BASE_PATH, router: { documentedRoutes: [checkoutRoute, cancelRoute] } },
+  { basePath: PAYMENTS_BASE_PATH, router: { documentedRoutes: [stripeWebhookRoute] } },
+];
+
+export function createBookingPaymentsRouter(
+  bookingPayments: BookingPayments,
+  options: { publicBaseUrl: string | undefined },
+): DocumentedRouter {
+  return createRouter()
+    .openapi(checkoutRoute, async (context) => {
+      const { bookingId } = context.req.valid('param');
+      const origin = options.publicBaseUrl ?? new URL(context.req.url).origin;
+      const answer = await withPaymentProblems(() =>
+        bookingPayments.startCheckout(bookingId, bookingAccessToken(context), returnAddresses(origin)),
+      );
+      context.header('Cache-Control', PRIVATE);
+      return context.json(answer, 200);
+    })
+    .openapi(cancelRoute, async (context) => {
+      const { bookingId } = context.req.valid('param');
+      const booking = await withPaymentProblems(() =>
+        bookingPayments.cancelBooking(bookingId, bookingAccessToken(context)),
+      );
+      context.header('Cache-Control', PRIVATE);
+      return context.json(toBookingView(booking), 200);
+    });
+}
+
+export function createPaymentsWebhookRouter(
+  payments: PaymentsPort,
+  bookingPayments: BookingPayments,
+  logger: Logger,
+): DocumentedRouter {
+  return createRouter().openapi(stripeWebhookRoute, async (context) => {
+    const body = new Uint8Array(await context.req.arrayBuffer());
+    let event: Awaited<ReturnType<PaymentsPort['readWebhook']>>;
+    try {
+      event = await payments.readWebhook(body, context.req.header('Stripe-Signature'));
+    } catch (error) {
+      if (error instanceof InvalidWebhookSignatureError) {
+        logger.warn('webhook refused: bad signature', { requestId: context.get('requestId') });
+        throw new ProblemError(400, 'invalid-signature', error.message);
+      }
+      throw error;
+    }
+    const outcome = await bookingPayments.applyPaymentEvent(event);
+    logger.info('payment event', { eventId: event.eventId, kind: event.kind, outcome });
+    return context.json({ received: true as const, outcome }, 200);
+  });
+}
