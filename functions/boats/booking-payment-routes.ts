@@ -5,7 +5,11 @@
 import * as z from 'zod';
 import type { MountedRouter } from '../platform/api-docs.js';
 import type { Logger } from '../platform/logger.js';
-import { InvalidWebhookSignatureError, type PaymentsPort } from '../platform/payments/port.js';
+import {
+  InvalidWebhookSignatureError,
+  PaymentProviderError,
+  type PaymentsPort,
+} from '../platform/payments/port.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
 import type { Booking } from './booking-model.js';
@@ -43,6 +47,13 @@ async function withPaymentProblems<T>(action: () => Promise<T>): Promise<T> {
     } catch (error) {
       if (error instanceof NotPayableError) throw new ProblemError(409, 'not-payable', error.message);
       if (error instanceof NotCancellableError) throw new ProblemError(409, 'not-cancellable', error.message);
+      if (error instanceof PaymentProviderError) {
+        throw new ProblemError(
+          502,
+          'payment-provider-error',
+          'Please try again in a few minutes; nothing was charged or changed.',
+        );
+      }
       throw error;
     }
   });

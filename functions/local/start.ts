@@ -8,10 +8,12 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
+import { boatsJobsFor } from '../boats/jobs.js';
 import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
 import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-security-policy.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
 import { createStripePayments } from '../platform/payments/stripe.js';
+import { startLocalSchedules } from '../platform/schedules/local-timers.js';
 import { createSiteServices } from '../site/services.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
@@ -165,6 +167,8 @@ async function main(): Promise<void> {
     `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures and ${seeded.accounts} accounts added.`,
   );
   say(`Payments: ${paymentsDescription}.`);
+  // The jobs EventBridge Scheduler runs on AWS (ending unpaid holds…), on timers in this process.
+  startLocalSchedules(boatsJobsFor(dependencies), dependencies.logger);
   await siteBuild;
 
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;

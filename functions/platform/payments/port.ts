@@ -60,6 +60,14 @@ export type PaymentEvent =
   | { kind: 'checkout-expired'; eventId: string; sessionId: string; reference: string | null }
   | { kind: 'ignored'; eventId: string; type: string };
 
+/** The provider refused a request or could not be reached; `detail` names the kind, never customer data. */
+export class PaymentProviderError extends Error {
+  override readonly name = 'PaymentProviderError';
+  constructor(readonly detail: { type: string; code?: string | undefined; statusCode?: number | undefined }) {
+    super(`The payment provider answered ${detail.type}${detail.code ? ` (${detail.code})` : ''}.`);
+  }
+}
+
 export class InvalidWebhookSignatureError extends Error {
   override readonly name = 'InvalidWebhookSignatureError';
 }

@@ -9,6 +9,7 @@ import {
   type CheckoutSession,
   InvalidWebhookSignatureError,
   type PaymentEvent,
+  PaymentProviderError,
   type PaymentsPort,
   type RefundRequest,
   type RefundResult,
@@ -28,6 +29,18 @@ function hostOptions(apiBase: string | undefined): Pick<Stripe.StripeConfig, 'ho
   return { host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
 }
 
+/** Stripe's errors as the port's, keeping only their kind: their messages may quote customer data. */
+async function calling<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) {
+      throw new PaymentProviderError({ type: error.type, code: error.code, statusCode: error.statusCode });
+    }
+    throw error;
+  }
+}
+
 export function createStripePayments(settings: StripeSettings): PaymentsPort {
   const stripe = new Stripe(settings.secretKey, {
     ...hostOptions(settings.apiBase),
@@ -40,27 +53,29 @@ export function createStripePayments(settings: StripeSettings): PaymentsPort {
     mode: settings.secretKey.includes('_live_') ? 'live' : 'test',
 
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
-      const session = await stripe.checkout.sessions.create(
-        {
-          mode: 'payment',
-          line_items: request.lines.map((line) => ({
-            quantity: line.quantity,
-            price_data: {
-              currency: request.currency,
-              unit_amount: line.unitAmount,
-              product_data: { name: line.name },
-            },
-          })),
-          client_reference_id: request.reference,
-          metadata: request.metadata,
-          payment_intent_data: { metadata: request.metadata },
-          customer_email: request.customerEmail,
-          locale: request.locale,
-          success_url: request.successUrl,
-          cancel_url: request.cancelUrl,
-          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
-        },
-        { idempotencyKey: request.idempotencyKey },
+      const session = await calling(() =>
+        stripe.checkout.sessions.create(
+          {
+            mode: 'payment',
+            line_items: request.lines.map((line) => ({
+              quantity: line.quantity,
+              price_data: {
+                currency: request.currency,
+                unit_amount: line.unitAmount,
+                product_data: { name: line.name },
+              },
+            })),
+            client_reference_id: request.reference,
+            metadata: request.metadata,
+            payment_intent_data: { metadata: request.metadata },
+            customer_email: request.customerEmail,
+            locale: request.locale,
+            success_url: request.successUrl,
+            cancel_url: request.cancelUrl,
+            expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+          },
+          { idempotencyKey: request.idempotencyKey },
+        ),
       );
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL.`);
       return {
@@ -71,9 +86,11 @@ export function createStripePayments(settings: StripeSettings): PaymentsPort {
     },
 
     async refund(request: RefundRequest): Promise<RefundResult> {
-      const refund = await stripe.refunds.create(
-        { payment_intent: request.paymentId, amount: request.amount },
-        { idempotencyKey: request.idempotencyKey },
+      const refund = await calling(() =>
+        stripe.refunds.create(
+          { payment_intent: request.paymentId, amount: request.amount },
+          { idempotencyKey: request.idempotencyKey },
+        ),
       );
       return { id: refund.id, status: (refund.status ?? 'pending') as RefundResult['status'] };
     },

@@ -1,0 +1,37 @@
+/** The schedules port in the local process: each job on its own timer, never two runs of a job at once. */
+import type { Logger } from '../logger.js';
+import type { ScheduledJob } from './port.js';
+
+export interface RunningSchedules {
+  stop(): void;
+}
+
+export function startLocalSchedules(jobs: readonly ScheduledJob[], logger: Logger): RunningSchedules {
+  const timers = jobs.map((job) => {
+    let running = false;
+    const tick = async () => {
+      if (running) return; // the previous run is still going: skip this tick rather than pile up
+      running = true;
+      try {
+        const report = await job.run();
+        if (Object.values(report).some((count) => count > 0))
+          logger.info('scheduled job', { job: job.name, ...report });
+      } catch (error) {
+        logger.error('scheduled job failed', {
+          job: job.name,
+          error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        });
+      } finally {
+        running = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), job.everyMinutes * 60_000);
+    timer.unref();
+    return timer;
+  });
+  return {
+    stop() {
+      for (const timer of timers) clearInterval(timer);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The schedules port: work that must happen on time without a request to start it (ending unpaid holds,
+ * erasing personal data after its retention period, nightly forecasts). A domain declares its jobs; the
+ * local process runs them on timers (local-timers.ts) and on AWS EventBridge Scheduler invokes a jobs
+ * function with the job's name (lambda-jobs.ts, and the CDK stack that reads `everyMinutes`).
+ */
+
+export interface ScheduledJob {
+  /** Stable name, passed by the scheduler to say which job to run, e.g. `release-expired-holds`. */
+  name: string;
+  /** How often it runs; EventBridge Scheduler's finest rate is one minute. */
+  everyMinutes: number;
+  description: string;
+  /** Does the work once and reports counts for the log (e.g. `{ released: 3 }`). */
+  run(): Promise<Record<string, number>>;
+}
+
+/** The event EventBridge Scheduler sends to the jobs function (the schedule's fixed input). */
+export interface ScheduledJobEvent {
+  job: string;
+}

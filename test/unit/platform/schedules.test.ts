@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Logger } from '../../../functions/platform/logger.js';
+import { scheduledJobsHandler, UnknownJobError } from '../../../functions/platform/schedules/lambda-jobs.js';
+import { startLocalSchedules } from '../../../functions/platform/schedules/local-timers.js';
+import type { ScheduledJob } from '../../../functions/platform/schedules/port.js';
+
+function recordingLogger() {
+  const lines: { level: string; message: string; fields?: object }[] = [];
+  const at = (level: string) => (message: string, fields?: object) =>
+    void lines.push({ level, message, fields });
+  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { logger, lines };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('local schedules', () => {
+  it('run each job every interval, never two runs of a job at once, and keep going after a failure', async () => {
+    vi.useFakeTimers();
+    const { logger, lines } = recordingLogger();
+    let finishRun: () => void = () => undefined;
+    let runs = 0;
+    const slow: ScheduledJob = {
+      name: 'slow',
+      everyMinutes: 1,
+      description: 'takes longer than its interval',
+      run: () => {
+        runs++;
+        return new Promise((resolve) => {
+          finishRun = () => resolve({ done: 1 });
+        });
+      },
+    };
+    let failures = 0;
+    const failing: ScheduledJob = {
+      name: 'failing',
+      everyMinutes: 1,
+      description: 'throws',
+      run: async () => {
+        failures++;
+        throw new Error('storage unavailable');
+      },
+    };
+    const schedules = startLocalSchedules([slow, failing], logger);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(runs).toBe(1);
+    finishRun();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(runs).toBe(2);
+    expect(failures).toBe(3);
+    expect(lines.filter((line) => line.level === 'error')).toHaveLength(3);
+    schedules.stop();
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(failures).toBe(3);
+  });
+});
+
+describe('the scheduled jobs Lambda handler', () => {
+  it('runs the job the schedule names and returns its report', async () => {
+    const { logger } = recordingLogger();
+    const job: ScheduledJob = {
+      name: 'count',
+      everyMinutes: 1,
+      description: '',
+      run: async () => ({ counted: 7 }),
+    };
+    expect(await scheduledJobsHandler([job], logger)({ job: 'count' })).toEqual({ counted: 7 });
+  });
+
+  it('fails loudly for a job name it does not know, so the schedule’s retries and alarms see it', async () => {
+    const { logger } = recordingLogger();
+    await expect(scheduledJobsHandler([], logger)({ job: 'gone' })).rejects.toBeInstanceOf(UnknownJobError);
+  });
+});
