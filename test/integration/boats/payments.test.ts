@@ -123,12 +123,7 @@ describe('the Stripe webhook', () => {
     }
     expect(await seatsOf(platform, departureId)).toBe(45);
     const stored = await platform.dependencies.db.send(
-      new (await import('@aws-sdk/lib-dynamodb')).GetCommand({
-        TableName: platform.tableName,
-        Key:
-          (await import('../../../functions/boats/departures-store.js')).departureKeyOf(departureId) ??
-          undefined,
-      }),
+      new GetCommand({ TableName: platform.tableName, Key: departureKeyOf(departureId) ?? undefined }),
     );
     expect(stored.Item).toMatchObject({ held: 0, sold: 3, seatsFree: 45 });
   });
