@@ -7,11 +7,14 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * Each Lambda function's entry point (absolute paths); every one exports `handler`. `site` renders the pages
- * built by Astro (it bundles web/dist/server, so the site must be built first).
+ * built by Astro (it bundles web/dist/server, so the site must be built first); `payments` serves the routes
+ * that need the Stripe SDK; `boats-jobs` runs the boats domain's scheduled jobs.
  */
 export const domainFunctionEntries = {
   platform: fileURLToPath(new URL('../functions/platform/handler.ts', import.meta.url)),
   boats: fileURLToPath(new URL('../functions/boats/handler.ts', import.meta.url)),
+  payments: fileURLToPath(new URL('../functions/boats/payments-handler.ts', import.meta.url)),
+  'boats-jobs': fileURLToPath(new URL('../functions/boats/jobs-handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
 };
 

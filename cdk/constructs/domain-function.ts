@@ -20,7 +20,17 @@ export interface DomainFunctionProps {
   readonly table: ITableV2;
   /** The staff user pool whose ID tokens the function verifies; absent for a function that signs in nobody. */
   readonly userPool?: { readonly userPoolId: string; readonly userPoolClientId: string };
+  /** More environment variables of this function. */
+  readonly environment?: Record<string, string>;
 }
+
+const functionDescriptions: Record<DomainName, string> = {
+  platform: 'Ha Long tourism API: health, identity and the API document',
+  boats: 'Ha Long tourism API: boat routes, departures and bookings',
+  payments: 'Ha Long tourism API: checkout, cancellation with refunds, Stripe webhook',
+  'boats-jobs': 'Ha Long tourism: scheduled jobs of the boats domain (EventBridge Scheduler)',
+  site: 'Ha Long tourism: site pages rendered per request',
+};
 
 const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 
@@ -35,10 +45,7 @@ export class DomainFunction extends Construct {
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
 
     this.function = new NodejsFunction(this, 'Function', {
-      description:
-        props.domain === 'site'
-          ? 'Ha Long tourism: site pages rendered per request'
-          : `Ha Long tourism API: ${props.domain} routes`,
+      description: functionDescriptions[props.domain],
       entry: domainFunctionEntries[props.domain],
       projectRoot: repositoryRoot,
       depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
@@ -57,6 +64,7 @@ export class DomainFunction extends Construct {
         }),
         LOG_LEVEL: 'info',
         NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
       },
       bundling: {
         format: outputFormats[lambdaBundlingOptions.format],

@@ -6,8 +6,11 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { boatsJobSchedule } from '../../functions/boats/job-schedule.js';
 import { DomainFunction } from '../constructs/domain-function.js';
+import { ScheduledJobs } from '../constructs/scheduled-jobs.js';
 
 export interface ApiStackProps extends StackProps {
   readonly table: ITableV2;
@@ -34,6 +37,7 @@ const accessLogFormat = AccessLogFormat.custom(
 /** `/api/*` on AWS. Routes for a domain go to that domain's function; everything else to the platform's. */
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
+  readonly stripeKeys: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -48,9 +52,34 @@ export class ApiStack extends Stack {
     const platform = new DomainFunction(this, 'Platform', { domain: 'platform', ...functionSettings });
     const boats = new DomainFunction(this, 'Boats', { domain: 'boats', ...functionSettings });
 
-    // Least privilege: the platform function only reads (health check, /auth/me); boats also edits its items.
+    // Stripe's keys, put in by the operator after the first deploy (README, "Deploy"); never in a template.
+    this.stripeKeys = new Secret(this, 'StripeKeys', {
+      description: 'Ha Long tourism: Stripe keys as {"secretKey":"sk_…","webhookSecret":"whsec_…"}',
+    });
+    Validations.of(this.stripeKeys).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Stripe API keys and webhook signing secrets are rolled in the Stripe dashboard, not by a Secrets ' +
+        'Manager rotation function; the operator then puts the new pair in this secret.',
+    });
+    const publicBaseUrl: unknown = this.node.tryGetContext('publicBaseUrl');
+    const payments = new DomainFunction(this, 'Payments', {
+      domain: 'payments',
+      ...functionSettings,
+      environment: {
+        STRIPE_SECRET_ARN: this.stripeKeys.secretArn,
+        ...(typeof publicBaseUrl === 'string' && { PUBLIC_BASE_URL: publicBaseUrl }),
+      },
+    });
+    const boatsJobs = new DomainFunction(this, 'BoatsJobs', { domain: 'boats-jobs', table: props.table });
+    new ScheduledJobs(this, 'BoatsSchedules', { function: boatsJobs.function, jobs: boatsJobSchedule });
+
+    // Least privilege: the platform function only reads (health check, /auth/me); the others edit their items.
     props.table.grantReadData(platform.function);
     props.table.grantReadWriteData(boats.function);
+    props.table.grantReadWriteData(payments.function);
+    props.table.grantReadWriteData(boatsJobs.function);
+    this.stripeKeys.grantRead(payments.function);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       apiName: 'halong-tourism-api',
@@ -74,7 +103,34 @@ export class ApiStack extends Stack {
 
     const boatsIntegration = new HttpLambdaIntegration('BoatsIntegration', boats.function);
     const platformIntegration = new HttpLambdaIntegration('PlatformIntegration', platform.function);
+    const paymentsIntegration = new HttpLambdaIntegration('PaymentsIntegration', payments.function);
     const routes = [
+      // Bookings are made and read in the boats function; paying and cancelling (Stripe) in the payments one.
+      ...this.httpApi.addRoutes({
+        path: '/api/bookings',
+        methods: [HttpMethod.ANY],
+        integration: boatsIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/bookings/{proxy+}',
+        methods: [HttpMethod.ANY],
+        integration: boatsIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/bookings/{bookingId}/checkout',
+        methods: [HttpMethod.POST],
+        integration: paymentsIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/bookings/{bookingId}/cancel',
+        methods: [HttpMethod.POST],
+        integration: paymentsIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/payments/{proxy+}',
+        methods: [HttpMethod.ANY],
+        integration: paymentsIntegration,
+      }),
       ...this.httpApi.addRoutes({
         path: '/api/boats',
         methods: [HttpMethod.ANY],
@@ -99,7 +155,8 @@ export class ApiStack extends Stack {
         reason:
           'Authorization happens in the functions: they verify Cognito ID tokens with jose and check the ' +
           'cognito:groups role per route, because public read routes (routes, fees, health, docs) share ' +
-          'these proxy routes with staff-only ones.',
+          'these proxy routes with staff-only ones; bookings are authorised by their own access token and ' +
+          "Stripe's webhook by its signature.",
       });
     }
 

@@ -1,7 +1,9 @@
 // The public entry point: CloudFront in front of the site function (pages rendered per request, through the HTTP
 // API), a private S3 bucket (prerendered pages and static files) and the API (/api/*).
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CfnOutput,
   DefaultStackSynthesizer,
@@ -96,6 +98,13 @@ export class WebStack extends Stack {
       code: FunctionCode.fromInline(siteRouterCode(props.siteDirectory)),
       runtime: FunctionRuntime.JS_2_0,
     });
+    const forwardedHost = new CloudFrontFunction(this, 'ForwardedHost', {
+      comment: 'Copies the viewer Host into X-Forwarded-Host for /api/* (API Gateway needs its own Host)',
+      code: FunctionCode.fromFile({
+        filePath: fileURLToPath(new URL('../edge/forwarded-host.js', import.meta.url)),
+      }),
+      runtime: FunctionRuntime.JS_2_0,
+    });
 
     // The pages rendered per request. A route of the same HTTP API as /api/*, rather than a function URL, so that
     // plain HTML forms can POST to pages: CloudFront's origin access control for function URLs would require
@@ -170,6 +179,7 @@ export class WebStack extends Stack {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: forwardedHost, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         ...staticBehaviors,
       },

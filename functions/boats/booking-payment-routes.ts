@@ -11,6 +11,7 @@ import {
   type PaymentsPort,
 } from '../platform/payments/port.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
+import { publicOrigin } from '../platform/public-origin.js';
 import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
 import type { Booking } from './booking-model.js';
 import { BookingView } from './booking-model.js';
@@ -115,7 +116,7 @@ export function createBookingPaymentsRouter(
   return createRouter()
     .openapi(checkoutRoute, async (context) => {
       const { bookingId } = context.req.valid('param');
-      const origin = options.publicBaseUrl ?? new URL(context.req.url).origin;
+      const origin = publicOrigin(context.req.raw, options.publicBaseUrl);
       const answer = await withPaymentProblems(() =>
         bookingPayments.startCheckout(bookingId, bookingAccessToken(context), returnAddresses(origin)),
       );

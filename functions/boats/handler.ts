@@ -1,12 +1,14 @@
-/** AWS Lambda entry point of the boats domain (behind the HTTP API route /api/boats/*). */
+/** AWS Lambda entry point of the boats domain (behind the HTTP API routes /api/boats/* and /api/bookings/*). */
 import { handle } from 'hono/aws-lambda';
 import { loadConfig } from '../platform/config.js';
 import { createCloudDependencies } from '../platform/dependencies.js';
 import { createHttpApp } from '../platform/http-app.js';
-import { BOATS_BASE_PATH, boatsRouterFor } from './index.js';
+import { BOATS_BASE_PATH, boatsRouterFor, bookingsRouterFor } from './index.js';
 
 const dependencies = createCloudDependencies(loadConfig());
 const app = createHttpApp({ logger: dependencies.logger, maxBodyBytes: dependencies.config.maxBodyBytes });
 app.route(BOATS_BASE_PATH, boatsRouterFor(dependencies));
+const bookings = bookingsRouterFor(dependencies);
+app.route(bookings.basePath, bookings.router);
 
 export const handler = handle(app);

@@ -1,18 +1,13 @@
-/** The boats domain's scheduled jobs (see the schedules port). */
+/** The boats domain's scheduled jobs (see the schedules port), at the times job-schedule.ts gives. */
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { ScheduledJob } from '../platform/schedules/port.js';
 import { bookingsServiceFor } from './index.js';
+import { type BoatsJobName, boatsJobSchedule } from './job-schedule.js';
 
 export function boatsJobsFor(dependencies: Pick<PlatformDependencies, 'db' | 'config'>): ScheduledJob[] {
   const bookings = bookingsServiceFor(dependencies);
-  return [
-    {
-      name: 'release-expired-holds',
-      everyMinutes: 1,
-      description: 'Ends bookings on hold whose time to pay has passed and returns their seats to sale.',
-      async run() {
-        return { released: await bookings.releaseExpiredHolds() };
-      },
-    },
-  ];
+  const runs: Record<BoatsJobName, ScheduledJob['run']> = {
+    'release-expired-holds': async () => ({ released: await bookings.releaseExpiredHolds() }),
+  };
+  return boatsJobSchedule.map((schedule) => ({ ...schedule, run: runs[schedule.name] }));
 }

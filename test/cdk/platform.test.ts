@@ -19,13 +19,15 @@ type Resource = { Properties: Record<string, unknown> };
 type Statement = { Action: string | string[] };
 
 /** The logical ID of a domain function in the API stack (construct IDs as in api-stack.ts). */
-function functionLogicalId(constructId: 'Platform' | 'Boats'): string {
+type FunctionConstruct = 'Platform' | 'Boats' | 'Payments' | 'BoatsJobs';
+
+function functionLogicalId(constructId: FunctionConstruct): string {
   const domainFunction = stacks.api.node.findChild(constructId) as DomainFunction;
   return stacks.api.getLogicalId(domainFunction.function.node.defaultChild as CfnFunction);
 }
 
 /** Every IAM action granted to a domain function's role. */
-function actionsGrantedTo(constructId: 'Platform' | 'Boats'): string[] {
+function actionsGrantedTo(constructId: FunctionConstruct): string[] {
   const roleId = `${constructId}FunctionServiceRole`;
   const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
   const policy = policies.find((candidate) =>
@@ -123,8 +125,8 @@ describe('auth stack', () => {
 });
 
 describe('api stack', () => {
-  it('runs exactly two domain functions, on arm64 Node.js 22 with the table and Cognito settings', () => {
-    api.resourceCountIs('AWS::Lambda::Function', 2);
+  it('runs the API functions on arm64 Node.js 22 with the table and Cognito settings', () => {
+    api.resourceCountIs('AWS::Lambda::Function', 4);
     const functions = api.findResources('AWS::Lambda::Function', {
       Properties: {
         Runtime: 'nodejs22.x',
@@ -145,8 +147,45 @@ describe('api stack', () => {
       },
     });
     expect(Object.keys(functions).sort()).toEqual(
-      [functionLogicalId('Boats'), functionLogicalId('Platform')].sort(),
+      [functionLogicalId('Boats'), functionLogicalId('Payments'), functionLogicalId('Platform')].sort(),
     );
+    const payments = api.findResources('AWS::Lambda::Function', {
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Environment: {
+          Variables: Match.objectLike({ AUTH_MODE: 'cognito', STRIPE_SECRET_ARN: Match.anyValue() }),
+        },
+      },
+    });
+    expect(Object.keys(payments)).toEqual([functionLogicalId('Payments')]);
+  });
+
+  it('keeps the Stripe keys in Secrets Manager, readable by the payments function alone', () => {
+    api.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    expect(actionsGrantedTo('Payments')).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+    for (const other of ['Platform', 'Boats', 'BoatsJobs'] as const) {
+      expect(actionsGrantedTo(other)).not.toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('has EventBridge Scheduler run the boats jobs every minute, failures going to a dead-letter queue', () => {
+    const schedules = Object.values(api.findResources('AWS::Scheduler::Schedule')) as Resource[];
+    expect(schedules).toHaveLength(1);
+    const schedule = schedules[0]?.Properties as {
+      ScheduleExpression: string;
+      Target: { Arn: unknown; Input: string; DeadLetterConfig: { Arn: unknown }; RetryPolicy: object };
+    };
+    expect(schedule.ScheduleExpression).toBe('rate(1 minute)');
+    expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId('BoatsJobs'));
+    expect(JSON.parse(schedule.Target.Input)).toEqual({ job: 'release-expired-holds' });
+    expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+    api.resourceCountIs('AWS::SQS::Queue', 1);
+    // The jobs function serves no HTTP route and verifies no token.
+    const jobs = api.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: Match.objectLike({ AUTH_MODE: Match.absent() }) } },
+    });
+    expect(Object.keys(jobs)).toEqual([functionLogicalId('BoatsJobs')]);
   });
 
   it('lets the platform function read the table but never write it', () => {
@@ -157,26 +196,29 @@ describe('api stack', () => {
     }
   });
 
-  it('lets the boats function read and write the table', () => {
-    expect(actionsGrantedTo('Boats')).toEqual(
-      expect.arrayContaining([
-        'dynamodb:GetItem',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-      ]),
-    );
-  });
+  it.each(['Boats', 'Payments', 'BoatsJobs'] as const)(
+    'lets the %s function read and write the table',
+    (name) => {
+      expect(actionsGrantedTo(name)).toEqual(
+        expect.arrayContaining([
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:DeleteItem',
+        ]),
+      );
+    },
+  );
 
   it('keeps function and access logs for 30 days', () => {
-    api.resourceCountIs('AWS::Logs::LogGroup', 3);
+    api.resourceCountIs('AWS::Logs::LogGroup', 5);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     api.allResourcesProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
     });
   });
 
-  it('sends /api/boats and its sub-paths to the boats function and the rest of /api to the platform', () => {
+  it('routes each domain’s paths to its function, payment paths to the payments one, the rest to the platform', () => {
     const integrations = api.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>;
     const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
     const targetOf = (routeKey: string) => {
@@ -184,9 +226,14 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(3);
+    expect(routes).toHaveLength(8);
     expect(targetOf('ANY /api/boats')).toContain(functionLogicalId('Boats'));
     expect(targetOf('ANY /api/boats/{proxy+}')).toContain(functionLogicalId('Boats'));
+    expect(targetOf('ANY /api/bookings')).toContain(functionLogicalId('Boats'));
+    expect(targetOf('ANY /api/bookings/{proxy+}')).toContain(functionLogicalId('Boats'));
+    expect(targetOf('POST /api/bookings/{bookingId}/checkout')).toContain(functionLogicalId('Payments'));
+    expect(targetOf('POST /api/bookings/{bookingId}/cancel')).toContain(functionLogicalId('Payments'));
+    expect(targetOf('ANY /api/payments/{proxy+}')).toContain(functionLogicalId('Payments'));
     expect(targetOf('ANY /api/{proxy+}')).toContain(functionLogicalId('Platform'));
   });
 

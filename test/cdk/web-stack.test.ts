@@ -171,17 +171,22 @@ describe('distribution', () => {
     expect(directives).toContain('worker-src blob:');
   });
 
-  it('runs site-router.js on the rendered pages and the prerendered ones, not on the API or files', () => {
+  it('runs site-router.js on the rendered pages and the prerendered ones, forwarded-host.js on the API', () => {
     web.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionCode: Match.stringLikeRegexp(
         'const PRERENDERED_PAGES = \\{"/en/index.html":true,"/vi/index.html":true\\}',
       ),
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
-    const routed = { EventType: 'viewer-request', FunctionARN: expect.anything() };
-    expect(distributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([routed]);
-    expect(behavior('/en/').FunctionAssociations).toEqual([routed]);
-    expect(apiBehavior.FunctionAssociations).toBeUndefined();
+    const runs = (name: string) => ({
+      EventType: 'viewer-request',
+      FunctionARN: {
+        'Fn::GetAtt': [expect.stringMatching(new RegExp(`^${name}[0-9A-F]{8}$`)), 'FunctionARN'],
+      },
+    });
+    expect(distributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([runs('SiteRouter')]);
+    expect(behavior('/en/').FunctionAssociations).toEqual([runs('SiteRouter')]);
+    expect(apiBehavior.FunctionAssociations).toEqual([runs('ForwardedHost')]);
     expect(behavior('/_astro/*').FunctionAssociations).toBeUndefined();
   });
 

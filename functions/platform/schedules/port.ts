@@ -5,12 +5,16 @@
  * function with the job's name (lambda-jobs.ts, and the CDK stack that reads `everyMinutes`).
  */
 
-export interface ScheduledJob {
+/** When a job runs: what the scheduler (local timers, or EventBridge Scheduler through CDK) needs to know. */
+export interface JobSchedule {
   /** Stable name, passed by the scheduler to say which job to run, e.g. `release-expired-holds`. */
   name: string;
   /** How often it runs; EventBridge Scheduler's finest rate is one minute. */
   everyMinutes: number;
   description: string;
+}
+
+export interface ScheduledJob extends JobSchedule {
   /** Does the work once and reports counts for the log (e.g. `{ released: 3 }`). */
   run(): Promise<Record<string, number>>;
 }

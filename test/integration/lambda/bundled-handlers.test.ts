@@ -4,20 +4,28 @@
  * HTTP API (payload 2.0) events their origin sends — CloudFront forwards pages through the same HTTP API —
  * against DynamoDB Local.
  */
+
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { build } from 'esbuild';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   domainFunctionEntries,
   lambdaBundlingOptions,
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
+import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { bookingBody } from '../support/bookings.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';
 
+const inFiveDays = () => addDays(localDateAt(new Date()), 5);
+
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+type JobsHandler = (event: { job: string }) => Promise<Record<string, number>>;
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
 
 // Inside the repository, so the bundles' external @aws-sdk/* imports resolve as the Lambda runtime's would.
@@ -39,6 +47,10 @@ beforeAll(async () => {
     COGNITO_USER_POOL_ID: 'ap-southeast-1_Test1234',
     COGNITO_CLIENT_ID: 'test-client',
     LOG_LEVEL: 'silent',
+    // The payments function talks to the test platform's local Stripe server with the real SDK.
+    STRIPE_SECRET_KEY: platform.checkout.secretKey,
+    STRIPE_WEBHOOK_SECRET: platform.checkout.webhookSecret,
+    STRIPE_API_BASE: platform.checkout.apiBase,
   });
   mkdirSync(bundleDirectory, { recursive: true });
   for (const [name, entry] of Object.entries(domainFunctionEntries)) {
@@ -56,6 +68,7 @@ function event(
   path: string,
   headers: Record<string, string> = {},
   routeKey = '$default',
+  body?: string,
 ): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
@@ -64,6 +77,7 @@ function event(
     rawQueryString: '',
     headers: { host: 'api.example.test', ...headers },
     isBase64Encoded: false,
+    ...(body !== undefined && { body }),
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',
@@ -116,6 +130,81 @@ describe('the bundled Lambda handlers', () => {
     const result = await invoke('platform', event('GET', '/api/auth/me'));
     expect(result.statusCode).toBe(401);
     expect(result.headers['www-authenticate']).toBe('Bearer');
+  });
+});
+
+describe('the bundled booking functions', () => {
+  it('boats holds seats, payments checks out and confirms on the signed webhook, jobs sweeps', async () => {
+    const departures = JSON.parse(
+      (
+        await invoke('boats', {
+          ...event('GET', '/api/boats/departures'),
+          rawQueryString: `date=${inFiveDays()}`,
+        })
+      ).body,
+    ) as { departures: { id: string }[] };
+    const departureId = departures.departures[0]?.id as string;
+    const hold = await invoke(
+      'boats',
+      event(
+        'POST',
+        '/api/bookings',
+        { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        'ANY /api/bookings',
+        JSON.stringify(bookingBody(departureId)),
+      ),
+    );
+    expect(hold.statusCode, hold.body).toBe(201);
+    const booking = JSON.parse(hold.body) as { id: string; accessToken: string; total: number };
+    const asHolder = { authorization: `Bearer ${booking.accessToken}` };
+
+    const checkout = await invoke(
+      'payments',
+      event('POST', `/api/bookings/${booking.id}/checkout`, {
+        ...asHolder,
+        'x-forwarded-host': 'd111.cloudfront.net',
+      }),
+    );
+    expect(checkout.statusCode, checkout.body).toBe(200);
+    const sessionId = (JSON.parse(checkout.body) as { url: string }).url.split('/').pop() as string;
+    // Stripe returns the tourist to the site's address, which only CloudFront knew.
+    expect(platform.checkout.sessions.get(sessionId)?.successUrl).toBe(
+      `https://d111.cloudfront.net/en/bookings/${booking.id}/?checkout=success`,
+    );
+
+    const session = platform.checkout.sessions.get(sessionId);
+    if (!session) throw new Error('no session');
+    Object.assign(session, { status: 'complete', paymentStatus: 'paid', paymentIntent: 'pi_test_bundled' });
+    const payload = JSON.stringify({
+      id: 'evt_test_bundled',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: {
+        object: {
+          id: sessionId,
+          object: 'checkout.session',
+          client_reference_id: booking.id,
+          payment_status: 'paid',
+          amount_total: booking.total,
+          currency: 'vnd',
+          payment_intent: 'pi_test_bundled',
+        },
+      },
+    });
+    const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+      payload,
+      secret: platform.checkout.webhookSecret,
+    });
+    const webhook = await invoke(
+      'payments',
+      event('POST', '/api/payments/stripe/webhook', { 'stripe-signature': signature }, '$default', payload),
+    );
+    expect(webhook.statusCode, webhook.body).toBe(200);
+    const shown = await invoke('boats', event('GET', `/api/bookings/${booking.id}`, asHolder));
+    expect(JSON.parse(shown.body)).toMatchObject({ status: 'confirmed' });
+
+    const jobs = handlers['boats-jobs'] as unknown as JobsHandler;
+    expect(await jobs({ job: 'release-expired-holds' })).toEqual({ released: expect.any(Number) });
   });
 });
 

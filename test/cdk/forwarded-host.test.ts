@@ -1,0 +1,44 @@
+// The CloudFront function cdk/edge/forwarded-host.js, run as CloudFront would, and publicOrigin reading its header.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { publicOrigin } from '../../functions/platform/public-origin.js';
+
+type ViewerRequest = { uri: string; headers: Record<string, { value: string }> };
+const source = readFileSync(new URL('../../cdk/edge/forwarded-host.js', import.meta.url), 'utf8');
+const handler = new Function(`${source}; return handler;`)() as (event: {
+  request: ViewerRequest;
+}) => ViewerRequest;
+
+describe('forwarded-host CloudFront function', () => {
+  it('copies the viewer Host into X-Forwarded-Host, replacing whatever the viewer sent', () => {
+    const forwarded = handler({
+      request: {
+        uri: '/api/bookings/HL7K2QX9MD/checkout',
+        headers: { host: { value: 'd111.cloudfront.net' }, 'x-forwarded-host': { value: 'evil.example' } },
+      },
+    });
+    expect(forwarded.headers['x-forwarded-host']).toEqual({ value: 'd111.cloudfront.net' });
+    expect(forwarded.uri).toBe('/api/bookings/HL7K2QX9MD/checkout');
+  });
+});
+
+describe('publicOrigin', () => {
+  const behindCloudFront = new Request('https://abc.execute-api.ap-southeast-1.amazonaws.com/api/x', {
+    headers: { 'X-Forwarded-Host': 'd111.cloudfront.net' },
+  });
+
+  it('prefers PUBLIC_BASE_URL, then the host CloudFront saw, then the request itself', () => {
+    expect(publicOrigin(behindCloudFront, 'https://tourism.halong.gov.vn/some/path')).toBe(
+      'https://tourism.halong.gov.vn',
+    );
+    expect(publicOrigin(behindCloudFront, undefined)).toBe('https://d111.cloudfront.net');
+    expect(publicOrigin(new Request('http://localhost:4321/api/x'), undefined)).toBe('http://localhost:4321');
+  });
+
+  it('ignores a forwarded host that is not a plain host name', () => {
+    const forged = new Request('http://localhost:4321/api/x', {
+      headers: { 'X-Forwarded-Host': 'evil.example/phish?x=' },
+    });
+    expect(publicOrigin(forged, undefined)).toBe('http://localhost:4321');
+  });
+});
