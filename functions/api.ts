@@ -4,20 +4,29 @@
  */
 import packageJson from '../package.json' with { type: 'json' };
 import { paymentRouteDeclarations } from './boats/booking-payment-routes.js';
-import { BOATS_BASE_PATH, boatsRouterFor, bookingsRouterFor, paymentRoutersFor } from './boats/index.js';
+import {
+  BOATS_BASE_PATH,
+  boatsRouterFor,
+  bookingPaymentPortsOf,
+  bookingsRouterFor,
+  paymentRoutersFor,
+} from './boats/index.js';
 import { mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
 import type { PlatformDependencies } from './platform/dependencies.js';
 import { createHealthRouter } from './platform/health.js';
 import { createHttpApp } from './platform/http-app.js';
+import type { Outbox } from './platform/messages/outbox.js';
+import { createOutboxRouter } from './platform/messages/outbox-routes.js';
 import type { DocumentedRouter } from './platform/routing.js';
 
 export function createApi(
   dependencies: PlatformDependencies,
   options: { contentSecurityPolicy?: string } = {},
 ) {
-  const { config, db, logger, requireRole, localAuth, payments } = dependencies;
+  const { config, db, logger, requireRole, localAuth } = dependencies;
+  const paymentPorts = bookingPaymentPortsOf(dependencies);
   const app = createHttpApp({ logger, maxBodyBytes: config.maxBodyBytes, ...options });
   const routers: { basePath: string; router: DocumentedRouter }[] = [
     { basePath: '/api', router: createHealthRouter(db, config.tableName) },
@@ -30,10 +39,16 @@ export function createApi(
   }
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
   routers.push(bookingsRouterFor(dependencies));
-  if (payments) routers.push(...paymentRoutersFor(dependencies, payments));
+  if (paymentPorts) routers.push(...paymentRoutersFor(dependencies, paymentPorts));
+  if (dependencies.messages && 'list' in dependencies.messages) {
+    routers.push({
+      basePath: '/api/outbox',
+      router: createOutboxRouter(dependencies.messages as Outbox, requireRole),
+    });
+  }
   for (const { basePath, router } of routers) app.route(basePath, router);
   // Without a payment provider here (the platform function on AWS), the payment routes are served by the
   // payments function; the document still lists them.
-  mountApiDocs(app, payments ? routers : [...routers, ...paymentRouteDeclarations], packageJson.version);
+  mountApiDocs(app, paymentPorts ? routers : [...routers, ...paymentRouteDeclarations], packageJson.version);
   return app;
 }

@@ -1,10 +1,12 @@
 // The HTTP API: one Lambda function per domain behind one API, with access logs and default throttling.
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -38,6 +40,7 @@ const accessLogFormat = AccessLogFormat.custom(
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly stripeKeys: Secret;
+  readonly ticketSigningKey: Key;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -62,15 +65,49 @@ export class ApiStack extends Stack {
         'Stripe API keys and webhook signing secrets are rolled in the Stripe dashboard, not by a Secrets ' +
         'Manager rotation function; the operator then puts the new pair in this secret.',
     });
+    // Tickets are signed in KMS: the private key never leaves it; scanners verify with GET /api/tickets/keys.
+    this.ticketSigningKey = new Key(this, 'TicketSigningKey', {
+      description: 'Ha Long tourism: signs e-ticket QR codes (ES256)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      // Tickets already sold must stay verifiable: the key outlives the stack.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.ticketSigningKey).acknowledge({
+      id: 'AwsSolutions-KMS5',
+      reason:
+        'KMS rotates only symmetric keys; a new signing key is introduced beside this one (the JWKS lists ' +
+        'both) while tickets signed with the old one are still valid.',
+    });
+
+    // Deploy-time settings (README, "Deploy"): the site's public address and the SES sender of messages.
     const publicBaseUrl: unknown = this.node.tryGetContext('publicBaseUrl');
+    const messagesFromAddress: unknown = this.node.tryGetContext('messagesFromAddress');
     const payments = new DomainFunction(this, 'Payments', {
       domain: 'payments',
       ...functionSettings,
       environment: {
         STRIPE_SECRET_ARN: this.stripeKeys.secretArn,
+        TICKET_SIGNING_KEY_ID: this.ticketSigningKey.keyArn,
         ...(typeof publicBaseUrl === 'string' && { PUBLIC_BASE_URL: publicBaseUrl }),
+        ...(typeof messagesFromAddress === 'string' && { MESSAGES_FROM_ADDRESS: messagesFromAddress }),
       },
     });
+    this.ticketSigningKey.grant(payments.function, 'kms:Sign', 'kms:GetPublicKey');
+    if (typeof messagesFromAddress === 'string') {
+      const senderDomain = messagesFromAddress.replace(/^.*@/, '').replace(/>$/, '');
+      payments.function.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: senderDomain })],
+        }),
+      );
+    } else {
+      Annotations.of(payments).addWarningV2(
+        'halong:messages-sender',
+        'No messagesFromAddress context: payments answer 503 until it is set (cdk deploy -c messagesFromAddress=…).',
+      );
+    }
     const boatsJobs = new DomainFunction(this, 'BoatsJobs', { domain: 'boats-jobs', table: props.table });
     new ScheduledJobs(this, 'BoatsSchedules', { function: boatsJobs.function, jobs: boatsJobSchedule });
 
@@ -124,6 +161,11 @@ export class ApiStack extends Stack {
       ...this.httpApi.addRoutes({
         path: '/api/bookings/{bookingId}/cancel',
         methods: [HttpMethod.POST],
+        integration: paymentsIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/tickets/{proxy+}',
+        methods: [HttpMethod.GET],
         integration: paymentsIntegration,
       }),
       ...this.httpApi.addRoutes({

@@ -192,6 +192,9 @@ export const Booking = z.object({
   currency: z.literal('VND'),
   sightseeingFeeIncluded: z.boolean(),
   accessTokenHash: z.string(),
+  /** The token of the link in the confirmation message: a second key to the same booking. */
+  linkTokenHash: z.string().optional(),
+  ticket: z.object({ code: z.string(), issuedAt: z.iso.datetime() }).optional(),
   createdAt: z.iso.datetime(),
   holdExpiresAt: z.iso.datetime(),
   payment: Payment.default({}),
@@ -219,6 +222,15 @@ export const BookingView = z
     confirmedAt: z.iso.datetime().optional(),
     cancelledAt: z.iso.datetime().optional(),
     refunds: z.array(Refund),
+    ticket: z
+      .object({
+        code: z.string().meta({
+          description:
+            'Exactly what the QR code carries: a compact JWS (ES256) verifiable offline with GET /api/tickets/keys.',
+        }),
+      })
+      .optional()
+      .meta({ description: 'Once confirmed (and after boarding).' }),
     accessToken: z.string().optional().meta({
       description: 'The secret for this booking, sent back as `Authorization: Bearer`. Returned only here.',
     }),

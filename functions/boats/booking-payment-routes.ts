@@ -13,6 +13,7 @@ import {
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import { publicOrigin } from '../platform/public-origin.js';
 import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
+import type { Signer } from '../platform/signing/port.js';
 import type { Booking } from './booking-model.js';
 import { BookingView } from './booking-model.js';
 import { type BookingPayments, NotCancellableError, NotPayableError } from './booking-payments.js';
@@ -27,6 +28,7 @@ import {
 import { toBookingView } from './bookings-service.js';
 
 export const PAYMENTS_BASE_PATH = '/api/payments';
+export const TICKETS_BASE_PATH = '/api/tickets';
 
 const CheckoutAnswer = z
   .object({ url: z.url().meta({ description: 'Send the tourist here to pay.' }) })
@@ -103,11 +105,45 @@ const stripeWebhookRoute = createRoute({
   responses: { 200: json(WebhookAnswer, 'Event received'), ...problemResponses(400, 413) },
 });
 
+const JsonWebKeySet = z
+  .object({
+    keys: z.array(
+      z.looseObject({
+        kty: z.string(),
+        kid: z.string(),
+        alg: z.string(),
+        crv: z.string(),
+        x: z.string(),
+        y: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'JsonWebKeySet', description: 'RFC 7517 key set: the public keys that verify ticket codes.' });
+
+const ticketKeysRoute = createRoute({
+  method: 'get',
+  path: '/keys',
+  tags: ['Bookings'],
+  summary: 'Public keys that verify ticket codes offline (JWKS, ES256)',
+  description:
+    'A pier scanner keeps these and checks the signature of the JWS in a ticket’s QR code without a network. ' +
+    'Keys are listed by `kid`; the JWS header names the key that signed it.',
+  responses: { 200: json(JsonWebKeySet, 'The key set') },
+});
+
 /** The routes of this module as the OpenAPI document lists them, for functions that do not serve them. */
 export const paymentRouteDeclarations: MountedRouter[] = [
   { basePath: BOOKINGS_BASE_PATH, router: { documentedRoutes: [checkoutRoute, cancelRoute] } },
   { basePath: PAYMENTS_BASE_PATH, router: { documentedRoutes: [stripeWebhookRoute] } },
+  { basePath: TICKETS_BASE_PATH, router: { documentedRoutes: [ticketKeysRoute] } },
 ];
+
+export function createTicketKeysRouter(signer: Signer): DocumentedRouter {
+  return createRouter().openapi(ticketKeysRoute, async (context) => {
+    context.header('Cache-Control', 'public, max-age=3600');
+    return context.json((await signer.publicKeys()) as z.infer<typeof JsonWebKeySet>, 200);
+  });
+}
 
 export function createBookingPaymentsRouter(
   bookingPayments: BookingPayments,
@@ -137,6 +173,7 @@ export function createPaymentsWebhookRouter(
   payments: PaymentsPort,
   bookingPayments: BookingPayments,
   logger: Logger,
+  options: { publicBaseUrl: string | undefined },
 ): DocumentedRouter {
   return createRouter().openapi(stripeWebhookRoute, async (context) => {
     const body = new Uint8Array(await context.req.arrayBuffer());
@@ -150,7 +187,10 @@ export function createPaymentsWebhookRouter(
       }
       throw error;
     }
-    const outcome = await bookingPayments.applyPaymentEvent(event);
+    const outcome = await bookingPayments.applyPaymentEvent(
+      event,
+      publicOrigin(context.req.raw, options.publicBaseUrl),
+    );
     logger.info('payment event', { eventId: event.eventId, kind: event.kind, outcome });
     return context.json({ received: true as const, outcome }, 200);
   });

@@ -4,12 +4,17 @@
  * cancellation under the editable policy with its refund. Works through the payments port only.
  */
 import type { Logger } from '../platform/logger.js';
+import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentEvent, PaymentsPort } from '../platform/payments/port.js';
+import type { Signer } from '../platform/signing/port.js';
+import { categoryNames, confirmationMessage } from './booking-messages.js';
 import type { Booking, Refund } from './booking-model.js';
 import type { BookingsService } from './bookings-service.js';
+import { newLinkToken } from './bookings-service.js';
 import { applyChange, type BookingChange, type BookingsStore } from './bookings-store.js';
 import { refundAmountFor, refundPercentFor } from './cancellation-policy.js';
 import type { BoatsStore } from './store.js';
+import { issueTicketCode } from './tickets.js';
 
 /** Stripe keeps a Checkout Session open at least 30 minutes; a payment after the hold is handled below. */
 const CHECKOUT_LIFETIME_MS = 30 * 60_000;
@@ -22,23 +27,6 @@ export class NotCancellableError extends Error {
   override readonly name = 'NotCancellableError';
 }
 
-export const categoryNames: Record<'vi' | 'en', Record<string, string>> = {
-  vi: {
-    adult: 'Người lớn',
-    'child-7-to-12': 'Trẻ em 7–12 tuổi',
-    'child-under-7': 'Trẻ em dưới 7 tuổi hoặc dưới 1,2 m',
-    'vietnamese-senior-60': 'Người cao tuổi Việt Nam từ 60 tuổi',
-    'severe-disability': 'Người khuyết tật đặc biệt nặng',
-  },
-  en: {
-    adult: 'Adult',
-    'child-7-to-12': 'Child aged 7–12',
-    'child-under-7': 'Child under 7 or under 1.2 m',
-    'vietnamese-senior-60': 'Vietnamese senior (60+)',
-    'severe-disability': 'Person with a severe disability',
-  },
-};
-
 export interface ReturnAddresses {
   /** Where the tourist lands after paying, and after giving up the payment page. */
   successUrl(booking: Booking): string;
@@ -50,6 +38,8 @@ export interface BookingPaymentsParts {
   catalog: BoatsStore;
   service: BookingsService;
   payments: PaymentsPort;
+  signer: Signer;
+  messages: MessagesPort;
   logger: Logger;
 }
 
@@ -64,7 +54,7 @@ export type PaymentEventOutcome =
   | 'ignored';
 
 export function createBookingPayments(
-  { bookings, catalog, service, payments, logger }: BookingPaymentsParts,
+  { bookings, catalog, service, payments, signer, messages, logger }: BookingPaymentsParts,
   clock: () => Date = () => new Date(),
 ) {
   async function refundInFull(booking: Booking, paymentId: string, amount: number, reason: Refund['reason']) {
@@ -82,7 +72,24 @@ export function createBookingPayments(
     });
   }
 
-  async function applyCompleted(event: Extract<PaymentEvent, { kind: 'checkout-completed' }>) {
+  /** Tells the tourist, with the link to the ticket; a failure is logged, never undoes the confirmation. */
+  async function sendConfirmation(booking: Booking, linkToken: string, origin: string) {
+    const ticketUrl = `${origin}/${booking.language}/bookings/${booking.id}/?token=${linkToken}`;
+    try {
+      const port = (await catalog.listPorts()).find((candidate) => candidate.id === booking.departure.portId);
+      await messages.send(confirmationMessage(booking, ticketUrl, port?.name ?? null));
+    } catch (error) {
+      logger.error('confirmation message not sent', {
+        bookingId: booking.id,
+        error: error instanceof Error ? error.name : String(error),
+      });
+    }
+  }
+
+  async function applyCompleted(
+    event: Extract<PaymentEvent, { kind: 'checkout-completed' }>,
+    origin: string,
+  ) {
     const booking = event.reference ? await bookings.getBooking(event.reference) : null;
     if (!booking || !event.paymentId) {
       logger.warn('payment for no known booking', { eventId: event.eventId, sessionId: event.sessionId });
@@ -111,21 +118,26 @@ export function createBookingPayments(
       await refundInFull(booking, event.paymentId, event.amount ?? 0, 'paid-after-hold-expired');
       return 'refunded-not-payable' as const;
     }
-    const confirmed: BookingChange = { set: { status: 'confirmed', payment, confirmedAt: paidAt } };
-    if (booking.status === 'on_hold') {
-      const outcome = await bookings.confirmHeld(booking, confirmed);
-      if (outcome.done) return 'confirmed' as const;
-      // The hold ended between our read and our write (the sweep): decide again on what is stored now.
-      return applyCompleted(event);
-    }
-    if (booking.status === 'expired') {
-      const outcome = await bookings.confirmReleased(booking, confirmed);
-      if (outcome.done) return 'confirmed' as const;
+    if (booking.status === 'on_hold' || booking.status === 'expired') {
+      const link = newLinkToken();
+      const ticket = { code: await issueTicketCode(signer, booking, clock()), issuedAt: paidAt };
+      const confirmed: BookingChange = {
+        set: { status: 'confirmed', payment, confirmedAt: paidAt, ticket, linkTokenHash: link.hash },
+      };
+      const outcome =
+        booking.status === 'on_hold'
+          ? await bookings.confirmHeld(booking, confirmed)
+          : await bookings.confirmReleased(booking, confirmed);
+      if (outcome.done) {
+        await sendConfirmation(applyChange(booking, confirmed), link.token, origin);
+        return 'confirmed' as const;
+      }
       if ('departureFull' in outcome) {
         await refundInFull(booking, event.paymentId, booking.total, 'paid-after-hold-expired');
         return 'refunded-departure-full' as const;
       }
-      return applyCompleted(event);
+      // The booking changed between our read and our write (the sweep ended the hold): decide again.
+      return applyCompleted(event, origin);
     }
     // Cancelled while the payment page was open: nothing to sell any more.
     await refundInFull(booking, event.paymentId, booking.total, 'paid-after-hold-expired');
@@ -181,9 +193,12 @@ export function createBookingPayments(
       return { url: session.url };
     },
 
-    /** Applies one verified notification; replays and late or reordered deliveries change nothing twice. */
-    async applyPaymentEvent(event: PaymentEvent): Promise<PaymentEventOutcome> {
-      if (event.kind === 'checkout-completed') return applyCompleted(event);
+    /**
+     * Applies one verified notification; replays and late or reordered deliveries change nothing twice.
+     * `origin` is the site's address, for the link in the confirmation message.
+     */
+    async applyPaymentEvent(event: PaymentEvent, origin: string): Promise<PaymentEventOutcome> {
+      if (event.kind === 'checkout-completed') return applyCompleted(event, origin);
       if (event.kind === 'checkout-expired' && event.reference) {
         const booking = await bookings.getBooking(event.reference);
         // Only the booking's current checkout ends its hold; an older, abandoned one does not.

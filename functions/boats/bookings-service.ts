@@ -75,10 +75,23 @@ function accessTokenFor(idempotencyKey: string, salt: string): string {
   return createHmac('sha256', idempotencyKey).update(salt).digest('base64url');
 }
 
-export function accessTokenMatches(booking: Pick<Booking, 'accessTokenHash'>, token: string): boolean {
-  const expected = Buffer.from(booking.accessTokenHash, 'hex');
+/** The access token given when booking, or the token of the link in the confirmation message. */
+export function accessTokenMatches(
+  booking: Pick<Booking, 'accessTokenHash' | 'linkTokenHash'>,
+  token: string,
+): boolean {
   const given = Buffer.from(sha256(token), 'hex');
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return [booking.accessTokenHash, booking.linkTokenHash].some((hash) => {
+    if (!hash) return false;
+    const expected = Buffer.from(hash, 'hex');
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
+}
+
+/** A new random token and the hash the booking keeps of it. */
+export function newLinkToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: sha256(token) };
 }
 
 export function toBookingView(booking: Booking, accessToken?: string): BookingView {
@@ -98,6 +111,10 @@ export function toBookingView(booking: Booking, accessToken?: string): BookingVi
     ...(booking.confirmedAt && { confirmedAt: booking.confirmedAt }),
     ...(booking.cancelledAt && { cancelledAt: booking.cancelledAt }),
     refunds: booking.refunds,
+    ...(booking.ticket &&
+      (booking.status === 'confirmed' || booking.status === 'redeemed') && {
+        ticket: { code: booking.ticket.code },
+      }),
     ...(accessToken && { accessToken }),
   };
 }

@@ -1,10 +1,14 @@
 /** The boats domain assembled from its parts, ready to mount at /api/boats and to read from the site's pages. */
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
+import type { Signer } from '../platform/signing/port.js';
 import {
   createBookingPaymentsRouter,
   createPaymentsWebhookRouter,
+  createTicketKeysRouter,
   PAYMENTS_BASE_PATH,
+  TICKETS_BASE_PATH,
 } from './booking-payment-routes.js';
 import { createBookingPayments } from './booking-payments.js';
 import { BOOKINGS_BASE_PATH, createBookingsRouter } from './bookings-routes.js';
@@ -56,30 +60,40 @@ export function bookingsRouterFor(dependencies: PlatformDependencies) {
   return { basePath: BOOKINGS_BASE_PATH, router: createBookingsRouter(bookingsServiceFor(dependencies)) };
 }
 
-export function bookingPaymentsFor(dependencies: PlatformDependencies, payments: PaymentsPort) {
+/** The ports paying, ticketing and confirming need. */
+export interface BookingPaymentPorts {
+  payments: PaymentsPort;
+  signer: Signer;
+  messages: MessagesPort;
+}
+
+export function bookingPaymentsFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
   const { db, config, logger } = dependencies;
   return createBookingPayments({
     bookings: createBookingsStore(db, config.tableName),
     catalog: createBoatsStore(db, config.tableName),
     service: bookingsServiceFor(dependencies),
-    payments,
+    ...ports,
     logger,
   });
 }
 
-/** Checkout, cancellation and the payment webhook: the routes that need the payment provider. */
-export function paymentRoutersFor(dependencies: PlatformDependencies, payments: PaymentsPort) {
-  const bookingPayments = bookingPaymentsFor(dependencies, payments);
+/** Checkout, cancellation, the payment webhook and the ticket keys: the routes that need those ports. */
+export function paymentRoutersFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
+  const bookingPayments = bookingPaymentsFor(dependencies, ports);
+  const options = { publicBaseUrl: dependencies.config.publicBaseUrl };
   return [
-    {
-      basePath: BOOKINGS_BASE_PATH,
-      router: createBookingPaymentsRouter(bookingPayments, {
-        publicBaseUrl: dependencies.config.publicBaseUrl,
-      }),
-    },
+    { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(bookingPayments, options) },
     {
       basePath: PAYMENTS_BASE_PATH,
-      router: createPaymentsWebhookRouter(payments, bookingPayments, dependencies.logger),
+      router: createPaymentsWebhookRouter(ports.payments, bookingPayments, dependencies.logger, options),
     },
+    { basePath: TICKETS_BASE_PATH, router: createTicketKeysRouter(ports.signer) },
   ];
+}
+
+/** The ports of `dependencies` when all that the payment routes need are present. */
+export function bookingPaymentPortsOf(dependencies: PlatformDependencies): BookingPaymentPorts | null {
+  const { payments, signer, messages } = dependencies;
+  return payments && signer && messages ? { payments, signer, messages } : null;
 }

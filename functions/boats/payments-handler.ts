@@ -1,14 +1,17 @@
 /**
- * AWS Lambda entry point of the payment routes (checkout, cancellation with refunds, Stripe's webhook): the
- * only function that bundles the Stripe SDK. Until the Stripe keys are put in their secret it answers 503.
+ * AWS Lambda entry point of the payment routes (checkout, cancellation with refunds, Stripe's webhook, ticket
+ * keys): the only function that bundles the Stripe SDK, signs tickets (KMS) and sends confirmations (SES).
+ * Until the Stripe keys are put in their secret it answers 503.
  */
 import { handle } from 'hono/aws-lambda';
 import { ConfigurationError, loadConfig } from '../platform/config.js';
 import { createCloudDependencies } from '../platform/dependencies.js';
 import { createHttpApp } from '../platform/http-app.js';
+import { createAwsMessages } from '../platform/messages/aws-messages.js';
 import { createStripePayments, type StripeSettings } from '../platform/payments/stripe.js';
 import { readStripeSecret } from '../platform/payments/stripe-secret.js';
 import { ProblemError } from '../platform/problem.js';
+import { createKmsSigner } from '../platform/signing/kms-signer.js';
 import { paymentRoutersFor } from './index.js';
 
 const config = loadConfig();
@@ -22,9 +25,19 @@ async function stripeSettings(): Promise<StripeSettings> {
   return { ...(await readStripeSecret(secretId, config.region)), apiBase: undefined };
 }
 
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigurationError(`${name} must be set.`);
+  return value;
+}
+
 try {
-  const payments = createStripePayments(await stripeSettings());
-  for (const { basePath, router } of paymentRoutersFor({ ...dependencies, payments }, payments)) {
+  const ports = {
+    payments: createStripePayments(await stripeSettings()),
+    signer: createKmsSigner(required('TICKET_SIGNING_KEY_ID')),
+    messages: createAwsMessages({ fromAddress: required('MESSAGES_FROM_ADDRESS') }),
+  };
+  for (const { basePath, router } of paymentRoutersFor({ ...dependencies, ...ports }, ports)) {
     app.route(basePath, router);
   }
 } catch (error) {

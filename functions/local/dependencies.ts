@@ -7,10 +7,12 @@ import type { PlatformConfig } from '../platform/config.js';
 import { createCloudDependencies, type PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createLogger } from '../platform/logger.js';
+import { createOutbox } from '../platform/messages/outbox.js';
+import { createLocalSigner } from '../platform/signing/local-signer.js';
 
 export async function createLocalDependencies(
   config: PlatformConfig,
-  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger' | 'payments'>> = {},
+  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger' | 'payments' | 'signer'>> = {},
 ): Promise<PlatformDependencies> {
   if (config.auth.mode !== 'local') return { ...createCloudDependencies(config), ...overrides };
   const db = overrides.db ?? createDocumentClient(config);
@@ -24,5 +26,8 @@ export async function createLocalDependencies(
     ),
     localAuth: { issuer, accounts: createAccountsStore(db, config.tableName) },
     payments: overrides.payments ?? null,
+    // Without a file, tickets are signed with a key made now (tests); npm start passes one kept on disk.
+    signer: overrides.signer ?? (await createLocalSigner(null)),
+    messages: createOutbox(db, config.tableName),
   };
 }

@@ -14,6 +14,7 @@ import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-s
 import type { PaymentsPort } from '../platform/payments/port.js';
 import { createStripePayments } from '../platform/payments/stripe.js';
 import { startLocalSchedules } from '../platform/schedules/local-timers.js';
+import { createLocalSigner } from '../platform/signing/local-signer.js';
 import { createSiteServices } from '../site/services.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
@@ -23,6 +24,8 @@ import { StartupError } from './startup-error.js';
 import { startTestCheckout, type TestCheckout } from './test-checkout.js';
 
 const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
+// Kept beside the data, so tickets sold in an earlier run still verify.
+const TICKET_KEY_FILE = new URL('../../.data/ticket-signing-key.json', import.meta.url).pathname;
 
 function say(message: string): void {
   process.stdout.write(`${message}\n`);
@@ -156,7 +159,8 @@ async function main(): Promise<void> {
     config,
     `http://${apiHost}:${apiPort}/api/payments/stripe/webhook`,
   );
-  const dependencies = await createLocalDependencies(config, { payments });
+  const signer = await createLocalSigner(inMemory ? null : TICKET_KEY_FILE);
+  const dependencies = await createLocalDependencies(config, { payments, signer });
   const created = await ensureTable(dependencies.db, config.tableName);
   const seeded = await seedDemoData(
     dependencies.db,
@@ -167,6 +171,7 @@ async function main(): Promise<void> {
     `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures and ${seeded.accounts} accounts added.`,
   );
   say(`Payments: ${paymentsDescription}.`);
+  say('Messages: e-mail and SMS go to the outbox, GET /api/outbox (signed in as a manager or operator).');
   // The jobs EventBridge Scheduler runs on AWS (ending unpaid holds…), on timers in this process.
   startLocalSchedules(boatsJobsFor(dependencies), dependencies.logger);
   await siteBuild;

@@ -11,7 +11,9 @@ import { cognitoKeys, createTokenVerifier } from './auth/verifier.js';
 import { ConfigurationError, type PlatformConfig } from './config.js';
 import { createDocumentClient } from './dynamo.js';
 import { createLogger, type Logger } from './logger.js';
+import type { MessagesPort } from './messages/port.js';
 import type { PaymentsPort } from './payments/port.js';
+import type { Signer } from './signing/port.js';
 
 export interface PlatformDependencies {
   config: PlatformConfig;
@@ -20,8 +22,13 @@ export interface PlatformDependencies {
   requireRole: RequireRole;
   /** Present only with AUTH_MODE=local: the built-in token issuer and its accounts. */
   localAuth: { issuer: LocalIssuer; accounts: AccountsStore } | null;
-  /** The payment provider, where payment routes are served (locally; the payments function on AWS). */
+  /**
+   * Ports to the outside world, where this runtime serves routes that need them (locally all of them; on AWS
+   * the payments function); null elsewhere, and those routes are then only documented, not served.
+   */
   payments: PaymentsPort | null;
+  signer: Signer | null;
+  messages: MessagesPort | null;
 }
 
 /** For Lambda: tokens come from Cognito, whose keys are fetched from its JWKS URL. */
@@ -39,5 +46,7 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     requireRole: createRoleGuard(createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) })),
     localAuth: null,
     payments: null,
+    signer: null,
+    messages: null,
   };
 }

@@ -169,6 +169,39 @@ describe('api stack', () => {
     }
   });
 
+  it('signs tickets with a retained P-256 KMS key that only the payments function may use', () => {
+    api.hasResource('AWS::KMS::Key', {
+      Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' },
+      DeletionPolicy: 'Retain',
+    });
+    expect(actionsGrantedTo('Payments')).toEqual(expect.arrayContaining(['kms:Sign', 'kms:GetPublicKey']));
+    for (const other of ['Platform', 'Boats', 'BoatsJobs'] as const) {
+      expect(actionsGrantedTo(other)).not.toContain('kms:Sign');
+    }
+  });
+
+  it('lets the payments function send e-mail from the configured sender’s domain only', () => {
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
+    const statements = policies.flatMap(
+      (policy) =>
+        (policy.Properties.PolicyDocument as { Statement: (Statement & { Resource: unknown })[] }).Statement,
+    );
+    const sendEmail = statements.filter((statement) => [statement.Action].flat().includes('ses:SendEmail'));
+    expect(sendEmail).toHaveLength(1);
+    expect(JSON.stringify(sendEmail[0]?.Resource)).toContain(':identity/tourism.halong.example');
+    const payments = api.findResources('AWS::Lambda::Function', {
+      Properties: {
+        Environment: {
+          Variables: Match.objectLike({
+            MESSAGES_FROM_ADDRESS: 'Ha Long Tourism <no-reply@tourism.halong.example>',
+            TICKET_SIGNING_KEY_ID: Match.anyValue(),
+          }),
+        },
+      },
+    });
+    expect(Object.keys(payments)).toEqual([functionLogicalId('Payments')]);
+  });
+
   it('has EventBridge Scheduler run the boats jobs every minute, failures going to a dead-letter queue', () => {
     const schedules = Object.values(api.findResources('AWS::Scheduler::Schedule')) as Resource[];
     expect(schedules).toHaveLength(1);
@@ -226,7 +259,8 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(8);
+    expect(routes).toHaveLength(9);
+    expect(targetOf('GET /api/tickets/{proxy+}')).toContain(functionLogicalId('Payments'));
     expect(targetOf('ANY /api/boats')).toContain(functionLogicalId('Boats'));
     expect(targetOf('ANY /api/boats/{proxy+}')).toContain(functionLogicalId('Boats'));
     expect(targetOf('ANY /api/bookings')).toContain(functionLogicalId('Boats'));

@@ -7,6 +7,7 @@ import { createBookingsStore } from '../../../functions/boats/bookings-store.js'
 import { createDeparturesStore, departureKeyOf } from '../../../functions/boats/departures-store.js';
 import { bookingsServiceFor } from '../../../functions/boats/index.js';
 import { createBoatsStore } from '../../../functions/boats/store.js';
+import { readTicketCode } from '../../../functions/boats/tickets.js';
 import {
   adult,
   asHolder,
@@ -102,6 +103,56 @@ describe('POST /api/bookings/{id}/checkout', () => {
     });
     expect(response.status).toBe(409);
     expect((await problemOf(response)).type).toBe('/problems/not-payable');
+  });
+});
+
+describe('a confirmed booking', () => {
+  it('carries a signed ticket code that the published keys verify offline, with no personal data', async () => {
+    const departureId = await scheduleTestDeparture(platform);
+    const booking = await holdSeats(platform, departureId, [adult(0), adult(1)]);
+    expect((await getBooking(platform, booking.id, booking.accessToken)).ticket).toBeUndefined();
+    await platform.checkout.pay((await startCheckout(booking)).sessionId);
+
+    const { ticket } = await getBooking(platform, booking.id, booking.accessToken);
+    const code = ticket?.code as string;
+    const keys = await (await platform.app.request('/api/tickets/keys')).json();
+    expect(await readTicketCode(code, keys)).toMatchObject({
+      typ: 'halong-boat-ticket',
+      bid: booking.id,
+      dep: departureId,
+      n: 2,
+    });
+    const payload = Buffer.from(code.split('.')[1] as string, 'base64url').toString();
+    expect(payload).not.toContain('Nguyễn');
+    expect(payload).not.toContain(adult(0).documentNumber);
+    // One changed character and the code is no ticket.
+    const forged = code.slice(0, -2) + (code.endsWith('A') ? 'B' : 'A') + code.slice(-1);
+    await expect(readTicketCode(forged, keys)).rejects.toThrow('not a ticket');
+  });
+
+  it('sends a confirmation in the booking’s language whose link opens the booking', async () => {
+    const departureId = await scheduleTestDeparture(platform);
+    const booking = await holdSeats(platform, departureId, [adult(0)]);
+    await platform.checkout.pay((await startCheckout(booking)).sessionId);
+
+    const manager = await platform.signIn(demo.manager.email, demo.manager.password);
+    const outbox = (await (
+      await platform.app.request('/api/outbox', { headers: { Authorization: `Bearer ${manager}` } })
+    ).json()) as {
+      messages: { kind: string; reference: string; to: { email: string }; subject: string; text: string }[];
+    };
+    const message = outbox.messages.find((candidate) => candidate.reference === booking.id);
+    expect(message).toMatchObject({ kind: 'booking-confirmation', to: { email: 'an.nguyen@example.vn' } });
+    expect(message?.subject).toContain(`Boat ticket ${booking.id} confirmed`);
+    expect(message?.text).toContain('Route 1');
+    expect(message?.text).toContain('Tuần Châu');
+    const link = new URL(/https?:\/\/\S+\?token=\S+/.exec(message?.text ?? '')?.[0] as string);
+    expect(link.pathname).toBe(`/en/bookings/${booking.id}/`);
+    const token = link.searchParams.get('token') as string;
+    expect(token).not.toBe(booking.accessToken);
+    expect((await getBooking(platform, booking.id, token)).status).toBe('confirmed');
+    // Only staff read the outbox.
+    expect((await platform.app.request('/api/outbox')).status).toBe(401);
   });
 });
 

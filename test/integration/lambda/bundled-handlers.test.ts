@@ -19,6 +19,8 @@ import {
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
 import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { readTicketCode } from '../../../functions/boats/tickets.js';
+import { type FakeAws, startFakeAws } from '../../support/fake-aws.js';
 import { bookingBody } from '../support/bookings.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';
 
@@ -32,10 +34,12 @@ type Result = { statusCode: number; headers: Record<string, string>; body: strin
 const bundleDirectory = join(repositoryRoot, 'node_modules', '.cache', 'lambda-bundles');
 
 let platform: TestPlatform;
+let aws: FakeAws;
 const handlers: Partial<Record<keyof typeof domainFunctionEntries, Handler>> = {};
 
 beforeAll(async () => {
   platform = await createTestPlatform();
+  aws = await startFakeAws();
   Object.assign(process.env, {
     TABLE_NAME: platform.tableName,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
@@ -51,6 +55,11 @@ beforeAll(async () => {
     STRIPE_SECRET_KEY: platform.checkout.secretKey,
     STRIPE_WEBHOOK_SECRET: platform.checkout.webhookSecret,
     STRIPE_API_BASE: platform.checkout.apiBase,
+    // Tickets signed by KMS and confirmations sent by SES, both answered by a local stand-in.
+    TICKET_SIGNING_KEY_ID: 'alias/halong-ticket-signing',
+    MESSAGES_FROM_ADDRESS: 'no-reply@tourism.halong.test',
+    AWS_ENDPOINT_URL_KMS: aws.endpoint,
+    AWS_ENDPOINT_URL_SESV2: aws.endpoint,
   });
   mkdirSync(bundleDirectory, { recursive: true });
   for (const [name, entry] of Object.entries(domainFunctionEntries)) {
@@ -61,7 +70,10 @@ beforeAll(async () => {
     ).handler;
   }
 }, 120_000);
-afterAll(() => platform.dispose());
+afterAll(async () => {
+  await aws.stop();
+  await platform.dispose();
+});
 
 function event(
   method: string,
@@ -201,7 +213,21 @@ describe('the bundled booking functions', () => {
     );
     expect(webhook.statusCode, webhook.body).toBe(200);
     const shown = await invoke('boats', event('GET', `/api/bookings/${booking.id}`, asHolder));
-    expect(JSON.parse(shown.body)).toMatchObject({ status: 'confirmed' });
+    expect(JSON.parse(shown.body)).toMatchObject({
+      status: 'confirmed',
+      ticket: { code: expect.any(String) },
+    });
+    expect(aws.calls.map((call) => call.operation)).toEqual(
+      expect.arrayContaining(['TrentService.Sign', 'POST /v2/email/outbound-emails']),
+    );
+    const email = aws.calls.find((call) => call.operation === 'POST /v2/email/outbound-emails')?.body;
+    expect(email).toMatchObject({
+      FromEmailAddress: 'no-reply@tourism.halong.test',
+      Destination: { ToAddresses: ['an.nguyen@example.vn'] },
+    });
+    const keys = JSON.parse((await invoke('payments', event('GET', '/api/tickets/keys'))).body);
+    const code = (JSON.parse(shown.body) as { ticket: { code: string } }).ticket.code;
+    expect(await readTicketCode(code, keys)).toMatchObject({ bid: booking.id });
 
     const jobs = handlers['boats-jobs'] as unknown as JobsHandler;
     expect(await jobs({ job: 'release-expired-holds' })).toEqual({ released: expect.any(Number) });

@@ -1,0 +1,52 @@
+/**
+ * A local server answering the few AWS calls the platform's adapters make — KMS Sign and GetPublicKey (JSON
+ * 1.1 protocol) and SES v2 SendEmail (REST) — so the real AWS SDK clients are exercised without an account.
+ */
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeAws {
+  endpoint: string;
+  calls: { operation: string; body: Record<string, unknown> }[];
+  stop(): Promise<void>;
+}
+
+export async function startFakeAws(): Promise<FakeAws> {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const calls: FakeAws['calls'] = [];
+  const server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk) => {
+      raw += chunk;
+    });
+    request.on('end', () => {
+      const body = (raw ? JSON.parse(raw) : {}) as Record<string, string>;
+      const target = request.headers['x-amz-target'];
+      const operation = typeof target === 'string' ? target : `${request.method} ${request.url}`;
+      calls.push({ operation, body });
+      response.setHeader('Content-Type', 'application/json');
+      if (operation === 'TrentService.GetPublicKey') {
+        const spki = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+        response.end(JSON.stringify({ KeyId: body.KeyId, PublicKey: spki }));
+      } else if (operation === 'TrentService.Sign') {
+        const der = sign('sha256', Buffer.from(body.Message as string, 'base64'), {
+          key: privateKey,
+          dsaEncoding: 'der',
+        });
+        response.end(JSON.stringify({ KeyId: body.KeyId, Signature: der.toString('base64') }));
+      } else if (operation === 'POST /v2/email/outbound-emails') {
+        response.end(JSON.stringify({ MessageId: `ses-${calls.length}` }));
+      } else {
+        response.statusCode = 400;
+        response.end(JSON.stringify({ __type: 'UnsupportedOperation', message: operation }));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
