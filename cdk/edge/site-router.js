@@ -56,6 +56,9 @@ function handler(event) {
       },
     };
   }
+  // API Gateway needs its own Host, so CloudFront cannot forward the viewer's: the site function reads it here
+  // (form posts are checked against the site's own origin, and links back to the site are built from it).
+  if (request.headers.host) request.headers['x-forwarded-host'] = { value: request.headers.host.value };
   // A prerendered page's clean URL (`/en/`) is its index.html in the bucket; without its slash (`/en`) it would
   // reach the site function, which renders only the other pages, so the visitor is sent to the slashed address.
   const uri = request.uri;

@@ -2,8 +2,10 @@
  * Paying and cancelling: POST /api/bookings/{id}/checkout and /cancel, and Stripe's webhook at
  * /api/payments/stripe/webhook. Mounted where the Stripe SDK is bundled (the payments function on AWS).
  */
+import type { Context } from 'hono';
 import * as z from 'zod';
 import type { MountedRouter } from '../platform/api-docs.js';
+import type { AppEnv } from '../platform/http-app.js';
 import type { Logger } from '../platform/logger.js';
 import {
   InvalidWebhookSignatureError,
@@ -62,6 +64,20 @@ async function withPaymentProblems<T>(action: () => Promise<T>): Promise<T> {
   });
 }
 
+const formBody = {
+  required: false,
+  description:
+    'From the booking page’s form (no JavaScript): the token as `accessToken` and the page language as ' +
+    '`language`; answered with a 303 redirect instead of JSON.',
+  content: {
+    'application/x-www-form-urlencoded': {
+      schema: z.object({ accessToken: z.string(), language: z.enum(['vi', 'en']).optional() }),
+    },
+  },
+};
+
+const formRedirect = { description: 'For a form post: to the payment page, or back to the booking page' };
+
 const checkoutRoute = createRoute({
   method: 'post',
   path: '/{bookingId}/checkout',
@@ -70,8 +86,12 @@ const checkoutRoute = createRoute({
   description:
     'The amount is the booking’s total as stored. A checkout already open for the booking is reused.',
   security: [{ bookingToken: [] }],
-  request: { params: BookingParams },
-  responses: { 200: json(CheckoutAnswer, 'The payment page'), ...problemResponses(400, 401, 404, 409, 502) },
+  request: { params: BookingParams, body: formBody },
+  responses: {
+    200: json(CheckoutAnswer, 'The payment page'),
+    303: formRedirect,
+    ...problemResponses(400, 401, 404, 409, 502),
+  },
 });
 
 const cancelRoute = createRoute({
@@ -83,9 +103,10 @@ const cancelRoute = createRoute({
     'A hold simply ends. A confirmed booking is refunded the percentage the policy grants for the time ' +
     'left before departure (GET /api/boats/cancellation-policy), and its seats return to sale.',
   security: [{ bookingToken: [] }],
-  request: { params: BookingParams },
+  request: { params: BookingParams, body: formBody },
   responses: {
     200: json(BookingView, 'The cancelled booking'),
+    303: formRedirect,
     ...problemResponses(400, 401, 404, 409, 502),
   },
 });
@@ -145,27 +166,69 @@ export function createTicketKeysRouter(signer: Signer): DocumentedRouter {
   });
 }
 
+/**
+ * The booking page's buttons are plain HTML forms (they work without JavaScript): they post the access token
+ * in a form field instead of a header, and are answered with a redirect (to the payment page, or back to the
+ * booking page, with `?error=<problem>` when refused) instead of JSON.
+ */
+interface FormPost {
+  accessToken: string;
+  bookingPage: string;
+}
+
+async function formPostOf(context: Context<AppEnv>, bookingId: string): Promise<FormPost | null> {
+  const contentType = context.req.header('Content-Type') ?? '';
+  if (!contentType.startsWith('application/x-www-form-urlencoded')) return null;
+  const form = await context.req.parseBody();
+  const language = form.language === 'en' ? 'en' : 'vi';
+  return {
+    accessToken: typeof form.accessToken === 'string' ? form.accessToken : '',
+    bookingPage: `/${language}/bookings/${bookingId}/`,
+  };
+}
+
+/** Runs a booking action for an API client (JSON) or the booking page's form (redirects). */
+async function answer<T>(
+  context: Context<AppEnv>,
+  bookingId: string,
+  action: (accessToken: string) => Promise<T>,
+  respond: (result: T, form: FormPost | null) => Response,
+): Promise<Response> {
+  const form = await formPostOf(context, bookingId);
+  context.header('Cache-Control', PRIVATE);
+  if (!form) return respond(await withPaymentProblems(() => action(bookingAccessToken(context))), null);
+  try {
+    return respond(await withPaymentProblems(() => action(form.accessToken)), form);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) throw error;
+    return context.redirect(`${form.bookingPage}?error=${error.slug}`, 303);
+  }
+}
+
 export function createBookingPaymentsRouter(
   bookingPayments: BookingPayments,
   options: { publicBaseUrl: string | undefined },
 ): DocumentedRouter {
   return createRouter()
-    .openapi(checkoutRoute, async (context) => {
+    .openapi(checkoutRoute, (context) => {
       const { bookingId } = context.req.valid('param');
       const origin = publicOrigin(context.req.raw, options.publicBaseUrl);
-      const answer = await withPaymentProblems(() =>
-        bookingPayments.startCheckout(bookingId, bookingAccessToken(context), returnAddresses(origin)),
+      return answer(
+        context,
+        bookingId,
+        (token) => bookingPayments.startCheckout(bookingId, token, returnAddresses(origin)),
+        (checkout, form) => (form ? context.redirect(checkout.url, 303) : context.json(checkout, 200)),
       );
-      context.header('Cache-Control', PRIVATE);
-      return context.json(answer, 200);
     })
-    .openapi(cancelRoute, async (context) => {
+    .openapi(cancelRoute, (context) => {
       const { bookingId } = context.req.valid('param');
-      const booking = await withPaymentProblems(() =>
-        bookingPayments.cancelBooking(bookingId, bookingAccessToken(context)),
+      return answer(
+        context,
+        bookingId,
+        (token) => bookingPayments.cancelBooking(bookingId, token),
+        (booking, form) =>
+          form ? context.redirect(form.bookingPage, 303) : context.json(toBookingView(booking), 200),
       );
-      context.header('Cache-Control', PRIVATE);
-      return context.json(toBookingView(booking), 200);
     });
 }
 

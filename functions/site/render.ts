@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from '../platform/http-app.js';
+import { publicOrigin } from '../platform/public-origin.js';
 import type { SiteServices } from './services.js';
 
 export type RenderPage = (
@@ -26,6 +27,25 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 export function mountSitePages(app: Hono<AppEnv>, renderPage: RenderPage, services: SiteServices): void {
   app.all('*', (context) => {
     if (isApiPath(context.req.path)) return context.notFound();
-    return renderPage(context.req.raw, services);
+    return renderPage(asVisitorSawIt(context.req.raw), services);
   });
+}
+
+/**
+ * The request with the address the visitor used: behind CloudFront and API Gateway the request arrives for
+ * API Gateway's host, and CloudFront's router function passes the visitor's in X-Forwarded-Host. Astro
+ * checks a form post's Origin against this address, and builds its absolute links from it.
+ */
+export function asVisitorSawIt(request: Request): Request {
+  const origin = publicOrigin(request, undefined);
+  const url = new URL(request.url);
+  if (origin === url.origin) return request;
+  const visited = new URL(`${url.pathname}${url.search}`, origin);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  // A streamed body must be passed on as a stream ("half" duplex is the only mode fetch implements).
+  return new Request(visited, {
+    method: request.method,
+    headers: request.headers,
+    ...(hasBody && { body: request.body, duplex: 'half' }),
+  } as RequestInit);
 }

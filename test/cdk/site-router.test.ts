@@ -83,6 +83,14 @@ describe('site router for other paths', () => {
     expect(passed).not.toHaveProperty('statusCode');
     expect(passed.headers['accept-language']).toEqual({ value: 'vi' });
   });
+
+  it('tells the site function the host the visitor used, replacing any X-Forwarded-Host sent', () => {
+    const sent = request('/en/bookings/new/');
+    sent.request.headers.host = { value: 'd111.cloudfront.net' };
+    sent.request.headers['x-forwarded-host'] = { value: 'evil.example' };
+    const passed = handler(sent) as ViewerRequest;
+    expect(passed.headers['x-forwarded-host']).toEqual({ value: 'd111.cloudfront.net' });
+  });
 });
 
 describe('site router code generation', () => {

@@ -1,0 +1,116 @@
+/**
+ * What the site's booking pages read and do, in-process: the departure being booked, the booking made from
+ * the form (through the same service as POST /api/bookings), a booking shown to the holder of its token (kept
+ * in an HttpOnly cookie per booking), the cancellation policy, and the ticket's QR code drawn on the server.
+ */
+import QRCode from 'qrcode';
+import type { Booking, BookingRequest } from '../boats/booking-model.js';
+import {
+  BookingNotFoundError,
+  type BookingsService,
+  DepartureClosedError,
+  IdempotencyKeyReusedError,
+  SoldOutError,
+  UnknownDepartureError,
+} from '../boats/bookings-service.js';
+import { type CancellationPolicy, refundAmountFor, refundPercentFor } from '../boats/cancellation-policy.js';
+import { DepartureNotFoundError, type FleetService } from '../boats/departures-service.js';
+import type { DepartureOffer } from '../boats/fleet-model.js';
+import type { BoatsStore } from '../boats/store.js';
+
+export type CreateOutcome =
+  | { kind: 'created'; id: string; accessToken: string }
+  | { kind: 'sold-out'; seatsLeft: number }
+  | { kind: 'closed' }
+  | { kind: 'unknown-departure' }
+  /** The form was sent before with other details (edited after going back): sent again, it makes a new booking. */
+  | { kind: 'form-reused' };
+
+/** The cookie holding a booking's access token for the browser that made it (or opened its link). */
+export const bookingCookieName = (bookingId: string) => `hl_booking_${bookingId}`;
+
+export function bookingCookie(
+  bookingId: string,
+  token: string,
+  secure: boolean,
+  maxAgeSeconds: number,
+): string {
+  return [
+    `${bookingCookieName(bookingId)}=${token}`,
+    'Path=/',
+    `Max-Age=${Math.max(0, Math.round(maxAgeSeconds))}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+/** How long the browser keeps a booking's cookie: until 30 days after the trip. */
+export function bookingCookieLifetime(departsAt: string, now: Date): number {
+  return (Date.parse(departsAt) - now.getTime()) / 1000 + 30 * 86_400;
+}
+
+export function createSiteBookings(
+  service: BookingsService,
+  fleet: FleetService,
+  catalog: BoatsStore,
+  settings: { holdMinutes: number },
+  clock: () => Date = () => new Date(),
+) {
+  return {
+    holdMinutes: settings.holdMinutes,
+
+    async offer(departureId: string): Promise<DepartureOffer | null> {
+      try {
+        return await fleet.getDepartureOffer(departureId);
+      } catch (error) {
+        if (error instanceof DepartureNotFoundError) return null;
+        throw error;
+      }
+    },
+
+    async create(request: BookingRequest, idempotencyKey: string): Promise<CreateOutcome> {
+      try {
+        const { booking } = await service.createBooking(request, idempotencyKey);
+        return { kind: 'created', id: booking.id, accessToken: booking.accessToken as string };
+      } catch (error) {
+        if (error instanceof SoldOutError) return { kind: 'sold-out', seatsLeft: error.seatsLeft };
+        if (error instanceof DepartureClosedError) return { kind: 'closed' };
+        if (error instanceof UnknownDepartureError) return { kind: 'unknown-departure' };
+        if (error instanceof IdempotencyKeyReusedError) return { kind: 'form-reused' };
+        throw error;
+      }
+    },
+
+    /** The booking when `token` opens it; null for an unknown reference or a wrong token alike. */
+    async forHolder(id: string, token: string | undefined): Promise<Booking | null> {
+      if (!token) return null;
+      try {
+        return await service.getBooking(id, token);
+      } catch (error) {
+        if (error instanceof BookingNotFoundError) return null;
+        throw error;
+      }
+    },
+
+    /** What cancelling now would refund, by the policy in force. */
+    async refundIfCancelledNow(booking: Booking): Promise<{ percent: number; amount: number }> {
+      const policy: CancellationPolicy | null = await catalog.getCancellationPolicy();
+      const percent = policy ? refundPercentFor(policy, booking.departure.departsAt, clock()) : 0;
+      return { percent, amount: refundAmountFor(booking.payment.amountPaid ?? booking.total, percent) };
+    },
+
+    async cancellationPolicy(): Promise<CancellationPolicy | null> {
+      return catalog.getCancellationPolicy();
+    },
+
+    /** The ticket's QR code as an SVG document (what the pier's scanner reads). */
+    qrCodeSvg(ticketCode: string): Promise<string> {
+      return QRCode.toString(ticketCode, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    },
+
+    now: clock,
+  };
+}
+
+export type SiteBookings = ReturnType<typeof createSiteBookings>;
