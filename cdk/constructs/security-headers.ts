@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import {
   contentSecurityPolicy,
   inlineScriptHashes,
+  STRIPE_CHECKOUT_ORIGIN,
 } from '../../functions/platform/content-security-policy.js';
 
 /** CloudFront's limit on the Content-Security-Policy value of a response headers policy. */
@@ -16,7 +17,7 @@ export function createSecurityHeadersPolicy(
   id: string,
   siteDirectory: string,
 ): ResponseHeadersPolicy {
-  const policy = contentSecurityPolicy(inlineScriptHashes(siteDirectory));
+  const policy = contentSecurityPolicy(inlineScriptHashes(siteDirectory), [STRIPE_CHECKOUT_ORIGIN]);
   if (policy.length > CSP_MAX_LENGTH) {
     throw new Error(
       `The Content-Security-Policy is ${policy.length} characters, CloudFront allows ${CSP_MAX_LENGTH}: ` +

@@ -10,7 +10,11 @@ import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
 import { boatsJobsFor } from '../boats/jobs.js';
 import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
-import { contentSecurityPolicy, inlineScriptHashes } from '../platform/content-security-policy.js';
+import {
+  contentSecurityPolicy,
+  inlineScriptHashes,
+  STRIPE_CHECKOUT_ORIGIN,
+} from '../platform/content-security-policy.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
 import { createStripePayments } from '../platform/payments/stripe.js';
 import { startLocalSchedules } from '../platform/schedules/local-timers.js';
@@ -64,10 +68,11 @@ async function assertPortFree(port: number, host: string): Promise<void> {
 async function startPayments(
   config: PlatformConfig,
   webhookUrl: string,
-): Promise<{ payments: PaymentsPort; description: string }> {
+): Promise<{ payments: PaymentsPort; description: string; paymentPageOrigin: string }> {
   if (config.stripe) {
     return {
       payments: createStripePayments(config.stripe),
+      paymentPageOrigin: STRIPE_CHECKOUT_ORIGIN,
       description: `Stripe (${config.stripe.secretKey.includes('_live_') ? 'LIVE mode' : 'test mode'})`,
     };
   }
@@ -84,6 +89,7 @@ async function startPayments(
   const { secretKey, webhookSecret, apiBase } = testCheckout;
   return {
     payments: createStripePayments({ secretKey, webhookSecret, apiBase }),
+    paymentPageOrigin: new URL(testCheckout.pageOrigin).origin,
     description: `local test checkout at ${apiBase} (test mode: no money moves; set STRIPE_SECRET_KEY to use Stripe)`,
   };
 }
@@ -155,10 +161,11 @@ async function main(): Promise<void> {
   // In dev mode the API listens on a private port chosen now; the webhook goes straight to it.
   const apiPort = devMode ? await freePort() : port;
   const apiHost = devMode || host === '0.0.0.0' ? '127.0.0.1' : host;
-  const { payments, description: paymentsDescription } = await startPayments(
-    config,
-    `http://${apiHost}:${apiPort}/api/payments/stripe/webhook`,
-  );
+  const {
+    payments,
+    description: paymentsDescription,
+    paymentPageOrigin,
+  } = await startPayments(config, `http://${apiHost}:${apiPort}/api/payments/stripe/webhook`);
   const signer = await createLocalSigner(inMemory ? null : TICKET_KEY_FILE);
   const dependencies = await createLocalDependencies(config, { payments, signer });
   const created = await ensureTable(dependencies.db, config.tableName);
@@ -196,7 +203,7 @@ async function main(): Promise<void> {
     return;
   }
   const app = createApi(dependencies, {
-    contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_STATIC_FILES)),
+    contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_STATIC_FILES), [paymentPageOrigin]),
   });
   await mountSite(app, createSiteServices(dependencies));
   listen(app, port, host);

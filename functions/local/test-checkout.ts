@@ -42,6 +42,8 @@ export interface TestRefund {
 export interface TestCheckout {
   /** For STRIPE_API_BASE: where the Stripe SDK sends its requests. */
   apiBase: string;
+  /** The origin of the payment pages browsers are sent to. */
+  pageOrigin: string;
   secretKey: string;
   webhookSecret: string;
   sessions: Map<string, TestSession>;
@@ -355,6 +357,7 @@ ${
 
   return {
     apiBase: `http://${host}:${port}`,
+    pageOrigin: origin,
     secretKey,
     webhookSecret,
     sessions,

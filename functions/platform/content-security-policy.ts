@@ -24,8 +24,14 @@ export function inlineScriptHashes(siteDirectory: string): string[] {
   return [...hashes].sort();
 }
 
-/** The policy allowing the given hashed inline scripts and nothing else from outside the origin. */
-export function contentSecurityPolicy(scriptHashes: string[]): string {
+/** Where Stripe Checkout's payment pages live: the booking page's Pay form is redirected there. */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
+
+/**
+ * The policy allowing the given hashed inline scripts and nothing else from outside the origin, except that
+ * forms may lead to the payment pages (browsers apply form-action to a form's redirects too).
+ */
+export function contentSecurityPolicy(scriptHashes: string[], paymentPageOrigins: string[] = []): string {
   const directives = [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),
@@ -38,7 +44,7 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
     'worker-src blob:',
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    ["form-action 'self'", ...paymentPageOrigins].join(' '),
     "frame-ancestors 'none'",
   ];
   return directives.join('; ');

@@ -47,7 +47,15 @@ export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: H
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     });
   });
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: 'same-origin',
+      // As CloudFront sends it. Not Hono's default no-referrer, under which browsers send `Origin: null` with
+      // form posts, and the site's same-origin check would refuse its own forms.
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
   if (contentSecurityPolicy) {
     app.use('*', async (context, next) => {
       await next();
