@@ -1,13 +1,22 @@
 /**
  * `npm run bench`: every benchmark the issues ask for, written into the results section of BENCHMARKS.md —
- * the Lambda bundles (size, init cost), the local platform's cold start, and the site's pages under load
- * (latency of rendered pages beside a prerendered one; bytes per page).
+ * the Lambda bundles (size, init cost), the local platform's cold start, the site's pages under load
+ * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
+ * departure; what one confirmed booking costs). `npm run bench -- bookings` runs only the bookings and
+ * rewrites only their part of the results.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import { freePort } from '../functions/local/dynamodb-local.js';
+import { freePort, startDynamoDbLocal } from '../functions/local/dynamodb-local.js';
 import { buildSite, siteNeedsBuild } from '../functions/local/site.js';
 import { interrupt, launchPlatform, waitForUrl } from '../test/e2e/support/platform-process.js';
+import {
+  CONCURRENT_BOOKINGS,
+  CONTENTION_ROUNDS,
+  contentionRows,
+  measureContention,
+} from './bookings-contention.js';
+import { COSTED_BOOKINGS, costRows, measureBookingCost, PRICES } from './bookings-cost.js';
 import { COLD_START_RUNS, measureColdStart } from './cold-start.js';
 import { bundleRows, measureLambdaBundles } from './lambda-bundles.js';
 import {
@@ -25,6 +34,8 @@ import { median } from './statistics.js';
 const BENCHMARKS_FILE = new URL('../BENCHMARKS.md', import.meta.url);
 const START_MARK = '<!-- bench:results:start -->';
 const END_MARK = '<!-- bench:results:end -->';
+const BOOKINGS_START_MARK = '<!-- bench:bookings:start -->';
+const BOOKINGS_END_MARK = '<!-- bench:bookings:end -->';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -40,8 +51,67 @@ async function measurePages() {
   }
 }
 
+const machine = () =>
+  `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const PRICES_NOTE = `ap-southeast-1 list prices as of 2025 (check the AWS pricing pages): on-demand $${PRICES.writeRequestUnitPerMillion}/million WRU and $${PRICES.readRequestUnitPerMillion}/million RRU, Lambda arm64 $${PRICES.lambdaArmGbSecond}/GB-s and $${PRICES.lambdaRequestPerMillion.toFixed(2)}/million requests, HTTP API $${PRICES.httpApiRequestPerMillion.toFixed(2)}/million requests (the upper end of $1.00–1.30)`;
+
+/** Both booking benchmarks against one DynamoDB Local, as the part of the results between their own marks. */
+async function measureBookings(): Promise<string> {
+  const dynamo = await startDynamoDbLocal(null);
+  try {
+    say(
+      `Booking ${CONCURRENT_BOOKINGS} times at once on one departure, ${CONTENTION_ROUNDS} rounds after a warm-up…`,
+    );
+    const contention = await measureContention(dynamo);
+    say(
+      `Metering ${COSTED_BOOKINGS} bookings from hold to confirmation, then timing ${COSTED_BOOKINGS} more…`,
+    );
+    const cost = await measureBookingCost(dynamo.endpoint);
+    return [
+      BOOKINGS_START_MARK,
+      `Bookings measured ${today()} on ${machine()}.`,
+      '',
+      '### Bookings under contention (one 48-seat departure, DynamoDB Local)',
+      '',
+      `${CONCURRENT_BOOKINGS} attempts of 1–4 passengers started at once on a fresh departure; median of ${CONTENTION_ROUNDS} rounds after a warm-up round.`,
+      '',
+      ...contentionRows(contention),
+      '',
+      '### Cost of one confirmed booking',
+      '',
+      `The mean per booking of ${COSTED_BOOKINGS} bookings of 2 passengers, each driven in-process from hold to a read of it confirmed. Read units and single-item writes as DynamoDB Local reports them; transactional writes computed from their items' sizes (DynamoDB Local's own figure in brackets). Handler p50 over ${COSTED_BOOKINGS} more bookings, unmetered. Prices: ${PRICES_NOTE}.`,
+      '',
+      ...costRows(cost),
+      BOOKINGS_END_MARK,
+    ].join('\n');
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+/** Replaces the text between `start` and `end` (marks included) with `replacement`, which carries them. */
+function replaceBetween(document: string, start: string, end: string, replacement: string): string {
+  const from = document.indexOf(start);
+  const to = document.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`BENCHMARKS.md lacks the marks ${start} … ${end}.`);
+  return `${document.slice(0, from)}${replacement}${document.slice(to + end.length)}`;
+}
+
+/** Only the bookings: their part of the results is replaced (or added at the end), the rest kept. */
+async function runBookingsOnly(): Promise<void> {
+  const bookings = await measureBookings();
+  const document = await readFile(BENCHMARKS_FILE, 'utf8');
+  const updated = document.includes(BOOKINGS_START_MARK)
+    ? replaceBetween(document, BOOKINGS_START_MARK, BOOKINGS_END_MARK, bookings)
+    : document.replace(END_MARK, `\n${bookings}\n${END_MARK}`);
+  await writeFile(BENCHMARKS_FILE, updated);
+  process.stdout.write(`${bookings}\n`);
+}
+
 async function main(): Promise<void> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   if (siteNeedsBuild()) await buildSite();
   say('Bundling the Lambda functions and timing their import…');
   const bundles = await measureLambdaBundles();
@@ -50,12 +120,12 @@ async function main(): Promise<void> {
   for (let run = 0; run < COLD_START_RUNS; run += 1) coldStarts.push(await measureColdStart());
   say(`Loading pages with ${CONCURRENT_CLIENTS} clients…`);
   const pages = await measurePages();
+  const bookings = await measureBookings();
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
   const rounded = coldStarts.map((value) => Math.round(value));
   const results = [
     START_MARK,
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+    `Measured ${today()} on ${machine()}.`,
     '',
     '### Lambda bundles (minified ESM, AWS SDK external)',
     '',
@@ -76,14 +146,18 @@ async function main(): Promise<void> {
     '| runs | median | fastest | slowest | each (ms) |',
     '|---|---|---|---|---|',
     `| ${COLD_START_RUNS} | ${Math.round(median(coldStarts))} ms | ${Math.min(...rounded)} ms | ${Math.max(...rounded)} ms | ${rounded.join(', ')} |`,
+    '',
+    bookings,
     END_MARK,
   ].join('\n');
 
   const document = await readFile(BENCHMARKS_FILE, 'utf8');
-  const before = document.slice(0, document.indexOf(START_MARK));
-  const after = document.slice(document.indexOf(END_MARK) + END_MARK.length);
-  await writeFile(BENCHMARKS_FILE, `${before}${results}${after}`);
+  await writeFile(BENCHMARKS_FILE, replaceBetween(document, START_MARK, END_MARK, results));
   process.stdout.write(`${results}\n`);
 }
 
-await main();
+const [only] = process.argv.slice(2);
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+if (only === 'bookings') await runBookingsOnly();
+else if (only === undefined) await main();
+else throw new Error(`Unknown benchmark "${only}": run all of them (no argument) or only "bookings".`);
