@@ -71,11 +71,14 @@ export function departureTime(departsAt: string, language: 'vi' | 'en'): string 
   }).format(new Date(departsAt));
 }
 
+/** The confirmation e-mail; null for a booking whose contact has been erased (long after its trip). */
 export function confirmationMessage(
   booking: Booking,
   ticketUrl: string,
   portName: LocalizedText | null,
-): OutgoingMessage {
+): OutgoingMessage | null {
+  const contact = booking.contact;
+  if (!contact) return null;
   const language = booking.language;
   const t = wording[language];
   const when = departureTime(booking.departure.departsAt, language);
@@ -102,7 +105,7 @@ export function confirmationMessage(
   ].join('\n');
   return {
     kind: 'booking-confirmation',
-    to: { email: booking.contact.email },
+    to: { email: contact.email },
     subject: t.subject(booking, when),
     text,
     reference: booking.id,

@@ -184,8 +184,13 @@ export const Booking = z.object({
   status: BookingStatus,
   departure: BookedDeparture,
   seats: z.number().int().min(1),
+  /** Empty once the personal data has been erased after the retention period. */
   passengers: z.array(Passenger),
-  contact: Contact,
+  /** Absent once the personal data has been erased. */
+  contact: Contact.optional(),
+  /** Passengers per nationality, kept for statistics when the personal data is erased. */
+  nationalityCounts: z.record(z.string(), z.number().int()).optional(),
+  personalDataErasedAt: z.iso.datetime().optional(),
   language: Language,
   lines: z.array(PriceLine),
   total: z.number().int().min(0),
@@ -211,8 +216,12 @@ export const BookingView = z
     status: BookingStatus,
     expiresAt: z.iso.datetime().meta({ description: 'When the hold ends unless paid (on_hold only).' }),
     departure: BookedDeparture,
-    passengers: z.array(Passenger),
-    contact: Contact,
+    passengers: z.array(Passenger).meta({ description: 'Empty once the personal data has been erased.' }),
+    contact: Contact.optional().meta({ description: 'Absent once the personal data has been erased.' }),
+    personalDataErasedAt: z.iso.datetime().optional().meta({
+      description:
+        'When names, documents and contact were erased, the retention period after the trip having passed.',
+    }),
     language: Language,
     lines: z.array(PriceLine),
     total: z.number().int().meta({ description: 'Integer VND.' }),

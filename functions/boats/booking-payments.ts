@@ -77,7 +77,8 @@ export function createBookingPayments(
     const ticketUrl = `${origin}/${booking.language}/bookings/${booking.id}/?token=${linkToken}`;
     try {
       const port = (await catalog.listPorts()).find((candidate) => candidate.id === booking.departure.portId);
-      await messages.send(confirmationMessage(booking, ticketUrl, port?.name ?? null));
+      const message = confirmationMessage(booking, ticketUrl, port?.name ?? null);
+      if (message) await messages.send(message);
     } catch (error) {
       logger.error('confirmation message not sent', {
         bookingId: booking.id,
@@ -176,7 +177,7 @@ export function createBookingPayments(
           unitAmount: line.unitPrice,
           quantity: line.quantity,
         })),
-        customerEmail: booking.contact.email,
+        customerEmail: booking.contact?.email,
         locale: booking.language,
         successUrl: addresses.successUrl(booking),
         cancelUrl: addresses.cancelUrl(booking),

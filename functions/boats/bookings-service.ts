@@ -9,12 +9,18 @@ import { applyChange, type BookingChange, type BookingsStore } from './bookings-
 import type { DeparturesStore } from './departures-store.js';
 import { type Departure, passengerCategories } from './fleet-model.js';
 import { departurePrices } from './pricing.js';
+import { addDays, localDateAt } from './schedule-dates.js';
 import type { BoatsStore } from './store.js';
 
 export interface BookingSettings {
   holdMinutes: number;
   salesCloseMinutes: number;
+  /** Days after the trip when its bookings' personal data is erased (Decree 13/2023). */
+  retentionDays: number;
 }
+
+/** Days the erasure looks back past the retention period, so a few missed daily runs lose nothing. */
+const ERASURE_LOOKBACK_DAYS = 7;
 
 /** How many UTC days back the sweep looks for overdue holds (a hold lasts minutes; this covers an outage). */
 const SWEEP_LOOKBACK_DAYS = 7;
@@ -101,7 +107,8 @@ export function toBookingView(booking: Booking, accessToken?: string): BookingVi
     expiresAt: booking.holdExpiresAt,
     departure: booking.departure,
     passengers: booking.passengers,
-    contact: booking.contact,
+    ...(booking.contact && { contact: booking.contact }),
+    ...(booking.personalDataErasedAt && { personalDataErasedAt: booking.personalDataErasedAt }),
     language: booking.language,
     lines: booking.lines,
     total: booking.total,
@@ -263,6 +270,24 @@ export function createBookingsService(
     },
 
     expireIfOverdue,
+
+    /**
+     * Erases the personal data of every booking whose trip was more than the retention period ago (the
+     * scheduled daily job). Returns how many bookings it erased.
+     */
+    async erasePersonalDataAfterRetention(): Promise<number> {
+      const today = localDateAt(clock());
+      const at = clock().toISOString();
+      let erased = 0;
+      for (let back = settings.retentionDays + ERASURE_LOOKBACK_DAYS; back > settings.retentionDays; back--) {
+        for (const id of await bookings.bookingIdsOn(addDays(today, -back))) {
+          const booking = await bookings.getBooking(id);
+          if (booking && !booking.personalDataErasedAt && (await bookings.erasePersonalData(booking, at)))
+            erased++;
+        }
+      }
+      return erased;
+    },
 
     /**
      * Ends every hold whose time has passed and returns their seats to sale: the scheduled sweep, so holds

@@ -4,8 +4,9 @@
  * bookings, and no interleaving of requests can take more seats than the boat is certified for.
  *
  * Items: the booking (`BOOKING#<id>`), a hold marker per booking awaiting payment (`HOLDS#<UTC day of
- * expiry>`, sorted by expiry, so the sweep finds overdue holds with one Query a day), and the record of an
- * Idempotency-Key (`IDEMPOTENCY#<sha256 of the key>`, kept a day).
+ * expiry>`, sorted by expiry, so the sweep finds overdue holds with one Query a day), the record of an
+ * Idempotency-Key (`IDEMPOTENCY#<sha256 of the key>`, kept a day), and the booking's entry in its day's
+ * manifest (`MANIFEST#<local day>`).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -32,6 +33,14 @@ const holdKey = (booking: Pick<Booking, 'id' | 'holdExpiresAt'>): ItemKey => ({
   SK: `HOLD#${booking.holdExpiresAt}#${booking.id}`,
 });
 const idempotencyKey = (keyHash: string): ItemKey => ({ PK: `IDEMPOTENCY#${keyHash}`, SK: 'IDEMPOTENCY' });
+/**
+ * Every booking of a local day, by departure: `MANIFEST#<day>`, sorted `<HHMM>#<boat>#<booking>`, so one
+ * Query gives a departure's bookings (the manifest) or a whole day's (the retention sweep).
+ */
+const manifestKey = (booking: Pick<Booking, 'id' | 'departure'>): ItemKey => {
+  const [, time, boatId] = booking.departure.id.match(/^dep-\d{8}-(\d{4})-(.+)$/) ?? [];
+  return { PK: `MANIFEST#${booking.departure.localDate}`, SK: `${time}#${boatId}#${booking.id}` };
+};
 
 /** Epoch seconds for the table's TTL attribute. */
 const ttlAfter = (isoInstant: string, days: number) =>
@@ -195,6 +204,12 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...manifestKey(booking), entity: 'ManifestEntry', bookingId: booking.id },
+            },
+          },
         ],
       });
       if (outcome.written) return { held: true };
@@ -317,6 +332,61 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
         );
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    /** Ids of every booking of departures on a local day. */
+    async bookingIdsOn(localDate: string): Promise<string[]> {
+      const ids: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'PK = :day',
+            ExpressionAttributeValues: { ':day': `MANIFEST#${localDate}` },
+            ProjectionExpression: 'bookingId',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        ids.push(...(page.Items ?? []).map((item) => String(item.bookingId)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return ids;
+    },
+
+    /**
+     * Erases a booking's personal data (names, documents, guardians, contact), keeping what statistics need:
+     * the lines (passengers per category), the passengers per nationality, the amounts. Never a hold, whose
+     * seats are still moving; erasing twice changes nothing.
+     */
+    async erasePersonalData(booking: Booking, at: string): Promise<boolean> {
+      const nationalityCounts: Record<string, number> = {};
+      for (const passenger of booking.passengers) {
+        nationalityCounts[passenger.nationality] = (nationalityCounts[passenger.nationality] ?? 0) + 1;
+      }
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: bookingKey(booking.id),
+            UpdateExpression:
+              'SET passengers = :none, nationalityCounts = :nationalities, personalDataErasedAt = :at REMOVE contact',
+            ConditionExpression:
+              'attribute_exists(PK) AND attribute_not_exists(personalDataErasedAt) AND #status <> :held',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':none': [],
+              ':nationalities': nationalityCounts,
+              ':at': at,
+              ':held': 'on_hold',
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
       }
     },
 

@@ -8,6 +8,7 @@ export function boatsJobsFor(dependencies: Pick<PlatformDependencies, 'db' | 'co
   const bookings = bookingsServiceFor(dependencies);
   const runs: Record<BoatsJobName, ScheduledJob['run']> = {
     'release-expired-holds': async () => ({ released: await bookings.releaseExpiredHolds() }),
+    'erase-personal-data': async () => ({ erased: await bookings.erasePersonalDataAfterRetention() }),
   };
   return boatsJobSchedule.map((schedule) => ({ ...schedule, run: runs[schedule.name] }));
 }

@@ -202,17 +202,22 @@ describe('api stack', () => {
     expect(Object.keys(payments)).toEqual([functionLogicalId('Payments')]);
   });
 
-  it('has EventBridge Scheduler run the boats jobs every minute, failures going to a dead-letter queue', () => {
-    const schedules = Object.values(api.findResources('AWS::Scheduler::Schedule')) as Resource[];
-    expect(schedules).toHaveLength(1);
-    const schedule = schedules[0]?.Properties as {
+  it('has EventBridge Scheduler run the boats jobs (holds every minute, erasure daily), failures to a DLQ', () => {
+    type ScheduleProperties = {
       ScheduleExpression: string;
       Target: { Arn: unknown; Input: string; DeadLetterConfig: { Arn: unknown }; RetryPolicy: object };
     };
-    expect(schedule.ScheduleExpression).toBe('rate(1 minute)');
-    expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId('BoatsJobs'));
-    expect(JSON.parse(schedule.Target.Input)).toEqual({ job: 'release-expired-holds' });
-    expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+    const schedules = (Object.values(api.findResources('AWS::Scheduler::Schedule')) as Resource[]).map(
+      (schedule) => schedule.Properties as ScheduleProperties,
+    );
+    const byJob = new Map(schedules.map((schedule) => [JSON.parse(schedule.Target.Input).job, schedule]));
+    expect([...byJob.keys()].sort()).toEqual(['erase-personal-data', 'release-expired-holds']);
+    expect(byJob.get('release-expired-holds')?.ScheduleExpression).toBe('rate(1 minute)');
+    expect(byJob.get('erase-personal-data')?.ScheduleExpression).toBe('rate(1 day)');
+    for (const schedule of schedules) {
+      expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId('BoatsJobs'));
+      expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+    }
     api.resourceCountIs('AWS::SQS::Queue', 1);
     // The jobs function serves no HTTP route and verifies no token.
     const jobs = api.findResources('AWS::Lambda::Function', {

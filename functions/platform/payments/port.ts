@@ -18,7 +18,7 @@ export interface CheckoutRequest {
   metadata: Record<string, string>;
   currency: 'vnd';
   lines: CheckoutLine[];
-  customerEmail: string;
+  customerEmail: string | undefined;
   locale: 'vi' | 'en';
   successUrl: string;
   cancelUrl: string;

@@ -2,6 +2,8 @@
 import type { Logger } from '../logger.js';
 import type { ScheduledJob } from './port.js';
 
+const FIRST_RUN_DELAY_MS = 5_000;
+
 export interface RunningSchedules {
   stop(): void;
 }
@@ -25,13 +27,19 @@ export function startLocalSchedules(jobs: readonly ScheduledJob[], logger: Logge
         running = false;
       }
     };
+    // A first run soon after start-up, so a daily job does not wait a day after every restart.
+    const first = setTimeout(() => void tick(), FIRST_RUN_DELAY_MS);
+    first.unref();
     const timer = setInterval(() => void tick(), job.everyMinutes * 60_000);
     timer.unref();
-    return timer;
+    return [first, timer];
   });
   return {
     stop() {
-      for (const timer of timers) clearInterval(timer);
+      for (const [first, timer] of timers) {
+        clearTimeout(first);
+        clearInterval(timer);
+      }
     },
   };
 }
