@@ -16,6 +16,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ItemKey } from '../platform/table.js';
 import { writeTransaction } from '../platform/transactions.js';
 import { Booking, type Refund } from './booking-model.js';
@@ -241,10 +242,17 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
 
     /** Remembers the checkout started for a booking on hold. */
     async recordCheckout(booking: Booking, payment: Booking['payment']): Promise<TransitionOutcome> {
-      return transition(
-        [updateBooking(booking, 'on_hold', { set: { payment: { ...booking.payment, ...payment } } })],
-        0,
-      );
+      // One item: a conditional update guarantees as much as a transaction, at half the write units.
+      const { Update } = updateBooking(booking, 'on_hold', {
+        set: { payment: { ...booking.payment, ...payment } },
+      });
+      try {
+        await db.send(new UpdateCommand(Update as NonNullable<typeof Update>));
+        return { done: true };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        return { done: false, current: error.Item ? Booking.parse(unmarshall(error.Item)) : null };
+      }
     },
 
     /** Paid while held: the held seats become sold. */
