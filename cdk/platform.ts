@@ -49,6 +49,10 @@ export function definePlatform(app: App, props: PlatformProps): PlatformStacks {
     siteDirectory: props.siteDirectory,
     table: data.table,
     httpApi: api.httpApi,
+    userPool: {
+      userPoolId: auth.userPool.userPoolId,
+      userPoolClientId: auth.userPoolClient.userPoolClientId,
+    },
   });
 
   Tags.of(app).add('project', 'halong-smart-tourism');

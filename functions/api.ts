@@ -14,6 +14,7 @@ import {
 import { mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
+import { createSessionRouter } from './platform/auth/session-routes.js';
 import type { PlatformDependencies } from './platform/dependencies.js';
 import { createHealthRouter } from './platform/health.js';
 import { createHttpApp } from './platform/http-app.js';
@@ -36,6 +37,9 @@ export function createApi(
     const { issuer, accounts } = localAuth;
     const router = createLocalIssuerRouter(issuer, accounts, LOCAL_TOKEN_LIFETIME_SECONDS);
     routers.push({ basePath: '/api/auth', router });
+  }
+  if (dependencies.staffSignIn) {
+    routers.push({ basePath: '/api/auth', router: createSessionRouter(dependencies.staffSignIn) });
   }
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
   routers.push(bookingsRouterFor(dependencies));

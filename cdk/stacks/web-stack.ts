@@ -54,6 +54,8 @@ export interface WebStackProps extends StackProps {
   readonly siteDirectory: string;
   /** The HTTP API that CloudFront forwards /api/* and the pages rendered per request to. */
   readonly httpApi: IHttpApi;
+  /** The staff user pool, whose ID tokens (in the site's session cookie) the staff pages verify. */
+  readonly userPool: { readonly userPoolId: string; readonly userPoolClientId: string };
   /** The platform table the pages read. */
   readonly table: ITableV2;
 }
@@ -109,8 +111,13 @@ export class WebStack extends Stack {
     // The pages rendered per request. A route of the same HTTP API as /api/*, rather than a function URL, so that
     // plain HTML forms can POST to pages: CloudFront's origin access control for function URLs would require
     // every POST body to carry its SHA-256, which a browser without JavaScript cannot add (docs/decisions.md).
-    this.siteFunction = new DomainFunction(this, 'Site', { domain: 'site', table: props.table });
-    props.table.grantReadData(this.siteFunction.function);
+    this.siteFunction = new DomainFunction(this, 'Site', {
+      domain: 'site',
+      table: props.table,
+      userPool: props.userPool,
+    });
+    // Pages write too: the booking form holds seats, the operator page schedules departures.
+    props.table.grantReadWriteData(this.siteFunction.function);
     const siteRoute = new HttpRoute(this, 'SiteRoute', {
       httpApi: props.httpApi,
       routeKey: HttpRouteKey.with('/{proxy+}', HttpMethod.ANY),

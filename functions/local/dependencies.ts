@@ -1,7 +1,8 @@
 /** Dependencies of the local platform and the tests: a fresh signing key and the seeded accounts. */
 import { createAccountsStore } from '../platform/auth/accounts.js';
-import { createLocalIssuer } from '../platform/auth/local-issuer.js';
+import { createLocalIssuer, LOCAL_TOKEN_LIFETIME_SECONDS } from '../platform/auth/local-issuer.js';
 import { createRoleGuard } from '../platform/auth/require-role.js';
+import { createLocalSignIn } from '../platform/auth/sign-in.js';
 import { createTokenVerifier } from '../platform/auth/verifier.js';
 import type { PlatformConfig } from '../platform/config.js';
 import { createCloudDependencies, type PlatformDependencies } from '../platform/dependencies.js';
@@ -17,14 +18,20 @@ export async function createLocalDependencies(
   if (config.auth.mode !== 'local') return { ...createCloudDependencies(config), ...overrides };
   const db = overrides.db ?? createDocumentClient(config);
   const issuer = await createLocalIssuer(config.auth.issuer, config.auth.audience);
+  const verifier = createTokenVerifier({
+    issuer: issuer.issuer,
+    audience: issuer.audience,
+    keys: issuer.keys,
+  });
+  const accounts = createAccountsStore(db, config.tableName);
   return {
     config,
     db,
     logger: overrides.logger ?? createLogger(config.logLevel),
-    requireRole: createRoleGuard(
-      createTokenVerifier({ issuer: issuer.issuer, audience: issuer.audience, keys: issuer.keys }),
-    ),
-    localAuth: { issuer, accounts: createAccountsStore(db, config.tableName) },
+    requireRole: createRoleGuard(verifier),
+    verifier,
+    staffSignIn: createLocalSignIn(issuer, accounts, LOCAL_TOKEN_LIFETIME_SECONDS),
+    localAuth: { issuer, accounts },
     payments: overrides.payments ?? null,
     // Without a file, tickets are signed with a key made now (tests); npm start passes one kept on disk.
     signer: overrides.signer ?? (await createLocalSigner(null)),

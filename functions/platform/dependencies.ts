@@ -7,7 +7,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccountsStore } from './auth/accounts.js';
 import type { LocalIssuer } from './auth/local-issuer.js';
 import { createRoleGuard, type RequireRole } from './auth/require-role.js';
-import { cognitoKeys, createTokenVerifier } from './auth/verifier.js';
+import type { StaffSignIn } from './auth/sign-in.js';
+import { cognitoKeys, createTokenVerifier, type TokenVerifier } from './auth/verifier.js';
 import { ConfigurationError, type PlatformConfig } from './config.js';
 import { createDocumentClient } from './dynamo.js';
 import { createLogger, type Logger } from './logger.js';
@@ -20,6 +21,10 @@ export interface PlatformDependencies {
   db: DynamoDBDocumentClient;
   logger: Logger;
   requireRole: RequireRole;
+  /** Checks staff ID tokens (the bearer header, the site's session cookie). */
+  verifier: TokenVerifier;
+  /** Signs staff in with e-mail and password; where the session route is served (locally, the platform function). */
+  staffSignIn: StaffSignIn | null;
   /** Present only with AUTH_MODE=local: the built-in token issuer and its accounts. */
   localAuth: { issuer: LocalIssuer; accounts: AccountsStore } | null;
   /**
@@ -39,11 +44,14 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     );
   }
   const { issuer, audience, jwksUrl } = config.auth;
+  const verifier = createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) });
   return {
     config,
     db: createDocumentClient(config),
     logger: createLogger(config.logLevel),
-    requireRole: createRoleGuard(createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) })),
+    requireRole: createRoleGuard(verifier),
+    verifier,
+    staffSignIn: null,
     localAuth: null,
     payments: null,
     signer: null,

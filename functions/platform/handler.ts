@@ -5,7 +5,13 @@
  */
 import { handle } from 'hono/aws-lambda';
 import { createApi } from '../api.js';
+import { createCognitoSignIn } from './auth/cognito-sign-in.js';
 import { loadConfig } from './config.js';
 import { createCloudDependencies } from './dependencies.js';
 
-export const handler = handle(createApi(createCloudDependencies(loadConfig())));
+const config = loadConfig();
+const dependencies = createCloudDependencies(config);
+// Only this function signs staff in (POST /api/auth/session), so only it loads Cognito's client.
+const staffSignIn = config.auth.mode === 'cognito' ? createCognitoSignIn(config.auth.audience) : null;
+
+export const handler = handle(createApi({ ...dependencies, staffSignIn }));

@@ -20,6 +20,7 @@ export const problemTitles = {
   'invalid-token': 'The access token is not valid',
   forbidden: 'Your role does not allow this',
   'invalid-credentials': 'The e-mail or password is wrong',
+  'sign-in-challenge': 'The account must complete another sign-in step first',
   'certificate-expired': "The boat's safety certificate has expired",
   'departure-exists': 'The boat is already scheduled at that time',
   'sold-out': 'Not enough seats are left on this departure',

@@ -5,16 +5,21 @@
  */
 import { handle } from 'hono/aws-lambda';
 import { render } from '../../web/dist/server/entry.mjs';
-import { loadConfig } from '../platform/config.js';
+import { cognitoKeys, createTokenVerifier } from '../platform/auth/verifier.js';
+import { ConfigurationError, loadConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createHttpApp } from '../platform/http-app.js';
 import { createLogger } from '../platform/logger.js';
 import { mountSitePages } from './render.js';
 import { createSiteServices } from './services.js';
 
-// No token verifier: no page needs a signed-in user yet, so the function carries no JWT code.
 const config = loadConfig();
+if (config.auth.mode !== 'cognito')
+  throw new ConfigurationError('The site function verifies Cognito ID tokens.');
+// Staff pages read the session cookie's ID token, checked against the user pool's keys.
+const { issuer, audience, jwksUrl } = config.auth;
+const verifier = createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) });
 const app = createHttpApp({ logger: createLogger(config.logLevel), maxBodyBytes: config.maxBodyBytes });
-mountSitePages(app, render, createSiteServices({ config, db: createDocumentClient(config) }));
+mountSitePages(app, render, createSiteServices({ config, db: createDocumentClient(config), verifier }));
 
 export const handler = handle(app);

@@ -3,24 +3,34 @@
  * the same table, so a rule (a fee discount, a route's stops) lives in one place. The host that renders the
  * pages (the local server, the site Lambda, Astro's dev server) passes them to Astro as `locals`.
  */
+
+import { createRemoteJWKSet } from 'jose';
+import { createDeparturesStore } from '../boats/departures-store.js';
 import { boatsCatalogFor, bookingsServiceFor, fleetServiceFor } from '../boats/index.js';
 import type { BoatsCatalog } from '../boats/service.js';
 import { createBoatsStore } from '../boats/store.js';
+import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createSiteBookings, type SiteBookings } from './bookings.js';
 import { createDepartureSearch, type DepartureSearch } from './departure-search.js';
+import { createOperatorDesk, type OperatorDesk } from './operator-desk.js';
 
 export interface SiteServices {
   boats: BoatsCatalog;
   departures: DepartureSearch;
   bookings: SiteBookings;
+  operator: OperatorDesk;
 }
 
-export function createSiteServices(dependencies: Pick<PlatformDependencies, 'db' | 'config'>): SiteServices {
+export function createSiteServices(
+  dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'verifier'>,
+): SiteServices {
   const fleet = fleetServiceFor(dependencies);
+  const { db, config, verifier } = dependencies;
   return {
+    operator: createOperatorDesk(fleet, createDeparturesStore(db, config.tableName), verifier),
     boats: boatsCatalogFor(dependencies),
     departures: createDepartureSearch(fleet),
     bookings: createSiteBookings(
@@ -38,5 +48,10 @@ export function createSiteServices(dependencies: Pick<PlatformDependencies, 'db'
  */
 export function createSiteServicesFromEnvironment(): SiteServices {
   const config = loadConfig();
-  return createSiteServices({ config, db: createDocumentClient(config) });
+  // The local issuer's keys live in the API process, which serves them as a JWKS.
+  const apiOrigin = process.env.HALONG_API_ORIGIN ?? 'http://127.0.0.1:4321';
+  const keys = createRemoteJWKSet(new URL('/api/auth/.well-known/jwks.json', apiOrigin));
+  const { issuer, audience } = config.auth;
+  const verifier = createTokenVerifier({ issuer, audience, keys });
+  return createSiteServices({ config, db: createDocumentClient(config), verifier });
 }

@@ -227,14 +227,17 @@ describe('site function', () => {
     expect(properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
     const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(Object.keys(variables)).toContain('TABLE_NAME');
-    expect(Object.keys(variables)).not.toContain('COGNITO_USER_POOL_ID');
+    // Staff pages verify the session cookie's Cognito ID token.
+    expect(variables).toMatchObject({ AUTH_MODE: 'cognito' });
+    expect(Object.keys(variables)).toContain('COGNITO_USER_POOL_ID');
   });
 
-  it('may read the table and nothing more', () => {
+  it('may read and write the table (the booking form holds seats, the operator page schedules)', () => {
     const actions = JSON.stringify(web.findResources('AWS::IAM::Policy'));
     expect(actions).toContain('dynamodb:GetItem');
     expect(actions).toContain('dynamodb:Query');
-    expect(actions).not.toContain('dynamodb:PutItem');
+    expect(actions).toContain('dynamodb:UpdateItem');
+    expect(actions).not.toContain('dynamodb:DeleteTable');
   });
 
   it('answers the HTTP API’s catch-all route, so /api/* stays with the API’s own routes', () => {
@@ -258,7 +261,8 @@ describe('site directory', () => {
       const table = new TableV2(apiStack, 'Table', {
         partitionKey: { name: 'PK', type: AttributeType.STRING },
       });
-      expect(() => new WebStack(app, 'Web', { siteDirectory: emptySite, httpApi, table })).toThrow(
+      const userPool = { userPoolId: 'ap-southeast-1_Test1234', userPoolClientId: 'client' };
+      expect(() => new WebStack(app, 'Web', { siteDirectory: emptySite, httpApi, table, userPool })).toThrow(
         /npm run build/,
       );
     } finally {
