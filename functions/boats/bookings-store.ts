@@ -12,11 +12,11 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { queryAll } from '../platform/dynamo.js';
 import type { ItemKey } from '../platform/table.js';
 import { writeTransaction } from '../platform/transactions.js';
 import { Booking, type Refund } from './booking-model.js';
@@ -345,22 +345,13 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
 
     /** Ids of every booking of departures on a local day. */
     async bookingIdsOn(localDate: string): Promise<string[]> {
-      const ids: string[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :day',
-            ExpressionAttributeValues: { ':day': `MANIFEST#${localDate}` },
-            ProjectionExpression: 'bookingId',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        ids.push(...(page.Items ?? []).map((item) => String(item.bookingId)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return ids;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :day',
+        ExpressionAttributeValues: { ':day': `MANIFEST#${localDate}` },
+        ProjectionExpression: 'bookingId',
+      });
+      return items.map((item) => String(item.bookingId));
     },
 
     /**
@@ -404,24 +395,17 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
       const nowIso = now.toISOString();
       for (let back = days - 1; back >= 0; back--) {
         const day = new Date(now.getTime() - back * DAY_MS).toISOString().slice(0, 10);
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await db.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'PK = :day AND SK BETWEEN :first AND :last',
-              ExpressionAttributeValues: {
-                ':day': `HOLDS#${day}`,
-                ':first': 'HOLD#',
-                ':last': `HOLD#${nowIso}#~`,
-              },
-              ProjectionExpression: 'bookingId',
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          ids.push(...(page.Items ?? []).map((item) => String(item.bookingId)));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
+        const items = await queryAll(db, {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :day AND SK BETWEEN :first AND :last',
+          ExpressionAttributeValues: {
+            ':day': `HOLDS#${day}`,
+            ':first': 'HOLD#',
+            ':last': `HOLD#${nowIso}#~`,
+          },
+          ProjectionExpression: 'bookingId',
+        });
+        ids.push(...items.map((item) => String(item.bookingId)));
       }
       return ids;
     },

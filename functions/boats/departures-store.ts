@@ -9,9 +9,9 @@ import {
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../platform/dynamo.js';
 import type { ItemKey } from '../platform/table.js';
 import { Departure } from './fleet-model.js';
 
@@ -53,21 +53,12 @@ export function createDeparturesStore(db: DynamoDBDocumentClient, tableName: str
   return {
     /** A local day's departures in departure-time order (the sort key starts with the local HHMM). */
     async listDeparturesOn(localDate: string): Promise<Departure[]> {
-      const departures: Departure[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :day AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':day': dayPartition(localDate), ':prefix': 'DEPARTURE#' },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        departures.push(...(page.Items ?? []).map((item) => Departure.parse(item)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return departures;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :day AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':day': dayPartition(localDate), ':prefix': 'DEPARTURE#' },
+      });
+      return items.map((item) => Departure.parse(item));
     },
 
     async getDeparture(id: string): Promise<Departure | null> {

@@ -3,7 +3,8 @@
  * about 500 boats work the bay), so listing companies is one Query. Keys are listed in docs/data-model.md.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../platform/dynamo.js';
 import { Boat, Operator } from './fleet-model.js';
 
 const FLEET = 'BOATS#FLEET';
@@ -11,27 +12,17 @@ const operatorSortKey = (id: string) => `OPERATOR#${id}`;
 const boatSortKey = (id: string) => `BOAT#${id}`;
 
 export function createFleetStore(db: DynamoDBDocumentClient, tableName: string) {
-  async function queryFleet(sortKeyPrefix: string, operatorId?: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :fleet AND begins_with(SK, :prefix)',
-          ...(operatorId ? { FilterExpression: 'operatorId = :operator' } : {}),
-          ExpressionAttributeValues: {
-            ':fleet': FLEET,
-            ':prefix': sortKeyPrefix,
-            ...(operatorId ? { ':operator': operatorId } : {}),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  function queryFleet(sortKeyPrefix: string, operatorId?: string): Promise<Record<string, unknown>[]> {
+    return queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :fleet AND begins_with(SK, :prefix)',
+      ...(operatorId ? { FilterExpression: 'operatorId = :operator' } : {}),
+      ExpressionAttributeValues: {
+        ':fleet': FLEET,
+        ':prefix': sortKeyPrefix,
+        ...(operatorId ? { ':operator': operatorId } : {}),
+      },
+    });
   }
 
   async function getItem(sortKey: string): Promise<Record<string, unknown> | undefined> {

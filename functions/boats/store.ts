@@ -3,7 +3,8 @@
  * (`BOATS#CATALOG`), so the whole catalogue is one Query away. Keys are listed in docs/data-model.md.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from '../platform/dynamo.js';
 import { CancellationPolicy } from './cancellation-policy.js';
 import { FeePolicy, Port, Route } from './model.js';
 
@@ -22,22 +23,12 @@ const toPort = (item: Record<string, unknown>): Port => Port.parse(item);
 const toFeePolicy = (item: Record<string, unknown>): FeePolicy => FeePolicy.parse(item);
 
 export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) {
-  async function queryCatalog(sortKeyPrefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :catalog AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':catalog': CATALOG, ':prefix': sortKeyPrefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  function queryCatalog(sortKeyPrefix: string): Promise<Record<string, unknown>[]> {
+    return queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :catalog AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':catalog': CATALOG, ':prefix': sortKeyPrefix },
+    });
   }
 
   async function putIfAbsent(item: Stored<object>): Promise<boolean> {

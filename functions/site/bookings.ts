@@ -3,7 +3,6 @@
  * the form (through the same service as POST /api/bookings), a booking shown to the holder of its token (kept
  * in an HttpOnly cookie per booking), the cancellation policy, and the ticket's QR code drawn on the server.
  */
-import QRCode from 'qrcode';
 import type { Booking, BookingRequest } from '../boats/booking-model.js';
 import {
   BookingNotFoundError,
@@ -17,6 +16,8 @@ import { type CancellationPolicy, refundAmountFor, refundPercentFor } from '../b
 import { DepartureNotFoundError, type FleetService } from '../boats/departures-service.js';
 import type { DepartureOffer } from '../boats/fleet-model.js';
 import type { BoatsStore } from '../boats/store.js';
+import { newFormKey, passengerField, readBookingForm, readParty } from './booking-form.js';
+import { qrCodeSvg } from './qr-code.js';
 
 export type CreateOutcome =
   | { kind: 'created'; id: string; accessToken: string }
@@ -59,6 +60,17 @@ export function createSiteBookings(
 ) {
   return {
     holdMinutes: settings.holdMinutes,
+
+    // The form helpers, offered here so that pages import only types from functions/ (a value import would
+    // bundle a second copy of the module graph into Astro's server build).
+    readParty,
+    readBookingForm,
+    newFormKey,
+    passengerField,
+    cookieName: bookingCookieName,
+    /** The Set-Cookie value keeping `token` for this booking in this browser until 30 days after the trip. */
+    cookieFor: (bookingId: string, token: string, secure: boolean, departsAt: string) =>
+      bookingCookie(bookingId, token, secure, bookingCookieLifetime(departsAt, clock())),
 
     async offer(departureId: string): Promise<DepartureOffer | null> {
       try {
@@ -105,8 +117,8 @@ export function createSiteBookings(
     },
 
     /** The ticket's QR code as an SVG document (what the pier's scanner reads). */
-    qrCodeSvg(ticketCode: string): Promise<string> {
-      return QRCode.toString(ticketCode, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    async qrCodeSvg(ticketCode: string): Promise<string> {
+      return qrCodeSvg(ticketCode);
     },
 
     now: clock,

@@ -15,6 +15,7 @@ import type { DeparturesStore } from '../boats/departures-store.js';
 import { type Departure, passengerCategories, ScheduleRequest } from '../boats/fleet-model.js';
 import { addDays, localDateAt, TooManyDatesError } from '../boats/schedule-dates.js';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
+import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { InvalidTokenError, type TokenVerifier } from '../platform/auth/verifier.js';
 
 /** How far ahead the page lists the company's departures. */
@@ -36,6 +37,11 @@ export function createOperatorDesk(
   clock: () => Date = () => new Date(),
 ) {
   return {
+    /** For the page, which imports only types from functions/ (see bookings.ts). */
+    sessionCookieName: STAFF_SESSION_COOKIE,
+    upcomingDays: UPCOMING_DAYS,
+    passengerCategories,
+
     /** The staff member whose session cookie this is; null when absent, expired or forged. */
     async principalOf(idToken: string | undefined): Promise<Principal | null> {
       if (!idToken) return null;

@@ -150,8 +150,8 @@ describe('the departure search, with JavaScript turned off', () => {
   it('finds the day’s departures of a route for a party, with prices per passenger', async () => {
     const page = await open('/en/boats/', 'en-GB', { javaScript: false });
     await page.getByRole('link', { name: 'Find a departure by day' }).click();
-    await page.getByLabel('Route').selectOption('2');
-    await page.getByLabel('Passengers').fill('3');
+    await page.getByLabel('Route', { exact: true }).selectOption('2');
+    await page.getByLabel('Passengers', { exact: true }).fill('3');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/en\/boats\/departures\/\?.*route=2.*passengers=3/);
     const departures = page.getByTestId('departure');

@@ -2,15 +2,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingView } from '../../../functions/boats/booking-model.js';
-import { createBookingsService } from '../../../functions/boats/bookings-service.js';
-import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
-import { createDeparturesStore, departureKeyOf } from '../../../functions/boats/departures-store.js';
+import { departureKeyOf } from '../../../functions/boats/departures-store.js';
 import { bookingsServiceFor } from '../../../functions/boats/index.js';
-import { createBoatsStore } from '../../../functions/boats/store.js';
 import { readTicketCode } from '../../../functions/boats/tickets.js';
 import {
   adult,
   asHolder,
+  bookingsServiceAt,
   getBooking,
   holdSeats,
   problemOf,
@@ -52,19 +50,8 @@ function cancel(booking: { id: string; accessToken: string }) {
   });
 }
 
-/** The bookings service as the sweep runs it, `minutes` from now. */
-function sweepAt(minutes: number) {
-  const { db, config } = platform.dependencies;
-  return createBookingsService(
-    {
-      bookings: createBookingsStore(db, config.tableName),
-      departures: createDeparturesStore(db, config.tableName),
-      catalog: createBoatsStore(db, config.tableName),
-    },
-    config.bookings,
-    () => new Date(Date.now() + minutes * 60_000),
-  ).releaseExpiredHolds();
-}
+/** The sweep as it runs `minutes` from now. */
+const sweepAt = (minutes: number) => bookingsServiceAt(platform, minutes * 60_000).releaseExpiredHolds();
 
 describe('POST /api/bookings/{id}/checkout', () => {
   it('creates a Stripe Checkout Session in VND for the stored total, tagged with the booking id', async () => {

@@ -1,12 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBookingsService } from '../../../functions/boats/bookings-service.js';
-import { bookingKey, createBookingsStore } from '../../../functions/boats/bookings-store.js';
-import { createDeparturesStore } from '../../../functions/boats/departures-store.js';
-import { createBoatsStore } from '../../../functions/boats/store.js';
+import { bookingKey } from '../../../functions/boats/bookings-store.js';
 import {
   adult,
   asHolder,
+  bookingsServiceAt,
   foreignChild,
   getBooking,
   holdSeats,
@@ -22,19 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => platform.dispose());
 
-/** The service as the daily job runs it, on `day` days from now. */
-function eraseOn(daysFromNow: number) {
-  const { db, config } = platform.dependencies;
-  return createBookingsService(
-    {
-      bookings: createBookingsStore(db, config.tableName),
-      departures: createDeparturesStore(db, config.tableName),
-      catalog: createBoatsStore(db, config.tableName),
-    },
-    config.bookings,
-    () => new Date(Date.now() + daysFromNow * 86_400_000),
-  ).erasePersonalDataAfterRetention();
-}
+/** The daily erasure as it runs `daysFromNow` days from now. */
+const eraseOn = (daysFromNow: number) =>
+  bookingsServiceAt(platform, daysFromNow * 86_400_000).erasePersonalDataAfterRetention();
 
 async function paidBooking(daysAhead: number) {
   const departureId = await scheduleTestDeparture(platform, { daysAhead });

@@ -2,8 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { BookingView } from '../../../functions/boats/booking-model.js';
+import { createBookingsService } from '../../../functions/boats/bookings-service.js';
+import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
+import { createDeparturesStore } from '../../../functions/boats/departures-store.js';
 import type { Fares } from '../../../functions/boats/fleet-model.js';
 import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { createBoatsStore } from '../../../functions/boats/store.js';
 import { demo, PROBLEM_JSON, type TestPlatform } from './platform.js';
 
 export const boatFares: Fares = {
@@ -104,4 +108,18 @@ export async function problemOf(response: Response) {
     seatsLeft?: number;
     errors?: { path: string; message: string }[];
   };
+}
+
+/** The bookings service as the scheduled jobs run it, with its clock `offsetMs` from now. */
+export function bookingsServiceAt(platform: TestPlatform, offsetMs: number) {
+  const { db, config } = platform.dependencies;
+  return createBookingsService(
+    {
+      bookings: createBookingsStore(db, config.tableName),
+      departures: createDeparturesStore(db, config.tableName),
+      catalog: createBoatsStore(db, config.tableName),
+    },
+    config.bookings,
+    () => new Date(Date.now() + offsetMs),
+  );
 }

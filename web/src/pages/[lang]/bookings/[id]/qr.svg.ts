@@ -1,13 +1,12 @@
 // The ticket's QR code as a file to save, for the browser holding the booking's key.
 import type { APIRoute } from 'astro';
-import { bookingCookieName } from '../../../../../../functions/site/bookings';
 
 export const prerender = false;
 
 export const GET: APIRoute = async ({ params, cookies, locals }) => {
   const id = params.id ?? '';
   const booking = /^HL[0-9A-Z]{8}$/.test(id)
-    ? await locals.bookings.forHolder(id, cookies.get(bookingCookieName(id))?.value)
+    ? await locals.bookings.forHolder(id, cookies.get(locals.bookings.cookieName(id))?.value)
     : null;
   if (!booking?.ticket || booking.status !== 'confirmed') {
     return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
