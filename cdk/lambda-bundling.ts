@@ -15,6 +15,7 @@ export const domainFunctionEntries = {
   boats: fileURLToPath(new URL('../functions/boats/handler.ts', import.meta.url)),
   payments: fileURLToPath(new URL('../functions/boats/payments-handler.ts', import.meta.url)),
   'boats-jobs': fileURLToPath(new URL('../functions/boats/jobs-handler.ts', import.meta.url)),
+  museum: fileURLToPath(new URL('../functions/museum/handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
 };
 

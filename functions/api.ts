@@ -11,6 +11,7 @@ import {
   bookingsRouterFor,
   paymentRoutersFor,
 } from './boats/index.js';
+import { MUSEUM_BASE_PATH, museumRouterFor } from './museum/index.js';
 import { mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
@@ -43,6 +44,7 @@ export function createApi(
   }
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
   routers.push(bookingsRouterFor(dependencies));
+  routers.push({ basePath: MUSEUM_BASE_PATH, router: museumRouterFor(dependencies) });
   if (paymentPorts) routers.push(...paymentRoutersFor(dependencies, paymentPorts));
   if (dependencies.messages && 'list' in dependencies.messages) {
     routers.push({

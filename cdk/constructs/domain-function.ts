@@ -29,6 +29,7 @@ const functionDescriptions: Record<DomainName, string> = {
   boats: 'Ha Long tourism API: boat routes, departures and bookings',
   payments: 'Ha Long tourism API: checkout, cancellation with refunds, Stripe webhook',
   'boats-jobs': 'Ha Long tourism: scheduled jobs of the boats domain (EventBridge Scheduler)',
+  museum: 'Ha Long tourism API: the virtual museum’s rooms, exhibits, tours and search',
   site: 'Ha Long tourism: site pages rendered per request',
 };
 

@@ -109,6 +109,7 @@ export class ApiStack extends Stack {
       );
     }
     const boatsJobs = new DomainFunction(this, 'BoatsJobs', { domain: 'boats-jobs', table: props.table });
+    const museum = new DomainFunction(this, 'Museum', { domain: 'museum', ...functionSettings });
     new ScheduledJobs(this, 'BoatsSchedules', { function: boatsJobs.function, jobs: boatsJobSchedule });
 
     // Least privilege: the platform function only reads (health check, /auth/me); the others edit their items.
@@ -116,6 +117,7 @@ export class ApiStack extends Stack {
     props.table.grantReadWriteData(boats.function);
     props.table.grantReadWriteData(payments.function);
     props.table.grantReadWriteData(boatsJobs.function);
+    props.table.grantReadWriteData(museum.function);
     this.stripeKeys.grantRead(payments.function);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -141,7 +143,18 @@ export class ApiStack extends Stack {
     const boatsIntegration = new HttpLambdaIntegration('BoatsIntegration', boats.function);
     const platformIntegration = new HttpLambdaIntegration('PlatformIntegration', platform.function);
     const paymentsIntegration = new HttpLambdaIntegration('PaymentsIntegration', payments.function);
+    const museumIntegration = new HttpLambdaIntegration('MuseumIntegration', museum.function);
     const routes = [
+      ...this.httpApi.addRoutes({
+        path: '/api/museum',
+        methods: [HttpMethod.ANY],
+        integration: museumIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/museum/{proxy+}',
+        methods: [HttpMethod.ANY],
+        integration: museumIntegration,
+      }),
       // Bookings are made and read in the boats function; paying and cancelling (Stripe) in the payments one.
       ...this.httpApi.addRoutes({
         path: '/api/bookings',

@@ -13,6 +13,8 @@ import { readDemoFleetSeed, seedDemoFleet } from '../boats/fleet-seed.js';
 import { createFleetStore } from '../boats/fleet-store.js';
 import { readBoatsCatalogSeed, seedBoatsCatalog } from '../boats/seed.js';
 import { createBoatsStore } from '../boats/store.js';
+import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
+import { createMuseumStore } from '../museum/store.js';
 import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
 import { createTableInput } from '../platform/table.js';
 
@@ -41,6 +43,8 @@ export interface SeedReport {
   /** Demo boat companies and boats. */
   fleetItems: number;
   departures: number;
+  /** The museum's rooms, exhibits, tours and visiting information. */
+  museumItems: number;
   accounts: number;
 }
 
@@ -51,7 +55,7 @@ export async function seedDemoData(
   accounts: AccountsStore | null,
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
-  const [boatsCatalogItems, fleet] = await Promise.all([
+  const [boatsCatalogItems, fleet, museumItems] = await Promise.all([
     readBoatsCatalogSeed().then((seed) => seedBoatsCatalog(createBoatsStore(db, tableName), seed)),
     readDemoFleetSeed().then((seed) =>
       seedDemoFleet(
@@ -59,6 +63,7 @@ export async function seedDemoData(
         seed,
       ),
     ),
+    readMuseumSeed().then((seed) => seedMuseum(createMuseumStore(db, tableName), seed)),
   ]);
   let createdAccounts = 0;
   if (accounts) {
@@ -66,5 +71,5 @@ export async function seedDemoData(
     const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
-  return { boatsCatalogItems, ...fleet, accounts: createdAccounts };
+  return { boatsCatalogItems, ...fleet, museumItems, accounts: createdAccounts };
 }

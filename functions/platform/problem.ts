@@ -23,6 +23,7 @@ export const problemTitles = {
   'sign-in-challenge': 'The account must complete another sign-in step first',
   'certificate-expired': "The boat's safety certificate has expired",
   'departure-exists': 'The boat is already scheduled at that time',
+  'exhibit-exists': 'An exhibit with this id exists already',
   'sold-out': 'Not enough seats are left on this departure',
   'departure-closed': 'This departure is not on sale',
   'idempotency-key-reused': 'This Idempotency-Key belongs to a different request',

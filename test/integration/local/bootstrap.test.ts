@@ -13,19 +13,27 @@ describe('local bootstrap', () => {
     expect(await ensureTable(platform.dependencies.db, platform.tableName)).toBe(false);
   });
 
-  it('seeds the catalogue, the demo fleet and accounts, and a second run writes nothing', async () => {
+  it('seeds the catalogue, the demo fleet, the museum and accounts, and a second run writes nothing', async () => {
     const { db, localAuth } = platform.dependencies;
     const first = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
     expect(first).toEqual({
       boatsCatalogItems: 14,
       fleetItems: 15,
       departures: expect.any(Number),
+      // Visiting information, 14 rooms, 56 exhibits and 3 tours.
+      museumItems: 74,
       accounts: 4,
     });
     // Eight schedules over 90 days: about 800 departures, fewer only for the hours already past today.
     expect(first.departures).toBeGreaterThan(750);
     const second = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
-    expect(second).toEqual({ boatsCatalogItems: 0, fleetItems: 0, departures: 0, accounts: 0 });
+    expect(second).toEqual({
+      boatsCatalogItems: 0,
+      fleetItems: 0,
+      departures: 0,
+      museumItems: 0,
+      accounts: 0,
+    });
   });
 
   it('never overwrites a manager’s edit when seeding again', async () => {

@@ -1,0 +1,15 @@
+/** The museum domain assembled from its parts, ready to mount at /api/museum and to read from the site's pages. */
+import type { PlatformDependencies } from '../platform/dependencies.js';
+import { createMuseumRouter } from './routes.js';
+import { createMuseumService } from './service.js';
+import { createMuseumStore } from './store.js';
+
+export { MUSEUM_BASE_PATH } from './routes.js';
+
+export function museumServiceFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
+  return createMuseumService(createMuseumStore(db, config.tableName));
+}
+
+export function museumRouterFor(dependencies: PlatformDependencies) {
+  return createMuseumRouter(museumServiceFor(dependencies), dependencies.requireRole);
+}
