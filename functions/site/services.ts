@@ -9,6 +9,8 @@ import { createDeparturesStore } from '../boats/departures-store.js';
 import { boatsCatalogFor, bookingsServiceFor, fleetServiceFor } from '../boats/index.js';
 import type { BoatsCatalog } from '../boats/service.js';
 import { createBoatsStore } from '../boats/store.js';
+import { museumServiceFor } from '../museum/index.js';
+import type { MuseumService } from '../museum/service.js';
 import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
@@ -22,6 +24,7 @@ export interface SiteServices {
   departures: DepartureSearch;
   bookings: SiteBookings;
   operator: OperatorDesk;
+  museum: MuseumService;
 }
 
 export function createSiteServices(
@@ -30,6 +33,7 @@ export function createSiteServices(
   const fleet = fleetServiceFor(dependencies);
   const { db, config, verifier } = dependencies;
   return {
+    museum: museumServiceFor(dependencies),
     operator: createOperatorDesk(fleet, createDeparturesStore(db, config.tableName), verifier),
     boats: boatsCatalogFor(dependencies),
     departures: createDepartureSearch(fleet),

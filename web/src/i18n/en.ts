@@ -12,6 +12,7 @@ export const en: Dictionary = {
     label: 'Main navigation',
     home: 'Home',
     boats: 'Boat trips',
+    museum: 'Museum',
   },
   languageSwitch: {
     label: 'Language',
@@ -299,6 +300,46 @@ export const en: Dictionary = {
     exists: 'The boat already has a departure at that time ({ids}). Nothing was created.',
     refused: 'The "{field}" given cannot be used (unknown, or already past).',
     tooMany: 'At most 366 departures at once; split the range.',
+  },
+  museum: {
+    title: 'Quảng Ninh Museum',
+    description:
+      'The Quảng Ninh Museum: opening hours, tickets, the catalogue of exhibits by floor and room, guided tours.',
+    intro:
+      'A cube of black glass on the shore of Hạ Long Bay, designed by the architect Salvador Pérez Arroyo and opened in 2013. Inside, bright white floors: the sea and nature, history, culture, people and coal.',
+    visitingHeading: 'Visiting',
+    hoursHeading: 'Opening hours',
+    closed: 'Closed: {days}',
+    ticketsHeading: 'Tickets',
+    free: 'Free',
+    catalogueLink: 'Catalogue of exhibits',
+    toursHeading: 'Guided tours',
+    tourMinutes: '{minutes} minutes · {stops} stops',
+    demoData:
+      "The exhibits' content follows the museum's public information; details written for this demo are marked on each exhibit.",
+    floors: { '-1': 'Outdoors', '0': 'Entrance hall', '1': 'Floor 1', '2': 'Floor 2', '3': 'Floor 3' },
+    catalogue: {
+      title: 'Catalogue of exhibits',
+      description:
+        'Every exhibit of the Quảng Ninh virtual museum by floor and room, in Vietnamese and English.',
+      intro: 'All the content of the virtual museum, readable without 3D or JavaScript.',
+      searchLabel: 'Search the exhibits',
+      searchHint: 'With or without Vietnamese accents, e.g. “dau ram”.',
+      search: 'Search',
+      results: 'Results for “{query}”: {count}',
+      noResults: 'No exhibit matches “{query}”.',
+      count: '{count} exhibits',
+    },
+    exhibit: {
+      period: 'Period',
+      material: 'Material',
+      origin: 'Origin',
+      room: 'Where',
+      highlight: 'Highlight',
+      nationalTreasure: 'National treasure',
+      demoNote: 'About this data',
+      backToCatalogue: '← Catalogue of exhibits',
+    },
   },
   notFound: {
     title: 'Page not found',

@@ -10,6 +10,7 @@ export const vi = {
     label: 'Điều hướng chính',
     home: 'Trang chủ',
     boats: 'Tàu tham quan',
+    museum: 'Bảo tàng',
   },
   languageSwitch: {
     label: 'Ngôn ngữ',
@@ -293,6 +294,46 @@ export const vi = {
     exists: 'Tàu đã có chuyến vào đúng giờ này ({ids}). Không chuyến nào được tạo.',
     refused: 'Thông tin "{field}" không dùng được (không có hoặc đã qua).',
     tooMany: 'Mỗi lần tối đa 366 chuyến; hãy chia khoảng ngày.',
+  },
+  museum: {
+    title: 'Bảo tàng Quảng Ninh',
+    description:
+      'Bảo tàng Quảng Ninh: giờ mở cửa, giá vé, danh mục hiện vật theo tầng và phòng, các tuyến tham quan.',
+    intro:
+      'Khối lập phương kính đen bên bờ vịnh Hạ Long, do kiến trúc sư Salvador Pérez Arroyo thiết kế, mở cửa năm 2013. Bên trong là các tầng trưng bày sáng trắng: biển và thiên nhiên, lịch sử, văn hoá, con người và than.',
+    visitingHeading: 'Tham quan',
+    hoursHeading: 'Giờ mở cửa',
+    closed: 'Đóng cửa: {days}',
+    ticketsHeading: 'Giá vé',
+    free: 'Miễn phí',
+    catalogueLink: 'Danh mục hiện vật',
+    toursHeading: 'Tuyến tham quan có thuyết minh',
+    tourMinutes: '{minutes} phút · {stops} điểm dừng',
+    demoData:
+      'Nội dung hiện vật dựa trên thông tin công khai về bảo tàng; các chi tiết viết cho bản thử nghiệm được ghi rõ ở từng hiện vật.',
+    floors: { '-1': 'Ngoài trời', '0': 'Sảnh', '1': 'Tầng 1', '2': 'Tầng 2', '3': 'Tầng 3' },
+    catalogue: {
+      title: 'Danh mục hiện vật',
+      description:
+        'Mọi hiện vật của bảo tàng ảo Quảng Ninh theo tầng và phòng, bằng tiếng Việt và tiếng Anh.',
+      intro: 'Toàn bộ nội dung của bảo tàng ảo, đọc được không cần 3D hay JavaScript.',
+      searchLabel: 'Tìm hiện vật',
+      searchHint: 'Gõ có dấu hoặc không dấu, ví dụ “dau ram”.',
+      search: 'Tìm',
+      results: 'Kết quả cho “{query}”: {count}',
+      noResults: 'Không tìm thấy hiện vật nào cho “{query}”.',
+      count: '{count} hiện vật',
+    },
+    exhibit: {
+      period: 'Niên đại',
+      material: 'Chất liệu',
+      origin: 'Nguồn gốc',
+      room: 'Vị trí',
+      highlight: 'Hiện vật nổi bật',
+      nationalTreasure: 'Bảo vật quốc gia',
+      demoNote: 'Ghi chú về dữ liệu',
+      backToCatalogue: '← Danh mục hiện vật',
+    },
   },
   notFound: {
     title: 'Không tìm thấy trang',

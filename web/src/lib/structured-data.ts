@@ -56,3 +56,38 @@ export function touristTrip(route: BoatRoute, lang: Language, pageUrl: string, d
 export function jsonLd(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+/** The Quảng Ninh Museum as schema.org describes a museum: where it is, and its opening days. */
+export function museumOrganization(lang: Language) {
+  return {
+    '@type': 'Museum',
+    name: lang === 'vi' ? 'Bảo tàng Quảng Ninh' : 'Quảng Ninh Museum',
+    address: {
+      '@type': 'PostalAddress',
+      streetAddress: 'Trần Quốc Nghiễn',
+      addressLocality: 'Hạ Long',
+      addressRegion: 'Quảng Ninh',
+      addressCountry: 'VN',
+    },
+  };
+}
+
+/** A museum object as a schema.org CreativeWork: its period, material, origin and the museum that holds it. */
+export function museumObject(
+  exhibit: { title: string; description: string; period: string; material: string; origin: string },
+  lang: Language,
+  pageUrl: string,
+) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CreativeWork',
+    name: exhibit.title,
+    description: exhibit.description,
+    url: pageUrl,
+    inLanguage: lang,
+    temporalCoverage: exhibit.period,
+    material: exhibit.material,
+    locationCreated: { '@type': 'Place', name: exhibit.origin },
+    isPartOf: museumOrganization(lang),
+  };
+}
