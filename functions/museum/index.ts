@@ -1,5 +1,7 @@
 /** The museum domain assembled from its parts, ready to mount at /api/museum and to read from the site's pages. */
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import { createVisitAnalytics } from './analytics.js';
+import { addAnalyticsRoutes } from './analytics-routes.js';
 import { createMuseumRouter } from './routes.js';
 import { createMuseumService } from './service.js';
 import { createMuseumStore } from './store.js';
@@ -11,5 +13,7 @@ export function museumServiceFor({ db, config }: Pick<PlatformDependencies, 'db'
 }
 
 export function museumRouterFor(dependencies: PlatformDependencies) {
-  return createMuseumRouter(museumServiceFor(dependencies), dependencies.requireRole);
+  const { db, config, requireRole } = dependencies;
+  const router = createMuseumRouter(museumServiceFor(dependencies), requireRole);
+  return addAnalyticsRoutes(router, createVisitAnalytics(db, config.tableName), requireRole);
 }
