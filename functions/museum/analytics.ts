@@ -59,7 +59,7 @@ export function createVisitAnalytics(
       new UpdateCommand({
         TableName: tableName,
         Key: { PK: dayPartition(date), SK: sortKey },
-        UpdateExpression: `ADD ${names.map((name, index) => `#c${index} :c${index}`).join(', ')} SET entity = :entity, expiresAt = if_not_exists(expiresAt, :expires)`,
+        UpdateExpression: `ADD ${names.map((_, index) => `#c${index} :c${index}`).join(', ')} SET entity = :entity, expiresAt = if_not_exists(expiresAt, :expires)`,
         ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#c${index}`, name])),
         ExpressionAttributeValues: {
           ...Object.fromEntries(names.map((name, index) => [`:c${index}`, counters[name]])),
