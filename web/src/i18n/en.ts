@@ -318,6 +318,18 @@ export const en: Dictionary = {
     demoData:
       "The exhibits' content follows the museum's public information; details written for this demo are marked on each exhibit.",
     floors: { '-1': 'Outdoors', '0': 'Entrance hall', '1': 'Floor 1', '2': 'Floor 2', '3': 'Floor 3' },
+    tour: {
+      title: '3D visit: the entrance hall',
+      description:
+        'Visit the Quảng Ninh Museum in 3D in your browser, starting in the entrance hall under the whale skeleton.',
+      intro:
+        'Click an exhibit (or its name below) to walk up to it and read its panel. The entrance hall is open; the other floors are being built.',
+      fallback:
+        'The 3D visit needs a browser with WebGL 2 and JavaScript. Every exhibit is in the catalogue.',
+      close: 'Close',
+      readMore: 'Read more',
+      link: '3D visit (entrance hall)',
+    },
     catalogue: {
       title: 'Catalogue of exhibits',
       description:

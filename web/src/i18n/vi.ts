@@ -312,6 +312,18 @@ export const vi = {
     demoData:
       'Nội dung hiện vật dựa trên thông tin công khai về bảo tàng; các chi tiết viết cho bản thử nghiệm được ghi rõ ở từng hiện vật.',
     floors: { '-1': 'Ngoài trời', '0': 'Sảnh', '1': 'Tầng 1', '2': 'Tầng 2', '3': 'Tầng 3' },
+    tour: {
+      title: 'Tham quan 3D: sảnh chính',
+      description:
+        'Tham quan Bảo tàng Quảng Ninh trong 3D ngay trên trình duyệt, bắt đầu từ sảnh với bộ xương cá voi.',
+      intro:
+        'Bấm vào một hiện vật (hoặc nút tên hiện vật) để đến trước nó và đọc thông tin. Hiện mới có sảnh chính; các tầng khác đang được xây dựng.',
+      fallback:
+        'Chế độ 3D cần trình duyệt hỗ trợ WebGL 2 và JavaScript. Bạn vẫn có thể xem toàn bộ hiện vật trong danh mục.',
+      close: 'Đóng',
+      readMore: 'Đọc đầy đủ',
+      link: 'Tham quan 3D (sảnh chính)',
+    },
     catalogue: {
       title: 'Danh mục hiện vật',
       description:

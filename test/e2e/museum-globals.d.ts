@@ -1,0 +1,14 @@
+// The 3D page's instrumentation, as the browser tests read it.
+declare global {
+  interface Window {
+    __museum: {
+      ready: boolean;
+      drawCalls: number;
+      triangles: number;
+      textures: number;
+      currentExhibit: string | null;
+    };
+  }
+}
+
+export {};

@@ -1,0 +1,66 @@
+// The 3D visit in Chromium (WebGL 2 through SwiftShader), and the museum's pages without JavaScript.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from './support/browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+interface Instrumentation {
+  ready: boolean;
+  drawCalls: number;
+  triangles: number;
+  textures: number;
+  currentExhibit: string | null;
+}
+
+describe('the 3D visit', () => {
+  it('draws the entrance hall within the budgets and opens an exhibit’s panel', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${baseUrl}/en/museum/tour/`);
+    await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+    // Let a few more frames settle, then read what a frame costs.
+    await page.waitForTimeout(500);
+    const state = (await page.evaluate(() => window.__museum)) as Instrumentation;
+    expect(state.drawCalls).toBeGreaterThan(0);
+    expect(state.drawCalls).toBeLessThanOrEqual(150);
+    expect(state.triangles).toBeLessThanOrEqual(300_000);
+
+    // Not a blank canvas: the screenshot of it has many distinct colours.
+    const shot = await page.locator('canvas').screenshot();
+    const distinct = new Set<number>();
+    for (let index = 0; index < shot.length; index += 97) distinct.add(shot[index] as number);
+    expect(distinct.size).toBeGreaterThan(20);
+
+    await page.getByRole('button', { name: /whale/i }).click();
+    const panel = page.getByTestId('exhibit-panel');
+    await panel.waitFor();
+    expect(await panel.innerText()).toMatch(/whale/i);
+    expect(await page.evaluate(() => window.__museum.currentExhibit)).toBe('whale-skeleton');
+    expect(errors).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript says what the 3D visit needs and leads to the catalogue', async () => {
+    const context = await browser.newContext({ locale: 'vi-VN', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/vi/museum/tour/`);
+    const fallback = page.getByTestId('museum-fallback');
+    expect(await fallback.innerText()).toContain('WebGL');
+    await fallback.getByRole('link').click();
+    expect(new URL(page.url()).pathname).toBe('/vi/museum/catalogue/');
+    expect(await page.locator('a[href^="/vi/museum/exhibits/"]').count()).toBeGreaterThanOrEqual(40);
+    await context.close();
+  });
+});

@@ -1,0 +1,54 @@
+// Starts the 3D museum in its page: checks WebGL (without it the page's own message and the catalogue link stay),
+// reads the entrance hall's exhibits from the content API, and renders the viewer.
+import { createRoot } from 'react-dom/client';
+import { instrumentation } from './instrumentation';
+import { MuseumViewer, type ViewerExhibit, type ViewerText } from './MuseumViewer';
+
+interface ApiExhibit {
+  id: string;
+  title: Record<'vi' | 'en', string>;
+  period: Record<'vi' | 'en', string>;
+  description: Record<'vi' | 'en', string[]>;
+  model: { kind: string; size: ViewerExhibit['size'] };
+}
+
+function webGl2Available(): boolean {
+  try {
+    return document.createElement('canvas').getContext('webgl2') !== null;
+  } catch {
+    return false;
+  }
+}
+
+export async function mountMuseum(container: HTMLElement): Promise<void> {
+  instrumentation();
+  const lang = container.dataset.lang === 'en' ? 'en' : 'vi';
+  if (!webGl2Available()) {
+    container.dataset.state = 'no-webgl';
+    return;
+  }
+  const response = await fetch('/api/museum/exhibits?room=lobby');
+  if (!response.ok) {
+    container.dataset.state = 'error';
+    return;
+  }
+  const { exhibits } = (await response.json()) as { exhibits: ApiExhibit[] };
+  const text: ViewerText = {
+    close: container.dataset.textClose ?? 'Close',
+    readMore: container.dataset.textReadMore ?? 'Read more',
+    loading: container.dataset.textLoading ?? '',
+  };
+  const viewerExhibits = exhibits.map((exhibit) => ({
+    id: exhibit.id,
+    title: exhibit.title[lang],
+    period: exhibit.period[lang],
+    summary: exhibit.description[lang][0] ?? '',
+    href: `/${lang}/museum/exhibits/${exhibit.id}/`,
+    kind: exhibit.model.kind,
+    size: exhibit.model.size,
+  }));
+  container.dataset.state = 'running';
+  createRoot(container).render(
+    <MuseumViewer exhibits={viewerExhibits} text={text} initial={container.dataset.exhibit ?? null} />,
+  );
+}
