@@ -139,6 +139,7 @@ export function MuseumViewer({
           const placement = placements[exhibit.id];
           if (!placement) return null;
           return (
+            // biome-ignore lint/a11y/noStaticElementInteractions: a three.js group in the canvas, not a DOM element; the exhibit buttons below give keyboard access.
             <group
               key={exhibit.id}
               position={placement.at}

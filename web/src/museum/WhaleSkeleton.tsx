@@ -43,8 +43,8 @@ export function WhaleSkeleton({ length }: { length: number }) {
   }, [length]);
 
   useLayoutEffect(() => {
-    layout.spine.forEach((bone, index) => vertebrae.current?.setMatrixAt(index, bone));
-    layout.ribMatrices.forEach((rib, index) => ribs.current?.setMatrixAt(index, rib));
+    for (const [index, bone] of layout.spine.entries()) vertebrae.current?.setMatrixAt(index, bone);
+    for (const [index, rib] of layout.ribMatrices.entries()) ribs.current?.setMatrixAt(index, rib);
     if (vertebrae.current) vertebrae.current.instanceMatrix.needsUpdate = true;
     if (ribs.current) ribs.current.instanceMatrix.needsUpdate = true;
   }, [layout]);
