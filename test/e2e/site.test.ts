@@ -57,6 +57,8 @@ describe('the home page', () => {
 
   it('lets a keyboard user skip straight to the main content', async () => {
     const page = await open('/en/');
+    // Under a loaded machine the first Tab can come before the page has finished loading.
+    await page.waitForLoadState('load');
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     expect(await focused.getAttribute('href')).toBe('#main');
