@@ -11,6 +11,24 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** How often the whale was viewed today, as the managers' statistics say. */
+async function whaleViewsToday(): Promise<number> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'manager@halong.test', password: 'Manager-HaLong-2026' }),
+  });
+  const { idToken } = (await login.json()) as { idToken: string };
+  const today = new Date().toISOString().slice(0, 10);
+  const response = await fetch(`${baseUrl}/api/museum/statistics?from=${today}&to=${today}`, {
+    headers: { Authorization: `Bearer ${idToken}` },
+  });
+  const { days } = (await response.json()) as {
+    days: { exhibits: { exhibitId: string; views: number }[] }[];
+  };
+  return days[0]?.exhibits.find((exhibit) => exhibit.exhibitId === 'whale-skeleton')?.views ?? 0;
+}
+
 interface Instrumentation {
   ready: boolean;
   drawCalls: number;
@@ -49,6 +67,25 @@ describe('the 3D visit', () => {
     expect(await page.evaluate(() => window.__museum.currentExhibit)).toBe('whale-skeleton');
     expect(errors).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a deep link in front of its exhibit, and the address bar follows the visitor', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/museum/exhibits/whale-skeleton/`);
+    // The page's own text is there before any 3D.
+    expect(await page.getByTestId('exhibit-title').innerText()).toMatch(/whale/i);
+    await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+    expect(await page.evaluate(() => window.__museum.currentExhibit)).toBe('whale-skeleton');
+    await page.getByTestId('exhibit-panel').waitFor();
+
+    const viewsBefore = await whaleViewsToday();
+    await page.getByRole('button', { name: /sailing/i }).click();
+    await page.waitForURL(/\/en\/museum\/exhibits\/sailing-boat-model\/$/);
+    // Leaving the page sends the visit's events (anonymous) with sendBeacon: the whale's view is counted.
+    await page.goto(`${baseUrl}/en/museum/`);
+    await expect.poll(whaleViewsToday, { timeout: 10_000 }).toBeGreaterThan(viewsBefore);
     await context.close();
   });
 

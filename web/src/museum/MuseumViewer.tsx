@@ -112,21 +112,22 @@ function Instrumentation() {
   return null;
 }
 
-export function MuseumViewer({
-  exhibits,
-  text,
-  initial,
-}: {
+export interface MuseumViewerProps {
   exhibits: ViewerExhibit[];
   text: ViewerText;
   initial: string | null;
-}) {
+  /** Told every time the visitor faces another exhibit (or none): the address bar, the visit statistics. */
+  onFocusChange?: (exhibitId: string | null) => void;
+}
+
+export function MuseumViewer({ exhibits, text, initial, onFocusChange }: MuseumViewerProps) {
   const [focus, setFocus] = useState<string | null>(initial);
   const reducedMotion = useMemo(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches, []);
   const selected = exhibits.find((exhibit) => exhibit.id === focus) ?? null;
   useEffect(() => {
     instrumentation().currentExhibit = focus;
-  }, [focus]);
+    onFocusChange?.(focus);
+  }, [focus, onFocusChange]);
 
   return (
     <div className="museum-viewer">

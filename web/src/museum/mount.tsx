@@ -1,6 +1,7 @@
 // Starts the 3D museum in its page: checks WebGL (without it the page's own message and the catalogue link stay),
 // reads the entrance hall's exhibits from the content API, and renders the viewer.
 import { createRoot } from 'react-dom/client';
+import { createVisitBeacon } from './analytics-beacon';
 import { instrumentation } from './instrumentation';
 import { MuseumViewer, type ViewerExhibit, type ViewerText } from './MuseumViewer';
 
@@ -47,8 +48,17 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
     kind: exhibit.model.kind,
     size: exhibit.model.size,
   }));
+  const initial = container.dataset.exhibit ?? null;
+  const beacon = createVisitBeacon(lang);
+  const tourPage = `/${lang}/museum/tour/`;
+  // The address bar follows the visitor, so any view can be shared: an exhibit's own address, or the tour's.
+  const onFocusChange = (exhibitId: string | null) => {
+    beacon.viewing(exhibitId);
+    const address = exhibitId ? `/${lang}/museum/exhibits/${exhibitId}/` : tourPage;
+    if (location.pathname !== address) history.replaceState(null, '', address);
+  };
   container.dataset.state = 'running';
   createRoot(container).render(
-    <MuseumViewer exhibits={viewerExhibits} text={text} initial={container.dataset.exhibit ?? null} />,
+    <MuseumViewer exhibits={viewerExhibits} text={text} initial={initial} onFocusChange={onFocusChange} />,
   );
 }
