@@ -19,6 +19,7 @@ import {
 import { COSTED_BOOKINGS, costRows, measureBookingCost, PRICES } from './bookings-cost.js';
 import { COLD_START_RUNS, measureColdStart } from './cold-start.js';
 import { bundleRows, measureLambdaBundles } from './lambda-bundles.js';
+import { MUSEUM_RUNS, measureMuseum, museumRows } from './museum.js';
 import {
   CONCURRENT_CLIENTS,
   LOAD_SECONDS,
@@ -34,6 +35,8 @@ import { median } from './statistics.js';
 const BENCHMARKS_FILE = new URL('../BENCHMARKS.md', import.meta.url);
 const START_MARK = '<!-- bench:results:start -->';
 const END_MARK = '<!-- bench:results:end -->';
+const MUSEUM_START_MARK = '<!-- bench:museum:start -->';
+const MUSEUM_END_MARK = '<!-- bench:museum:end -->';
 const BOOKINGS_START_MARK = '<!-- bench:bookings:start -->';
 const BOOKINGS_END_MARK = '<!-- bench:bookings:end -->';
 
@@ -100,15 +103,33 @@ function replaceBetween(document: string, start: string, end: string, replacemen
   return `${document.slice(0, from)}${replacement}${document.slice(to + end.length)}`;
 }
 
-/** Only the bookings: their part of the results is replaced (or added at the end), the rest kept. */
-async function runBookingsOnly(): Promise<void> {
-  const bookings = await measureBookings();
+/** The 3D museum and the catalogue pages, on the platform started as `npm start` starts it. */
+async function measureMuseumSection(): Promise<string> {
+  say(`Opening the 3D museum ${MUSEUM_RUNS} times in Chromium…`);
+  const platform = launchPlatform({ PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+  try {
+    const baseUrl = (await waitForUrl(platform, 120_000)).replace(/\/$/, '');
+    const measurement = await measureMuseum(baseUrl);
+    return [
+      MUSEUM_START_MARK,
+      '### The 3D museum and its catalogue (headless Chromium, SwiftShader, production build)',
+      '',
+      ...museumRows(measurement),
+      MUSEUM_END_MARK,
+    ].join('\n');
+  } finally {
+    await interrupt(platform);
+  }
+}
+
+/** Only one section: its part of the results is replaced (or added at the end), the rest kept. */
+async function runOnly(section: string, start: string, end: string): Promise<void> {
   const document = await readFile(BENCHMARKS_FILE, 'utf8');
-  const updated = document.includes(BOOKINGS_START_MARK)
-    ? replaceBetween(document, BOOKINGS_START_MARK, BOOKINGS_END_MARK, bookings)
-    : document.replace(END_MARK, `\n${bookings}\n${END_MARK}`);
+  const updated = document.includes(start)
+    ? replaceBetween(document, start, end, section)
+    : document.replace(END_MARK, `\n${section}\n${END_MARK}`);
   await writeFile(BENCHMARKS_FILE, updated);
-  process.stdout.write(`${bookings}\n`);
+  process.stdout.write(`${section}\n`);
 }
 
 async function main(): Promise<void> {
@@ -121,6 +142,7 @@ async function main(): Promise<void> {
   say(`Loading pages with ${CONCURRENT_CLIENTS} clients…`);
   const pages = await measurePages();
   const bookings = await measureBookings();
+  const museum = await measureMuseumSection();
 
   const rounded = coldStarts.map((value) => Math.round(value));
   const results = [
@@ -148,6 +170,8 @@ async function main(): Promise<void> {
     `| ${COLD_START_RUNS} | ${Math.round(median(coldStarts))} ms | ${Math.min(...rounded)} ms | ${Math.max(...rounded)} ms | ${rounded.join(', ')} |`,
     '',
     bookings,
+    '',
+    museum,
     END_MARK,
   ].join('\n');
 
@@ -158,6 +182,11 @@ async function main(): Promise<void> {
 
 const [only] = process.argv.slice(2);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-if (only === 'bookings') await runBookingsOnly();
+if (siteNeedsBuild()) await buildSite();
+if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_MARK, BOOKINGS_END_MARK);
+else if (only === 'museum') await runOnly(await measureMuseumSection(), MUSEUM_START_MARK, MUSEUM_END_MARK);
 else if (only === undefined) await main();
-else throw new Error(`Unknown benchmark "${only}": run all of them (no argument) or only "bookings".`);
+else
+  throw new Error(
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings" or "museum".`,
+  );

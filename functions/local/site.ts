@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../platform/http-app.js';
 import { preferredLanguage } from '../site/language.js';
@@ -106,6 +107,8 @@ export async function mountSite(app: Hono<AppEnv>, services: SiteServices): Prom
     context.header('Cache-Control', 'private, no-store');
     return context.redirect(`/${language}/`, 302);
   });
+  // Compressed as CloudFront compresses them on AWS, so a page's weight here is what a visitor downloads.
+  app.use('*', compress());
   app.use('*', serveStatic({ root: SITE_STATIC_FILES }));
   mountSitePages(app, render, services);
 }
