@@ -64,6 +64,8 @@ describe('the 3D visit', () => {
     const panel = page.getByTestId('exhibit-panel');
     await panel.waitFor();
     expect(await panel.innerText()).toMatch(/whale/i);
+    // The audio guide reads the panel aloud with the browser's speech synthesis, which Chromium has.
+    expect(await panel.getByTestId('audio-guide').innerText()).toBe('Listen');
     expect(await page.evaluate(() => window.__museum.currentExhibit)).toBe('whale-skeleton');
     expect(errors).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -327,6 +327,9 @@ export const en: Dictionary = {
       fallback:
         'The 3D visit needs a browser with WebGL 2 and JavaScript. Every exhibit is in the catalogue.',
       close: 'Close',
+      listen: 'Listen',
+      pause: 'Pause',
+      resume: 'Resume',
       readMore: 'Read more',
       link: '3D visit (entrance hall)',
     },

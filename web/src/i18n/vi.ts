@@ -321,6 +321,9 @@ export const vi = {
       fallback:
         'Chế độ 3D cần trình duyệt hỗ trợ WebGL 2 và JavaScript. Bạn vẫn có thể xem toàn bộ hiện vật trong danh mục.',
       close: 'Đóng',
+      listen: 'Nghe thuyết minh',
+      pause: 'Tạm dừng',
+      resume: 'Nghe tiếp',
       readMore: 'Đọc đầy đủ',
       link: 'Tham quan 3D (sảnh chính)',
     },

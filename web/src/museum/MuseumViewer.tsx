@@ -3,6 +3,7 @@
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Vector3 } from 'three';
+import { AudioGuide, type AudioGuideText } from './AudioGuide';
 import { instrumentation } from './instrumentation';
 import { SailingBoat } from './SailingBoat';
 import { WhaleSkeleton } from './WhaleSkeleton';
@@ -17,7 +18,7 @@ export interface ViewerExhibit {
   size: { width: number; height: number; depth: number };
 }
 
-export interface ViewerText {
+export interface ViewerText extends AudioGuideText {
   close: string;
   readMore: string;
   loading: string;
@@ -115,12 +116,13 @@ function Instrumentation() {
 export interface MuseumViewerProps {
   exhibits: ViewerExhibit[];
   text: ViewerText;
+  language: 'vi' | 'en';
   initial: string | null;
   /** Told every time the visitor faces another exhibit (or none): the address bar, the visit statistics. */
   onFocusChange?: (exhibitId: string | null) => void;
 }
 
-export function MuseumViewer({ exhibits, text, initial, onFocusChange }: MuseumViewerProps) {
+export function MuseumViewer({ exhibits, text, language, initial, onFocusChange }: MuseumViewerProps) {
   const [focus, setFocus] = useState<string | null>(initial);
   const reducedMotion = useMemo(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches, []);
   const selected = exhibits.find((exhibit) => exhibit.id === focus) ?? null;
@@ -178,6 +180,11 @@ export function MuseumViewer({ exhibits, text, initial, onFocusChange }: MuseumV
           <p>
             <a href={selected.href}>{text.readMore}</a>
           </p>
+          <AudioGuide
+            text={`${selected.title}. ${selected.period}. ${selected.summary}`}
+            language={language}
+            labels={text}
+          />
           <button type="button" className="button button-secondary" onClick={() => setFocus(null)}>
             {text.close}
           </button>

@@ -38,6 +38,9 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
     close: container.dataset.textClose ?? 'Close',
     readMore: container.dataset.textReadMore ?? 'Read more',
     loading: container.dataset.textLoading ?? '',
+    listen: container.dataset.textListen ?? 'Listen',
+    pause: container.dataset.textPause ?? 'Pause',
+    resume: container.dataset.textResume ?? 'Resume',
   };
   const viewerExhibits = exhibits.map((exhibit) => ({
     id: exhibit.id,
@@ -59,6 +62,12 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
   };
   container.dataset.state = 'running';
   createRoot(container).render(
-    <MuseumViewer exhibits={viewerExhibits} text={text} initial={initial} onFocusChange={onFocusChange} />,
+    <MuseumViewer
+      exhibits={viewerExhibits}
+      text={text}
+      language={lang}
+      initial={initial}
+      onFocusChange={onFocusChange}
+    />,
   );
 }
