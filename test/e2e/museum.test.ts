@@ -98,7 +98,7 @@ describe('the 3D visit', () => {
     const fallback = page.getByTestId('museum-fallback');
     expect(await fallback.innerText()).toContain('WebGL');
     await fallback.getByRole('link').click();
-    expect(new URL(page.url()).pathname).toBe('/vi/museum/catalogue/');
+    await page.waitForURL(/\/vi\/museum\/catalogue\/$/);
     expect(await page.locator('a[href^="/vi/museum/exhibits/"]').count()).toBeGreaterThanOrEqual(40);
     await context.close();
   });

@@ -22,13 +22,11 @@ export function AudioGuide({
   const [state, setState] = useState<State>('idle');
   const supported = typeof window !== 'undefined' && 'speechSynthesis' in window;
 
-  // A new panel (or leaving it) stops what was being read.
+  // Closing the panel (or moving to another exhibit, which mounts a new guide) stops what was being read.
   useEffect(() => {
     if (!supported) return;
-    speechSynthesis.cancel();
-    setState('idle');
     return () => speechSynthesis.cancel();
-  }, [text, supported]);
+  }, [supported]);
 
   if (!supported) return null;
 

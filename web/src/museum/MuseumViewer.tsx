@@ -181,6 +181,7 @@ export function MuseumViewer({ exhibits, text, language, initial, onFocusChange 
             <a href={selected.href}>{text.readMore}</a>
           </p>
           <AudioGuide
+            key={selected.id}
             text={`${selected.title}. ${selected.period}. ${selected.summary}`}
             language={language}
             labels={text}
