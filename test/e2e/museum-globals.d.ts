@@ -7,6 +7,7 @@ declare global {
       triangles: number;
       textures: number;
       currentExhibit: string | null;
+      position: [number, number, number];
     };
   }
 }

@@ -72,6 +72,40 @@ describe('the 3D visit', () => {
     await context.close();
   });
 
+  it('walks with the keyboard and to a spot clicked on the floor, never through a wall', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/museum/tour/`);
+    await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+    const position = () => page.evaluate(() => window.__museum.position);
+
+    // A click on the floor, to the left in the first view, walks there.
+    const canvas = page.locator('canvas');
+    const box = (await canvas.boundingBox()) as { width: number; height: number };
+    // Locator clicks scroll the canvas into view first.
+    await canvas.click({ position: { x: box.width * 0.05, y: box.height * 0.97 } });
+    await expect.poll(async () => (await position())[0], { timeout: 5_000 }).toBeLessThan(-0.5);
+    await page.waitForTimeout(1_500); // the glide settles
+
+    // The arrow keys walk on in the direction the visitor faces (here: on, away from the entrance).
+    const beforeKeys = await position();
+    await page.getByRole('application').focus();
+    await page.keyboard.down('ArrowUp');
+    await page.waitForTimeout(800);
+    await page.keyboard.up('ArrowUp');
+    await expect.poll(async () => (await position())[2], { timeout: 5_000 }).toBeLessThan(beforeKeys[2] - 1);
+
+    // Walking far too long toward the walls: the visitor stops at them.
+    await page.keyboard.down('w');
+    await page.waitForTimeout(6_000);
+    await page.keyboard.up('w');
+    const [x, , z] = await position();
+    expect(x).toBeGreaterThanOrEqual(-18.6);
+    expect(z).toBeGreaterThanOrEqual(-13.6);
+
+    await context.close();
+  });
+
   it('opens a deep link in front of its exhibit, and the address bar follows the visitor', async () => {
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();

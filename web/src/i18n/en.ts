@@ -327,6 +327,7 @@ export const en: Dictionary = {
       fallback:
         'The 3D visit needs a browser with WebGL 2 and JavaScript. Every exhibit is in the catalogue.',
       close: 'Close',
+      viewLabel: '3D view: arrow keys or W A S D to walk and turn, Escape to close the panel',
       listen: 'Listen',
       pause: 'Pause',
       resume: 'Resume',

@@ -321,6 +321,7 @@ export const vi = {
       fallback:
         'Chế độ 3D cần trình duyệt hỗ trợ WebGL 2 và JavaScript. Bạn vẫn có thể xem toàn bộ hiện vật trong danh mục.',
       close: 'Đóng',
+      viewLabel: 'Khung nhìn 3D: phím mũi tên hoặc W A S D để đi và quay, Esc để đóng bảng thông tin',
       listen: 'Nghe thuyết minh',
       pause: 'Tạm dừng',
       resume: 'Nghe tiếp',

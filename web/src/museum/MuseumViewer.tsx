@@ -19,6 +19,8 @@ export interface ViewerExhibit {
 }
 
 export interface ViewerText extends AudioGuideText {
+  /** What the 3D view says of itself to a screen reader, with its keys. */
+  viewLabel: string;
   close: string;
   readMore: string;
   loading: string;
@@ -33,10 +35,18 @@ const placements: Record<string, { at: [number, number, number]; view: [number, 
 const START = new Vector3(0, 2.2, 19);
 const START_TARGET = new Vector3(0, 5, 0);
 
-function Hall() {
+function Hall({ onFloorClick }: { onFloorClick: (point: Vector3) => void }) {
   return (
     <group>
-      <mesh rotation={[-Math.PI / 2, 0, 0]} receiveShadow>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a three.js mesh in the canvas, not a DOM element; the keyboard walks through the view's own keys. */}
+      <mesh
+        rotation={[-Math.PI / 2, 0, 0]}
+        receiveShadow
+        onClick={(event) => {
+          event.stopPropagation();
+          onFloorClick(event.point.clone());
+        }}
+      >
         <planeGeometry args={[40, 30]} />
         <meshStandardMaterial color="#f2f0ea" roughness={0.9} />
       </mesh>
@@ -76,22 +86,75 @@ function ExhibitModel({ exhibit }: { exhibit: ViewerExhibit }) {
   return <MapTable size={exhibit.size} />;
 }
 
-/** Moves the camera to face the chosen exhibit: a glide, or a cut for visitors who prefer reduced motion. */
-function CameraDirector({ focus, reducedMotion }: { focus: string | null; reducedMotion: boolean }) {
+/** Where the visitor may stand: inside the hall's walls, with a margin. */
+const BOUNDS = { minX: -18.5, maxX: 18.5, minZ: -13.5, maxZ: 19.5 };
+const EYE_HEIGHT = 1.7;
+const WALK_SPEED = 5; // metres a second
+const TURN_SPEED = 1.6; // radians a second
+
+function keepInside(position: Vector3): Vector3 {
+  position.x = Math.min(BOUNDS.maxX, Math.max(BOUNDS.minX, position.x));
+  position.z = Math.min(BOUNDS.maxZ, Math.max(BOUNDS.minZ, position.z));
+  return position;
+}
+
+/** Keys held down in the 3D view: forward/back (W S ↑ ↓) and turning (A D ← →). */
+export type HeldKeys = Set<'forward' | 'back' | 'left' | 'right'>;
+
+/**
+ * Moves the camera: to face the chosen exhibit, or to a spot clicked on the floor (a glide, or a cut for
+ * visitors who prefer reduced motion), and by the keys held down, never through a wall.
+ */
+function CameraDirector({
+  focus,
+  walkTo,
+  keys,
+  reducedMotion,
+}: {
+  focus: string | null;
+  walkTo: Vector3 | null;
+  keys: React.RefObject<HeldKeys>;
+  reducedMotion: boolean;
+}) {
   const { camera } = useThree();
   const goal = useRef({ position: START.clone(), target: START_TARGET.clone() });
   const looking = useRef(START_TARGET.clone());
   useEffect(() => {
     const placement = focus ? placements[focus] : undefined;
-    goal.current = placement
-      ? { position: new Vector3(...placement.view), target: new Vector3(...placement.at) }
-      : { position: START.clone(), target: START_TARGET.clone() };
+    if (placement) {
+      goal.current = { position: new Vector3(...placement.view), target: new Vector3(...placement.at) };
+    } else if (walkTo) {
+      // Walk to the spot, looking on in the direction of travel.
+      const position = keepInside(new Vector3(walkTo.x, EYE_HEIGHT, walkTo.z));
+      const direction = position.clone().sub(camera.position).setY(0);
+      if (direction.lengthSq() < 0.01) direction.set(0, 0, -1);
+      goal.current = { position, target: position.clone().add(direction.normalize().multiplyScalar(10)) };
+    } else {
+      goal.current = { position: START.clone(), target: START_TARGET.clone() };
+    }
     if (reducedMotion) {
       camera.position.copy(goal.current.position);
       looking.current.copy(goal.current.target);
     }
-  }, [focus, reducedMotion, camera]);
+  }, [focus, walkTo, reducedMotion, camera]);
   useFrame((_, delta) => {
+    const held = keys.current;
+    if (held && held.size > 0) {
+      // Keys steer from where the visitor stands now: the goal follows them.
+      const forward = looking.current.clone().sub(camera.position).setY(0).normalize();
+      const turn = (held.has('left') ? 1 : 0) - (held.has('right') ? 1 : 0);
+      forward.applyAxisAngle(new Vector3(0, 1, 0), turn * TURN_SPEED * delta);
+      const move = (held.has('forward') ? 1 : 0) - (held.has('back') ? 1 : 0);
+      const position = keepInside(
+        camera.position.clone().addScaledVector(forward, move * WALK_SPEED * delta),
+      );
+      goal.current = {
+        position,
+        target: position.clone().add(forward.multiplyScalar(10)).setY(looking.current.y),
+      };
+      camera.position.copy(goal.current.position);
+      looking.current.copy(goal.current.target);
+    }
     const step = reducedMotion ? 1 : Math.min(1, delta * 2.5);
     camera.position.lerp(goal.current.position, step);
     looking.current.lerp(goal.current.target, step);
@@ -102,15 +165,39 @@ function CameraDirector({ focus, reducedMotion }: { focus: string | null; reduce
 
 /** Reports the first drawn frame and the renderer's counters to window.__museum. */
 function Instrumentation() {
-  const { gl } = useThree();
+  const { gl, camera } = useThree();
   useFrame(() => {
     const state = instrumentation();
+    state.position = camera.position.toArray().map((value) => Math.round(value * 100) / 100) as [
+      number,
+      number,
+      number,
+    ];
     state.drawCalls = gl.info.render.calls;
     state.triangles = gl.info.render.triangles;
     state.textures = gl.info.memory.textures;
     state.ready = true;
   });
   return null;
+}
+
+function keyAction(key: string): 'forward' | 'back' | 'left' | 'right' | null {
+  switch (key.toLowerCase()) {
+    case 'arrowup':
+    case 'w':
+      return 'forward';
+    case 'arrowdown':
+    case 's':
+      return 'back';
+    case 'arrowleft':
+    case 'a':
+      return 'left';
+    case 'arrowright':
+    case 'd':
+      return 'right';
+    default:
+      return null;
+  }
 }
 
 export interface MuseumViewerProps {
@@ -124,6 +211,8 @@ export interface MuseumViewerProps {
 
 export function MuseumViewer({ exhibits, text, language, initial, onFocusChange }: MuseumViewerProps) {
   const [focus, setFocus] = useState<string | null>(initial);
+  const [walkTo, setWalkTo] = useState<Vector3 | null>(null);
+  const heldKeys = useRef<HeldKeys>(new Set());
   const reducedMotion = useMemo(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches, []);
   const selected = exhibits.find((exhibit) => exhibit.id === focus) ?? null;
   useEffect(() => {
@@ -133,31 +222,59 @@ export function MuseumViewer({ exhibits, text, language, initial, onFocusChange 
 
   return (
     <div className="museum-viewer">
-      <Canvas camera={{ position: START.toArray(), fov: 55 }} gl={{ antialias: true }} dpr={[1, 2]}>
-        <color attach="background" args={['#dfe6e6']} />
-        <hemisphereLight args={['#ffffff', '#c9c3b5', 1.1]} />
-        <directionalLight position={[6, 14, 10]} intensity={1.4} />
-        <Hall />
-        {exhibits.map((exhibit) => {
-          const placement = placements[exhibit.id];
-          if (!placement) return null;
-          return (
-            // biome-ignore lint/a11y/noStaticElementInteractions: a three.js group in the canvas, not a DOM element; the exhibit buttons below give keyboard access.
-            <group
-              key={exhibit.id}
-              position={placement.at}
-              onClick={(event) => {
-                event.stopPropagation();
-                setFocus(exhibit.id);
-              }}
-            >
-              <ExhibitModel exhibit={exhibit} />
-            </group>
-          );
-        })}
-        <CameraDirector focus={focus} reducedMotion={reducedMotion} />
-        <Instrumentation />
-      </Canvas>
+      {/* The 3D view takes the keyboard when focused: arrows or WASD walk and turn, Escape closes the panel. */}
+      <div
+        className="museum-canvas"
+        role="application"
+        aria-label={text.viewLabel}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: an ARIA application that takes the keyboard when focused (walking, turning, Escape).
+        tabIndex={0}
+        onKeyDown={(event) => {
+          const action = keyAction(event.key);
+          if (action) {
+            event.preventDefault();
+            heldKeys.current.add(action);
+          } else if (event.key === 'Escape') {
+            setFocus(null);
+          }
+        }}
+        onKeyUp={(event) => {
+          const action = keyAction(event.key);
+          if (action) heldKeys.current.delete(action);
+        }}
+        onBlur={() => heldKeys.current.clear()}
+      >
+        <Canvas camera={{ position: START.toArray(), fov: 55 }} gl={{ antialias: true }} dpr={[1, 2]}>
+          <color attach="background" args={['#dfe6e6']} />
+          <hemisphereLight args={['#ffffff', '#c9c3b5', 1.1]} />
+          <directionalLight position={[6, 14, 10]} intensity={1.4} />
+          <Hall
+            onFloorClick={(point) => {
+              setFocus(null);
+              setWalkTo(point);
+            }}
+          />
+          {exhibits.map((exhibit) => {
+            const placement = placements[exhibit.id];
+            if (!placement) return null;
+            return (
+              // biome-ignore lint/a11y/noStaticElementInteractions: a three.js group in the canvas, not a DOM element; the exhibit buttons below give keyboard access.
+              <group
+                key={exhibit.id}
+                position={placement.at}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  setFocus(exhibit.id);
+                }}
+              >
+                <ExhibitModel exhibit={exhibit} />
+              </group>
+            );
+          })}
+          <CameraDirector focus={focus} walkTo={walkTo} keys={heldKeys} reducedMotion={reducedMotion} />
+          <Instrumentation />
+        </Canvas>
+      </div>
       <nav className="museum-exhibit-buttons" aria-label="Exhibits">
         {exhibits
           .filter((exhibit) => placements[exhibit.id])

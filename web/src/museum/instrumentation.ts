@@ -7,6 +7,8 @@ export interface MuseumInstrumentation {
   textures: number;
   /** The exhibit in front of the visitor, or null. */
   currentExhibit: string | null;
+  /** Where the visitor's eye is, in metres (x, y, z). */
+  position: [number, number, number];
 }
 
 declare global {
@@ -16,6 +18,13 @@ declare global {
 }
 
 export function instrumentation(): MuseumInstrumentation {
-  window.__museum ??= { ready: false, drawCalls: 0, triangles: 0, textures: 0, currentExhibit: null };
+  window.__museum ??= {
+    ready: false,
+    drawCalls: 0,
+    triangles: 0,
+    textures: 0,
+    currentExhibit: null,
+    position: [0, 0, 0],
+  };
   return window.__museum;
 }

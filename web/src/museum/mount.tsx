@@ -38,6 +38,7 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
     close: container.dataset.textClose ?? 'Close',
     readMore: container.dataset.textReadMore ?? 'Read more',
     loading: container.dataset.textLoading ?? '',
+    viewLabel: container.dataset.textView ?? '3D view',
     listen: container.dataset.textListen ?? 'Listen',
     pause: container.dataset.textPause ?? 'Pause',
     resume: container.dataset.textResume ?? 'Resume',
