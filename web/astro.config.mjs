@@ -2,6 +2,7 @@
 // adapter), per language, and Swagger UI's assets for /api/docs.
 import { defineConfig, passthroughImageService } from 'astro/config';
 import { apiDocsAssets } from './integrations/api-docs-assets.mjs';
+import { museumModels } from './integrations/museum-models.mjs';
 import { platformAdapter } from './integrations/platform-adapter.mjs';
 
 export default defineConfig({
@@ -24,7 +25,7 @@ export default defineConfig({
     service: passthroughImageService(),
     endpoint: { route: '/_image', entrypoint: './src/image-endpoint.ts' },
   },
-  integrations: [apiDocsAssets()],
+  integrations: [apiDocsAssets(), museumModels()],
   // `npm run dev` runs the API beside Astro's dev server and sets this, so browser calls to /api reach it.
   vite: process.env.HALONG_API_ORIGIN ? { server: { proxy: { '/api': process.env.HALONG_API_ORIGIN } } } : {},
 });

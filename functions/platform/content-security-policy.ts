@@ -34,7 +34,9 @@ export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
 export function contentSecurityPolicy(scriptHashes: string[], paymentPageOrigins: string[] = []): string {
   const directives = [
     "default-src 'self'",
-    ["script-src 'self'", ...scriptHashes].join(' '),
+    // 'wasm-unsafe-eval' lets WebAssembly compile (the 3D museum's meshopt decoder) and nothing else: eval and
+    // new Function stay forbidden.
+    ["script-src 'self' 'wasm-unsafe-eval'", ...scriptHashes].join(' '),
     // React islands set style attributes, which only 'unsafe-inline' allows.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

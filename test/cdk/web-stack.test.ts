@@ -164,7 +164,7 @@ describe('distribution', () => {
     )?.[1];
     const directives = (csp ?? '').split('; ');
     const scriptHash = createHash('sha256').update(platform.inlineScript).digest('base64');
-    expect(directives).toContain(`script-src 'self' 'sha256-${scriptHash}'`);
+    expect(directives).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${scriptHash}'`);
     expect(directives).toContain("style-src 'self' 'unsafe-inline'");
     expect(directives).toContain("img-src 'self' data: blob:");
     expect(directives).toContain("connect-src 'self'");

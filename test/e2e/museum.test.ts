@@ -35,6 +35,24 @@ interface Instrumentation {
   triangles: number;
   textures: number;
   currentExhibit: string | null;
+  floor: number;
+  position: [number, number, number];
+  yaw: number;
+}
+
+/** Opens a page of the 3D visit and waits for its first frame. */
+async function openVisit(path: string, locale = 'en-GB') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+  const museum = () => page.evaluate(() => window.__museum) as Promise<Instrumentation>;
+  return { context, page, errors, museum };
 }
 
 describe('the 3D visit', () => {
@@ -99,9 +117,10 @@ describe('the 3D visit', () => {
     await page.keyboard.down('w');
     await page.waitForTimeout(6_000);
     await page.keyboard.up('w');
+    // The hall's walls are at x = ±20 and z = −15; the visitor keeps a body's width from them.
     const [x, , z] = await position();
-    expect(x).toBeGreaterThanOrEqual(-18.6);
-    expect(z).toBeGreaterThanOrEqual(-13.6);
+    expect(x).toBeGreaterThanOrEqual(-19.66);
+    expect(z).toBeGreaterThanOrEqual(-14.66);
 
     await context.close();
   });
@@ -122,6 +141,136 @@ describe('the 3D visit', () => {
     // Leaving the page sends the visit's events (anonymous) with sendBeacon: the whale's view is counted.
     await page.goto(`${baseUrl}/en/museum/`);
     await expect.poll(whaleViewsToday, { timeout: 10_000 }).toBeGreaterThan(viewsBefore);
+    await context.close();
+  });
+
+  it('draws every floor within the budgets, fetching each floor only when the visitor goes there', async () => {
+    const { context, page, errors, museum } = await openVisit('/en/museum/tour/');
+    const models: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/museum/models/')) models.push(new URL(request.url()).pathname);
+    });
+    // The lobby came first, alone.
+    expect(models).toEqual([]);
+    const floors = page.getByRole('group', { name: 'Floors' });
+    for (const [name, floor] of [
+      [/Floor 1/, 1],
+      [/Floor 2/, 2],
+      [/Floor 3/, 3],
+      [/Outdoor/, -1],
+    ] as const) {
+      await floors.getByRole('button', { name }).click();
+      await expect.poll(async () => (await museum()).floor, { timeout: 20_000 }).toBe(floor);
+      await page.waitForTimeout(400);
+      const state = await museum();
+      expect(state.drawCalls, `floor ${floor}`).toBeGreaterThan(3);
+      expect(state.drawCalls, `floor ${floor}`).toBeLessThanOrEqual(150);
+      expect(state.triangles, `floor ${floor}`).toBeLessThanOrEqual(300_000);
+    }
+    expect(models).toEqual([
+      '/museum/models/floor-1.glb',
+      '/museum/models/floor-2.glb',
+      '/museum/models/floor-3.glb',
+      '/museum/models/outdoor.glb',
+    ]);
+    // Every floor's exhibits are listed beside the view for the keyboard: outdoors, the anthracite block.
+    await page
+      .getByRole('navigation', { name: 'Exhibits on this floor' })
+      .getByRole('button', { name: /anthracite/i })
+      .click();
+    await expect.poll(async () => (await museum()).currentExhibit).toBe('anthracite-block');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a deep link on an upper floor in front of its exhibit with its panel', async () => {
+    const { context, page, museum } = await openVisit('/en/museum/exhibits/golden-lotus-box/');
+    const state = await museum();
+    expect(state.floor).toBe(3);
+    expect(state.currentExhibit).toBe('golden-lotus-box');
+    expect(await page.getByTestId('exhibit-panel').innerText()).toMatch(/lotus/i);
+    // A 5 cm object: the closer look shows it turned and zoomed in its own view.
+    await page.getByRole('button', { name: 'Look closer' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('object-viewer').locator('canvas').waitFor();
+    await dialog.getByRole('button', { name: 'Zoom in' }).click();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('searches with and without diacritics and jumps to the result, on its floor', async () => {
+    const { context, page, museum } = await openVisit('/vi/museum/tour/', 'vi-VN');
+    const search = page.getByRole('search');
+    for (const query of ['dau ram', 'Đầu Rằm']) {
+      await page.getByRole('searchbox', { name: 'Tìm hiện vật' }).fill(query);
+      const result = page.getByTestId('search-results').getByRole('button').first();
+      await expect.poll(() => result.innerText(), { timeout: 5_000 }).toMatch(/Đầu Rằm/);
+    }
+    await search.getByRole('button', { name: 'Tìm' }).click();
+    await expect.poll(async () => (await museum()).currentExhibit, { timeout: 10_000 }).toBe('dau-ram-jar');
+    await expect.poll(async () => (await museum()).floor, { timeout: 20_000 }).toBe(2);
+    await page.waitForURL(/\/vi\/museum\/exhibits\/dau-ram-jar\/$/);
+    await context.close();
+  });
+
+  it('jumps to a room from the floor plan, and walks there on the same floor', async () => {
+    const { context, page, museum } = await openVisit('/en/museum/tour/');
+    const plan = page.getByRole('region', { name: 'Floor plan' });
+    await plan.getByRole('button', { name: /Floor 2/ }).click();
+    await expect.poll(async () => (await museum()).floor, { timeout: 20_000 }).toBe(2);
+    await plan
+      .getByRole('list', { name: 'Rooms on this floor' })
+      .getByRole('button', { name: /Bạch Đằng/ })
+      .click();
+    // The Bạch Đằng room lies north of the corridor (z < −3), between x = −8 and 12.
+    await expect
+      .poll(
+        async () => {
+          const [x, , z] = (await museum()).position;
+          return x > -8 && x < 12 && z < -3.3;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await context.close();
+  });
+
+  it('plays a guided tour from exhibit to exhibit across floors: next, previous, pause, leave', async () => {
+    const { context, page, museum } = await openVisit('/en/museum/tour/');
+    await page.getByRole('button', { name: /Start: Highlights/ }).click();
+    const player = page.getByTestId('tour-player');
+    await expect.poll(async () => (await museum()).currentExhibit).toBe('whale-skeleton');
+    expect(await player.getByTestId('tour-progress').innerText()).toBe('Stop 1 of 10');
+    await player.getByRole('button', { name: 'Pause' }).click();
+    await player.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(async () => (await museum()).currentExhibit).toBe('ha-long-karst-diorama');
+    await expect.poll(async () => (await museum()).floor, { timeout: 20_000 }).toBe(1);
+    expect(await player.getByTestId('tour-progress').innerText()).toBe('Stop 2 of 10');
+    expect(await player.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    await player.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(async () => (await museum()).currentExhibit).toBe('whale-skeleton');
+    await expect.poll(async () => (await museum()).floor, { timeout: 20_000 }).toBe(0);
+    await player.getByRole('button', { name: 'Leave the tour' }).click();
+    await player.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: /Start: Hạ Long Bay/ }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('looks around when the visitor drags the view, without walking', async () => {
+    const { context, page, museum } = await openVisit('/en/museum/tour/');
+    const canvas = page.locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const before = await museum();
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 300, box.y + 200, { steps: 10 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    const after = await museum();
+    expect(after.position).toEqual(before.position);
+    expect(after.yaw).not.toBeCloseTo(before.yaw, 1);
     await context.close();
   });
 

@@ -14,10 +14,35 @@ import {
 
 const OUTPUT = new URL('../../docs/screenshots/', import.meta.url);
 
-/** What to photograph: an address of the 3D visit and the file it goes to. */
-const views = [
+/**
+ * What to photograph: an address of the 3D visit, the floor to take the lift to (by its button beside the view),
+ * and the file it goes to.
+ */
+const views: {
+  path: string;
+  file: string;
+  floor?: { button: RegExp; id: number; room?: RegExp };
+  panel?: boolean;
+}[] = [
   { path: '/en/museum/tour/', file: 'museum-entrance-hall.png' },
+  {
+    path: '/en/museum/tour/',
+    file: 'museum-floor-1-sea-and-nature.png',
+    floor: { button: /^Floor 1/, id: 1, room: /the sea and marine/i },
+  },
+  {
+    path: '/en/museum/tour/',
+    file: 'museum-floor-2-history.png',
+    floor: { button: /^Floor 2/, id: 2, room: /Bạch Đằng/ },
+  },
+  {
+    path: '/en/museum/tour/',
+    file: 'museum-floor-3-culture-and-coal.png',
+    floor: { button: /^Floor 3/, id: 3, room: /peoples/i },
+  },
+  { path: '/en/museum/tour/', file: 'museum-outdoor-exhibits.png', floor: { button: /^Outdoor/, id: -1 } },
   { path: '/en/museum/exhibits/whale-skeleton/', file: 'museum-whale-skeleton.png', panel: true },
+  { path: '/en/museum/exhibits/bach-dang-stakes/', file: 'museum-bach-dang-stakes.png', panel: true },
 ];
 
 assertChromiumInstalled();
@@ -29,16 +54,24 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   for (const view of views) {
     await page.goto(`${baseUrl}${view.path}`);
-    await page.waitForFunction(
-      () => (window as { __museum?: { ready: boolean } }).__museum?.ready === true,
-      undefined,
-      {
-        timeout: 60_000,
-      },
-    );
+    await page.waitForFunction(() => window.__museum?.ready === true, undefined, {
+      timeout: 60_000,
+    });
+    if (view.floor) {
+      const floor = view.floor;
+      await page.getByRole('group', { name: 'Floors' }).getByRole('button', { name: floor.button }).click();
+      await page.waitForFunction((id) => window.__museum?.floor === id, floor.id, { timeout: 60_000 });
+      // Into one of the floor's rooms, through the floor plan.
+      if (floor.room) {
+        await page
+          .getByRole('list', { name: 'Rooms on this floor' })
+          .getByRole('button', { name: floor.room })
+          .click();
+      }
+    }
     // The camera glides to its place in about a second.
     await page.waitForTimeout(2_500);
-    const target = view.panel ? page.locator('.museum-stage') : page.locator('canvas');
+    const target = view.panel ? page.locator('.museum-canvas') : page.locator('.museum-canvas canvas');
     await target.screenshot({ path: new URL(view.file, OUTPUT).pathname });
     process.stdout.write(`docs/screenshots/${view.file}\n`);
   }

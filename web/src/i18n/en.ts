@@ -38,6 +38,7 @@ export const en: Dictionary = {
         name: '3D virtual museum',
         description:
           'Walk through the galleries and artefacts of the Quảng Ninh Museum as 3D models in your browser, with commentary in Vietnamese and English.',
+        action: 'Visit the museum',
       },
       boats: {
         name: 'Hạ Long Bay boat booking',
@@ -319,20 +320,45 @@ export const en: Dictionary = {
       "The exhibits' content follows the museum's public information; details written for this demo are marked on each exhibit.",
     floors: { '-1': 'Outdoors', '0': 'Entrance hall', '1': 'Floor 1', '2': 'Floor 2', '3': 'Floor 3' },
     tour: {
-      title: '3D visit: the entrance hall',
+      title: '3D visit of the Quảng Ninh Museum',
       description:
-        'Visit the Quảng Ninh Museum in 3D in your browser, starting in the entrance hall under the whale skeleton.',
+        'Visit the Quảng Ninh Museum in 3D in your browser: the whale skeleton in the entrance hall, the sea and nature floor with its four tubes, history, culture and coal, and the outdoor exhibits.',
       intro:
-        'Click an exhibit (or its name below) to walk up to it and read its panel. The entrance hall is open; the other floors are being built.',
+        'Click the floor to walk there, an exhibit to face it and read its panel; drag to look around. Take the lift or use the floor plan to change floors, search for an exhibit, or follow a guided tour.',
       fallback:
         'The 3D visit needs a browser with WebGL 2 and JavaScript. Every exhibit is in the catalogue.',
       close: 'Close',
-      viewLabel: '3D view: arrow keys or W A S D to walk and turn, Escape to close the panel',
+      viewLabel:
+        '3D view: arrow keys or W A S D to walk and turn, Escape to close the panel. The floor plan, the exhibit list, search and guided tours are beside the view.',
       listen: 'Listen',
       pause: 'Pause',
       resume: 'Resume',
       readMore: 'Read more',
-      link: '3D visit (entrance hall)',
+      link: '3D visit',
+      loading: 'Loading',
+      exhibitsHere: 'Exhibits on this floor',
+      lift: 'Lift',
+      liftChoose: 'Which floor?',
+      plan: 'Floor plan',
+      floors: 'Floors',
+      rooms: 'Rooms on this floor',
+      search: 'Search the exhibits',
+      searchButton: 'Search',
+      noResults: 'No exhibit matches.',
+      tours: 'Guided tours',
+      startTour: 'Start: {title}',
+      minutes: '{minutes} min',
+      stopOf: 'Stop {stop} of {stops}',
+      previous: 'Previous',
+      next: 'Next',
+      play: 'Play',
+      leave: 'Leave the tour',
+      completed: 'Tour completed. Thank you for visiting!',
+      closer: 'Look closer',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      objectView:
+        'The object in 3D: drag or use the arrow keys to turn it, the mouse wheel, a pinch or the buttons to zoom',
     },
     catalogue: {
       title: 'Catalogue of exhibits',

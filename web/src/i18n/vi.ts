@@ -36,6 +36,7 @@ export const vi = {
         name: 'Bảo tàng ảo 3D',
         description:
           'Tham quan các phòng trưng bày và hiện vật của Bảo tàng Quảng Ninh dưới dạng mô hình 3D ngay trên trình duyệt, có thuyết minh tiếng Việt và tiếng Anh.',
+        action: 'Tham quan bảo tàng',
       },
       boats: {
         name: 'Đặt tàu tham quan Vịnh Hạ Long',
@@ -313,20 +314,45 @@ export const vi = {
       'Nội dung hiện vật dựa trên thông tin công khai về bảo tàng; các chi tiết viết cho bản thử nghiệm được ghi rõ ở từng hiện vật.',
     floors: { '-1': 'Ngoài trời', '0': 'Sảnh', '1': 'Tầng 1', '2': 'Tầng 2', '3': 'Tầng 3' },
     tour: {
-      title: 'Tham quan 3D: sảnh chính',
+      title: 'Tham quan 3D Bảo tàng Quảng Ninh',
       description:
-        'Tham quan Bảo tàng Quảng Ninh trong 3D ngay trên trình duyệt, bắt đầu từ sảnh với bộ xương cá voi.',
+        'Tham quan Bảo tàng Quảng Ninh trong 3D ngay trên trình duyệt: bộ xương cá voi ở sảnh, tầng biển và thiên nhiên với bốn ống “núi”, lịch sử, văn hóa và than, cùng khu trưng bày ngoài trời.',
       intro:
-        'Bấm vào một hiện vật (hoặc nút tên hiện vật) để đến trước nó và đọc thông tin. Hiện mới có sảnh chính; các tầng khác đang được xây dựng.',
+        'Bấm xuống sàn để đi tới đó, bấm vào hiện vật để đến trước nó và đọc thông tin; kéo để nhìn quanh. Đi thang máy hoặc dùng sơ đồ tầng để đổi tầng, tìm hiện vật, hoặc theo một tour có thuyết minh.',
       fallback:
         'Chế độ 3D cần trình duyệt hỗ trợ WebGL 2 và JavaScript. Bạn vẫn có thể xem toàn bộ hiện vật trong danh mục.',
       close: 'Đóng',
-      viewLabel: 'Khung nhìn 3D: phím mũi tên hoặc W A S D để đi và quay, Esc để đóng bảng thông tin',
+      viewLabel:
+        'Khung nhìn 3D: phím mũi tên hoặc W A S D để đi và quay, Esc để đóng bảng thông tin. Sơ đồ tầng, danh sách hiện vật, tìm kiếm và tour thuyết minh nằm bên cạnh khung nhìn.',
       listen: 'Nghe thuyết minh',
       pause: 'Tạm dừng',
       resume: 'Nghe tiếp',
       readMore: 'Đọc đầy đủ',
-      link: 'Tham quan 3D (sảnh chính)',
+      link: 'Tham quan 3D',
+      loading: 'Đang tải',
+      exhibitsHere: 'Hiện vật ở tầng này',
+      lift: 'Thang máy',
+      liftChoose: 'Bạn muốn lên tầng nào?',
+      plan: 'Sơ đồ tầng',
+      floors: 'Các tầng',
+      rooms: 'Các phòng ở tầng này',
+      search: 'Tìm hiện vật',
+      searchButton: 'Tìm',
+      noResults: 'Không có hiện vật nào phù hợp.',
+      tours: 'Tour có thuyết minh',
+      startTour: 'Bắt đầu: {title}',
+      minutes: '{minutes} phút',
+      stopOf: 'Điểm dừng {stop}/{stops}',
+      previous: 'Trước',
+      next: 'Tiếp',
+      play: 'Phát',
+      leave: 'Rời tour',
+      completed: 'Đã hết tour. Cảm ơn bạn đã tham quan!',
+      closer: 'Xem cận cảnh',
+      zoomIn: 'Phóng to',
+      zoomOut: 'Thu nhỏ',
+      objectView:
+        'Hiện vật trong 3D: kéo hoặc dùng phím mũi tên để xoay, con lăn chuột, hai ngón tay hoặc các nút để phóng to, thu nhỏ',
     },
     catalogue: {
       title: 'Danh mục hiện vật',

@@ -51,6 +51,10 @@ export function createVisitBeacon(language: 'vi' | 'en') {
       endViewing();
       if (exhibitId) viewing = { exhibitId, since: performance.now() };
     },
+    /** A guided tour was started or played to its end. */
+    tour(type: 'tour-started' | 'tour-completed', tourId: string) {
+      push({ type, tourId });
+    },
     flush,
   };
 }

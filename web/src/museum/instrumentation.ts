@@ -9,6 +9,10 @@ export interface MuseumInstrumentation {
   currentExhibit: string | null;
   /** Where the visitor's eye is, in metres (x, y, z). */
   position: [number, number, number];
+  /** The floor the visitor is on (0 the entrance hall, −1 outdoors). */
+  floor: number;
+  /** Which way the visitor looks, in radians about the vertical (0: toward −z). */
+  yaw: number;
 }
 
 declare global {
@@ -25,6 +29,8 @@ export function instrumentation(): MuseumInstrumentation {
     textures: 0,
     currentExhibit: null,
     position: [0, 0, 0],
+    floor: 0,
+    yaw: 0,
   };
   return window.__museum;
 }

@@ -1,16 +1,27 @@
 // Starts the 3D museum in its page: checks WebGL (without it the page's own message and the catalogue link stay),
-// reads the entrance hall's exhibits from the content API, and renders the viewer.
+// reads the rooms, exhibits and tours from the content API, and renders the viewer.
 import { createRoot } from 'react-dom/client';
 import { createVisitBeacon } from './analytics-beacon';
 import { instrumentation } from './instrumentation';
 import { MuseumViewer, type ViewerExhibit, type ViewerText } from './MuseumViewer';
+import type { TourListItem } from './TourControls';
+
+type Texts = Record<'vi' | 'en', string>;
 
 interface ApiExhibit {
   id: string;
-  title: Record<'vi' | 'en', string>;
-  period: Record<'vi' | 'en', string>;
+  roomId: string;
+  title: Texts;
+  period: Texts;
   description: Record<'vi' | 'en', string[]>;
   model: { kind: string; size: ViewerExhibit['size'] };
+}
+
+interface ApiTour {
+  id: string;
+  title: Texts;
+  minutes: number;
+  stops: { exhibitId: string; narration: Texts }[];
 }
 
 function webGl2Available(): boolean {
@@ -21,6 +32,12 @@ function webGl2Available(): boolean {
   }
 }
 
+async function read<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
 export async function mountMuseum(container: HTMLElement): Promise<void> {
   instrumentation();
   const lang = container.dataset.lang === 'en' ? 'en' : 'vi';
@@ -28,29 +45,34 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
     container.dataset.state = 'no-webgl';
     return;
   }
-  const response = await fetch('/api/museum/exhibits?room=lobby');
-  if (!response.ok) {
+  let content: [{ exhibits: ApiExhibit[] }, { rooms: { id: string; name: Texts }[] }, { tours: ApiTour[] }];
+  try {
+    content = await Promise.all([
+      read<{ exhibits: ApiExhibit[] }>('/api/museum/exhibits'),
+      read<{ rooms: { id: string; name: Texts }[] }>('/api/museum/rooms'),
+      read<{ tours: ApiTour[] }>('/api/museum/tours'),
+    ]);
+  } catch {
     container.dataset.state = 'error';
     return;
   }
-  const { exhibits } = (await response.json()) as { exhibits: ApiExhibit[] };
-  const text: ViewerText = {
-    close: container.dataset.textClose ?? 'Close',
-    readMore: container.dataset.textReadMore ?? 'Read more',
-    loading: container.dataset.textLoading ?? '',
-    viewLabel: container.dataset.textView ?? '3D view',
-    listen: container.dataset.textListen ?? 'Listen',
-    pause: container.dataset.textPause ?? 'Pause',
-    resume: container.dataset.textResume ?? 'Resume',
-  };
+  const [{ exhibits }, { rooms }, { tours }] = content;
+  const text = JSON.parse(container.dataset.text ?? '{}') as ViewerText;
   const viewerExhibits = exhibits.map((exhibit) => ({
     id: exhibit.id,
+    roomId: exhibit.roomId,
     title: exhibit.title[lang],
     period: exhibit.period[lang],
     summary: exhibit.description[lang][0] ?? '',
     href: `/${lang}/museum/exhibits/${exhibit.id}/`,
     kind: exhibit.model.kind,
     size: exhibit.model.size,
+  }));
+  const tourList: TourListItem[] = tours.map((tour) => ({
+    id: tour.id,
+    title: tour.title[lang],
+    minutes: tour.minutes,
+    stops: tour.stops,
   }));
   const initial = container.dataset.exhibit ?? null;
   const beacon = createVisitBeacon(lang);
@@ -61,14 +83,18 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
     const address = exhibitId ? `/${lang}/museum/exhibits/${exhibitId}/` : tourPage;
     if (location.pathname !== address) history.replaceState(null, '', address);
   };
+  const onTourEvent = (type: 'tour-started' | 'tour-completed', tourId: string) => beacon.tour(type, tourId);
   container.dataset.state = 'running';
   createRoot(container).render(
     <MuseumViewer
       exhibits={viewerExhibits}
+      rooms={rooms.map((room) => ({ id: room.id, name: room.name[lang] }))}
+      tours={tourList}
       text={text}
       language={lang}
       initial={initial}
       onFocusChange={onFocusChange}
+      onTourEvent={onTourEvent}
     />,
   );
 }

@@ -1,0 +1,134 @@
+// A closer look at one object: its model alone, turned by dragging (or the arrow keys) and zoomed with the wheel,
+// a pinch or the + and − buttons — for details too small to see in the gallery, such as the 5 cm golden lotus box.
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import { Box3, type BufferGeometry, Sphere, Vector3 } from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { buildExhibitModel, type ModelKind } from './geometry/exhibit-models';
+import { ModelBuilder } from './geometry/parts';
+import { glassMaterial, solidMaterial } from './materials';
+
+export interface ObjectViewerText {
+  closer: string;
+  zoomIn: string;
+  zoomOut: string;
+  close: string;
+  objectView: string;
+}
+
+function Controls({
+  radius,
+  zoom,
+}: {
+  radius: number;
+  zoom: React.RefObject<((factor: number) => void) | null>;
+}) {
+  const { camera, gl } = useThree();
+  useEffect(() => {
+    camera.position.set(radius * 1.2, radius * 0.9, radius * 2.4);
+    camera.near = radius / 100;
+    camera.far = radius * 100;
+    camera.updateProjectionMatrix();
+    const controls = new OrbitControls(camera, gl.domElement);
+    controls.target.set(0, 0, 0);
+    controls.enableDamping = true;
+    controls.minDistance = radius * 0.6;
+    controls.maxDistance = radius * 6;
+    controls.listenToKeyEvents(gl.domElement);
+    controls.update();
+    zoom.current = (factor) => {
+      const offset = camera.position.clone().sub(controls.target);
+      const length = Math.min(controls.maxDistance, Math.max(controls.minDistance, offset.length() * factor));
+      camera.position.copy(controls.target).add(offset.setLength(length));
+      controls.update();
+    };
+    let frame = requestAnimationFrame(function tick() {
+      controls.update();
+      frame = requestAnimationFrame(tick);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      controls.dispose();
+      zoom.current = null;
+    };
+  }, [camera, gl, radius, zoom]);
+  return null;
+}
+
+export function ObjectViewer({
+  title,
+  kind,
+  size,
+  text,
+  onClose,
+}: {
+  title: string;
+  kind: string;
+  size: { width: number; height: number; depth: number };
+  text: ObjectViewerText;
+  onClose: () => void;
+}) {
+  const zoom = useRef<((factor: number) => void) | null>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const model = useMemo(() => {
+    const builder = new ModelBuilder();
+    buildExhibitModel(kind as ModelKind, size, builder);
+    const built = builder.build();
+    // Centred on the origin, so it turns about its middle.
+    const bounds = new Box3();
+    for (const geometry of [built.opaque, built.glass]) {
+      if (geometry?.boundingBox) bounds.union(geometry.boundingBox);
+    }
+    const centre = bounds.getCenter(new Vector3());
+    const centred = (geometry: BufferGeometry | null) =>
+      geometry?.clone().translate(-centre.x, -centre.y, -centre.z) ?? null;
+    return {
+      opaque: centred(built.opaque),
+      glass: centred(built.glass),
+      radius: bounds.getBoundingSphere(new Sphere()).radius,
+    };
+  }, [kind, size]);
+  useEffect(() => closeButton.current?.focus(), []);
+
+  return (
+    <div
+      className="museum-object-viewer"
+      role="dialog"
+      aria-modal="true"
+      aria-label={`${text.closer}: ${title}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div
+        className="museum-object-canvas"
+        role="img"
+        aria-label={`${text.objectView}: ${title}`}
+        data-testid="object-viewer"
+      >
+        <Canvas dpr={[1, 2]} camera={{ fov: 40 }}>
+          <color attach="background" args={['#f4f2ee']} />
+          <hemisphereLight args={['#ffffff', '#bdb6a6', 1.3]} />
+          <directionalLight position={[3, 5, 4]} intensity={1.6} />
+          {model.opaque && <mesh geometry={model.opaque} material={solidMaterial} />}
+          {model.glass && <mesh geometry={model.glass} material={glassMaterial} />}
+          <Controls radius={Math.max(0.02, model.radius)} zoom={zoom} />
+        </Canvas>
+      </div>
+      <div className="museum-object-buttons">
+        <button type="button" className="button button-secondary" onClick={() => zoom.current?.(0.75)}>
+          {text.zoomIn}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => zoom.current?.(1.33)}>
+          {text.zoomOut}
+        </button>
+        <button ref={closeButton} type="button" className="button" onClick={onClose}>
+          {text.close}
+        </button>
+      </div>
+    </div>
+  );
+}
