@@ -153,6 +153,7 @@ function Rig({
     state.drawCalls = gl.info.render.calls;
     state.triangles = gl.info.render.triangles;
     state.textures = gl.info.memory.textures;
+    state.programs = gl.info.programs?.length ?? 0;
     state.floor = floor;
     state.yaw = Math.round(motion.yaw * 1000) / 1000;
     state.ready = true;
@@ -384,7 +385,15 @@ export function MuseumViewer({
             drag.current = null;
           }}
         >
-          <Canvas camera={{ fov: 60, near: 0.05, far: 600 }} gl={{ antialias: true }} dpr={[1, 2]}>
+          <Canvas
+            camera={{ fov: 60, near: 0.05, far: 600 }}
+            gl={{ antialias: true }}
+            dpr={[1, 2]}
+            onCreated={({ gl }) => {
+              // Checking each shader's log waits for the GPU to finish compiling it: only while developing.
+              gl.debug.checkShaderErrors = import.meta.env.DEV;
+            }}
+          >
             <color attach="background" args={[floorPlans[floor].outdoor ? '#bcd6e3' : '#e4e8e8']} />
             {/* Bright, even gallery light from above; outdoors the sun. */}
             <hemisphereLight args={['#ffffff', '#d8d2c4', floorPlans[floor].outdoor ? 2.2 : 2.4]} />

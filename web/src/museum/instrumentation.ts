@@ -5,6 +5,8 @@ export interface MuseumInstrumentation {
   drawCalls: number;
   triangles: number;
   textures: number;
+  /** Shader programs compiled and kept (each new one stalls a frame while it compiles). */
+  programs: number;
   /** The exhibit in front of the visitor, or null. */
   currentExhibit: string | null;
   /** Where the visitor's eye is, in metres (x, y, z). */
@@ -27,6 +29,7 @@ export function instrumentation(): MuseumInstrumentation {
     drawCalls: 0,
     triangles: 0,
     textures: 0,
+    programs: 0,
     currentExhibit: null,
     position: [0, 0, 0],
     floor: 0,
