@@ -274,6 +274,58 @@ describe('the 3D visit', () => {
     await context.close();
   });
 
+  it('cuts straight to an exhibit for visitors who prefer reduced motion', async () => {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/museum/tour/`);
+    await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+    // The first place the visitor is seen at after the click is already the sailing boat's viewpoint (x 9,
+    // z 3; the visit starts at x 0, z 19): no glide in between.
+    const firstMove = page.evaluate(`new Promise((resolve) => {
+      const start = window.__museum.position.join();
+      const watch = () =>
+        window.__museum.position.join() !== start ? resolve(window.__museum.position) : requestAnimationFrame(watch);
+      requestAnimationFrame(watch);
+    })`) as Promise<[number, number, number]>;
+    await page.getByRole('button', { name: /sailing/i }).click();
+    const [x, , z] = await firstMove;
+    expect(x).toBeCloseTo(9, 0);
+    expect(z).toBeCloseTo(3, 0);
+    await context.close();
+  });
+
+  it('on a phone: a tap on the floor walks there, and the panel’s text is large', async () => {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/museum/tour/`);
+    await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+    const canvas = page.locator('.museum-canvas canvas');
+    const box = (await canvas.boundingBox()) as { width: number; height: number };
+    await canvas.tap({ position: { x: box.width * 0.5, y: box.height * 0.9 } });
+    // Straight ahead, toward the whale: the visitor walks up the hall.
+    await expect
+      .poll(() => page.evaluate(() => window.__museum.position[2]), { timeout: 10_000 })
+      .toBeLessThan(18.5);
+    await page.getByRole('button', { name: /whale/i }).tap();
+    const panel = page.getByTestId('exhibit-panel');
+    await panel.waitFor();
+    const fontSize = await panel
+      .locator('p')
+      .last()
+      .evaluate((element) => getComputedStyle(element).fontSize);
+    expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(18);
+    await context.close();
+  });
+
   it('without JavaScript says what the 3D visit needs and leads to the catalogue', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', javaScriptEnabled: false });
     const page = await context.newPage();
