@@ -69,8 +69,15 @@ try {
           .click();
       }
     }
-    // The camera glides to its place in about a second.
-    await page.waitForTimeout(2_500);
+    // The visitor walks (or glides) to their place: wait until they stand still, then a little more.
+    let last = '';
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      await page.waitForTimeout(500);
+      const now = await page.evaluate(() => `${window.__museum.position.join()} ${window.__museum.yaw}`);
+      if (now === last) break;
+      last = now;
+    }
+    await page.waitForTimeout(500);
     const target = view.panel ? page.locator('.museum-canvas') : page.locator('.museum-canvas canvas');
     await target.screenshot({ path: new URL(view.file, OUTPUT).pathname });
     process.stdout.write(`docs/screenshots/${view.file}\n`);

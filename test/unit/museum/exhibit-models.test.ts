@@ -94,4 +94,14 @@ describe('exhibit models', () => {
       RangeError,
     );
   });
+
+  it('tells the costumes of different peoples apart by their variant', () => {
+    const size = { width: 0.8, height: 1.8, depth: 0.5 };
+    const colours = [0, 1, 2].map((variant) => {
+      const builder = new ModelBuilder();
+      buildExhibitModel('costume', size, builder, variant);
+      return Array.from(builder.build().opaque?.getAttribute('color').array ?? []).join();
+    });
+    expect(new Set(colours).size).toBe(3);
+  });
 });

@@ -6,7 +6,7 @@ import { Canvas, type ThreeEvent, useFrame, useThree } from '@react-three/fiber'
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Group } from 'three';
 import { AudioGuide, type AudioGuideText } from './AudioGuide';
-import { buildDisplay, labelFor } from './exhibit-display';
+import { buildDisplay, labelFor, variantsOf } from './exhibit-display';
 import { loadFloorModel } from './floor-models';
 import { instrumentation } from './instrumentation';
 import { buildLabels, type PlacedLabel } from './labels';
@@ -82,13 +82,15 @@ const CLICK_TOLERANCE = 8;
 function ExhibitInPlace({
   exhibit,
   placement,
+  variant,
   onChoose,
 }: {
   exhibit: ViewerExhibit;
   placement: ExhibitPlacement;
+  variant: number;
   onChoose: (id: string) => void;
 }) {
-  const model = useMemo(() => buildDisplay(exhibit, placement), [exhibit, placement]);
+  const model = useMemo(() => buildDisplay(exhibit, placement, variant), [exhibit, placement, variant]);
   useEffect(
     () => () => {
       model.opaque?.dispose();
@@ -217,6 +219,7 @@ export function MuseumViewer({
     [exhibits],
   );
   const exhibitIds = useMemo(() => new Set(exhibits.map((exhibit) => exhibit.id)), [exhibits]);
+  const variants = useMemo(() => variantsOf(exhibits), [exhibits]);
 
   const walkables = useMemo(() => {
     const made = new Map<FloorId, WalkableFloor>();
@@ -410,6 +413,7 @@ export function MuseumViewer({
                       key={exhibit.id}
                       exhibit={exhibit}
                       placement={placement}
+                      variant={variants.get(exhibit.id) ?? 0}
                       onChoose={goToExhibit}
                     />
                   ) : null;
@@ -471,6 +475,7 @@ export function MuseumViewer({
         </div>
         {selected && closerLook && (
           <ObjectViewer
+            variant={variants.get(selected.id) ?? 0}
             title={selected.title}
             kind={selected.kind}
             size={selected.size}

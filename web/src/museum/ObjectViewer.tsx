@@ -56,12 +56,14 @@ function Controls({
 }
 
 export function ObjectViewer({
+  variant,
   title,
   kind,
   size,
   text,
   onClose,
 }: {
+  variant: number;
   title: string;
   kind: string;
   size: { width: number; height: number; depth: number };
@@ -72,7 +74,7 @@ export function ObjectViewer({
   const closeButton = useRef<HTMLButtonElement>(null);
   const model = useMemo(() => {
     const builder = new ModelBuilder();
-    buildExhibitModel(kind as ModelKind, size, builder);
+    buildExhibitModel(kind as ModelKind, size, builder, variant);
     const built = builder.build();
     // Centred on the origin, so it turns about its middle.
     const bounds = new Box3();
@@ -87,7 +89,7 @@ export function ObjectViewer({
       glass: centred(built.glass),
       radius: bounds.getBoundingSphere(new Sphere()).radius,
     };
-  }, [kind, size]);
+  }, [variant, kind, size]);
   useEffect(() => closeButton.current?.focus(), []);
 
   return (

@@ -17,7 +17,12 @@ const PLINTH = '#f1efe9';
 const LECTERN = '#3b3f42';
 const LECTERN_HEIGHT = 1.0;
 
-export function buildDisplay(exhibit: DisplayedExhibit, placement: ExhibitPlacement): BuiltModel {
+/** `variant` tells apart exhibits of one kind (see buildExhibitModel). */
+export function buildDisplay(
+  exhibit: DisplayedExhibit,
+  placement: ExhibitPlacement,
+  variant = 0,
+): BuiltModel {
   const builder = new ModelBuilder();
   const { width, height, depth } = exhibit.size;
   if (placement.plinth > 0) {
@@ -30,7 +35,7 @@ export function buildDisplay(exhibit: DisplayedExhibit, placement: ExhibitPlacem
       position: [0, (height + 0.3) / 2, 0],
     });
   }
-  buildExhibitModel(exhibit.kind as ModelKind, exhibit.size, builder);
+  buildExhibitModel(exhibit.kind as ModelKind, exhibit.size, builder, variant);
   // The lectern stands on the floor, whatever height the object is shown at.
   const { x, z } = lecternSpot(exhibit, placement);
   builder.add(new BoxGeometry(0.06, LECTERN_HEIGHT - 0.05, 0.06), LECTERN, {
@@ -66,4 +71,16 @@ export function labelFor(
     rotation: [-0.6, placement.rotationY, 0],
     width: 0.56,
   };
+}
+
+/** Which variant of its kind each exhibit shows: its place among the exhibits of that kind, in catalogue order. */
+export function variantsOf(exhibits: DisplayedExhibit[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  return new Map(
+    exhibits.map((exhibit) => {
+      const variant = seen.get(exhibit.kind) ?? 0;
+      seen.set(exhibit.kind, variant + 1);
+      return [exhibit.id, variant];
+    }),
+  );
 }

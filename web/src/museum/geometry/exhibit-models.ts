@@ -1870,7 +1870,20 @@ function stele(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): v
  * indigo trousers, red and white trims at the hems, cuffs and collar, a red sash, and an indigo headscarf with
  * red tassels.
  */
-function costume(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
+/**
+ * Garments of the province's peoples, told apart by `variant`: indigo with red (Dao Thanh Y), near-black with
+ * white and red (Dao Thanh Phán), indigo with white (Sán Dìu).
+ */
+const costumePalettes: { cloth: string; trim: string }[] = [
+  { cloth: INDIGO, trim: RED },
+  { cloth: '#1f2230', trim: '#e8e2d4' },
+  { cloth: '#34466e', trim: '#f1ede3' },
+];
+
+function costume(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize, variant = 0): void {
+  const { cloth, trim } = costumePalettes[
+    variant % costumePalettes.length
+  ] as (typeof costumePalettes)[number];
   const baseRadius = Math.min(w, d) * 0.4;
   disc(b, METAL_DARK, baseRadius, h * 0.02, [0, 0, 0], 16);
   const legRadius = Math.min(w * 0.075, d * 0.18);
@@ -1884,8 +1897,8 @@ function costume(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize):
       [legRadius * 2, ankle - h * 0.02, Math.min(legRadius * 2.6, d * 0.9)],
       [x, h * 0.02, legRadius * 0.2],
     );
-    rod(b, INDIGO, [x, ankle, 0], [side * w * 0.075, hip, 0], legRadius, 10, legRadius * 1.1);
-    rod(b, RED, [x, ankle, 0], [x, ankle + h * 0.03, 0], legRadius * 1.06, 10);
+    rod(b, cloth, [x, ankle, 0], [side * w * 0.075, hip, 0], legRadius, 10, legRadius * 1.1);
+    rod(b, trim, [x, ankle, 0], [x, ankle + h * 0.03, 0], legRadius * 1.06, 10);
     rod(b, WHITE_CLOTH, [x, ankle + h * 0.03, 0], [x, ankle + h * 0.04, 0], legRadius * 1.05, 10);
   }
 
@@ -1896,11 +1909,11 @@ function costume(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize):
   const radiusZ = Math.min(bottomRadius * 0.65, d * 0.44);
   const squash = radiusZ / bottomRadius;
   const radiusAt = (y: number) => bottomRadius + ((topRadius - bottomRadius) * (y - hem)) / (shoulder - hem);
-  b.add(new CylinderGeometry(topRadius, bottomRadius, shoulder - hem, 14), INDIGO, {
+  b.add(new CylinderGeometry(topRadius, bottomRadius, shoulder - hem, 14), cloth, {
     position: [0, (shoulder + hem) / 2, 0],
     scale: [1, 1, squash],
   });
-  ring(b, RED, radiusAt(hem + h * 0.01), hem + h * 0.01, h * 0.012, radiusAt(hem + h * 0.01) * squash);
+  ring(b, trim, radiusAt(hem + h * 0.01), hem + h * 0.01, h * 0.012, radiusAt(hem + h * 0.01) * squash);
   ring(
     b,
     WHITE_CLOTH,
@@ -1913,44 +1926,44 @@ function costume(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize):
   const slope = Math.atan(((bottomRadius - topRadius) * squash) / (shoulder - hem));
   block(
     b,
-    RED,
+    trim,
     [w * 0.05, shoulder - hem, 0.006],
     [0, (shoulder + hem) / 2, radiusAt((shoulder + hem) / 2) * squash + 0.003],
     [-slope, 0, 0],
   );
   // The sash, its ends hanging at the front.
   const waist = h * 0.52;
-  ring(b, RED, radiusAt(waist), waist, h * 0.015, radiusAt(waist) * squash);
+  ring(b, trim, radiusAt(waist), waist, h * 0.015, radiusAt(waist) * squash);
   blockOn(
     b,
-    RED,
+    trim,
     [w * 0.06, h * 0.12, 0.008],
     [w * 0.05, waist - h * 0.13, radiusAt(waist - h * 0.07) * squash + 0.004],
   );
 
-  ball(b, INDIGO, [topRadius * 1.25, h * 0.035, topRadius * 1.25 * squash], [0, shoulder, 0]);
+  ball(b, cloth, [topRadius * 1.25, h * 0.035, topRadius * 1.25 * squash], [0, shoulder, 0]);
   const sleeveRadius = Math.min(w * 0.05, d * 0.2);
   for (const side of [1, -1]) {
     const top: Vec3 = [side * w * 0.2, shoulder - h * 0.02, 0];
     const wrist: Vec3 = [side * w * 0.28, h * 0.45, 0];
-    rod(b, INDIGO, top, wrist, sleeveRadius, 10);
+    rod(b, cloth, top, wrist, sleeveRadius, 10);
     const cuff: Vec3 = [wrist[0] - side * w * 0.008, wrist[1] + h * 0.05, 0];
-    rod(b, RED, wrist, cuff, sleeveRadius * 1.06, 10);
+    rod(b, trim, wrist, cuff, sleeveRadius * 1.06, 10);
     ball(b, MANNEQUIN, sleeveRadius * 0.8, [wrist[0], wrist[1] - sleeveRadius * 0.6, 0], undefined, [8, 6]);
   }
 
   const headRadius = Math.min(w * 0.1, h * 0.06, d * 0.3);
   const neckTop = shoulder + h * 0.04;
   rod(b, MANNEQUIN, [0, shoulder, 0], [0, neckTop, 0], headRadius * 0.4, 8);
-  ring(b, RED, headRadius * 0.5, shoulder + h * 0.012, headRadius * 0.12);
+  ring(b, trim, headRadius * 0.5, shoulder + h * 0.012, headRadius * 0.12);
   const headY = neckTop + headRadius * 0.9;
   ball(b, MANNEQUIN, headRadius, [0, headY, 0]);
   // The headscarf: a thick wrap round the head with a flat top, and red tassels at the sides.
-  ring(b, INDIGO, headRadius * 1.08, headY + headRadius * 0.3, headRadius * 0.5);
-  ring(b, RED, headRadius * 1.5, headY + headRadius * 0.3, headRadius * 0.1);
-  disc(b, INDIGO, headRadius * 1.2, headRadius * 0.4, [0, headY + headRadius * 0.42, 0], 14);
+  ring(b, cloth, headRadius * 1.08, headY + headRadius * 0.3, headRadius * 0.5);
+  ring(b, trim, headRadius * 1.5, headY + headRadius * 0.3, headRadius * 0.1);
+  disc(b, cloth, headRadius * 1.2, headRadius * 0.4, [0, headY + headRadius * 0.42, 0], 14);
   for (const side of [1, -1]) {
-    b.add(new ConeGeometry(headRadius * 0.14, headRadius * 0.5, 6), RED, {
+    b.add(new ConeGeometry(headRadius * 0.14, headRadius * 0.5, 6), trim, {
       position: [side * headRadius * 1.45, headY - headRadius * 0.1, 0],
       rotation: [Math.PI, 0, 0],
     });
@@ -2984,7 +2997,16 @@ function lute(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): vo
  * Builds the model of one exhibit into `builder`: standing on y = 0, centred on x and z, facing +z, inside the
  * box `size` (metres). The whale skeleton, which the runtime hangs from the ceiling, is centred in its box.
  */
-export function buildExhibitModel(kind: ModelKind, size: ModelSize, builder: ModelBuilder): void {
+/**
+ * Builds an exhibit's model into `builder`. `variant` tells apart objects of one kind and size (the costumes of
+ * different peoples); the same inputs always build the same model.
+ */
+export function buildExhibitModel(
+  kind: ModelKind,
+  size: ModelSize,
+  builder: ModelBuilder,
+  variant = 0,
+): void {
   if (!(size.width > 0 && size.height > 0 && size.depth > 0)) {
     throw new RangeError(`an exhibit model needs a positive size, not ${JSON.stringify(size)}`);
   }
@@ -3046,7 +3068,7 @@ export function buildExhibitModel(kind: ModelKind, size: ModelSize, builder: Mod
       stele(builder, size);
       break;
     case 'costume':
-      costume(builder, size);
+      costume(builder, size, variant);
       break;
     case 'textile':
       textile(builder, size);
