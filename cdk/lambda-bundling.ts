@@ -16,6 +16,7 @@ export const domainFunctionEntries = {
   payments: fileURLToPath(new URL('../functions/boats/payments-handler.ts', import.meta.url)),
   'boats-jobs': fileURLToPath(new URL('../functions/boats/jobs-handler.ts', import.meta.url)),
   museum: fileURLToPath(new URL('../functions/museum/handler.ts', import.meta.url)),
+  wifi: fileURLToPath(new URL('../functions/wifi/handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
 };
 

@@ -22,6 +22,7 @@ import { createHttpApp } from './platform/http-app.js';
 import type { Outbox } from './platform/messages/outbox.js';
 import { createOutboxRouter } from './platform/messages/outbox-routes.js';
 import type { DocumentedRouter } from './platform/routing.js';
+import { WIFI_BASE_PATH, wifiRouterFor } from './wifi/index.js';
 
 export function createApi(
   dependencies: PlatformDependencies,
@@ -45,6 +46,7 @@ export function createApi(
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
   routers.push(bookingsRouterFor(dependencies));
   routers.push({ basePath: MUSEUM_BASE_PATH, router: museumRouterFor(dependencies) });
+  routers.push({ basePath: WIFI_BASE_PATH, router: wifiRouterFor(dependencies) });
   if (paymentPorts) routers.push(...paymentRoutersFor(dependencies, paymentPorts));
   if (dependencies.messages && 'list' in dependencies.messages) {
     routers.push({

@@ -30,6 +30,7 @@ const functionDescriptions: Record<DomainName, string> = {
   payments: 'Ha Long tourism API: checkout, cancellation with refunds, Stripe webhook',
   'boats-jobs': 'Ha Long tourism: scheduled jobs of the boats domain (EventBridge Scheduler)',
   museum: 'Ha Long tourism API: the virtual museum’s rooms, exhibits, tours and search',
+  wifi: 'Ha Long tourism API: the city Wi-Fi hotspots and their login portal',
   site: 'Ha Long tourism: site pages rendered per request',
 };
 

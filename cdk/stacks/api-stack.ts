@@ -110,6 +110,7 @@ export class ApiStack extends Stack {
     }
     const boatsJobs = new DomainFunction(this, 'BoatsJobs', { domain: 'boats-jobs', table: props.table });
     const museum = new DomainFunction(this, 'Museum', { domain: 'museum', ...functionSettings });
+    const wifi = new DomainFunction(this, 'Wifi', { domain: 'wifi', ...functionSettings });
     new ScheduledJobs(this, 'BoatsSchedules', { function: boatsJobs.function, jobs: boatsJobSchedule });
 
     // Least privilege: the platform function only reads (health check, /auth/me); the others edit their items.
@@ -118,6 +119,7 @@ export class ApiStack extends Stack {
     props.table.grantReadWriteData(payments.function);
     props.table.grantReadWriteData(boatsJobs.function);
     props.table.grantReadWriteData(museum.function);
+    props.table.grantReadWriteData(wifi.function);
     this.stripeKeys.grantRead(payments.function);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -144,7 +146,13 @@ export class ApiStack extends Stack {
     const platformIntegration = new HttpLambdaIntegration('PlatformIntegration', platform.function);
     const paymentsIntegration = new HttpLambdaIntegration('PaymentsIntegration', payments.function);
     const museumIntegration = new HttpLambdaIntegration('MuseumIntegration', museum.function);
+    const wifiIntegration = new HttpLambdaIntegration('WifiIntegration', wifi.function);
     const routes = [
+      ...this.httpApi.addRoutes({
+        path: '/api/wifi/{proxy+}',
+        methods: [HttpMethod.ANY],
+        integration: wifiIntegration,
+      }),
       ...this.httpApi.addRoutes({
         path: '/api/museum',
         methods: [HttpMethod.ANY],

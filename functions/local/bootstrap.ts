@@ -17,6 +17,9 @@ import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
 import { createMuseumStore } from '../museum/store.js';
 import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
 import { createTableInput } from '../platform/table.js';
+import { createHotspotsService } from '../wifi/hotspots-service.js';
+import { readWifiSeed, seedHotspots } from '../wifi/seed.js';
+import { createHotspotStore } from '../wifi/store.js';
 
 export const DEMO_ACCOUNTS_SEED = new URL('../../assets/seed/demo-accounts.json', import.meta.url);
 
@@ -45,6 +48,8 @@ export interface SeedReport {
   departures: number;
   /** The museum's rooms, exhibits, tours and visiting information. */
   museumItems: number;
+  /** The city's Wi-Fi hotspots (generated demo data). */
+  wifiHotspots: number;
   accounts: number;
 }
 
@@ -55,7 +60,7 @@ export async function seedDemoData(
   accounts: AccountsStore | null,
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
-  const [boatsCatalogItems, fleet, museumItems] = await Promise.all([
+  const [boatsCatalogItems, fleet, museumItems, wifiHotspots] = await Promise.all([
     readBoatsCatalogSeed().then((seed) => seedBoatsCatalog(createBoatsStore(db, tableName), seed)),
     readDemoFleetSeed().then((seed) =>
       seedDemoFleet(
@@ -64,6 +69,9 @@ export async function seedDemoData(
       ),
     ),
     readMuseumSeed().then((seed) => seedMuseum(createMuseumStore(db, tableName), seed)),
+    readWifiSeed().then((seed) =>
+      seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), seed),
+    ),
   ]);
   let createdAccounts = 0;
   if (accounts) {
@@ -71,5 +79,5 @@ export async function seedDemoData(
     const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
-  return { boatsCatalogItems, ...fleet, museumItems, accounts: createdAccounts };
+  return { boatsCatalogItems, ...fleet, museumItems, wifiHotspots, accounts: createdAccounts };
 }

@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     dependencies.localAuth?.accounts ?? null,
   );
   say(
-    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items and ${seeded.accounts} accounts added.`,
+    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots and ${seeded.accounts} accounts added.`,
   );
   say(`Payments: ${paymentsDescription}.`);
   say('Messages: e-mail and SMS go to the outbox, GET /api/outbox (signed in as a manager or operator).');

@@ -19,7 +19,7 @@ type Resource = { Properties: Record<string, unknown> };
 type Statement = { Action: string | string[] };
 
 /** The logical ID of a domain function in the API stack (construct IDs as in api-stack.ts). */
-type FunctionConstruct = 'Platform' | 'Boats' | 'Payments' | 'BoatsJobs' | 'Museum';
+type FunctionConstruct = 'Platform' | 'Boats' | 'Payments' | 'BoatsJobs' | 'Museum' | 'Wifi';
 
 function functionLogicalId(constructId: FunctionConstruct): string {
   const domainFunction = stacks.api.node.findChild(constructId) as DomainFunction;
@@ -126,7 +126,7 @@ describe('auth stack', () => {
 
 describe('api stack', () => {
   it('runs the API functions on arm64 Node.js 22 with the table and Cognito settings', () => {
-    api.resourceCountIs('AWS::Lambda::Function', 5);
+    api.resourceCountIs('AWS::Lambda::Function', 6);
     const functions = api.findResources('AWS::Lambda::Function', {
       Properties: {
         Runtime: 'nodejs22.x',
@@ -147,7 +147,7 @@ describe('api stack', () => {
       },
     });
     expect(Object.keys(functions).sort()).toEqual(
-      ['Boats', 'Museum', 'Payments', 'Platform']
+      ['Boats', 'Museum', 'Payments', 'Platform', 'Wifi']
         .map((name) => functionLogicalId(name as FunctionConstruct))
         .sort(),
     );
@@ -251,7 +251,7 @@ describe('api stack', () => {
   );
 
   it('keeps function and access logs for 30 days', () => {
-    api.resourceCountIs('AWS::Logs::LogGroup', 6);
+    api.resourceCountIs('AWS::Logs::LogGroup', 7);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     api.allResourcesProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
@@ -266,7 +266,8 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(11);
+    expect(routes).toHaveLength(12);
+    expect(targetOf('ANY /api/wifi/{proxy+}')).toContain(functionLogicalId('Wifi'));
     expect(targetOf('ANY /api/museum')).toContain(functionLogicalId('Museum'));
     expect(targetOf('ANY /api/museum/{proxy+}')).toContain(functionLogicalId('Museum'));
     expect(targetOf('GET /api/tickets/{proxy+}')).toContain(functionLogicalId('Payments'));

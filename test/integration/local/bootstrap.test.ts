@@ -22,6 +22,7 @@ describe('local bootstrap', () => {
       departures: expect.any(Number),
       // Visiting information, 14 rooms, 56 exhibits and 3 tours.
       museumItems: 74,
+      wifiHotspots: 107,
       accounts: 4,
     });
     // Eight schedules over 90 days: about 800 departures, fewer only for the hours already past today.
@@ -32,6 +33,7 @@ describe('local bootstrap', () => {
       fleetItems: 0,
       departures: 0,
       museumItems: 0,
+      wifiHotspots: 0,
       accounts: 0,
     });
   });
