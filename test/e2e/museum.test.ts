@@ -326,6 +326,26 @@ describe('the 3D visit', () => {
     await context.close();
   });
 
+  it('without WebGL says so and leads to the catalogue', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    // A browser without WebGL 2: every request for that context is refused.
+    await context.addInitScript(`{
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+      };
+    }`);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/museum/tour/`);
+    await page.waitForFunction(() => document.getElementById('museum-3d')?.dataset.state === 'no-webgl');
+    const fallback = page.getByTestId('museum-fallback');
+    expect(await fallback.innerText()).toContain('WebGL');
+    expect(await page.locator('canvas').count()).toBe(0);
+    await fallback.getByRole('link').click();
+    await page.waitForURL(/\/en\/museum\/catalogue\/$/);
+    await context.close();
+  });
+
   it('without JavaScript says what the 3D visit needs and leads to the catalogue', async () => {
     const context = await browser.newContext({ locale: 'vi-VN', javaScriptEnabled: false });
     const page = await context.newPage();
