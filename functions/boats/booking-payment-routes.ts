@@ -14,7 +14,12 @@ import {
 } from '../platform/payments/port.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import { publicOrigin } from '../platform/public-origin.js';
-import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
+import {
+  createRoute,
+  createRouter,
+  type DocumentedRouter,
+  jsonResponse as json,
+} from '../platform/routing.js';
 import type { Signer } from '../platform/signing/port.js';
 import type { Booking } from './booking-model.js';
 import { BookingView } from './booking-model.js';
@@ -23,7 +28,6 @@ import {
   BOOKINGS_BASE_PATH,
   BookingParams,
   bookingAccessToken,
-  json,
   PRIVATE,
   withProblems,
 } from './bookings-routes.js';

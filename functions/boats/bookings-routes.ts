@@ -5,7 +5,12 @@
 import type { Context } from 'hono';
 import * as z from 'zod';
 import { ProblemError, problemResponses } from '../platform/problem.js';
-import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
+import {
+  createRoute,
+  createRouter,
+  type DocumentedRouter,
+  jsonResponse as json,
+} from '../platform/routing.js';
 import { TransactionBusyError } from '../platform/transactions.js';
 import { BookingRequest, BookingView, IdempotencyKeyHeader } from './booking-model.js';
 import {
@@ -25,11 +30,6 @@ export const BookingParams = z.object({
     .string()
     .regex(/^HL[0-9A-Z]{8}$/, 'a booking reference such as HL7K2QX9MD')
     .meta({ param: { name: 'bookingId', in: 'path' }, example: 'HL7K2QX9MD' }),
-});
-
-export const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
 });
 
 /** A booking's personal data must never sit in a shared cache. */

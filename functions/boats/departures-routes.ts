@@ -7,7 +7,7 @@ import type { Principal } from '../platform/auth/principal.js';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import type { DocumentedRouter } from '../platform/routing.js';
-import { createRoute } from '../platform/routing.js';
+import { createRoute, jsonResponse as json } from '../platform/routing.js';
 import {
   CertificateExpiredError,
   DepartureExistsError,
@@ -38,11 +38,6 @@ const DepartureParams = z.object({
     .string()
     .max(120)
     .meta({ param: { name: 'departureId', in: 'path' }, example: 'dep-20261124-0800-ha-long-pearl' }),
-});
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
 });
 
 // Seats change as people book: search answers may be reused for half a minute, not longer.

@@ -1,8 +1,7 @@
 /** /api/boats/cancellation-policy: the refund tiers, public to read, edited by tourism managers. */
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
-import { createRoute, type DocumentedRouter } from '../platform/routing.js';
-import { json } from './bookings-routes.js';
+import { createRoute, type DocumentedRouter, jsonResponse as json } from '../platform/routing.js';
 import { CancellationPolicy } from './cancellation-policy.js';
 import type { BoatsStore } from './store.js';
 

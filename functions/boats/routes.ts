@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
-import { createRoute, createRouter } from '../platform/routing.js';
+import { createRoute, createRouter, jsonResponse as json } from '../platform/routing.js';
 import { PortList, RouteDetails, RouteList, RouteNumber, RouteWithDiscounts } from './model.js';
 import { type BoatsCatalog, RouteNotFoundError, UnknownPortError } from './service.js';
 
@@ -12,11 +12,6 @@ const RouteParams = z.object({
     example: 1,
     description: 'Route number (1–99)',
   }),
-});
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
 });
 
 // Public catalogue answers may be cached briefly by browsers and CloudFront; edits show within a minute.

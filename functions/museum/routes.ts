@@ -5,7 +5,13 @@
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
-import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
+import {
+  jsonBody as body,
+  createRoute,
+  createRouter,
+  type DocumentedRouter,
+  jsonResponse as json,
+} from '../platform/routing.js';
 import { Exhibit, ExhibitFields, Room, Slug, Tour, Visiting } from './model.js';
 import {
   ExhibitExistsError,
@@ -15,15 +21,6 @@ import {
 } from './service.js';
 
 export const MUSEUM_BASE_PATH = '/api/museum';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 
 // Content changes when a curator edits it: a minute of caching keeps an edit visible on the next visit.
 const CONTENT_CACHE = 'public, max-age=60';

@@ -14,6 +14,18 @@ import type * as z from 'zod';
 import type { AppEnv } from './http-app.js';
 import { ProblemError, type ProblemField, problemResponse } from './problem.js';
 
+/** An OpenAPI response: its description and a JSON body of `schema`. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A required JSON request body of `schema`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
 /** A route as the OpenAPI document shows it: its config without the run-time middleware. */
 export type DocumentedRoute = Omit<RouteConfig, 'middleware'>;
 

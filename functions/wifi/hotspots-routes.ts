@@ -5,20 +5,18 @@
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
-import { createRoute, createRouter, type DocumentedRouter } from '../platform/routing.js';
+import {
+  jsonBody as body,
+  createRoute,
+  createRouter,
+  type DocumentedRouter,
+  jsonResponse as json,
+} from '../platform/routing.js';
 import { HotspotNotFoundError, type HotspotsService, MissingSecretError } from './hotspots-service.js';
 import { HotspotId, HotspotInput, HotspotUpdate, hotspotView } from './model.js';
 
 export const WIFI_BASE_PATH = '/api/wifi';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
 const staff = [{ bearerAuth: [] }];
 
 const HotspotParams = z.object({
