@@ -34,6 +34,8 @@ export interface PlatformDependencies {
   payments: PaymentsPort | null;
   signer: Signer | null;
   messages: MessagesPort | null;
+  /** The Wi-Fi portal's secret (seals login pages, keys device hashes); where the portal is served. */
+  wifiPortalKey: Uint8Array | null;
 }
 
 /** For Lambda: tokens come from Cognito, whose keys are fetched from its JWKS URL. */
@@ -56,5 +58,6 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     payments: null,
     signer: null,
     messages: null,
+    wifiPortalKey: null,
   };
 }

@@ -59,7 +59,10 @@ export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: H
   if (contentSecurityPolicy) {
     app.use('*', async (context, next) => {
       await next();
-      context.header('Content-Security-Policy', contentSecurityPolicy);
+      // A route with a policy of its own (the Wi-Fi portal, whose forms go to the gateways) keeps it.
+      if (!context.res.headers.has('Content-Security-Policy')) {
+        context.header('Content-Security-Policy', contentSecurityPolicy);
+      }
     });
   }
   app.use(

@@ -1,0 +1,197 @@
+/**
+ * The portal's view of a guest sent by a gateway, whatever its vendor: who they are (the MAC, for the device
+ * hash and quotas), where they wanted to go, and what the vendor's adapter needs to let them in; then the
+ * grant in the form the gateway expects — a redirect back to it, a form the browser posts to it, an entry for
+ * openNDS authmon to collect, or a call to the UniFi controller.
+ */
+import { type ChilliRedirect, chilliLogonUrl, readChilliRedirect } from '../gateways/coovachilli.js';
+import { merakiGrantUrl, readMerakiRedirect } from '../gateways/meraki.js';
+import { mikrotikLoginForm } from '../gateways/mikrotik.js';
+import {
+  type AuthmonGrant,
+  gatewayAuthUrl,
+  gatewayHashFor,
+  readFasEncrypted,
+  readFasLevel1,
+  rhidFor,
+} from '../gateways/opennds.js';
+import { safeDestination } from '../gateways/redirect-target.js';
+import { readUnifiRedirect, type UnifiController } from '../gateways/unifi.js';
+import type { Hotspot, SessionPolicy } from '../model.js';
+
+export type GatewayGuest =
+  | {
+      vendor: 'opennds';
+      mac: string;
+      wanted?: string;
+      hid: string;
+      gatewayaddress: string;
+      gatewayhash: string;
+    }
+  | { vendor: 'meraki'; mac?: string; wanted?: string; baseGrantUrl: string }
+  | {
+      vendor: 'mikrotik';
+      mac: string;
+      wanted?: string;
+      linkLoginOnly: string;
+      chapId?: string;
+      chapChallenge?: string;
+    }
+  | { vendor: 'unifi'; mac: string; wanted?: string; apMac?: string }
+  | { vendor: 'coovachilli'; mac: string; wanted?: string; redirect: ChilliRedirect };
+
+/** The gateway's parameters are missing, malformed or not signed as this hotspot's gateway signs them. */
+export class GatewayRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GatewayRequestError';
+  }
+}
+
+function attempt<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new GatewayRequestError(error instanceof Error ? error.message : 'unreadable gateway parameters');
+  }
+}
+
+/** Reads the guest from the gateway's redirect to `/portal/{hotspotId}` (the query, and the URL as received). */
+export function readGuest(
+  hotspot: Hotspot,
+  request: { query: Record<string, string | undefined>; url: string },
+  now: Date,
+): GatewayGuest {
+  const { gateway } = hotspot;
+  const { query } = request;
+  switch (gateway.vendor) {
+    case 'opennds': {
+      const fas = query.fas;
+      if (!fas) throw new GatewayRequestError('the gateway sent no fas');
+      const read = attempt(() =>
+        gateway.securityLevel === 1
+          ? readFasLevel1(fas)
+          : readFasEncrypted(fas, query.iv ?? '', gateway.faskey),
+      );
+      return {
+        vendor: 'opennds',
+        mac: read.clientmac,
+        wanted: read.originurl,
+        hid: read.hid,
+        gatewayaddress: read.gatewayaddress,
+        gatewayhash: gatewayHashFor(read.gatewaynameRaw),
+      };
+    }
+    case 'meraki': {
+      const read = attempt(() => readMerakiRedirect(query));
+      return {
+        vendor: 'meraki',
+        mac: read.clientMac,
+        wanted: read.userContinueUrl,
+        baseGrantUrl: read.baseGrantUrl,
+      };
+    }
+    case 'mikrotik': {
+      const mac = (query.mac ?? '').toLowerCase();
+      if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac))
+        throw new GatewayRequestError('the router sent no MAC');
+      const linkLoginOnly = query['link-login-only'];
+      if (!linkLoginOnly) throw new GatewayRequestError('the router sent no link-login-only');
+      return {
+        vendor: 'mikrotik',
+        mac,
+        wanted: query['link-orig'],
+        linkLoginOnly,
+        chapId: query['chap-id'],
+        chapChallenge: query['chap-challenge'],
+      };
+    }
+    case 'unifi': {
+      const read = attempt(() => readUnifiRedirect(query, Math.floor(now.getTime() / 1000)));
+      return { vendor: 'unifi', mac: read.clientMac, wanted: read.url, apMac: read.apMac };
+    }
+    case 'coovachilli': {
+      const redirect = attempt(() => readChilliRedirect(request.url, gateway.uamsecret));
+      return { vendor: 'coovachilli', mac: redirect.mac, wanted: redirect.userurl, redirect };
+    }
+  }
+}
+
+export type GrantOutcome =
+  /** Send the browser there (303). */
+  | { kind: 'redirect'; url: string }
+  /** The browser posts this form to the gateway (with a button for when JavaScript is off). */
+  | { kind: 'post'; action: string; fields: Record<string, string> }
+  /** openNDS level 3: authmon collects the grant on its next poll; the guest goes on afterwards. */
+  | { kind: 'authmon'; gatewayhash: string; grant: AuthmonGrant; continueTo: string }
+  /** Granted already (UniFi, on the controller): the guest goes on. */
+  | { kind: 'granted'; continueTo: string };
+
+/**
+ * Lets the guest in as their gateway expects, for the policy's session length and rates, continuing to
+ * `destination` (already checked to be a safe http(s) URL).
+ */
+export async function grantAccess(
+  hotspot: Hotspot,
+  guest: GatewayGuest,
+  policy: SessionPolicy,
+  destination: string,
+  unifiFor: (hotspot: Hotspot) => UnifiController | null,
+): Promise<GrantOutcome> {
+  const { gateway } = hotspot;
+  if (guest.vendor === 'opennds' && gateway.vendor === 'opennds') {
+    const rhid = rhidFor(guest.hid, gateway.faskey);
+    if (gateway.securityLevel === 3) {
+      return {
+        kind: 'authmon',
+        gatewayhash: guest.gatewayhash,
+        continueTo: destination,
+        grant: {
+          rhid,
+          sessionMinutes: policy.sessionMinutes,
+          uploadKbps: policy.upKbps,
+          downloadKbps: policy.downKbps,
+          uploadQuotaKB: 0,
+          downloadQuotaKB: policy.quotaMB * 1024,
+        },
+      };
+    }
+    return { kind: 'redirect', url: gatewayAuthUrl(guest.gatewayaddress, rhid, destination) };
+  }
+  if (guest.vendor === 'meraki') {
+    return {
+      kind: 'redirect',
+      url: merakiGrantUrl(guest.baseGrantUrl, destination, policy.sessionMinutes * 60),
+    };
+  }
+  if (guest.vendor === 'mikrotik') {
+    const form = attempt(() =>
+      mikrotikLoginForm({ linkLoginOnly: guest.linkLoginOnly, destination, login: { trialMac: guest.mac } }),
+    );
+    return { kind: 'post', action: form.action, fields: form.fields };
+  }
+  if (guest.vendor === 'coovachilli' && gateway.vendor === 'coovachilli') {
+    const credentials = { username: gateway.username, password: gateway.password };
+    const method = gateway.chap ? 'chap' : 'pap';
+    return {
+      kind: 'redirect',
+      url: attempt(() => chilliLogonUrl(guest.redirect, credentials, gateway.uamsecret, method, destination)),
+    };
+  }
+  if (guest.vendor === 'unifi') {
+    const controller = unifiFor(hotspot);
+    if (!controller) throw new GatewayRequestError('this hotspot has no UniFi controller');
+    await controller.authorizeGuest({
+      mac: guest.mac,
+      minutes: policy.sessionMinutes,
+      upKbps: policy.upKbps,
+      downKbps: policy.downKbps,
+      quotaMB: policy.quotaMB,
+      apMac: guest.apMac,
+    });
+    return { kind: 'granted', continueTo: destination };
+  }
+  throw new GatewayRequestError('the hotspot’s gateway changed since the login page was shown');
+}
+
+export { safeDestination };
