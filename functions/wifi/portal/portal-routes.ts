@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../platform/http-app.js';
+import { publicOrigin } from '../../platform/public-origin.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
 import type { UnifiController } from '../gateways/unifi.js';
 import type { Hotspot } from '../model.js';
@@ -73,7 +74,10 @@ export function createPortalRouter({
     if (!hotspot) return refuse('unknownHotspot', 404);
     let guest: GatewayGuest;
     try {
-      guest = readGuest(hotspot, { query: context.req.query(), url: context.req.url }, now());
+      // CoovaChilli signs the portal's public address (behind CloudFront), not the one Lambda is called at.
+      const received = new URL(context.req.url);
+      const url = `${publicOrigin(context.req.raw, undefined)}${received.pathname}${received.search}`;
+      guest = readGuest(hotspot, { query: context.req.query(), url }, now());
       // A level-3 gateway is known by its name: a guest sent by another gateway cannot be let in through this one.
       if (
         guest.vendor === 'opennds' &&
@@ -156,7 +160,7 @@ export function createPortalRouter({
       },
       login.nonce,
     );
-    const origin = new URL(context.req.url).origin;
+    const origin = publicOrigin(context.req.raw, undefined);
     const destination = safeDestination(guest.wanted, landing(origin, language));
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
