@@ -32,6 +32,7 @@ const text = {
     used: 'Lần đăng nhập này đã được dùng. Hãy mở lại một trang web bất kỳ để bắt đầu lại.',
     badGateway: 'Bộ phát Wi-Fi gửi thông tin không hợp lệ. Hãy ngắt và kết nối lại mạng Wi-Fi.',
     unknownHotspot: 'Không tìm thấy điểm phát Wi-Fi này.',
+    quota: 'Thiết bị của bạn đã dùng hết số phiên hôm nay tại điểm phát này. Hẹn gặp lại bạn ngày mai.',
     otherLanguage: 'English',
   },
   en: {
@@ -54,6 +55,7 @@ const text = {
     used: 'This login has been used already. Open any web page to start again.',
     badGateway: 'The Wi-Fi hotspot sent invalid information. Disconnect from the Wi-Fi and join it again.',
     unknownHotspot: 'This Wi-Fi hotspot is not known.',
+    quota: 'Your device has used today’s sessions at this hotspot. See you again tomorrow.',
     otherLanguage: 'Tiếng Việt',
   },
 } as const;
@@ -120,7 +122,8 @@ export interface LoginPageModel {
   action: string;
   context: string;
   sessionMinutes: number;
-  otherLanguageUrl: string;
+  /** The same page in the other language; absent on an answer to the form, which cannot be fetched again. */
+  otherLanguageUrl?: string;
   error?: 'must-accept';
 }
 
@@ -143,7 +146,7 @@ ${model.error ? html`<p class="error" id="accept-error" role="alert">${t.mustAcc
 </form>
 <p><small>${t.session(model.sessionMinutes)}</small></p>
 </div>
-<a class="lang" href="${model.otherLanguageUrl}" hreflang="${model.language === 'vi' ? 'en' : 'vi'}">${t.otherLanguage}</a>`,
+${model.otherLanguageUrl ? html`<a class="lang" href="${model.otherLanguageUrl}" hreflang="${model.language === 'vi' ? 'en' : 'vi'}">${t.otherLanguage}</a>` : ''}`,
   );
 }
 
@@ -179,7 +182,7 @@ export function connectedPage(language: PortalLanguage, accent: string, continue
   );
 }
 
-export type Refusal = 'expired' | 'used' | 'badGateway' | 'unknownHotspot';
+export type Refusal = 'expired' | 'used' | 'badGateway' | 'unknownHotspot' | 'quota';
 
 export function refusedPage(language: PortalLanguage, reason: Refusal, accent = '#0d4f55') {
   const t = text[language];

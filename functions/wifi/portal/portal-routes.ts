@@ -115,7 +115,7 @@ export function createPortalRouter({
     const language = pickLanguage(field('lang'), context.req.header('Accept-Language'));
     const hotspot = await hotspots.get(context.req.param('hotspotId'));
     if (!hotspot) return context.html(refusedPage(language, 'unknownHotspot'), 404, PAGE_HEADERS);
-    const refuse = (reason: Refusal, status: 400 | 409 | 410 | 502) =>
+    const refuse = (reason: Refusal, status: 400 | 409 | 410 | 429 | 502) =>
       context.html(refusedPage(language, reason, hotspot.branding.accent), status, PAGE_HEADERS);
     let login: ReturnType<typeof openLoginContext<GatewayGuest>>;
     try {
@@ -139,7 +139,6 @@ export function createPortalRouter({
           action: `${PORTAL_BASE_PATH}/${hotspot.id}/login`,
           context: field('context'),
           sessionMinutes: hotspot.policy.sessionMinutes,
-          otherLanguageUrl: `${PORTAL_BASE_PATH}/${hotspot.id}/login`,
           error: 'must-accept',
         }),
         422,
@@ -149,13 +148,21 @@ export function createPortalRouter({
     if (!(await portal.claimLogin(login.nonce, login.expiresAt))) return refuse('used', 409);
     const at = now();
     const guest = login.gateway;
+    // A device is known only by today's keyed hash of its MAC; without a MAC (rare) there is nothing to count.
+    const device = guest.mac ? deviceHash(key, guest.mac, at) : null;
+    if (
+      device &&
+      !(await portal.countDeviceSession(hotspot.id, device, hotspot.policy.sessionsPerDevicePerDay, at))
+    ) {
+      return refuse('quota', 429);
+    }
     await portal.recordConsent(
       {
         hotspotId: hotspot.id,
         method: 'terms',
         termsVersion: TERMS_VERSION,
         language,
-        deviceHash: guest.mac ? deviceHash(key, guest.mac, at) : 'unknown',
+        deviceHash: device ?? 'unknown',
         at: at.toISOString(),
       },
       login.nonce,

@@ -4,7 +4,7 @@
  * where, by which device hash — never the MAC), and for openNDS level 3 the grants waiting for authmon.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../platform/dynamo.js';
 import type { AuthmonGrant } from '../gateways/opennds.js';
 
@@ -41,6 +41,34 @@ export function createPortalStore(db: DynamoDBDocumentClient, tableName: string)
               expiresAt: expiresAt + 3600,
             },
             ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Counts a session of a device (by its daily hash) at a hotspot today; false, and nothing counted, when the
+     * device has had its `limit` already. The condition and the count are one write, so two phones racing with
+     * the same MAC cannot both pass the limit.
+     */
+    async countDeviceSession(hotspotId: string, device: string, limit: number, now: Date): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { PK: `WIFI#DEVICE#${now.toISOString().slice(0, 10)}`, SK: `${hotspotId}#${device}` },
+            UpdateExpression: 'ADD sessions :one SET entity = :entity, expiresAt = :expiresAt',
+            ConditionExpression: 'attribute_not_exists(sessions) OR sessions < :limit',
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':limit': limit,
+              ':entity': 'WifiDeviceDay',
+              ':expiresAt': epochSeconds(now) + 2 * 86_400,
+            },
           }),
         );
         return true;

@@ -180,9 +180,31 @@ describe('the Wi-Fi portal with openNDS', () => {
     expect((await login(id, tampered)).status).toBe(400);
     const unaccepted = await login(id, context, false);
     expect(unaccepted.status).toBe(422);
-    expect(await unaccepted.text()).toContain('Please tick the box');
+    const asked = await unaccepted.text();
+    expect(asked).toContain('Please tick the box');
+    expect(asked).toContain('aria-invalid="true"');
     // Still usable once accepted.
     expect((await login(id, context)).status).toBe(303);
+  });
+
+  it('lets a device in only as many times a day as the hotspot allows', async () => {
+    const response = await platform.app.request('/api/wifi/hotspots', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({
+        name: 'Bãi Cháy beach – kiosk 9',
+        location: { lat: 20.955, lon: 107.05 },
+        gateway: { vendor: 'opennds', faskey, securityLevel: 1 },
+        loginMethods: ['terms'],
+        policy: { sessionMinutes: 30, downKbps: 2048, upKbps: 512, quotaMB: 200, sessionsPerDevicePerDay: 1 },
+      }),
+    });
+    const { id } = (await response.json()) as { id: string };
+    const fas = encodeURIComponent(Buffer.from(ndsPlain('none')).toString('base64'));
+    expect((await login(id, (await openPortal(`/portal/${id}?fas=${fas}`)).context)).status).toBe(303);
+    const again = await login(id, (await openPortal(`/portal/${id}?fas=${fas}`)).context);
+    expect(again.status).toBe(429);
+    expect(await again.text()).toContain('used today’s sessions');
   });
 
   it('answers an unknown hotspot with a page that says so', async () => {
