@@ -65,7 +65,8 @@ describe('the home page', () => {
     const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? null);
     await expect.poll(focusedHref, { timeout: 5_000 }).toBe('#main');
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main');
+    // Following the link is a navigation within the page, reported a moment after the key press.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toBe('#main');
   });
 });
 
