@@ -3,7 +3,10 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** Behaviours CloudFront allows per distribution by default is 25; the API and room to grow take the rest. */
+/**
+ * Behaviours CloudFront allows per distribution by default is 25; the API, the Wi-Fi portal and room to grow
+ * take the rest.
+ */
 export const MAX_STATIC_PATH_PATTERNS = 20;
 
 /** Every file of the built static site, as `/`-separated paths from its root (`/en/index.html`). */

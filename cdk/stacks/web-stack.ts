@@ -1,5 +1,5 @@
 // The public entry point: CloudFront in front of the site function (pages rendered per request, through the HTTP
-// API), a private S3 bucket (prerendered pages and static files) and the API (/api/*).
+// API), a private S3 bucket (prerendered pages and static files), the API (/api/*) and the Wi-Fi portal (/portal/*).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +29,10 @@ import {
   FunctionRuntime,
   HttpVersion,
   OriginProtocolPolicy,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -45,7 +48,10 @@ import {
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { DomainFunction } from '../constructs/domain-function.js';
-import { createSecurityHeadersPolicy } from '../constructs/security-headers.js';
+import {
+  createPortalSecurityHeadersPolicy,
+  createSecurityHeadersPolicy,
+} from '../constructs/security-headers.js';
 import { siteRouterCode } from '../edge/site-router-code.js';
 import { prerenderedPages, staticPathPatterns } from '../site-files.js';
 
@@ -94,6 +100,7 @@ export class WebStack extends Stack {
     });
 
     const securityHeaders = createSecurityHeadersPolicy(this, 'SecurityHeaders', props.siteDirectory);
+    const portalSecurityHeaders = createPortalSecurityHeadersPolicy(this, 'PortalSecurityHeaders');
 
     const siteRouter = new CloudFrontFunction(this, 'SiteRouter', {
       comment: 'Sends / to /vi/ or /en/ by Accept-Language; clean URLs of prerendered pages to index.html',
@@ -101,7 +108,8 @@ export class WebStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
     });
     const forwardedHost = new CloudFrontFunction(this, 'ForwardedHost', {
-      comment: 'Copies the viewer Host into X-Forwarded-Host for /api/* (API Gateway needs its own Host)',
+      comment:
+        'Copies the viewer Host into X-Forwarded-Host for /api/* and /portal/* (API Gateway needs its own Host)',
       code: FunctionCode.fromFile({
         filePath: fileURLToPath(new URL('../edge/forwarded-host.js', import.meta.url)),
       }),
@@ -148,6 +156,17 @@ export class WebStack extends Stack {
       enableAcceptEncodingBrotli: true,
     });
 
+    // The Wi-Fi portal reads the gateway's query string, the form posts and Accept-Language; it has no use for
+    // the site's cookies (a staff session among them), so unlike /api/* it is sent none. As for the API, every
+    // other viewer header but Host.
+    const portalRequestPolicy = new OriginRequestPolicy(this, 'PortalRequestPolicy', {
+      comment:
+        'Ha Long tourism: the Wi-Fi portal gets viewer headers but Host, every query string, no cookie',
+      headerBehavior: OriginRequestHeaderBehavior.denyList('Host'),
+      queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+      cookieBehavior: OriginRequestCookieBehavior.none(),
+    });
+
     const pages = new Set(
       prerenderedPages(props.siteDirectory).map((page) => page.slice(0, -'index.html'.length)),
     );
@@ -165,7 +184,7 @@ export class WebStack extends Stack {
     }
 
     this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'Ha Long smart tourism: site and /api/*',
+      comment: 'Ha Long smart tourism: site, /api/* and /portal/*',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
         origin: apiOrigin,
@@ -186,6 +205,18 @@ export class WebStack extends Stack {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: securityHeaders,
+          functionAssociations: [{ function: forwardedHost, eventType: FunctionEventType.VIEWER_REQUEST }],
+        },
+        // Guests' login pages and the gateways' polling: never cached (each answer is for one guest), any method
+        // (forms, openNDS authmon), the host the guest used passed on as for /api/* (the CoovaChilli signature
+        // covers the public address), and the portal's own Content-Security-Policy kept.
+        '/portal/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: portalRequestPolicy,
+          responseHeadersPolicy: portalSecurityHeaders,
           functionAssociations: [{ function: forwardedHost, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         ...staticBehaviors,

@@ -4,7 +4,7 @@
  * Until the Stripe keys are put in their secret it answers 503.
  */
 import { handle } from 'hono/aws-lambda';
-import { ConfigurationError, loadConfig } from '../platform/config.js';
+import { ConfigurationError, loadConfig, requiredVariable } from '../platform/config.js';
 import { createCloudDependencies } from '../platform/dependencies.js';
 import { createHttpApp } from '../platform/http-app.js';
 import { createAwsMessages } from '../platform/messages/aws-messages.js';
@@ -25,17 +25,11 @@ async function stripeSettings(): Promise<StripeSettings> {
   return { ...(await readStripeSecret(secretId, config.region)), apiBase: undefined };
 }
 
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new ConfigurationError(`${name} must be set.`);
-  return value;
-}
-
 try {
   const ports = {
     payments: createStripePayments(await stripeSettings()),
-    signer: createKmsSigner(required('TICKET_SIGNING_KEY_ID')),
-    messages: createAwsMessages({ fromAddress: required('MESSAGES_FROM_ADDRESS') }),
+    signer: createKmsSigner(requiredVariable('TICKET_SIGNING_KEY_ID')),
+    messages: createAwsMessages({ fromAddress: requiredVariable('MESSAGES_FROM_ADDRESS') }),
   };
   for (const { basePath, router } of paymentRoutersFor({ ...dependencies, ...ports }, ports)) {
     app.route(basePath, router);

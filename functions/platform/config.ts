@@ -89,6 +89,13 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
+/** A variable a Lambda function's deployment sets (cdk/stacks); ConfigurationError when it is missing. */
+export function requiredVariable(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new ConfigurationError(`${name} must be set.`);
+  return value;
+}
+
 export const LOCAL_TOKEN_ISSUER = 'urn:halong-tourism:local-issuer';
 export const LOCAL_TOKEN_AUDIENCE = 'halong-tourism-local';
 

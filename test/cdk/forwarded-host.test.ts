@@ -6,12 +6,14 @@ import { publicOrigin } from '../../functions/platform/public-origin.js';
 type ViewerRequest = { uri: string; headers: Record<string, { value: string }> };
 const source = readFileSync(new URL('../../cdk/edge/forwarded-host.js', import.meta.url), 'utf8');
 const handler = new Function(`${source}; return handler;`)() as (event: {
+  viewer: { ip: string };
   request: ViewerRequest;
 }) => ViewerRequest;
 
 describe('forwarded-host CloudFront function', () => {
   it('copies the viewer Host into X-Forwarded-Host, replacing whatever the viewer sent', () => {
     const forwarded = handler({
+      viewer: { ip: '203.0.113.7' },
       request: {
         uri: '/api/bookings/HL7K2QX9MD/checkout',
         headers: { host: { value: 'd111.cloudfront.net' }, 'x-forwarded-host': { value: 'evil.example' } },
@@ -19,6 +21,18 @@ describe('forwarded-host CloudFront function', () => {
     });
     expect(forwarded.headers['x-forwarded-host']).toEqual({ value: 'd111.cloudfront.net' });
     expect(forwarded.uri).toBe('/api/bookings/HL7K2QX9MD/checkout');
+  });
+
+  it('tells the function the viewer’s address, replacing whatever the viewer claimed', () => {
+    const forwarded = handler({
+      viewer: { ip: '2001:db8::7' },
+      request: {
+        uri: '/portal/halong-marina',
+        headers: { host: { value: 'd111.cloudfront.net' }, 'x-viewer-address': { value: '10.0.0.1' } },
+      },
+    });
+    expect(forwarded.headers['x-viewer-address']).toEqual({ value: '2001:db8::7' });
+    expect(forwarded.uri).toBe('/portal/halong-marina');
   });
 });
 

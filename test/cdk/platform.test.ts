@@ -1,6 +1,7 @@
 // The data, auth and API stacks as synthesized, and the cdk-nag verdict on every stack of the app.
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnSecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DomainFunction } from '../../cdk/constructs/domain-function.js';
@@ -16,7 +17,7 @@ const auth = Template.fromStack(stacks.auth);
 const api = Template.fromStack(stacks.api);
 
 type Resource = { Properties: Record<string, unknown> };
-type Statement = { Action: string | string[] };
+type Statement = { Action: string | string[]; Resource: unknown };
 
 /** The logical ID of a domain function in the API stack (construct IDs as in api-stack.ts). */
 type FunctionConstruct = 'Platform' | 'Boats' | 'Payments' | 'BoatsJobs' | 'Museum' | 'Wifi';
@@ -26,16 +27,38 @@ function functionLogicalId(constructId: FunctionConstruct): string {
   return stacks.api.getLogicalId(domainFunction.function.node.defaultChild as CfnFunction);
 }
 
-/** Every IAM action granted to a domain function's role. */
-function actionsGrantedTo(constructId: FunctionConstruct): string[] {
+/** Every IAM statement of the policies attached to a domain function's role. */
+function statementsGrantedTo(constructId: FunctionConstruct): Statement[] {
   const roleId = `${constructId}FunctionServiceRole`;
   const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
-  const policy = policies.find((candidate) =>
-    JSON.stringify(candidate.Properties.Roles).includes(`"${roleId}`),
-  ) as Resource;
-  const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
-  return statements.flatMap((statement) => statement.Action);
+  return policies
+    .filter((candidate) => JSON.stringify(candidate.Properties.Roles).includes(`"${roleId}`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
+
+/** Every IAM action granted to a domain function's role. */
+function actionsGrantedTo(constructId: FunctionConstruct): string[] {
+  return statementsGrantedTo(constructId).flatMap((statement) => statement.Action);
+}
+
+/** The resources of the statements granting `action` to a domain function's role. */
+function resourcesOf(constructId: FunctionConstruct, action: string): unknown[] {
+  return statementsGrantedTo(constructId)
+    .filter((statement) => [statement.Action].flat().includes(action))
+    .flatMap((statement) => statement.Resource);
+}
+
+const secretRef = (secret: Secret) => ({
+  Ref: stacks.api.getLogicalId(secret.node.defaultChild as CfnSecret),
+});
+
+/** The environment variables of a domain function. */
+function environmentOf(constructId: FunctionConstruct): Record<string, unknown> {
+  const resource = api.findResources('AWS::Lambda::Function')[functionLogicalId(constructId)] as Resource;
+  return (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
+const allFunctions: FunctionConstruct[] = ['Platform', 'Boats', 'Payments', 'BoatsJobs', 'Museum', 'Wifi'];
 
 describe('data stack', () => {
   it('builds the table keys and TTL attribute from functions/platform/table.ts', () => {
@@ -164,10 +187,30 @@ describe('api stack', () => {
   });
 
   it('keeps the Stripe keys in Secrets Manager, readable by the payments function alone', () => {
-    api.resourceCountIs('AWS::SecretsManager::Secret', 1);
-    expect(actionsGrantedTo('Payments')).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
-    for (const other of ['Platform', 'Boats', 'BoatsJobs', 'Museum'] as const) {
+    api.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    const stripeKeys = secretRef(stacks.api.stripeKeys);
+    expect(environmentOf('Payments').STRIPE_SECRET_ARN).toEqual(stripeKeys);
+    expect(resourcesOf('Payments', 'secretsmanager:GetSecretValue')).toEqual([stripeKeys]);
+    for (const other of allFunctions.filter((name) => name !== 'Payments' && name !== 'Wifi')) {
       expect(actionsGrantedTo(other)).not.toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('generates the Wi-Fi portal’s secret (64 letters and digits), retains it, and lets only the Wi-Fi function read it', () => {
+    const portalSecret = secretRef(stacks.api.wifiPortalSecret);
+    const secret = api.findResources('AWS::SecretsManager::Secret')[portalSecret.Ref] as Resource & {
+      DeletionPolicy: string;
+      UpdateReplacePolicy: string;
+    };
+    expect(secret).toMatchObject({
+      Properties: { GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    expect(environmentOf('Wifi').WIFI_PORTAL_SECRET_ARN).toEqual(portalSecret);
+    expect(resourcesOf('Wifi', 'secretsmanager:GetSecretValue')).toEqual([portalSecret]);
+    for (const other of allFunctions.filter((name) => name !== 'Wifi')) {
+      expect(JSON.stringify(statementsGrantedTo(other))).not.toContain(portalSecret.Ref);
     }
   });
 
@@ -182,26 +225,27 @@ describe('api stack', () => {
     }
   });
 
-  it('lets the payments function send e-mail from the configured sender’s domain only', () => {
-    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
-    const statements = policies.flatMap(
-      (policy) =>
-        (policy.Properties.PolicyDocument as { Statement: (Statement & { Resource: unknown })[] }).Statement,
-    );
-    const sendEmail = statements.filter((statement) => [statement.Action].flat().includes('ses:SendEmail'));
-    expect(sendEmail).toHaveLength(1);
-    expect(JSON.stringify(sendEmail[0]?.Resource)).toContain(':identity/tourism.halong.example');
-    const payments = api.findResources('AWS::Lambda::Function', {
-      Properties: {
-        Environment: {
-          Variables: Match.objectLike({
-            MESSAGES_FROM_ADDRESS: 'Ha Long Tourism <no-reply@tourism.halong.example>',
-            TICKET_SIGNING_KEY_ID: Match.anyValue(),
-          }),
-        },
-      },
-    });
-    expect(Object.keys(payments)).toEqual([functionLogicalId('Payments')]);
+  it('lets the payments and Wi-Fi functions, alone, send e-mail from the configured sender’s domain only', () => {
+    for (const sender of ['Payments', 'Wifi'] as const) {
+      const resources = resourcesOf(sender, 'ses:SendEmail');
+      expect(resources).toHaveLength(1);
+      expect(JSON.stringify(resources[0])).toContain(':identity/tourism.halong.example"');
+      expect(environmentOf(sender).MESSAGES_FROM_ADDRESS).toBe(
+        'Ha Long Tourism <no-reply@tourism.halong.example>',
+      );
+    }
+    for (const other of ['Platform', 'Boats', 'BoatsJobs', 'Museum'] as const) {
+      expect(actionsGrantedTo(other)).not.toContain('ses:SendEmail');
+      expect(environmentOf(other).MESSAGES_FROM_ADDRESS).toBeUndefined();
+    }
+  });
+
+  it('lets the Wi-Fi function, alone, text login codes to phone numbers through SNS', () => {
+    // Publishing to a phone number names no resource: "*" is the only resource IAM accepts for it.
+    expect(resourcesOf('Wifi', 'sns:Publish')).toEqual(['*']);
+    for (const other of allFunctions.filter((name) => name !== 'Wifi')) {
+      expect(actionsGrantedTo(other)).not.toContain('sns:Publish');
+    }
   });
 
   it('has EventBridge Scheduler run the boats jobs (holds every minute, erasure daily), failures to a DLQ', () => {
@@ -258,7 +302,7 @@ describe('api stack', () => {
     });
   });
 
-  it('routes each domain’s paths to its function, payment paths to the payments one, the rest to the platform', () => {
+  it('routes each domain’s paths to its function (the Wi-Fi portal’s too), payment paths to the payments one, the rest to the platform', () => {
     const integrations = api.findResources('AWS::ApiGatewayV2::Integration') as Record<string, Resource>;
     const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
     const targetOf = (routeKey: string) => {
@@ -266,8 +310,9 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(12);
+    expect(routes).toHaveLength(13);
     expect(targetOf('ANY /api/wifi/{proxy+}')).toContain(functionLogicalId('Wifi'));
+    expect(targetOf('ANY /portal/{proxy+}')).toContain(functionLogicalId('Wifi'));
     expect(targetOf('ANY /api/museum')).toContain(functionLogicalId('Museum'));
     expect(targetOf('ANY /api/museum/{proxy+}')).toContain(functionLogicalId('Museum'));
     expect(targetOf('GET /api/tickets/{proxy+}')).toContain(functionLogicalId('Payments'));

@@ -1,4 +1,4 @@
-// The web stack as synthesized: private bucket, site function, CloudFront routing between them and /api/*,
+// The web stack as synthesized: private bucket, site function, CloudFront routing between them, /api/* and /portal/*,
 // headers, logs, deploy.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,6 +74,18 @@ const behavior = (pattern: string) =>
 const originOf = (target: Behavior) =>
   distributionConfig.Origins.find((origin) => origin.Id === target.TargetOriginId);
 const apiBehavior = behavior('/api/*');
+const portalBehavior = behavior('/portal/*');
+
+/** The response headers policy whose comment matches `comment`. */
+function headersPolicy(comment: RegExp): { id: string; config: Record<string, unknown> } {
+  const policies = web.findResources('AWS::CloudFront::ResponseHeadersPolicy') as Record<string, Resource>;
+  const [id, policy] = Object.entries(policies).find(([, candidate]) =>
+    comment.test((candidate.Properties.ResponseHeadersPolicyConfig as { Comment: string }).Comment),
+  ) as [string, Resource];
+  return { id, config: policy.Properties.ResponseHeadersPolicyConfig as Record<string, unknown> };
+}
+const siteHeadersPolicy = headersPolicy(/the site and the API/);
+const portalHeadersPolicy = headersPolicy(/Wi-Fi portal/);
 
 describe('distribution', () => {
   it('serves over HTTP/2 and HTTP/3, redirecting HTTP to HTTPS', () => {
@@ -124,7 +136,7 @@ describe('distribution', () => {
 
   it('serves the prerendered pages and static files from the bucket, each by its own path', () => {
     const staticPatterns = distributionConfig.CacheBehaviors.map((candidate) => candidate.PathPattern).filter(
-      (pattern) => pattern !== '/api/*',
+      (pattern) => pattern !== '/api/*' && pattern !== '/portal/*',
     );
     expect(staticPatterns.sort()).toEqual(['/_astro/*', '/en/', '/favicon.svg', '/vi/']);
     for (const pattern of staticPatterns) {
@@ -134,7 +146,7 @@ describe('distribution', () => {
     }
   });
 
-  it('adds the same security headers to the site and the API', () => {
+  it('adds the same security headers to the site and the API, and all but the CSP to the Wi-Fi portal', () => {
     web.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: Match.objectLike({
@@ -151,17 +163,56 @@ describe('distribution', () => {
       },
     });
     const siteHeaders = distributionConfig.DefaultCacheBehavior.ResponseHeadersPolicyId;
-    expect(siteHeaders).toBeDefined();
-    for (const other of distributionConfig.CacheBehaviors) {
+    expect(siteHeaders).toEqual({ Ref: siteHeadersPolicy.id });
+    for (const other of distributionConfig.CacheBehaviors.filter(
+      (candidate) => candidate !== portalBehavior,
+    )) {
       expect(other.ResponseHeadersPolicyId).toEqual(siteHeaders);
     }
+    expect(portalBehavior.ResponseHeadersPolicyId).toEqual({ Ref: portalHeadersPolicy.id });
+    const { ContentSecurityPolicy: _, ...siteOthers } = (
+      siteHeadersPolicy.config as { SecurityHeadersConfig: Record<string, unknown> }
+    ).SecurityHeadersConfig;
+    expect(portalHeadersPolicy.config.SecurityHeadersConfig).toMatchObject(siteOthers);
+  });
+
+  it('keeps the Content-Security-Policy the portal’s pages send (their forms post to the gateways)', () => {
+    const { SecurityHeadersConfig } = portalHeadersPolicy.config as {
+      SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: string; Override: boolean } };
+    };
+    // Without override, CloudFront adds its policy only to an answer that has none: the portal's own stays.
+    expect(SecurityHeadersConfig.ContentSecurityPolicy.Override).toBe(false);
+    const fallback = SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy.split('; ');
+    expect(fallback).toEqual(expect.arrayContaining(["default-src 'none'", "frame-ancestors 'none'"]));
+    const siteCsp = (
+      siteHeadersPolicy.config as { SecurityHeadersConfig: { ContentSecurityPolicy: { Override: boolean } } }
+    ).SecurityHeadersConfig.ContentSecurityPolicy;
+    expect(siteCsp.Override).toBe(true);
+  });
+
+  it('forwards /portal/* uncached, with every method and the query string but no cookie, to the HTTP API', () => {
+    expect(portalBehavior).toMatchObject({
+      CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+      ViewerProtocolPolicy: 'redirect-to-https',
+    });
+    expect(portalBehavior.AllowedMethods).toEqual(
+      expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+    );
+    expect(portalBehavior.TargetOriginId).toBe(apiBehavior.TargetOriginId);
+    const [requestPolicyId] = Object.keys(web.findResources('AWS::CloudFront::OriginRequestPolicy'));
+    expect(portalBehavior.OriginRequestPolicyId).toEqual({ Ref: requestPolicyId });
+    web.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
+      OriginRequestPolicyConfig: Match.objectLike({
+        // API Gateway answers only to its own host name; everything else the viewer sent goes on.
+        HeadersConfig: { HeaderBehavior: 'allExcept', Headers: ['Host'] },
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      }),
+    });
   });
 
   it('allows own-origin scripts and the build’s inline scripts by hash, never inline scripts in general', () => {
-    const policy = Object.values(web.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0] as Resource;
-    const csp = JSON.stringify(policy.Properties.ResponseHeadersPolicyConfig).match(
-      /"ContentSecurityPolicy":"([^"]+)"/,
-    )?.[1];
+    const csp = JSON.stringify(siteHeadersPolicy.config).match(/"ContentSecurityPolicy":"([^"]+)"/)?.[1];
     const directives = (csp ?? '').split('; ');
     const scriptHash = createHash('sha256').update(platform.inlineScript).digest('base64');
     expect(directives).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-${scriptHash}'`);
@@ -171,7 +222,7 @@ describe('distribution', () => {
     expect(directives).toContain('worker-src blob:');
   });
 
-  it('runs site-router.js on the rendered pages and the prerendered ones, forwarded-host.js on the API', () => {
+  it('runs site-router.js on the rendered pages and the prerendered ones, forwarded-host.js on the API and portal', () => {
     web.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionCode: Match.stringLikeRegexp(
         'const PRERENDERED_PAGES = \\{"/en/index.html":true,"/vi/index.html":true\\}',
@@ -187,6 +238,7 @@ describe('distribution', () => {
     expect(distributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([runs('SiteRouter')]);
     expect(behavior('/en/').FunctionAssociations).toEqual([runs('SiteRouter')]);
     expect(apiBehavior.FunctionAssociations).toEqual([runs('ForwardedHost')]);
+    expect(portalBehavior.FunctionAssociations).toEqual([runs('ForwardedHost')]);
     expect(behavior('/_astro/*').FunctionAssociations).toBeUndefined();
   });
 

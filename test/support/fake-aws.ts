@@ -1,6 +1,7 @@
 /**
- * A local server answering the few AWS calls the platform's adapters make — KMS Sign and GetPublicKey (JSON
- * 1.1 protocol) and SES v2 SendEmail (REST) — so the real AWS SDK clients are exercised without an account.
+ * A local server answering the few AWS calls the platform's adapters make — KMS Sign and GetPublicKey and
+ * Secrets Manager GetSecretValue (JSON 1.1 protocol), SES v2 SendEmail (REST) — so the real AWS SDK clients
+ * are exercised without an account.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -9,12 +10,15 @@ import type { AddressInfo } from 'node:net';
 export interface FakeAws {
   endpoint: string;
   calls: { operation: string; body: Record<string, unknown> }[];
+  /** The secrets GetSecretValue answers with, by secret id; any other id is not found. */
+  secrets: Map<string, string>;
   stop(): Promise<void>;
 }
 
 export async function startFakeAws(): Promise<FakeAws> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const calls: FakeAws['calls'] = [];
+  const secrets: FakeAws['secrets'] = new Map();
   const server = createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk) => {
@@ -35,6 +39,19 @@ export async function startFakeAws(): Promise<FakeAws> {
           dsaEncoding: 'der',
         });
         response.end(JSON.stringify({ KeyId: body.KeyId, Signature: der.toString('base64') }));
+      } else if (operation === 'secretsmanager.GetSecretValue') {
+        const secret = secrets.get(body.SecretId as string);
+        if (secret === undefined) {
+          response.statusCode = 400;
+          response.end(
+            JSON.stringify({
+              __type: 'ResourceNotFoundException',
+              message: 'Secrets Manager can’t find it.',
+            }),
+          );
+        } else {
+          response.end(JSON.stringify({ ARN: body.SecretId, Name: body.SecretId, SecretString: secret }));
+        }
       } else if (operation === 'POST /v2/email/outbound-emails') {
         response.end(JSON.stringify({ MessageId: `ses-${calls.length}` }));
       } else {
@@ -47,6 +64,7 @@ export async function startFakeAws(): Promise<FakeAws> {
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    secrets,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -36,6 +36,8 @@ const bundleDirectory = join(repositoryRoot, 'node_modules', '.cache', 'lambda-b
 let platform: TestPlatform;
 let aws: FakeAws;
 const handlers: Partial<Record<keyof typeof domainFunctionEntries, Handler>> = {};
+const bundleFiles: Partial<Record<keyof typeof domainFunctionEntries, string>> = {};
+const portalSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:WifiPortalSecret-AbCdEf';
 
 beforeAll(async () => {
   platform = await createTestPlatform();
@@ -60,11 +62,16 @@ beforeAll(async () => {
     MESSAGES_FROM_ADDRESS: 'no-reply@tourism.halong.test',
     AWS_ENDPOINT_URL_KMS: aws.endpoint,
     AWS_ENDPOINT_URL_SESV2: aws.endpoint,
+    // The Wi-Fi portal's key, read at cold start from a secret the deployment generated.
+    WIFI_PORTAL_SECRET_ARN: portalSecretArn,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
   });
+  aws.secrets.set(portalSecretArn, randomUUID().replaceAll('-', '').repeat(2));
   mkdirSync(bundleDirectory, { recursive: true });
   for (const [name, entry] of Object.entries(domainFunctionEntries)) {
     const outfile = join(bundleDirectory, `${name}-${Date.now()}.mjs`);
     await build({ ...lambdaBundlingOptions, entryPoints: [entry], outfile, logLevel: 'error' });
+    bundleFiles[name as keyof typeof domainFunctionEntries] = outfile;
     handlers[name as keyof typeof domainFunctionEntries] = (
       await import(pathToFileURL(outfile).href)
     ).handler;
@@ -142,6 +149,43 @@ describe('the bundled Lambda handlers', () => {
     const result = await invoke('platform', event('GET', '/api/auth/me'));
     expect(result.statusCode).toBe(401);
     expect(result.headers['www-authenticate']).toBe('Bearer');
+  });
+});
+
+describe('the bundled Wi-Fi function', () => {
+  it('reads the portal’s key from its secret at cold start and serves the portal’s pages', async () => {
+    expect(aws.calls).toContainEqual({
+      operation: 'secretsmanager.GetSecretValue',
+      body: { SecretId: portalSecretArn },
+    });
+    const result = await invoke('wifi', event('GET', '/portal/no-such-hotspot', {}, 'ANY /portal/{proxy+}'));
+    expect(result.statusCode).toBe(404);
+    expect(result.headers['content-type']).toMatch(/^text\/html/);
+    // The portal's own policy, which CloudFront is configured to keep: its forms post to the gateways.
+    expect(result.headers['content-security-policy']).toContain("form-action 'self' http: https:");
+  });
+
+  it('answers the portal with a plain 503 when its secret cannot be read, and still serves the hotspots API', async () => {
+    process.env.WIFI_PORTAL_SECRET_ARN = `${portalSecretArn}-gone`;
+    try {
+      // The same bundle loaded afresh, as a new cold start would.
+      const file = bundleFiles.wifi as string;
+      const coldStart = (await import(`${pathToFileURL(file).href}?secret-gone`)).handler as Handler;
+      const portal = (await coldStart(
+        event('GET', '/portal/no-such-hotspot', {}, 'ANY /portal/{proxy+}'),
+        {} as Context,
+      )) as Result;
+      expect(portal.statusCode).toBe(503);
+      expect(portal.headers['content-type']).toMatch(/^text\/plain/);
+      expect(portal.body).toContain('Wi-Fi sign-in is not available right now');
+      const api = (await coldStart(
+        event('GET', '/api/wifi/hotspots', {}, 'ANY /api/wifi/{proxy+}'),
+        {} as Context,
+      )) as Result;
+      expect(api.statusCode).toBe(401);
+    } finally {
+      process.env.WIFI_PORTAL_SECRET_ARN = portalSecretArn;
+    }
   });
 });
 
