@@ -1,10 +1,14 @@
 /** The Wi-Fi domain assembled from its parts, ready to mount at /api/wifi. */
+import { createBookingsStore } from '../boats/bookings-store.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import { createRateLimiter } from '../platform/rate-limit.js';
 import { createUnifiController } from './gateways/unifi.js';
 import { createHotspotsRouter } from './hotspots-routes.js';
 import { createHotspotsService } from './hotspots-service.js';
+import { createLoginCodes } from './portal/login-codes.js';
 import { createPortalRouter } from './portal/portal-routes.js';
 import { createPortalStore } from './portal/portal-store.js';
+import type { TicketLookup } from './portal/ticket-login.js';
 import { createHotspotStore } from './store.js';
 
 export { WIFI_BASE_PATH } from './hotspots-routes.js';
@@ -18,9 +22,22 @@ export function wifiRouterFor(dependencies: PlatformDependencies) {
   return createHotspotsRouter(hotspotsServiceFor(dependencies), dependencies.requireRole);
 }
 
-/** The guests' portal, where this runtime has the portal's secret; null elsewhere. */
-export function portalRouterFor({ db, config, wifiPortalKey }: PlatformDependencies) {
-  if (!wifiPortalKey) return null;
+/** What the portal may know of a boat booking: its status, its day, its seats — nothing personal. */
+export function ticketLookupFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>): TicketLookup {
+  const bookings = createBookingsStore(db, config.tableName);
+  return async (reference) => {
+    const booking = await bookings.getBooking(reference);
+    return booking
+      ? { status: booking.status, localDate: booking.departure.localDate, seats: booking.seats }
+      : null;
+  };
+}
+
+/** The guests' portal, where this runtime has the portal's secret and a way to send codes; null elsewhere. */
+export function portalRouterFor(dependencies: PlatformDependencies) {
+  const { db, config, wifiPortalKey, messages, logger } = dependencies;
+  if (!wifiPortalKey || !messages) return null;
+  const now = () => new Date();
   return createPortalRouter({
     hotspots: createHotspotStore(db, config.tableName),
     portal: createPortalStore(db, config.tableName),
@@ -29,5 +46,11 @@ export function portalRouterFor({ db, config, wifiPortalKey }: PlatformDependenc
       hotspot.gateway.vendor === 'unifi'
         ? createUnifiController({ ...hotspot.gateway, url: hotspot.gateway.controllerUrl })
         : null,
+    codes: createLoginCodes(db, config.tableName, wifiPortalKey, now),
+    limiter: createRateLimiter(db, config.tableName, now),
+    messages,
+    tickets: ticketLookupFor(dependencies),
+    logger,
+    now,
   });
 }

@@ -97,6 +97,10 @@ export const SessionPolicy = z
     upKbps: z.number().int().min(0).max(1_000_000),
     quotaMB: z.number().int().min(0).max(100_000),
     sessionsPerDevicePerDay: z.number().int().min(1).max(50),
+    ticketSessionMinutes: z.number().int().min(5).max(1440).optional().meta({
+      description:
+        'The session of a guest who logs in with a boat booking for today or tomorrow; 480 when absent (never shorter than sessionMinutes).',
+    }),
   })
   .meta({ id: 'SessionPolicy', description: 'Rates and quotas of 0 mean no limit.' });
 
@@ -152,6 +156,7 @@ export const DEFAULT_POLICY: SessionPolicy = {
   upKbps: 2_048,
   quotaMB: 1_024,
   sessionsPerDevicePerDay: 3,
+  ticketSessionMinutes: 480,
 };
 
 /** A hotspot as stored: the input with its id, its policy and branding filled in, and when it changed. */

@@ -49,10 +49,11 @@ describe('the Wi-Fi portal', () => {
     expect(bytes).toBeLessThan(30 * 1024);
 
     // Connecting without accepting: the browser's own check (required) stops the form.
-    await page.getByRole('button', { name: 'Kết nối' }).click();
+    const free = page.getByRole('region', { name: 'Kết nối miễn phí' });
+    await free.getByRole('button', { name: 'Kết nối' }).click();
     expect(new URL(page.url()).pathname).toBe('/portal/hl-tuanchau-hotel-01');
-    await page.getByLabel('Tôi đồng ý với điều khoản sử dụng').check();
-    await page.getByRole('button', { name: 'Kết nối' }).click();
+    await free.getByLabel('Tôi đồng ý với điều khoản sử dụng').check();
+    await free.getByRole('button', { name: 'Kết nối' }).click();
     await page.waitForURL(/\/login$/);
     const grant = new URL(sentTo[0] ?? '');
     expect(grant.origin).toBe('https://n143.network-auth.com');
@@ -67,8 +68,68 @@ describe('the Wi-Fi portal', () => {
     await page.goto(`${baseUrl}${portalPath}`);
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByRole('button', { name: 'Connect' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Connect', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Send me a code' }).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The page answering a mistyped address, with the reason next to the field, is as accessible.
+    const byCode = page.getByRole('region', { name: 'Log in with a code' });
+    await byCode.getByLabel('E-mail or mobile number').fill('0912');
+    await byCode.getByLabel('I accept the terms and agree').check();
+    await byCode.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByRole('alert').getByText('valid e-mail address or mobile number').waitFor();
+    expect(await page.getByLabel('E-mail or mobile number').getAttribute('aria-invalid')).toBe('true');
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it('logs a guest in with a code sent by e-mail, without JavaScript, after a wrong try', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const sentTo: string[] = [];
+    await page.route('**/portal/*/verify', async (route) => {
+      const answer = await route.fetch({ maxRedirects: 0 });
+      if (answer.status() !== 303) return route.fulfill({ response: answer });
+      sentTo.push(answer.headers().location ?? '');
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>handed to the gateway</title>',
+      });
+    });
+    await page.goto(`${baseUrl}${portalPath.replace('EE:09', 'EE:0A')}`);
+    const byCode = page.getByRole('region', { name: 'Log in with a code' });
+    await byCode.getByLabel('E-mail or mobile number').fill('e2e.guest@example.vn');
+    await byCode.getByLabel('I accept the terms and agree').check();
+    await byCode.getByRole('button', { name: 'Send me a code' }).click();
+    await page.getByText('We sent a 6-digit code to e2•••@example.vn').waitFor();
+
+    const code = await codeSentTo('e2e.guest@example.vn');
+    await page.getByLabel('6-digit code').fill(code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByText('That code is not right. 4 attempts left.').waitFor();
+    await page.getByLabel('6-digit code').fill(code);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.waitForURL(/\/verify$/);
+    expect(new URL(sentTo[0] ?? '').origin).toBe('https://n143.network-auth.com');
+    await context.close();
+  });
 });
+
+/** The newest code the outbox holds for an address, as staff read it at /api/outbox. */
+async function codeSentTo(email: string): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'manager@halong.test', password: 'Manager-HaLong-2026' }),
+  });
+  const { idToken } = (await login.json()) as { idToken: string };
+  const response = await fetch(`${baseUrl}/api/outbox?limit=20`, {
+    headers: { Authorization: `Bearer ${idToken}` },
+  });
+  const { messages } = (await response.json()) as {
+    messages: { kind: string; to: { email?: string }; text: string }[];
+  };
+  const message = messages.find((sent) => sent.kind === 'wifi-login-code' && sent.to.email === email);
+  return message?.text.match(/\b(\d{6})\b/)?.[1] ?? '';
+}

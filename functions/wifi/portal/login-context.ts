@@ -36,6 +36,16 @@ export function sealLoginContext<T>(key: Uint8Array, hotspotId: string, gateway:
   return `${data}.${sign(key, data)}`;
 }
 
+/** The same login (its nonce, its guest) sealed again with a fresh expiry: time to type a code just sent. */
+export function resealLoginContext<T>(key: Uint8Array, context: LoginContext<T>, now: Date): string {
+  const renewed: LoginContext<T> = {
+    ...context,
+    expiresAt: Math.floor(now.getTime() / 1000) + LOGIN_CONTEXT_MINUTES * 60,
+  };
+  const data = Buffer.from(JSON.stringify(renewed), 'utf8').toString('base64url');
+  return `${data}.${sign(key, data)}`;
+}
+
 export function openLoginContext<T>(
   key: Uint8Array,
   sealed: string,

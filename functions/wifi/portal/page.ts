@@ -5,6 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { CODE_MINUTES } from './login-codes.js';
 
 export type PortalLanguage = 'vi' | 'en';
 
@@ -21,6 +22,33 @@ const text = {
     connect: 'Kết nối',
     session: (minutes: number) => `Phiên tối đa ${minutes} phút.`,
     mustAccept: 'Vui lòng đánh dấu đồng ý với điều khoản để kết nối.',
+    codeTitle: 'Đăng nhập bằng mã',
+    codeAddress: 'Email hoặc số điện thoại di động',
+    codeAddressHint: 'Số Việt Nam viết như 0912 345 678; số nước ngoài bắt đầu bằng +.',
+    codeAccept: 'Tôi đồng ý với điều khoản và cho phép dùng địa chỉ này để gửi mã đăng nhập',
+    sendCode: 'Gửi mã cho tôi',
+    badAddress: 'Hãy nhập một địa chỉ email hoặc số điện thoại di động hợp lệ.',
+    enterCodeTitle: 'Nhập mã',
+    codeSent: (where: string, minutes: number) =>
+      `Chúng tôi đã gửi mã 6 chữ số tới ${where}. Mã có hiệu lực ${minutes} phút.`,
+    codeLabel: 'Mã 6 chữ số',
+    wrongCode: (left: number) =>
+      left > 0 ? `Mã không đúng. Bạn còn ${left} lần thử.` : 'Mã không đúng. Hãy yêu cầu mã mới.',
+    spentCode:
+      'Mã này không còn dùng được (hết hạn, đã dùng hoặc nhập sai quá nhiều lần). Hãy yêu cầu mã mới.',
+    resend: 'Chưa nhận được mã?',
+    resendButton: 'Gửi mã mới',
+    ticketTitle: 'Bạn có vé tàu tham quan vịnh?',
+    ticketReference: 'Mã đặt chỗ (ví dụ HL7K2QX9MD)',
+    ticketAccept: 'Tôi đồng ý với điều khoản sử dụng',
+    ticketConnect: (hours: string) => `Kết nối ${hours}`,
+    ticketSession: (hours: string) =>
+      `Hành khách có vé cho hôm nay hoặc ngày mai được dùng phiên dài ${hours}.`,
+    hours: (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} giờ` : `${minutes} phút`),
+    badReference: 'Mã đặt chỗ gồm HL và 8 ký tự, như trên vé điện tử của bạn.',
+    noTicket: 'Không tìm thấy vé hợp lệ cho hôm nay hoặc ngày mai với mã này.',
+    ticketUsedUp: 'Vé này đã dùng hết số lần đăng nhập hôm nay.',
+    termsTitle: 'Kết nối miễn phí',
     continueTitle: 'Sắp xong',
     continue: 'Tiếp tục',
     continueText: 'Bấm “Tiếp tục” để bộ phát Wi-Fi cho phép bạn truy cập Internet.',
@@ -33,6 +61,8 @@ const text = {
     badGateway: 'Bộ phát Wi-Fi gửi thông tin không hợp lệ. Hãy ngắt và kết nối lại mạng Wi-Fi.',
     unknownHotspot: 'Không tìm thấy điểm phát Wi-Fi này.',
     quota: 'Thiết bị của bạn đã dùng hết số phiên hôm nay tại điểm phát này. Hẹn gặp lại bạn ngày mai.',
+    tooMany: 'Có quá nhiều lần thử từ thiết bị hoặc mạng này. Vui lòng thử lại sau một giờ.',
+    messageFailed: 'Không gửi được mã lúc này. Vui lòng thử lại sau ít phút hoặc chọn cách kết nối khác.',
     otherLanguage: 'English',
   },
   en: {
@@ -44,6 +74,36 @@ const text = {
     connect: 'Connect',
     session: (minutes: number) => `Sessions last up to ${minutes} minutes.`,
     mustAccept: 'Please tick the box to accept the terms and connect.',
+    codeTitle: 'Log in with a code',
+    codeAddress: 'E-mail or mobile number',
+    codeAddressHint: 'Vietnamese numbers as 0912 345 678; other countries starting with +.',
+    codeAccept: 'I accept the terms and agree that this address is used to send me a login code',
+    sendCode: 'Send me a code',
+    badAddress: 'Please enter a valid e-mail address or mobile number.',
+    enterCodeTitle: 'Enter your code',
+    codeSent: (where: string, minutes: number) =>
+      `We sent a 6-digit code to ${where}. It is valid for ${minutes} minutes.`,
+    codeLabel: '6-digit code',
+    wrongCode: (left: number) =>
+      left > 0
+        ? `That code is not right. ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`
+        : 'That code is not right. Please ask for a new one.',
+    spentCode:
+      'This code can no longer be used (expired, used, or too many wrong tries). Please ask for a new one.',
+    resend: 'No code yet?',
+    resendButton: 'Send a new code',
+    ticketTitle: 'Have a bay cruise ticket?',
+    ticketReference: 'Booking reference (e.g. HL7K2QX9MD)',
+    ticketAccept: 'I accept the terms of use',
+    ticketConnect: (hours: string) => `Connect for ${hours}`,
+    ticketSession: (hours: string) =>
+      `Passengers with a ticket for today or tomorrow get a longer ${hours} session.`,
+    hours: (minutes: number) =>
+      minutes % 60 === 0 ? `${minutes / 60} ${minutes === 60 ? 'hour' : 'hours'}` : `${minutes} minutes`,
+    badReference: 'A booking reference is HL and 8 characters, as on your e-ticket.',
+    noTicket: 'We found no valid ticket for today or tomorrow with this reference.',
+    ticketUsedUp: 'This ticket has used all of today’s logins.',
+    termsTitle: 'Connect for free',
     continueTitle: 'Almost there',
     continue: 'Continue',
     continueText: 'Press “Continue” so the Wi-Fi hotspot lets you on the internet.',
@@ -56,6 +116,9 @@ const text = {
     badGateway: 'The Wi-Fi hotspot sent invalid information. Disconnect from the Wi-Fi and join it again.',
     unknownHotspot: 'This Wi-Fi hotspot is not known.',
     quota: 'Your device has used today’s sessions at this hotspot. See you again tomorrow.',
+    tooMany: 'Too many attempts from this device or network. Please try again in an hour.',
+    messageFailed:
+      'The code could not be sent just now. Please try again in a few minutes, or connect another way.',
     otherLanguage: 'Tiếng Việt',
   },
 } as const;
@@ -100,6 +163,11 @@ header p{margin:0;font-weight:600;font-size:1.15rem}
 h1{font-size:1.35rem;margin:.5rem 0 1rem}
 .box{background:#fff;border:1px solid #d6cfbf;border-radius:.5rem;padding:1rem}
 label{display:flex;gap:.6rem;align-items:flex-start;margin:1rem 0}
+label.field{display:block;margin:.75rem 0 .25rem;font-weight:600}
+input[type=text],input[type=email]{box-sizing:border-box;width:100%;min-height:3rem;padding:.5rem .75rem;border:1px solid #6b7b80;border-radius:.5rem;font:inherit}
+h2{font-size:1.1rem;margin:0 0 .5rem}
+section{margin-top:1rem}
+.secondary{background:#fff;color:${accent};border:2px solid ${accent};line-height:2.75rem}
 input[type=checkbox]{width:1.4rem;height:1.4rem;margin:.1rem 0 0}
 button,.button{display:block;width:100%;min-height:3rem;border:0;border-radius:.5rem;background:${accent};color:#fff;font:inherit;font-weight:600;text-align:center;text-decoration:none;line-height:3rem}
 .error{color:#a3271c;font-weight:600}
@@ -115,20 +183,76 @@ small,.lang{color:#4a5a5e}
 </html>`;
 }
 
+export type LoginMethod = 'terms' | 'code' | 'booking';
+
 export interface LoginPageModel {
   language: PortalLanguage;
   hotspotName: string;
   accent: string;
-  action: string;
+  /** The hotspot's portal address, `/portal/{id}`: each way of logging in posts below it. */
+  base: string;
   context: string;
+  /** The ways this hotspot offers, in the order shown. */
+  methods: readonly LoginMethod[];
   sessionMinutes: number;
-  /** The same page in the other language; absent on an answer to the form, which cannot be fetched again. */
+  ticketMinutes: number;
+  /** The same page in the other language; absent on an answer to a form, which cannot be fetched again. */
   otherLanguageUrl?: string;
-  error?: 'must-accept';
+  /** What went wrong with which form, shown next to its field; the values typed are kept. */
+  error?: {
+    method: LoginMethod;
+    kind: 'must-accept' | 'bad-address' | 'bad-reference' | 'no-ticket' | 'ticket-used-up';
+  };
+  values?: { address?: string; reference?: string };
+}
+
+const errorText = (t: PortalText, kind: NonNullable<LoginPageModel['error']>['kind']) =>
+  ({
+    'must-accept': t.mustAccept,
+    'bad-address': t.badAddress,
+    'bad-reference': t.badReference,
+    'no-ticket': t.noTicket,
+    'ticket-used-up': t.ticketUsedUp,
+  })[kind];
+
+/** The accept box of one form; described by the form's error when that error is about it. */
+function acceptBox(method: LoginMethod, label: string, invalid: boolean) {
+  return html`<label><input type="checkbox" name="accept" value="yes" required${invalid ? html` aria-describedby="${method}-error" aria-invalid="true"` : ''}> <span>${label}</span></label>`;
 }
 
 export function loginPage(model: LoginPageModel) {
   const t = text[model.language];
+  const { error } = model;
+  const errorOf = (method: LoginMethod) =>
+    error?.method === method
+      ? html`<p class="error" id="${method}-error" role="alert">${errorText(t, error.kind)}</p>`
+      : '';
+  const hidden = html`<input type="hidden" name="context" value="${model.context}"><input type="hidden" name="lang" value="${model.language}">`;
+  const ticketHours = t.hours(model.ticketMinutes);
+  const forms = {
+    terms: html`<section aria-labelledby="terms-title"><h2 id="terms-title">${t.termsTitle}</h2>
+<form method="post" action="${model.base}/login">${hidden}
+${errorOf('terms')}${acceptBox('terms', t.accept, error?.method === 'terms')}
+<button type="submit">${t.connect}</button>
+</form>
+<p><small>${t.session(model.sessionMinutes)}</small></p></section>`,
+    code: html`<section aria-labelledby="code-title"><h2 id="code-title">${t.codeTitle}</h2>
+<form method="post" action="${model.base}/code">${hidden}
+${errorOf('code')}<label class="field" for="code-address">${t.codeAddress}</label>
+<input type="text" id="code-address" name="address" inputmode="email" autocomplete="email" autocapitalize="off" spellcheck="false" maxlength="254" required value="${model.values?.address ?? ''}" aria-describedby="code-address-hint${error?.method === 'code' ? ' code-error' : ''}"${error?.method === 'code' && error.kind === 'bad-address' ? html` aria-invalid="true"` : ''}>
+<small id="code-address-hint">${t.codeAddressHint}</small>
+${acceptBox('code', t.codeAccept, error?.method === 'code' && error.kind === 'must-accept')}
+<button type="submit">${t.sendCode}</button>
+</form></section>`,
+    booking: html`<section aria-labelledby="booking-title"><h2 id="booking-title">${t.ticketTitle}</h2>
+<p><small>${t.ticketSession(ticketHours)}</small></p>
+<form method="post" action="${model.base}/ticket">${hidden}
+${errorOf('booking')}<label class="field" for="booking-reference">${t.ticketReference}</label>
+<input type="text" id="booking-reference" name="reference" autocapitalize="characters" autocomplete="off" spellcheck="false" maxlength="20" required value="${model.values?.reference ?? ''}"${error?.method === 'booking' && error.kind !== 'must-accept' ? html` aria-invalid="true" aria-describedby="booking-error"` : ''}>
+${acceptBox('booking', t.ticketAccept, error?.method === 'booking' && error.kind === 'must-accept')}
+<button type="submit">${t.ticketConnect(ticketHours)}</button>
+</form></section>`,
+  };
   return layout(
     model.language,
     model.accent,
@@ -137,16 +261,54 @@ export function loginPage(model: LoginPageModel) {
 <div class="box">
 <p>${t.welcome}</p>
 <p><small>${t.terms}</small></p>
-<form method="post" action="${model.action}">
-<input type="hidden" name="context" value="${model.context}">
-<input type="hidden" name="lang" value="${model.language}">
-${model.error ? html`<p class="error" id="accept-error" role="alert">${t.mustAccept}</p>` : ''}
-<label><input type="checkbox" name="accept" value="yes" required${model.error ? html` aria-describedby="accept-error" aria-invalid="true"` : ''}> <span>${t.accept}</span></label>
-<button type="submit">${t.connect}</button>
-</form>
-<p><small>${t.session(model.sessionMinutes)}</small></p>
+${model.methods.map((method) => forms[method])}
 </div>
 ${model.otherLanguageUrl ? html`<a class="lang" href="${model.otherLanguageUrl}" hreflang="${model.language === 'vi' ? 'en' : 'vi'}">${t.otherLanguage}</a>` : ''}`,
+  );
+}
+
+export interface CodePageModel {
+  language: PortalLanguage;
+  hotspotName: string;
+  accent: string;
+  base: string;
+  context: string;
+  requestId: string;
+  /** Where the code went, masked. */
+  sentTo: string;
+  /** The address as typed, for sending a new code without typing it again. */
+  address: string;
+  error?: { kind: 'wrong'; attemptsLeft: number } | { kind: 'spent' };
+}
+
+/** Where the guest types the code they received, and can ask for a new one. */
+export function codePage(model: CodePageModel) {
+  const t = text[model.language];
+  const { error } = model;
+  const hidden = html`<input type="hidden" name="context" value="${model.context}"><input type="hidden" name="lang" value="${model.language}">`;
+  const canTry = !error || (error.kind === 'wrong' && error.attemptsLeft > 0);
+  return layout(
+    model.language,
+    model.accent,
+    `${t.enterCodeTitle} – ${model.hotspotName}`,
+    html`<h1>${t.enterCodeTitle}</h1>
+<div class="box">
+<p>${t.codeSent(model.sentTo, CODE_MINUTES)}</p>
+${error ? html`<p class="error" id="code-error" role="alert">${error.kind === 'wrong' ? t.wrongCode(error.attemptsLeft) : t.spentCode}</p>` : ''}
+${
+  canTry
+    ? html`<form method="post" action="${model.base}/verify">${hidden}<input type="hidden" name="request" value="${model.requestId}"><input type="hidden" name="address" value="${model.address}">
+<label class="field" for="code">${t.codeLabel}</label>
+<input type="text" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus${error ? html` aria-invalid="true" aria-describedby="code-error"` : ''}>
+<button type="submit" style="margin-top:1rem">${t.connect}</button>
+</form>`
+    : ''
+}
+<section><h2>${t.resend}</h2>
+<form method="post" action="${model.base}/code">${hidden}<input type="hidden" name="address" value="${model.address}"><input type="hidden" name="accept" value="yes">
+<button type="submit" class="secondary">${t.resendButton}</button>
+</form></section>
+</div>`,
   );
 }
 
@@ -182,7 +344,14 @@ export function connectedPage(language: PortalLanguage, accent: string, continue
   );
 }
 
-export type Refusal = 'expired' | 'used' | 'badGateway' | 'unknownHotspot' | 'quota';
+export type Refusal =
+  | 'expired'
+  | 'used'
+  | 'badGateway'
+  | 'unknownHotspot'
+  | 'quota'
+  | 'tooMany'
+  | 'messageFailed';
 
 export function refusedPage(language: PortalLanguage, reason: Refusal, accent = '#0d4f55') {
   const t = text[language];

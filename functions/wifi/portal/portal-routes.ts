@@ -1,15 +1,21 @@
 /**
  * /portal/{hotspotId}: the address an installer types into the gateway. GET shows the login page for the guest
- * the gateway sent (read by the hotspot's vendor adapter); POST …/login lets them in once they accept the terms,
- * in the form their gateway expects; POST to the address itself is openNDS authmon polling (level 3). Pages are
- * HTML for captive-portal browsers, never JSON, and every refusal is a page that says what to do.
+ * the gateway sent (read by the hotspot's vendor adapter), with the ways this hotspot offers; each posts below
+ * it — …/login accepts the terms, …/code sends a one-time code and …/verify checks it, …/ticket takes a boat
+ * booking reference — and a guest let in is handed to the gateway in the form it expects. POST to the address
+ * itself is openNDS authmon polling (level 3). Pages are HTML for captive-portal browsers, never JSON, and every
+ * refusal is a page that says what to do.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
+import type { Logger } from '../../platform/logger.js';
+import type { MessagesPort } from '../../platform/messages/port.js';
 import { publicOrigin } from '../../platform/public-origin.js';
+import type { RateLimiter } from '../../platform/rate-limit.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
 import type { UnifiController } from '../gateways/unifi.js';
-import type { Hotspot } from '../model.js';
+import type { Hotspot, SessionPolicy } from '../model.js';
 import type { HotspotStore } from '../store.js';
 import {
   type GatewayGuest,
@@ -18,9 +24,29 @@ import {
   readGuest,
   safeDestination,
 } from './gateway-guest.js';
-import { deviceHash, LoginContextError, openLoginContext, sealLoginContext } from './login-context.js';
 import {
+  addressHash,
+  CODE_ATTEMPTS,
+  codeLimits,
+  codeMessage,
+  type LoginCodes,
+  maskedAddress,
+  networkHash,
+  readCodeAddress,
+} from './login-codes.js';
+import {
+  deviceHash,
+  type LoginContext,
+  LoginContextError,
+  openLoginContext,
+  resealLoginContext,
+  sealLoginContext,
+} from './login-context.js';
+import {
+  codePage,
   connectedPage,
+  type LoginMethod,
+  type LoginPageModel,
   loginPage,
   type PortalLanguage,
   pickLanguage,
@@ -29,7 +55,14 @@ import {
   refusedPage,
   TERMS_VERSION,
 } from './page.js';
-import type { PortalStore } from './portal-store.js';
+import type { ConsentRecord, PortalStore } from './portal-store.js';
+import {
+  readBookingReference,
+  type TicketLookup,
+  ticketLimits,
+  ticketSessionMinutes,
+  ticketValidAt,
+} from './ticket-login.js';
 
 export const PORTAL_BASE_PATH = '/portal';
 
@@ -39,7 +72,24 @@ export interface PortalDependencies {
   /** The portal's secret: seals login pages and keys the daily device hash. */
   key: Uint8Array;
   unifiFor: (hotspot: Hotspot) => UnifiController | null;
+  codes: LoginCodes;
+  limiter: RateLimiter;
+  /** Sends one-time codes by e-mail and SMS. */
+  messages: MessagesPort;
+  /** What the boats domain says of a booking reference. */
+  tickets: TicketLookup;
+  logger: Logger;
   now?: () => Date;
+}
+
+type Form = Record<string, string>;
+
+/** A login form's answer, opened: the hotspot, the guest's language, the sealed login and the fields. */
+interface Answer {
+  hotspot: Hotspot;
+  language: PortalLanguage;
+  login: LoginContext<GatewayGuest>;
+  form: Form;
 }
 
 /** openNDS sends its gateway name percent-encoded with lower-case hex, every character but letters and digits. */
@@ -61,17 +111,135 @@ export function createPortalRouter({
   portal,
   key,
   unifiFor,
+  codes,
+  limiter,
+  messages,
+  tickets,
+  logger,
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
   const landing = (origin: string, language: PortalLanguage) => `${origin}/${language}/`;
+  const basePath = (hotspot: Hotspot) => `${PORTAL_BASE_PATH}/${hotspot.id}`;
+
+  const pageModel = (
+    hotspot: Hotspot,
+    language: PortalLanguage,
+    context: string,
+  ): Omit<LoginPageModel, 'otherLanguageUrl' | 'error' | 'values'> => ({
+    language,
+    hotspotName: hotspot.name[language],
+    accent: hotspot.branding.accent,
+    base: basePath(hotspot),
+    context,
+    methods: hotspot.loginMethods,
+    sessionMinutes: hotspot.policy.sessionMinutes,
+    ticketMinutes: ticketSessionMinutes(hotspot.policy),
+  });
+
+  /** The login page again, after a form's answer, with what was wrong next to its field (422). */
+  const askAgain = (
+    context: Context<AppEnv>,
+    { hotspot, language, form }: Answer,
+    error: NonNullable<LoginPageModel['error']>,
+    values?: LoginPageModel['values'],
+  ) =>
+    context.html(
+      loginPage({ ...pageModel(hotspot, language, form.context ?? ''), error, values }),
+      422,
+      PAGE_HEADERS,
+    );
+
+  const refusal = (
+    context: Context<AppEnv>,
+    language: PortalLanguage,
+    reason: Refusal,
+    status: 400 | 404 | 409 | 410 | 429 | 502 | 503,
+    accent?: string,
+  ) =>
+    context.html(refusedPage(language, reason, accent), status, {
+      ...PAGE_HEADERS,
+      ...(status === 429 && { 'Retry-After': '3600' }),
+    });
+
+  /** Reads a login form's answer and opens its sealed login; a Response when there is nothing to go on. */
+  async function openAnswer(context: Context<AppEnv>): Promise<Answer | Response> {
+    const body = await context.req.parseBody();
+    const form: Form = Object.fromEntries(
+      Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+    const language = pickLanguage(form.lang, context.req.header('Accept-Language'));
+    const hotspot = await hotspots.get(context.req.param('hotspotId') ?? '');
+    if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
+    try {
+      const login = openLoginContext<GatewayGuest>(key, form.context ?? '', hotspot.id, now());
+      return { hotspot, language, login, form };
+    } catch (error) {
+      const accent = hotspot.branding.accent;
+      if (error instanceof LoginContextError && error.reason === 'expired')
+        return refusal(context, language, 'expired', 410, accent);
+      if (error instanceof LoginContextError || error instanceof SyntaxError)
+        return refusal(context, language, 'badGateway', 400, accent);
+      throw error;
+    }
+  }
+
+  /**
+   * Lets the guest in by `method`: the login claimed once, the device's sessions today counted, the consent
+   * recorded (for a code, when it was asked), and the grant handed to the gateway as it expects.
+   */
+  async function letIn(
+    context: Context<AppEnv>,
+    { hotspot, language, login }: Answer,
+    method: LoginMethod,
+    policy: SessionPolicy,
+  ): Promise<Response> {
+    const accent = hotspot.branding.accent;
+    if (!(await portal.claimLogin(login.nonce, login.expiresAt)))
+      return refusal(context, language, 'used', 409, accent);
+    const at = now();
+    const guest = login.gateway;
+    // A device is known only by today's keyed hash of its MAC; without a MAC (rare) there is nothing to count.
+    const device = guest.mac ? deviceHash(key, guest.mac, at) : null;
+    if (
+      device &&
+      !(await portal.countDeviceSession(hotspot.id, device, policy.sessionsPerDevicePerDay, at))
+    ) {
+      return refusal(context, language, 'quota', 429, accent);
+    }
+    if (method !== 'code') {
+      await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
+    }
+    const origin = publicOrigin(context.req.raw, undefined);
+    const destination = safeDestination(guest.wanted, landing(origin, language));
+    let outcome: Awaited<ReturnType<typeof grantAccess>>;
+    try {
+      outcome = await grantAccess(hotspot, guest, policy, destination, unifiFor);
+    } catch (error) {
+      if (error instanceof GatewayRequestError) return refusal(context, language, 'badGateway', 502, accent);
+      throw error;
+    }
+    switch (outcome.kind) {
+      case 'redirect':
+        return context.redirect(outcome.url, 303);
+      case 'post':
+        return context.html(
+          postToGatewayPage(language, accent, outcome.action, outcome.fields),
+          200,
+          PAGE_HEADERS,
+        );
+      case 'authmon':
+        await portal.addAuthmonGrant(hotspot.id, outcome.gatewayhash, outcome.grant, at);
+        return context.html(connectedPage(language, accent, outcome.continueTo), 200, PAGE_HEADERS);
+      case 'granted':
+        return context.redirect(outcome.continueTo, 303);
+    }
+  }
 
   router.get('/:hotspotId', async (context) => {
     const language = pickLanguage(context.req.query('lang'), context.req.header('Accept-Language'));
-    const refuse = (reason: Refusal, status: 400 | 404, accent?: string) =>
-      context.html(refusedPage(language, reason, accent), status, PAGE_HEADERS);
     const hotspot = await hotspots.get(context.req.param('hotspotId'));
-    if (!hotspot) return refuse('unknownHotspot', 404);
+    if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
     let guest: GatewayGuest;
     try {
       // CoovaChilli signs the portal's public address (behind CloudFront), not the one Lambda is called at.
@@ -88,7 +256,8 @@ export function createPortalRouter({
         throw new GatewayRequestError('the guest comes from another gateway');
       }
     } catch (error) {
-      if (error instanceof GatewayRequestError) return refuse('badGateway', 400, hotspot.branding.accent);
+      if (error instanceof GatewayRequestError)
+        return refusal(context, language, 'badGateway', 400, hotspot.branding.accent);
       throw error;
     }
     const other: PortalLanguage = language === 'vi' ? 'en' : 'vi';
@@ -96,12 +265,7 @@ export function createPortalRouter({
     otherLanguageUrl.searchParams.set('lang', other);
     return context.html(
       loginPage({
-        language,
-        hotspotName: hotspot.name[language],
-        accent: hotspot.branding.accent,
-        action: `${PORTAL_BASE_PATH}/${hotspot.id}/login`,
-        context: sealLoginContext(key, hotspot.id, guest, now()),
-        sessionMinutes: hotspot.policy.sessionMinutes,
+        ...pageModel(hotspot, language, sealLoginContext(key, hotspot.id, guest, now())),
         otherLanguageUrl: `${otherLanguageUrl.pathname}${otherLanguageUrl.search}`,
       }),
       200,
@@ -109,92 +273,148 @@ export function createPortalRouter({
     );
   });
 
+  /** A form for a way of logging in the hotspot does not offer is answered as a forged one. */
+  const offers = (answer: Answer, method: LoginMethod) => answer.hotspot.loginMethods.includes(method);
+
   router.post('/:hotspotId/login', async (context) => {
-    const form = await context.req.parseBody();
-    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-    const language = pickLanguage(field('lang'), context.req.header('Accept-Language'));
-    const hotspot = await hotspots.get(context.req.param('hotspotId'));
-    if (!hotspot) return context.html(refusedPage(language, 'unknownHotspot'), 404, PAGE_HEADERS);
-    const refuse = (reason: Refusal, status: 400 | 409 | 410 | 429 | 502) =>
-      context.html(refusedPage(language, reason, hotspot.branding.accent), status, PAGE_HEADERS);
-    let login: ReturnType<typeof openLoginContext<GatewayGuest>>;
-    try {
-      login = openLoginContext<GatewayGuest>(key, field('context'), hotspot.id, now());
-    } catch (error) {
-      if (error instanceof LoginContextError)
-        return refuse(
-          error.reason === 'expired' ? 'expired' : 'badGateway',
-          error.reason === 'expired' ? 410 : 400,
-        );
-      if (error instanceof SyntaxError) return refuse('badGateway', 400);
-      throw error;
-    }
-    if (field('accept') !== 'yes') {
-      // The same page again, with the reason next to the box; the sealed context is still good.
-      return context.html(
-        loginPage({
-          language,
-          hotspotName: hotspot.name[language],
-          accent: hotspot.branding.accent,
-          action: `${PORTAL_BASE_PATH}/${hotspot.id}/login`,
-          context: field('context'),
-          sessionMinutes: hotspot.policy.sessionMinutes,
-          error: 'must-accept',
-        }),
-        422,
-        PAGE_HEADERS,
-      );
-    }
-    if (!(await portal.claimLogin(login.nonce, login.expiresAt))) return refuse('used', 409);
+    const answer = await openAnswer(context);
+    if (answer instanceof Response) return answer;
+    if (!offers(answer, 'terms'))
+      return refusal(context, answer.language, 'badGateway', 400, answer.hotspot.branding.accent);
+    if (answer.form.accept !== 'yes')
+      return askAgain(context, answer, { method: 'terms', kind: 'must-accept' });
+    return letIn(context, answer, 'terms', answer.hotspot.policy);
+  });
+
+  router.post('/:hotspotId/code', async (context) => {
+    const answer = await openAnswer(context);
+    if (answer instanceof Response) return answer;
+    const { hotspot, language, login, form } = answer;
+    const accent = hotspot.branding.accent;
+    if (!offers(answer, 'code')) return refusal(context, language, 'badGateway', 400, accent);
+    const typed = (form.address ?? '').slice(0, 254);
+    const address = readCodeAddress(typed);
+    if (!address)
+      return askAgain(context, answer, { method: 'code', kind: 'bad-address' }, { address: typed });
+    if (form.accept !== 'yes')
+      return askAgain(context, answer, { method: 'code', kind: 'must-accept' }, { address: typed });
     const at = now();
-    const guest = login.gateway;
-    // A device is known only by today's keyed hash of its MAC; without a MAC (rare) there is nothing to count.
-    const device = guest.mac ? deviceHash(key, guest.mac, at) : null;
-    if (
-      device &&
-      !(await portal.countDeviceSession(hotspot.id, device, hotspot.policy.sessionsPerDevicePerDay, at))
-    ) {
-      return refuse('quota', 429);
+    const device = login.gateway.mac ? deviceHash(key, login.gateway.mac, at) : null;
+    const addressKey = addressHash(key, address);
+    const limits = [
+      codeLimits.perNetwork(networkHash(key, clientAddress(context))),
+      ...(device ? [codeLimits.perDevice(device)] : []),
+      ...codeLimits.perAddress(addressKey),
+    ];
+    for (const limit of limits) {
+      if (!(await limiter.take(limit))) return refusal(context, language, 'tooMany', 429, accent);
     }
+    const issued = await codes.issue(hotspot.id, login.nonce, address);
+    // Consent to the terms and to the address being used is recorded before the address is used.
     await portal.recordConsent(
       {
-        hotspotId: hotspot.id,
-        method: 'terms',
-        termsVersion: TERMS_VERSION,
-        language,
-        deviceHash: device ?? 'unknown',
-        at: at.toISOString(),
+        ...consentOf(hotspot, 'code', language, device, at),
+        personalData: { channel: address.channel, addressHash: addressKey },
       },
-      login.nonce,
+      issued.requestId,
     );
-    const origin = publicOrigin(context.req.raw, undefined);
-    const destination = safeDestination(guest.wanted, landing(origin, language));
-    let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
-      outcome = await grantAccess(hotspot, guest, hotspot.policy, destination, unifiFor);
+      await messages.send({
+        kind: 'wifi-login-code',
+        to: address.channel === 'email' ? { email: address.email } : { phone: address.phone },
+        ...codeMessage(language, address.channel, issued.code, hotspot.name[language]),
+      });
     } catch (error) {
-      if (error instanceof GatewayRequestError) return refuse('badGateway', 502);
-      throw error;
+      logger.error('a Wi-Fi login code could not be sent', {
+        hotspotId: hotspot.id,
+        channel: address.channel,
+        reason: error instanceof Error ? error.name : 'unknown',
+      });
+      return refusal(context, language, 'messageFailed', 503, accent);
     }
-    switch (outcome.kind) {
-      case 'redirect':
-        return context.redirect(outcome.url, 303);
-      case 'post':
-        return context.html(
-          postToGatewayPage(language, hotspot.branding.accent, outcome.action, outcome.fields),
-          200,
-          PAGE_HEADERS,
-        );
-      case 'authmon':
-        await portal.addAuthmonGrant(hotspot.id, outcome.gatewayhash, outcome.grant, at);
-        return context.html(
-          connectedPage(language, hotspot.branding.accent, outcome.continueTo),
-          200,
-          PAGE_HEADERS,
-        );
-      case 'granted':
-        return context.redirect(outcome.continueTo, 303);
+    return context.html(
+      codePage({
+        language,
+        hotspotName: hotspot.name[language],
+        accent,
+        base: basePath(hotspot),
+        // The login stays the same one (its nonce), given the time to type the code.
+        context: resealLoginContext(key, login, at),
+        requestId: issued.requestId,
+        sentTo: maskedAddress(address),
+        address: typed,
+      }),
+      200,
+      PAGE_HEADERS,
+    );
+  });
+
+  router.post('/:hotspotId/verify', async (context) => {
+    const answer = await openAnswer(context);
+    if (answer instanceof Response) return answer;
+    const { hotspot, language, login, form } = answer;
+    const accent = hotspot.branding.accent;
+    if (!offers(answer, 'code')) return refusal(context, language, 'badGateway', 400, accent);
+    const network = codeLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
+    if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
+    const code = (form.code ?? '').replace(/\s/g, '');
+    const requestId = form.request ?? '';
+    const checked =
+      /^\d{6}$/.test(code) && /^[\w-]{10,40}$/.test(requestId)
+        ? await codes.check(hotspot.id, login.nonce, requestId, code)
+        : { outcome: 'wrong' as const, attemptsLeft: undefined };
+    if (checked.outcome === 'accepted') return letIn(context, answer, 'code', hotspot.policy);
+    if (checked.outcome === 'wrong') await limiter.record(network);
+    const address = readCodeAddress(form.address ?? '');
+    return context.html(
+      codePage({
+        language,
+        hotspotName: hotspot.name[language],
+        accent,
+        base: basePath(hotspot),
+        context: form.context ?? '',
+        requestId,
+        sentTo: address ? maskedAddress(address) : '',
+        address: form.address ?? '',
+        error:
+          checked.outcome === 'spent' || checked.attemptsLeft === 0
+            ? { kind: 'spent' }
+            : { kind: 'wrong', attemptsLeft: checked.attemptsLeft ?? CODE_ATTEMPTS },
+      }),
+      422,
+      PAGE_HEADERS,
+    );
+  });
+
+  router.post('/:hotspotId/ticket', async (context) => {
+    const answer = await openAnswer(context);
+    if (answer instanceof Response) return answer;
+    const { hotspot, language, login, form } = answer;
+    const accent = hotspot.branding.accent;
+    if (!offers(answer, 'booking')) return refusal(context, language, 'badGateway', 400, accent);
+    const typed = (form.reference ?? '').slice(0, 20);
+    const reference = readBookingReference(typed);
+    if (!reference)
+      return askAgain(context, answer, { method: 'booking', kind: 'bad-reference' }, { reference: typed });
+    if (form.accept !== 'yes')
+      return askAgain(context, answer, { method: 'booking', kind: 'must-accept' }, { reference: typed });
+    const at = now();
+    const network = ticketLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
+    const device = login.gateway.mac ? deviceHash(key, login.gateway.mac, at) : null;
+    if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
+    if (device && !(await limiter.take(ticketLimits.perDevice(device))))
+      return refusal(context, language, 'tooMany', 429, accent);
+    const ticket = await tickets(reference);
+    if (!ticket || !ticketValidAt(ticket, at)) {
+      await limiter.record(network);
+      return askAgain(context, answer, { method: 'booking', kind: 'no-ticket' }, { reference: typed });
     }
+    if (!(await limiter.take(ticketLimits.perBooking(reference, ticket, hotspot.policy, at))))
+      return askAgain(context, answer, { method: 'booking', kind: 'ticket-used-up' }, { reference: typed });
+    return letIn(context, answer, 'booking', {
+      ...hotspot.policy,
+      sessionMinutes: ticketSessionMinutes(hotspot.policy),
+    });
   });
 
   // openNDS authmon (level 3) polls the portal's own address.
@@ -242,4 +462,21 @@ export function createPortalRouter({
   });
 
   return router;
+}
+
+function consentOf(
+  hotspot: Hotspot,
+  method: LoginMethod,
+  language: PortalLanguage,
+  device: string | null,
+  at: Date,
+): ConsentRecord {
+  return {
+    hotspotId: hotspot.id,
+    method,
+    termsVersion: TERMS_VERSION,
+    language,
+    deviceHash: device ?? 'unknown',
+    at: at.toISOString(),
+  };
 }

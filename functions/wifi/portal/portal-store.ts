@@ -20,6 +20,8 @@ export interface ConsentRecord {
   language: 'vi' | 'en';
   deviceHash: string;
   at: string;
+  /** Consent to personal data being used: the address a code was sent to, kept only as a keyed hash. */
+  personalData?: { channel: 'email' | 'sms'; addressHash: string };
 }
 
 const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
