@@ -2,6 +2,8 @@
 import { createBookingsStore } from '../boats/bookings-store.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createRateLimiter } from '../platform/rate-limit.js';
+import { createWifiAnalytics } from './analytics.js';
+import { addStatisticsRoutes } from './analytics-routes.js';
 import { createUnifiController } from './gateways/unifi.js';
 import { createHotspotsRouter } from './hotspots-routes.js';
 import { createHotspotsService } from './hotspots-service.js';
@@ -19,7 +21,9 @@ export function hotspotsServiceFor({ db, config }: Pick<PlatformDependencies, 'd
 }
 
 export function wifiRouterFor(dependencies: PlatformDependencies) {
-  return createHotspotsRouter(hotspotsServiceFor(dependencies), dependencies.requireRole);
+  const { db, config, requireRole } = dependencies;
+  const router = createHotspotsRouter(hotspotsServiceFor(dependencies), requireRole);
+  return addStatisticsRoutes(router, createWifiAnalytics(db, config.tableName), requireRole);
 }
 
 /** What the portal may know of a boat booking: its status, its day, its seats — nothing personal. */
@@ -51,6 +55,7 @@ export function portalRouterFor(dependencies: PlatformDependencies) {
     messages,
     tickets: ticketLookupFor(dependencies),
     logger,
+    analytics: createWifiAnalytics(db, config.tableName),
     now,
   });
 }

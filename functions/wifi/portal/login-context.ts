@@ -4,6 +4,7 @@
  * moved to another hotspot, valid for a few minutes and (checked by the caller against the store) used once.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { localDateAt } from '../../boats/schedule-dates.js';
 
 export const LOGIN_CONTEXT_MINUTES = 10;
 
@@ -66,11 +67,11 @@ export function openLoginContext<T>(
 
 /**
  * A device, known without keeping its MAC: a keyed hash that changes every day (the key is derived from the
- * portal's secret and the UTC date), enough to count a device's sessions today and nothing more.
+ * portal's secret and the local date in Hạ Long), enough to count a device's sessions today and nothing more.
  */
 export function deviceHash(key: Uint8Array, mac: string, now: Date): string {
   const dayKey = createHmac('sha256', key)
-    .update(`device-day:${now.toISOString().slice(0, 10)}`)
+    .update(`device-day:${localDateAt(now)}`)
     .digest();
   return createHmac('sha256', dayKey).update(mac.toLowerCase()).digest('base64url').slice(0, 32);
 }

@@ -6,6 +6,7 @@
  * itself is openNDS authmon polling (level 3). Pages are HTML for captive-portal browsers, never JSON, and every
  * refusal is a page that says what to do.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
@@ -13,6 +14,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
 import { publicOrigin } from '../../platform/public-origin.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
+import type { WifiAnalytics } from '../analytics.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
 import type { UnifiController } from '../gateways/unifi.js';
 import type { Hotspot, SessionPolicy } from '../model.js';
@@ -79,6 +81,7 @@ export interface PortalDependencies {
   /** What the boats domain says of a booking reference. */
   tickets: TicketLookup;
   logger: Logger;
+  analytics: WifiAnalytics;
   now?: () => Date;
 }
 
@@ -116,6 +119,7 @@ export function createPortalRouter({
   messages,
   tickets,
   logger,
+  analytics,
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
@@ -201,12 +205,10 @@ export function createPortalRouter({
     const guest = login.gateway;
     // A device is known only by today's keyed hash of its MAC; without a MAC (rare) there is nothing to count.
     const device = guest.mac ? deviceHash(key, guest.mac, at) : null;
-    if (
-      device &&
-      !(await portal.countDeviceSession(hotspot.id, device, policy.sessionsPerDevicePerDay, at))
-    ) {
-      return refusal(context, language, 'quota', 429, accent);
-    }
+    const sessionsToday = device
+      ? await portal.countDeviceSession(hotspot.id, device, policy.sessionsPerDevicePerDay, at)
+      : 1;
+    if (sessionsToday === null) return refusal(context, language, 'quota', 429, accent);
     if (method !== 'code') {
       await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
     }
@@ -219,6 +221,15 @@ export function createPortalRouter({
       if (error instanceof GatewayRequestError) return refusal(context, language, 'badGateway', 502, accent);
       throw error;
     }
+    await analytics.startSession({
+      hotspotId: hotspot.id,
+      method,
+      // openNDS reports a session's end by the client's token, whose hash is the hid it sent us.
+      sessionKey: guest.vendor === 'opennds' ? `nds-${guest.hid}` : randomUUID(),
+      newDeviceHere: device !== null && sessionsToday === 1,
+      newDeviceInCity: device !== null && (await portal.firstInCityToday(device, at)),
+      at,
+    });
     switch (outcome.kind) {
       case 'redirect':
         return context.redirect(outcome.url, 303);
@@ -456,8 +467,18 @@ export function createPortalRouter({
       case 'acknowledge':
         await portal.removeGrants(hotspot.id, request.gatewayhash, request.rhids);
         return context.text('ack');
-      case 'deauthed':
+      case 'deauthed': {
+        // Counted only for a session this portal started (the token hashes to its hid), and only once.
+        const { session } = request;
+        const hid = createHash('sha256').update(session.token).digest('hex');
+        await analytics.endSession(hotspot.id, `nds-${hid}`, {
+          dwellSeconds: Math.max(0, session.sessionEnd - session.sessionStart),
+          bytesIn: session.bytesIncoming,
+          bytesOut: session.bytesOutgoing,
+          endedAt: at,
+        });
         return context.text('ack');
+      }
     }
   });
 

@@ -5,6 +5,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { localDateAt } from '../../boats/schedule-dates.js';
 import { queryAll } from '../../platform/dynamo.js';
 import type { AuthmonGrant } from '../gateways/opennds.js';
 
@@ -53,16 +54,21 @@ export function createPortalStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     /**
-     * Counts a session of a device (by its daily hash) at a hotspot today; false, and nothing counted, when the
-     * device has had its `limit` already. The condition and the count are one write, so two phones racing with
-     * the same MAC cannot both pass the limit.
+     * Counts a session of a device (by its daily hash) at a hotspot today (local day); null, and nothing counted,
+     * when the device has had its `limit` already, else how many it has had with this one. The condition and the
+     * count are one write, so two phones racing with the same MAC cannot both pass the limit.
      */
-    async countDeviceSession(hotspotId: string, device: string, limit: number, now: Date): Promise<boolean> {
+    async countDeviceSession(
+      hotspotId: string,
+      device: string,
+      limit: number,
+      now: Date,
+    ): Promise<number | null> {
       try {
-        await db.send(
+        const answer = await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: { PK: `WIFI#DEVICE#${now.toISOString().slice(0, 10)}`, SK: `${hotspotId}#${device}` },
+            Key: { PK: `WIFI#DEVICE#${localDateAt(now)}`, SK: `${hotspotId}#${device}` },
             UpdateExpression: 'ADD sessions :one SET entity = :entity, expiresAt = :expiresAt',
             ConditionExpression: 'attribute_not_exists(sessions) OR sessions < :limit',
             ExpressionAttributeValues: {
@@ -71,13 +77,32 @@ export function createPortalStore(db: DynamoDBDocumentClient, tableName: string)
               ':entity': 'WifiDeviceDay',
               ':expiresAt': epochSeconds(now) + 2 * 86_400,
             },
+            ReturnValues: 'UPDATED_NEW',
           }),
         );
-        return true;
+        return Number(answer.Attributes?.sessions ?? 1);
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (error instanceof ConditionalCheckFailedException) return null;
         throw error;
       }
+    },
+
+    /** Notes a device's session anywhere in the city today; true when it is its first (for unique devices). */
+    async firstInCityToday(device: string, now: Date): Promise<boolean> {
+      const answer = await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { PK: `WIFI#DEVICE#${localDateAt(now)}`, SK: `CITY#${device}` },
+          UpdateExpression: 'ADD sessions :one SET entity = :entity, expiresAt = :expiresAt',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':entity': 'WifiDeviceDay',
+            ':expiresAt': epochSeconds(now) + 2 * 86_400,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(answer.Attributes?.sessions) === 1;
     },
 
     async recordConsent(consent: ConsentRecord, nonce: string): Promise<void> {
