@@ -37,6 +37,24 @@ describe('where a guest may be sent', () => {
       expect(safeDestination(hostile, landing), String(hostile)).toBe(landing);
     }
   });
+
+  it('sends the guest to the landing page, not to the probe their phone’s system sent to detect the portal', () => {
+    for (const probe of [
+      'http://connectivitycheck.gstatic.com/generate_204',
+      'http://connectivitycheck.platform.hicloud.com/generate_204',
+      'http://www.google.com/gen_204',
+      'http://captive.apple.com/hotspot-detect.html',
+      'http://www.apple.com/library/test/success.html',
+      'http://www.msftconnecttest.com/connecttest.txt',
+      'http://detectportal.firefox.com/canonical.html',
+      'http://nmcheck.gnome.org/check_network_status.txt',
+    ]) {
+      expect(safeDestination(probe, landing), probe).toBe(landing);
+    }
+    expect(safeDestination('https://www.apple.com/vn/iphone/', landing)).toBe(
+      'https://www.apple.com/vn/iphone/',
+    );
+  });
 });
 
 describe('Cisco Meraki click-through', () => {
