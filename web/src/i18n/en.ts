@@ -383,6 +383,19 @@ export const en: Dictionary = {
       backToCatalogue: '← Catalogue of exhibits',
     },
   },
+  bayMap: {
+    legend: 'Map legend',
+    kinds: {
+      here: 'You are here',
+      port: 'Boat port',
+      sight: 'Sight',
+      museum: 'Museum',
+      hotspot: 'Free Wi-Fi hotspot',
+    },
+    markerName: '{label} ({kind})',
+    dataCredit: 'Map data',
+    attribution: '© OpenStreetMap contributors',
+  },
   notFound: {
     title: 'Page not found',
     text: 'The page you are looking for does not exist or has moved.',

@@ -377,6 +377,19 @@ export const vi = {
       backToCatalogue: '← Danh mục hiện vật',
     },
   },
+  bayMap: {
+    legend: 'Chú giải bản đồ',
+    kinds: {
+      here: 'Bạn đang ở đây',
+      port: 'Cảng tàu',
+      sight: 'Điểm tham quan',
+      museum: 'Bảo tàng',
+      hotspot: 'Điểm Wi-Fi miễn phí',
+    },
+    markerName: '{label} ({kind})',
+    dataCredit: 'Dữ liệu bản đồ',
+    attribution: '© OpenStreetMap contributors',
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     text: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
