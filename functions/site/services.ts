@@ -15,9 +15,11 @@ import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
+import { createHotspotStore } from '../wifi/store.js';
 import { createSiteBookings, type SiteBookings } from './bookings.js';
 import { createDepartureSearch, type DepartureSearch } from './departure-search.js';
 import { createOperatorDesk, type OperatorDesk } from './operator-desk.js';
+import { createWifiWelcome, type WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
   boats: BoatsCatalog;
@@ -25,6 +27,7 @@ export interface SiteServices {
   bookings: SiteBookings;
   operator: OperatorDesk;
   museum: MuseumService;
+  welcome: WifiWelcome;
 }
 
 export function createSiteServices(
@@ -34,6 +37,11 @@ export function createSiteServices(
   const { db, config, verifier } = dependencies;
   return {
     museum: museumServiceFor(dependencies),
+    welcome: createWifiWelcome(
+      createHotspotStore(db, config.tableName),
+      fleet,
+      boatsCatalogFor(dependencies),
+    ),
     operator: createOperatorDesk(fleet, createDeparturesStore(db, config.tableName), verifier),
     boats: boatsCatalogFor(dependencies),
     departures: createDepartureSearch(fleet),

@@ -114,6 +114,52 @@ describe('the Wi-Fi portal', () => {
     expect(new URL(sentTo[0] ?? '').origin).toBe('https://n143.network-auth.com');
     await context.close();
   });
+  it('lands a guest whose phone only probed for the portal on the welcome page, complete without JavaScript', async () => {
+    const probe = portalPath
+      .replace('EE:09', 'EE:0B')
+      .replace(
+        encodeURIComponent('http://neverssl.com/'),
+        encodeURIComponent('http://connectivitycheck.gstatic.com/generate_204'),
+      );
+    const login = await fetch(`${baseUrl}${probe}`, { headers: { 'Accept-Language': 'vi' } });
+    const context = (await login.text()).match(/name="context" value="([^"]+)"/)?.[1] ?? '';
+    const granted = await fetch(`${baseUrl}/portal/hl-tuanchau-hotel-01/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ context, lang: 'vi', accept: 'yes' }).toString(),
+      redirect: 'manual',
+    });
+    const landing = new URL(
+      new URL(granted.headers.get('location') ?? '').searchParams.get('continue_url') ?? '',
+    );
+    expect(`${landing.pathname}${landing.search}`).toBe('/vi/welcome/?hotspot=hl-tuanchau-hotel-01');
+
+    const browserContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 740 },
+    });
+    const page = await browserContext.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${baseUrl}${landing.pathname}${landing.search}`);
+    await page.getByRole('heading', { level: 1, name: 'Bạn đã kết nối Internet' }).waitFor();
+    expect(await page.locator('.lead').textContent()).toContain('tại Khu khách sạn đảo Tuần Châu');
+    const map = page.getByRole('group', { name: /Bản đồ vịnh Hạ Long/ });
+    expect(await map.count()).toBe(1);
+    expect(await page.locator('[data-marker-id="here"]').count()).toBe(1);
+    expect(await page.getByRole('link', { name: /Bảo tàng Quảng Ninh/ }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('© OpenStreetMap contributors').count()).toBe(1);
+    const departures = page.getByRole('heading', { level: 2, name: /Tàu tham quan còn chạy hôm nay/ });
+    expect(await departures.count()).toBe(1);
+    await page.getByRole('link', { name: 'Xem mọi chuyến tàu và đặt chỗ' }).click();
+    await page.waitForURL(/\/vi\/boats\/departures\/$/);
+    await browserContext.close();
+    const withScript = await browser.newContext();
+    const checked = await withScript.newPage();
+    await checked.goto(`${baseUrl}/en/welcome/?hotspot=hl-tuanchau-port-01`);
+    expect(await checked.locator('.lead').textContent()).toContain('Tuần Châu port');
+    expect(await accessibilityViolations(checked)).toEqual([]);
+    await withScript.close();
+  });
 });
 
 /** The newest code the outbox holds for an address, as staff read it at /api/outbox. */

@@ -123,7 +123,9 @@ export function createPortalRouter({
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
-  const landing = (origin: string, language: PortalLanguage) => `${origin}/${language}/`;
+  /** Where a guest goes when their phone asked for nothing in particular: the city's welcome page. */
+  const landing = (origin: string, language: PortalLanguage, hotspot: Hotspot) =>
+    `${origin}/${language}/welcome/?hotspot=${encodeURIComponent(hotspot.id)}`;
   const basePath = (hotspot: Hotspot) => `${PORTAL_BASE_PATH}/${hotspot.id}`;
 
   const pageModel = (
@@ -213,7 +215,7 @@ export function createPortalRouter({
       await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
     }
     const origin = publicOrigin(context.req.raw, undefined);
-    const destination = safeDestination(guest.wanted, landing(origin, language));
+    const destination = safeDestination(guest.wanted, landing(origin, language, hotspot));
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
       outcome = await grantAccess(hotspot, guest, policy, destination, unifiFor);

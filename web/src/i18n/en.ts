@@ -383,6 +383,24 @@ export const en: Dictionary = {
       backToCatalogue: '← Catalogue of exhibits',
     },
   },
+  welcome: {
+    title: 'Welcome – Hạ Long free Wi-Fi',
+    description:
+      'The welcome page after joining Hạ Long city’s free Wi-Fi: the bay on a map, today’s remaining boat trips and the virtual museum.',
+    heading: 'You are online',
+    connected: 'Welcome to the free Wi-Fi of Hạ Long city.',
+    connectedAt: 'Welcome to the free Wi-Fi of Hạ Long city at {place}.',
+    mapHeading: 'Hạ Long Bay around you',
+    mapTitle: 'Map of Hạ Long Bay with the ports, sights, the museum and the Wi-Fi hotspots',
+    youAreHere: 'You are here',
+    museumOnMap: 'Quảng Ninh Museum',
+    departuresHeading: 'Boat trips still leaving today, {date}',
+    noDepartures: 'No more boats take passengers today. You can book a seat for another day.',
+    allDepartures: 'See every departure and book',
+    museumHeading: 'Visit the Quảng Ninh Museum from your phone',
+    museumText:
+      'Walk through the museum’s galleries and artefacts in 3D, with commentary in Vietnamese and English — or browse the catalogue.',
+  },
   bayMap: {
     legend: 'Map legend',
     kinds: {

@@ -377,6 +377,24 @@ export const vi = {
       backToCatalogue: '← Danh mục hiện vật',
     },
   },
+  welcome: {
+    title: 'Chào mừng – Wi-Fi miễn phí Hạ Long',
+    description:
+      'Trang chào mừng sau khi kết nối Wi-Fi miễn phí của thành phố Hạ Long: bản đồ vịnh, các chuyến tàu còn trong ngày và bảo tàng ảo.',
+    heading: 'Bạn đã kết nối Internet',
+    connected: 'Chào mừng bạn đến với Wi-Fi miễn phí của thành phố Hạ Long.',
+    connectedAt: 'Chào mừng bạn đến với Wi-Fi miễn phí của thành phố Hạ Long tại {place}.',
+    mapHeading: 'Vịnh Hạ Long quanh bạn',
+    mapTitle: 'Bản đồ vịnh Hạ Long với cảng tàu, điểm tham quan, bảo tàng và các điểm Wi-Fi',
+    youAreHere: 'Bạn đang ở đây',
+    museumOnMap: 'Bảo tàng Quảng Ninh',
+    departuresHeading: 'Tàu tham quan còn chạy hôm nay, {date}',
+    noDepartures: 'Hôm nay không còn chuyến tàu nào nhận khách. Bạn có thể đặt chỗ cho ngày khác.',
+    allDepartures: 'Xem mọi chuyến tàu và đặt chỗ',
+    museumHeading: 'Tham quan Bảo tàng Quảng Ninh ngay trên điện thoại',
+    museumText:
+      'Dạo qua các phòng trưng bày và hiện vật của bảo tàng dưới dạng 3D, có thuyết minh tiếng Việt và tiếng Anh — hoặc xem danh mục hiện vật.',
+  },
   bayMap: {
     legend: 'Chú giải bản đồ',
     kinds: {
