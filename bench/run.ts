@@ -137,7 +137,7 @@ async function measureMuseumSection(): Promise<string> {
 /** The Wi-Fi portal's morning rush and its page weight, on the platform started as `npm start` starts it. */
 async function measureWifiSection(): Promise<string> {
   say(
-    `Logging ${RUSH_PHONES} phones in at once, then ${SUSTAINED_CLIENTS} clients for ${SUSTAINED_SECONDS} s…`,
+    `Logging ${RUSH_PHONES} phones in over ${RUSH_SECONDS} s, then all at once, then ${SUSTAINED_CLIENTS} clients for ${SUSTAINED_SECONDS} s…`,
   );
   const platform = launchPlatform({ PORT: String(await freePort()), LOG_LEVEL: 'silent' });
   try {

@@ -9,6 +9,7 @@ import type { DepartureOffer } from '../boats/fleet-model.js';
 import type { Port, Route } from '../boats/model.js';
 import { localDateAt } from '../boats/schedule-dates.js';
 import type { BoatsCatalog } from '../boats/service.js';
+import { ticketSessionMinutes } from '../wifi/portal/ticket-login.js';
 import type { HotspotStore } from '../wifi/store.js';
 
 /** The Quảng Ninh Museum, Trần Quốc Nghiễn street, Hòn Gai (approximate, as the bay's other coordinates). */
@@ -50,6 +51,24 @@ export function createWifiWelcome(
   clock: () => Date = () => new Date(),
 ) {
   return {
+    /** Every hotspot, for the page that tells visitors where the free Wi-Fi is. */
+    async directory(): Promise<{ hotspots: PublicHotspot[]; ports: Port[] }> {
+      const [all, ports] = await Promise.all([hotspots.list(), boats.listPorts()]);
+      return {
+        ports,
+        hotspots: all.map((hotspot) => ({
+          id: hotspot.id,
+          name: hotspot.name,
+          position: hotspot.location,
+          place: hotspot.place ?? null,
+          loginMethods: hotspot.loginMethods,
+          sessionMinutes: hotspot.policy.sessionMinutes,
+          ticketSessionMinutes: ticketSessionMinutes(hotspot.policy),
+          demo: hotspot.demo,
+        })),
+      };
+    },
+
     async view(hotspotId: string | null): Promise<WelcomeView> {
       const today = localDateAt(clock());
       const [all, { routes }, ports, departures] = await Promise.all([
@@ -97,3 +116,12 @@ export function createWifiWelcome(
 }
 
 export type WifiWelcome = ReturnType<typeof createWifiWelcome>;
+
+/** A hotspot as visitors may know it: where it is and how to get on; nothing of its gateway. */
+export interface PublicHotspot extends PlaceOnMap {
+  place: string | null;
+  loginMethods: ('terms' | 'code' | 'booking')[];
+  sessionMinutes: number;
+  ticketSessionMinutes: number;
+  demo: boolean;
+}

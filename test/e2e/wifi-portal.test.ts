@@ -12,13 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-// A seeded demo hotspot behind a Meraki access point, as the access point sends a guest.
-const portalPath = `/portal/hl-tuanchau-hotel-01?${new URLSearchParams({
-  base_grant_url: 'https://n143.network-auth.com/splash/grant',
-  user_continue_url: 'http://neverssl.com/',
-  client_mac: 'AA:BB:CC:DD:EE:09',
-  client_ip: '10.10.0.99',
-})}`;
+/**
+ * A seeded demo hotspot behind a Meraki access point, as the access point sends a guest: each test's phone has a
+ * MAC of its own, since the hotspot lets a device in only so often a day.
+ */
+const portalPathFor = (mac: string, continueUrl = 'http://neverssl.com/') =>
+  `/portal/hl-tuanchau-hotel-01?${new URLSearchParams({
+    base_grant_url: 'https://n143.network-auth.com/splash/grant',
+    user_continue_url: continueUrl,
+    client_mac: mac,
+    client_ip: '10.10.0.99',
+  })}`;
+const portalPath = portalPathFor('AA:BB:CC:DD:EE:09');
 
 describe('the Wi-Fi portal', () => {
   it('logs a guest in without JavaScript, in Vietnamese, in a page of a few kilobytes', async () => {
@@ -97,7 +102,7 @@ describe('the Wi-Fi portal', () => {
         body: '<title>handed to the gateway</title>',
       });
     });
-    await page.goto(`${baseUrl}${portalPath.replace('EE:09', 'EE:0A')}`);
+    await page.goto(`${baseUrl}${portalPathFor('AA:BB:CC:DD:EE:0A')}`);
     const byCode = page.getByRole('region', { name: 'Log in with a code' });
     await byCode.getByLabel('E-mail or mobile number').fill('e2e.guest@example.vn');
     await byCode.getByLabel('I accept the terms and agree').check();
@@ -115,12 +120,7 @@ describe('the Wi-Fi portal', () => {
     await context.close();
   });
   it('lands a guest whose phone only probed for the portal on the welcome page, complete without JavaScript', async () => {
-    const probe = portalPath
-      .replace('EE:09', 'EE:0B')
-      .replace(
-        encodeURIComponent('http://neverssl.com/'),
-        encodeURIComponent('http://connectivitycheck.gstatic.com/generate_204'),
-      );
+    const probe = portalPathFor('AA:BB:CC:DD:EE:0B', 'http://connectivitycheck.gstatic.com/generate_204');
     const login = await fetch(`${baseUrl}${probe}`, { headers: { 'Accept-Language': 'vi' } });
     const context = (await login.text()).match(/name="context" value="([^"]+)"/)?.[1] ?? '';
     const granted = await fetch(`${baseUrl}/portal/hl-tuanchau-hotel-01/login`, {
@@ -129,6 +129,7 @@ describe('the Wi-Fi portal', () => {
       body: new URLSearchParams({ context, lang: 'vi', accept: 'yes' }).toString(),
       redirect: 'manual',
     });
+    expect(granted.status, await granted.clone().text()).toBe(303);
     const landing = new URL(
       new URL(granted.headers.get('location') ?? '').searchParams.get('continue_url') ?? '',
     );
@@ -159,6 +160,24 @@ describe('the Wi-Fi portal', () => {
     expect(await checked.locator('.lead').textContent()).toContain('Tuần Châu port');
     expect(await accessibilityViolations(checked)).toEqual([]);
     await withScript.close();
+  });
+  it('tells visitors where the free Wi-Fi is, how to connect and what is kept, from the home page', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${baseUrl}/en/`);
+    await page.getByRole('link', { name: 'Find the hotspots' }).click();
+    await page.waitForURL(/\/en\/wifi\/$/);
+    await page.getByRole('heading', { level: 1, name: 'The city’s free Wi-Fi' }).waitFor();
+    expect(await page.locator('.lead').textContent()).toContain('107 free Wi-Fi hotspots');
+    expect(await page.getByTestId('demo-note').count()).toBe(1);
+    expect(await page.locator('[data-hotspot-id]').count()).toBe(107);
+    const ports = page.getByRole('region', { name: /^Ports \(/ });
+    expect(await ports.getByText('Tuần Châu port – waiting hall A').count()).toBe(1);
+    expect(await page.locator('[data-marker-id^="hotspot-"]').count()).toBeGreaterThan(90);
+    expect(await page.getByText('MAC address').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
   });
 });
 

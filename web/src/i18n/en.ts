@@ -55,6 +55,7 @@ export const en: Dictionary = {
         name: 'Free city Wi-Fi',
         description:
           'Free internet at 107 public hotspots across Hạ Long after a short sign-in on the welcome page.',
+        action: 'Find the hotspots',
       },
       insights: {
         name: "Tourism managers' dashboard",
@@ -400,6 +401,49 @@ export const en: Dictionary = {
     museumHeading: 'Visit the Quảng Ninh Museum from your phone',
     museumText:
       'Walk through the museum’s galleries and artefacts in 3D, with commentary in Vietnamese and English — or browse the catalogue.',
+  },
+  wifi: {
+    title: 'Hạ Long city free Wi-Fi',
+    description:
+      'Where the free Wi-Fi is in Hạ Long, how to connect, and what we keep: 107 hotspots at ports, beaches, markets, squares and bus stations.',
+    heading: 'The city’s free Wi-Fi',
+    intro:
+      'Hạ Long city runs {count} free Wi-Fi hotspots for visitors and residents: at the ports, beaches, markets, squares, bus stations and the museum. No password needed.',
+    howHeading: 'How to connect',
+    steps: [
+      'Choose the hotspot’s Wi-Fi network on your phone.',
+      'The login page opens by itself (if not, open any web page).',
+      'Accept the terms — or, where offered, get a code by e-mail or text message, or type your boat booking reference for a longer session.',
+      'Each session is limited in time and speed, depending on the hotspot.',
+    ],
+    privacyHeading: 'What we keep',
+    privacy:
+      'We never keep your device’s MAC address, your e-mail address or your phone number: a device is known only by a hash that changes every day, an address a code was sent to by a keyed hash. Your consent is kept for 12 months and session records for 90 days, then deleted automatically (Decree 13/2023/ND-CP).',
+    mapHeading: 'Map of the hotspots',
+    mapTitle: 'Map of the free Wi-Fi hotspots around Hạ Long Bay',
+    listHeading: 'Every hotspot',
+    demoNote:
+      'Demo data: the areas are real, but the list of hotspots, their positions and settings are invented, because the city’s real list is not published.',
+    methods: { terms: 'Accept the terms', code: 'Code by e-mail/SMS', booking: 'Boat ticket' },
+    session: '{minutes}-minute sessions',
+    places: {
+      port: 'Ports',
+      pier: 'Piers',
+      beach: 'Beaches',
+      attraction: 'Sights',
+      museum: 'Museums and culture',
+      square: 'Squares',
+      park: 'Parks',
+      market: 'Markets',
+      shopping: 'Shopping',
+      street: 'Walking streets and streets',
+      'hotel-zone': 'Hotel zones',
+      'bus-station': 'Bus stations',
+      hospital: 'Hospitals',
+      'public-office': 'Public offices',
+      university: 'Universities',
+      other: 'Elsewhere',
+    },
   },
   bayMap: {
     legend: 'Map legend',

@@ -53,6 +53,7 @@ export const vi = {
         name: 'Wi-Fi miễn phí toàn thành phố',
         description:
           'Truy cập Internet miễn phí tại 107 điểm phát sóng công cộng ở Hạ Long sau một bước đăng nhập ngắn trên trang chào.',
+        action: 'Xem các điểm Wi-Fi',
       },
       insights: {
         name: 'Bảng điều hành cho nhà quản lý du lịch',
@@ -394,6 +395,49 @@ export const vi = {
     museumHeading: 'Tham quan Bảo tàng Quảng Ninh ngay trên điện thoại',
     museumText:
       'Dạo qua các phòng trưng bày và hiện vật của bảo tàng dưới dạng 3D, có thuyết minh tiếng Việt và tiếng Anh — hoặc xem danh mục hiện vật.',
+  },
+  wifi: {
+    title: 'Wi-Fi miễn phí thành phố Hạ Long',
+    description:
+      'Nơi có Wi-Fi miễn phí ở Hạ Long, cách kết nối và những gì chúng tôi lưu: 107 điểm phát tại cảng, bãi biển, chợ, quảng trường và bến xe.',
+    heading: 'Wi-Fi miễn phí của thành phố',
+    intro:
+      'Thành phố Hạ Long có {count} điểm phát Wi-Fi miễn phí cho du khách và người dân: ở cảng tàu, bãi biển, chợ, quảng trường, bến xe và bảo tàng. Không cần mật khẩu.',
+    howHeading: 'Cách kết nối',
+    steps: [
+      'Chọn mạng Wi-Fi của điểm phát trên điện thoại.',
+      'Trang đăng nhập tự mở (nếu không, hãy mở một trang web bất kỳ).',
+      'Đồng ý với điều khoản — hoặc, nơi có, nhận mã qua email hay tin nhắn, hoặc nhập mã đặt chỗ tàu để có phiên dài hơn.',
+      'Mỗi phiên có giới hạn thời gian và tốc độ, tùy điểm phát.',
+    ],
+    privacyHeading: 'Chúng tôi lưu gì',
+    privacy:
+      'Chúng tôi không lưu địa chỉ MAC, email hay số điện thoại của bạn: thiết bị chỉ được nhận biết bằng một mã băm thay đổi mỗi ngày, địa chỉ nhận mã bằng một mã băm có khóa. Sự đồng ý của bạn được lưu 12 tháng, bản ghi phiên truy cập 90 ngày, rồi tự động xóa (Nghị định 13/2023/NĐ-CP).',
+    mapHeading: 'Bản đồ các điểm Wi-Fi',
+    mapTitle: 'Bản đồ các điểm Wi-Fi miễn phí quanh vịnh Hạ Long',
+    listHeading: 'Danh sách điểm phát',
+    demoNote:
+      'Dữ liệu minh họa: các khu vực là có thật nhưng danh sách điểm phát, vị trí và cài đặt là giả lập, vì danh sách thật của thành phố chưa được công bố.',
+    methods: { terms: 'Đồng ý điều khoản', code: 'Mã qua email/SMS', booking: 'Vé tàu' },
+    session: 'Phiên {minutes} phút',
+    places: {
+      port: 'Cảng tàu',
+      pier: 'Bến tàu',
+      beach: 'Bãi biển',
+      attraction: 'Điểm tham quan',
+      museum: 'Bảo tàng và văn hóa',
+      square: 'Quảng trường',
+      park: 'Công viên',
+      market: 'Chợ',
+      shopping: 'Mua sắm',
+      street: 'Phố đi bộ và đường phố',
+      'hotel-zone': 'Khu khách sạn',
+      'bus-station': 'Bến xe',
+      hospital: 'Bệnh viện',
+      'public-office': 'Cơ quan công',
+      university: 'Trường đại học',
+      other: 'Nơi khác',
+    },
   },
   bayMap: {
     legend: 'Chú giải bản đồ',
