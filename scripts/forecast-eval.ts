@@ -1,0 +1,109 @@
+/**
+ * `npm run forecast:eval -- --train <in.csv> --test <oos.csv> --period <m> --horizon <h> [--workers <n>]`:
+ * forecasts every series of a tourism-competition file with every method of the engine and prints one row per
+ * method with MAPE and MASE averaged over series and horizons, computed as the published tables compute them.
+ * The first row is seasonal naive — on the monthly data it must read MASE 1.54, MAPE 22.56, the proof that the
+ * evaluation is right; the last line is `MASE <value>` for the engine's automatic choice. Series are shared out
+ * between worker threads (one per core by default); a progress bar shows on a terminal.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { SeriesErrors } from '../functions/insights/accuracy.js';
+import { summarize } from '../functions/insights/accuracy.js';
+import { readCompetitionCsv } from '../functions/insights/competition-data.js';
+import type { HeldOutSeries } from '../functions/insights/evaluation.js';
+import { evaluatedMethods } from '../functions/insights/methods.js';
+
+const usage =
+  'usage: npm run forecast:eval -- --train <in.csv> --test <oos.csv> --period <m> --horizon <h> [--workers <n>]';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${usage}\n`);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: {
+    train: { type: 'string' },
+    test: { type: 'string' },
+    period: { type: 'string' },
+    horizon: { type: 'string' },
+    workers: { type: 'string' },
+  },
+});
+if (!values.train || !values.test) fail('--train and --test are required.');
+const period = Number(values.period ?? 'NaN');
+const horizon = Number(values.horizon ?? 'NaN');
+if (!Number.isInteger(period) || period < 1) fail('--period must be a whole number, 1 or more.');
+if (!Number.isInteger(horizon) || horizon < 1) fail('--horizon must be a whole number, 1 or more.');
+
+const [training, held] = await Promise.all([
+  readFile(values.train, 'utf8').then(readCompetitionCsv),
+  readFile(values.test, 'utf8').then(readCompetitionCsv),
+]).catch((error: Error) => fail(`cannot read the data: ${error.message}`));
+const heldById = new Map(held.map((series) => [series.id, series.values]));
+const series: HeldOutSeries[] = training.map((train) => {
+  const actual = heldById.get(train.id);
+  if (!actual) fail(`series ${train.id} has no held-out part in ${values.test}`);
+  if (actual.length < horizon)
+    fail(`series ${train.id} has ${actual.length} held-out values, fewer than --horizon ${horizon}`);
+  return { id: train.id, training: train.values, actual: actual.slice(0, horizon) };
+});
+
+const workerCount = Math.max(1, Math.min(Number(values.workers ?? availableParallelism()), series.length));
+const started = performance.now();
+const errors: SeriesErrors[][] = new Array(series.length);
+let done = 0;
+
+function drawProgress(): void {
+  if (!process.stderr.isTTY) return;
+  const width = 30;
+  const filled = Math.round((done / series.length) * width);
+  const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${series.length} series, ${seconds} s`,
+  );
+}
+
+await Promise.all(
+  Array.from({ length: workerCount }, (_, index) => {
+    const indices = series
+      .map((_, position) => position)
+      .filter((position) => position % workerCount === index);
+    return new Promise<void>((resolve, reject) => {
+      // The worker is TypeScript too: it registers tsx, as this process was started with, then loads its module.
+      const entry = new URL('./forecast-eval-worker.ts', import.meta.url).href;
+      const worker = new Worker(
+        `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
+        { eval: true, workerData: { series: indices.map((position) => series[position]), period, horizon } },
+      );
+      worker.on('message', (message: { index: number; errors: SeriesErrors[] }) => {
+        errors[indices[message.index] as number] = message.errors;
+        done += 1;
+        drawProgress();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`a worker stopped with ${code}`)),
+      );
+    });
+  }),
+);
+if (process.stderr.isTTY) process.stderr.write('\n');
+
+const seconds = (performance.now() - started) / 1000;
+const nameWidth = Math.max(...evaluatedMethods.map((method) => method.name.length));
+process.stdout.write(
+  `${series.length} series, period ${period}, horizon ${horizon}, ${seconds.toFixed(1)} s on ${workerCount} worker${workerCount === 1 ? '' : 's'}\n\n`,
+);
+process.stdout.write(`${'method'.padEnd(nameWidth)}   MAPE %   MASE\n`);
+let last = { mase: Number.NaN, mape: Number.NaN };
+evaluatedMethods.forEach((method, position) => {
+  last = summarize(errors.map((perMethod) => perMethod[position] as SeriesErrors));
+  process.stdout.write(
+    `${method.name.padEnd(nameWidth)}  ${last.mape.toFixed(2).padStart(7)}  ${last.mase.toFixed(2).padStart(5)}\n`,
+  );
+});
+process.stdout.write(`\nMASE ${last.mase.toFixed(3)}\n`);

@@ -1,0 +1,78 @@
+// The engine's simplest methods on hand-checked cases: seasonal naive, Theta, the combination and the choice by
+// rolling origin.
+import { describe, expect, it } from 'vitest';
+import type { ForecastMethod } from '../../../functions/insights/forecast.js';
+import { chooseByRollingOrigin } from '../../../functions/insights/models/automatic.js';
+import { combine } from '../../../functions/insights/models/combination.js';
+import { seasonalNaive } from '../../../functions/insights/models/seasonal-naive.js';
+import { isSeasonal, seasonalIndices, theta } from '../../../functions/insights/models/theta.js';
+
+const pattern = [0.6, 0.7, 0.9, 1.0, 1.2, 1.5, 1.6, 1.5, 1.1, 0.9, 0.6, 0.4];
+const seasonalSeries = (years: number, level = 100) =>
+  Array.from({ length: years * 12 }, (_, t) => level * (pattern[t % 12] as number));
+
+describe('seasonal naive', () => {
+  it('repeats the last season, with intervals that widen each season from the seasonal differences', () => {
+    const series = [1, 2, 3, 2, 3, 4, 3, 4, 5];
+    const forecast = seasonalNaive(series, 3, 5);
+    expect(forecast.mean).toEqual([3, 4, 5, 3, 4]);
+    // Every seasonal difference is 1, so σ = 1: 95 % half-width 1.96, then 1.96·√2 in the second season.
+    expect((forecast.upper95[0] as number) - (forecast.mean[0] as number)).toBeCloseTo(1.96, 2);
+    expect((forecast.upper95[3] as number) - (forecast.mean[3] as number)).toBeCloseTo(1.96 * Math.SQRT2, 2);
+    expect((forecast.upper80[0] as number) - (forecast.mean[0] as number)).toBeCloseTo(1.2816, 3);
+  });
+});
+
+describe('Theta', () => {
+  it('finds the seasonality and its multiplicative indices, and forecasts a stable seasonal series exactly', () => {
+    const series = seasonalSeries(6);
+    expect(isSeasonal(series, 12)).toBe(true);
+    seasonalIndices(series, 12).forEach((index, month) => {
+      expect(index).toBeCloseTo((pattern[month] as number) / (pattern.reduce((a, b) => a + b) / 12), 6);
+    });
+    const forecast = theta(series, 12, 12);
+    forecast.mean.forEach((value, h) => {
+      expect(value).toBeCloseTo(100 * (pattern[h] as number), 3);
+    });
+  });
+
+  it('follows half the trend of a noisy line (the Theta line of slope b/2 added to SES)', () => {
+    let seed = 7;
+    const noise = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647 - 0.5;
+    };
+    const series = Array.from({ length: 60 }, (_, t) => 50 + 2 * t + noise());
+    const { mean } = theta(series, 1, 10);
+    const step = ((mean[9] as number) - (mean[0] as number)) / 9;
+    expect(step).toBeCloseTo(1, 1);
+    expect(mean[0]).toBeGreaterThan(165);
+  });
+});
+
+describe('combining and choosing', () => {
+  const flat: ForecastMethod = {
+    name: 'mean',
+    forecast: (series, _period, horizon) => {
+      const average = series.reduce((a, b) => a + b, 0) / series.length;
+      const mean = Array.from({ length: horizon }, () => average);
+      return { mean, lower80: mean, upper80: mean, lower95: mean, upper95: mean };
+    },
+  };
+  const naive: ForecastMethod = { name: 'seasonal naive', forecast: seasonalNaive };
+
+  it('averages the members horizon by horizon', () => {
+    const series = seasonalSeries(3);
+    const combined = combine([flat.forecast(series, 12, 12), naive.forecast(series, 12, 12)]);
+    expect(combined.mean[5]).toBeCloseTo((100 + 150) / 2);
+  });
+
+  it('chooses by rolling origin inside the training data the method that forecasts it best', () => {
+    const series = seasonalSeries(8);
+    const choice = chooseByRollingOrigin(series, 12, 12, [flat, naive]);
+    expect(choice.method.name).toBe('seasonal naive');
+    expect(choice.scores[1]).toBe(0);
+    // Too short to validate: the first candidate.
+    expect(chooseByRollingOrigin(series.slice(0, 20), 12, 12, [flat, naive]).method.name).toBe('mean');
+  });
+});
