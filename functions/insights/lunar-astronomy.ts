@@ -30,7 +30,9 @@ export function deltaTSeconds(decimalYear: number): number {
   const y = decimalYear;
   if (y < 1900) {
     const t = y - 1860;
-    return 7.62 + 0.5737 * t - 0.251754 * t ** 2 + 0.01680668 * t ** 3 - 0.0004473624 * t ** 4 + t ** 5 / 233174;
+    return (
+      7.62 + 0.5737 * t - 0.251754 * t ** 2 + 0.01680668 * t ** 3 - 0.0004473624 * t ** 4 + t ** 5 / 233174
+    );
   }
   if (y < 1920) {
     const t = y - 1900;

@@ -83,7 +83,8 @@ function monthsUntilSolsticeOf(solsticeYear: number): readonly LunarMonth[] {
   const sectors = firstDays.map(sunSectorAtStartOf);
   const leapIndex =
     count === 13 ? sectors.findIndex((sector, index) => index >= 1 && sector === sectors[index + 1]) : -1;
-  if (count === 13 && leapIndex === -1) throw new Error(`no month without a major term before ${solsticeYear}`);
+  if (count === 13 && leapIndex === -1)
+    throw new Error(`no month without a major term before ${solsticeYear}`);
 
   const months = firstDays.slice(0, count).map((firstDay, index): LunarMonth => {
     const position = leapIndex !== -1 && index >= leapIndex ? index - 1 : index;
@@ -117,7 +118,12 @@ export function lunarDate(isoDate: string): LunarDate {
   for (const solsticeYear of [year, year + 1]) {
     for (const month of monthsUntilSolsticeOf(solsticeYear)) {
       if (dayNumber >= month.firstDay && dayNumber < month.firstDay + month.length)
-        return { year: month.year, month: month.month, day: dayNumber - month.firstDay + 1, leap: month.leap };
+        return {
+          year: month.year,
+          month: month.month,
+          day: dayNumber - month.firstDay + 1,
+          leap: month.leap,
+        };
     }
   }
   throw new Error(`no lunar month holds ${isoDate}`);
@@ -137,7 +143,8 @@ export function solarDate(lunarYear: number, lunarMonth: number, lunarDay: numbe
   const month = monthsUntilSolsticeOf(solsticeYear).find(
     (candidate) => candidate.month === lunarMonth && candidate.leap === leap,
   );
-  if (!month) throw new LunarCalendarError(`${written}: lunar year ${lunarYear} has no leap month ${lunarMonth}`);
+  if (!month)
+    throw new LunarCalendarError(`${written}: lunar year ${lunarYear} has no leap month ${lunarMonth}`);
   if (lunarDay > month.length)
     throw new LunarCalendarError(`${written}: that month has only ${month.length} days`);
   return isoDateOf(supportedDayNumber(isoDateOf(month.firstDay + lunarDay - 1)));
