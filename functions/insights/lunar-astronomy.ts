@@ -5,6 +5,7 @@
  * terms (within a minute of the modern lunar theory), the sun from chapter 25's low-accuracy method (about
  * 0.01°, a quarter of an hour of the sun's motion). Both give Dynamical Time; ΔT (TT − UT) from Espenak and
  * Meeus' polynomials brings them to Universal Time. Times are Julian Days (days since noon UT, 1 Jan 4713 BC).
+ * The one-letter names are the sources' own: k numbers new moons, t counts centuries (or years) in a formula.
  */
 
 const DEGREE = Math.PI / 180;
@@ -12,7 +13,7 @@ const J2000 = 2451545.0;
 const DAYS_PER_JULIAN_CENTURY = 36525;
 /** Meeus 49.1: the mean new moon number 0 fell on 6 January 2000 (Julian Ephemeris Day 2451550.09766). */
 const FIRST_MEAN_NEW_MOON_OF_2000 = 2451550.09766;
-export const MEAN_SYNODIC_MONTH = 29.530588861;
+const MEAN_SYNODIC_MONTH = 29.530588861;
 
 function sine(degrees: number): number {
   return Math.sin(degrees * DEGREE);
@@ -26,32 +27,31 @@ function normalizedDegrees(degrees: number): number {
  * ΔT = TT − UT in seconds around a decimal year, by Espenak and Meeus' polynomials (NASA's Five Millennium
  * Canon of Solar Eclipses), valid from 1860 on; the figures after today are their extrapolation.
  */
-export function deltaTSeconds(decimalYear: number): number {
-  const y = decimalYear;
-  if (y < 1900) {
-    const t = y - 1860;
+function deltaTSeconds(year: number): number {
+  if (year < 1900) {
+    const t = year - 1860;
     return (
       7.62 + 0.5737 * t - 0.251754 * t ** 2 + 0.01680668 * t ** 3 - 0.0004473624 * t ** 4 + t ** 5 / 233174
     );
   }
-  if (y < 1920) {
-    const t = y - 1900;
+  if (year < 1920) {
+    const t = year - 1900;
     return -2.79 + 1.494119 * t - 0.0598939 * t ** 2 + 0.0061966 * t ** 3 - 0.000197 * t ** 4;
   }
-  if (y < 1941) {
-    const t = y - 1920;
+  if (year < 1941) {
+    const t = year - 1920;
     return 21.2 + 0.84493 * t - 0.0761 * t ** 2 + 0.0020936 * t ** 3;
   }
-  if (y < 1961) {
-    const t = y - 1950;
+  if (year < 1961) {
+    const t = year - 1950;
     return 29.07 + 0.407 * t - t ** 2 / 233 + t ** 3 / 2547;
   }
-  if (y < 1986) {
-    const t = y - 1975;
+  if (year < 1986) {
+    const t = year - 1975;
     return 45.45 + 1.067 * t - t ** 2 / 260 - t ** 3 / 718;
   }
-  if (y < 2005) {
-    const t = y - 2000;
+  if (year < 2005) {
+    const t = year - 2000;
     return (
       63.86 +
       0.3345 * t -
@@ -61,12 +61,12 @@ export function deltaTSeconds(decimalYear: number): number {
       0.00002373599 * t ** 5
     );
   }
-  if (y < 2050) {
-    const t = y - 2000;
+  if (year < 2050) {
+    const t = year - 2000;
     return 62.92 + 0.32217 * t + 0.005589 * t ** 2;
   }
-  const u = (y - 1820) / 100;
-  if (y < 2150) return -20 + 32 * u ** 2 - 0.5628 * (2150 - y);
+  const u = (year - 1820) / 100;
+  if (year < 2150) return -20 + 32 * u ** 2 - 0.5628 * (2150 - year);
   return -20 + 32 * u ** 2;
 }
 

@@ -8,8 +8,10 @@
  *   the month before it;
  * - the lunar year begins with month 1, so months 11 and 12 belong to the year whose Tết came before them.
  * UTC+7 rather than China's UTC+8 moves a new moon falling between midnight and 1 a.m. in China to the day
- * before: Tết 2007 is 17 February in Vietnam, 18 February in China; Tết 1985, 21 January against 20 February.
- * The same rule is applied to years before 1968, when the calendar in use still followed UTC+8.
+ * before: Tết 2007 is 17 February in Vietnam, 18 February in China, and 2030 and 2053 differ the same way;
+ * in 1985 it moved a month: Tết on 21 January against 20 February. Vietnam has kept UTC+7 for the calendar
+ * since 1968 (the North from August 1967); this module applies it to earlier years too, so some months
+ * before 1968 differ from the calendars printed then, which followed UTC+8.
  */
 import { dayNumberFromParts, dayNumberOf, isoDateOf } from './calendar-days.js';
 import { newMoonJulianDay, newMoonNumberBefore, sunLongitude } from './lunar-astronomy.js';
@@ -147,5 +149,10 @@ export function solarDate(lunarYear: number, lunarMonth: number, lunarDay: numbe
     throw new LunarCalendarError(`${written}: lunar year ${lunarYear} has no leap month ${lunarMonth}`);
   if (lunarDay > month.length)
     throw new LunarCalendarError(`${written}: that month has only ${month.length} days`);
-  return isoDateOf(supportedDayNumber(isoDateOf(month.firstDay + lunarDay - 1)));
+  const dayNumber = month.firstDay + lunarDay - 1;
+  if (dayNumber < firstSupportedDay || dayNumber > lastSupportedDay)
+    throw new LunarCalendarError(
+      `${written} falls on ${isoDateOf(dayNumber)}, outside the supported dates, ${SUPPORTED_RANGE.from} to ${SUPPORTED_RANGE.to}`,
+    );
+  return isoDateOf(dayNumber);
 }
