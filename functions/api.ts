@@ -11,6 +11,7 @@ import {
   bookingsRouterFor,
   paymentRoutersFor,
 } from './boats/index.js';
+import { INSIGHTS_BASE_PATH, insightsRouterFor } from './insights/index.js';
 import { MUSEUM_BASE_PATH, museumRouterFor } from './museum/index.js';
 import { mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
@@ -47,6 +48,7 @@ export function createApi(
   routers.push(bookingsRouterFor(dependencies));
   routers.push({ basePath: MUSEUM_BASE_PATH, router: museumRouterFor(dependencies) });
   routers.push({ basePath: WIFI_BASE_PATH, router: wifiRouterFor(dependencies) });
+  routers.push({ basePath: INSIGHTS_BASE_PATH, router: insightsRouterFor(dependencies) });
   if (paymentPorts) routers.push(...paymentRoutersFor(dependencies, paymentPorts));
   if (dependencies.messages && 'list' in dependencies.messages) {
     routers.push({

@@ -13,6 +13,8 @@ import { readDemoFleetSeed, seedDemoFleet } from '../boats/fleet-seed.js';
 import { createFleetStore } from '../boats/fleet-store.js';
 import { readBoatsCatalogSeed, seedBoatsCatalog } from '../boats/seed.js';
 import { createBoatsStore } from '../boats/store.js';
+import { seedDemandHistory } from '../insights/seed.js';
+import { createInsightsStore } from '../insights/store.js';
 import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
 import { createMuseumStore } from '../museum/store.js';
 import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
@@ -50,6 +52,8 @@ export interface SeedReport {
   museumItems: number;
   /** The city's Wi-Fi hotspots (generated demo data). */
   wifiHotspots: number;
+  /** Demand series with their daily history since 2019 (generated demo data). */
+  demandSeries: number;
   accounts: number;
 }
 
@@ -60,8 +64,9 @@ export async function seedDemoData(
   accounts: AccountsStore | null,
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
-  const [boatsCatalogItems, fleet, museumItems, wifiHotspots] = await Promise.all([
-    readBoatsCatalogSeed().then((seed) => seedBoatsCatalog(createBoatsStore(db, tableName), seed)),
+  const [catalogSeed, wifiSeed] = await Promise.all([readBoatsCatalogSeed(), readWifiSeed()]);
+  const [boatsCatalogItems, fleet, museumItems, wifiHotspots, demandSeries] = await Promise.all([
+    seedBoatsCatalog(createBoatsStore(db, tableName), catalogSeed),
     readDemoFleetSeed().then((seed) =>
       seedDemoFleet(
         { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
@@ -69,9 +74,15 @@ export async function seedDemoData(
       ),
     ),
     readMuseumSeed().then((seed) => seedMuseum(createMuseumStore(db, tableName), seed)),
-    readWifiSeed().then((seed) =>
-      seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), seed),
-    ),
+    seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), wifiSeed),
+    seedDemandHistory(createInsightsStore(db, tableName), {
+      routes: catalogSeed.routes.map((route) => ({ id: route.id, name: route.name })),
+      ports: catalogSeed.ports.map((port) => ({ id: port.id, name: port.name })),
+      areas: wifiSeed.areas.map((area) => ({
+        ...area,
+        hotspots: wifiSeed.hotspots.filter((hotspot) => hotspot.area === area.id).length,
+      })),
+    }),
   ]);
   let createdAccounts = 0;
   if (accounts) {
@@ -79,5 +90,5 @@ export async function seedDemoData(
     const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
-  return { boatsCatalogItems, ...fleet, museumItems, wifiHotspots, accounts: createdAccounts };
+  return { boatsCatalogItems, ...fleet, museumItems, wifiHotspots, demandSeries, accounts: createdAccounts };
 }

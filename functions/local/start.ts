@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApi } from '../api.js';
 import { boatsJobsFor } from '../boats/jobs.js';
+import { forecastsFor, insightsJobsFor } from '../insights/index.js';
 import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
 import {
   contentSecurityPolicy,
@@ -175,12 +176,16 @@ async function main(): Promise<void> {
     dependencies.localAuth?.accounts ?? null,
   );
   say(
-    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots and ${seeded.accounts} accounts added.`,
+    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots, ${seeded.demandSeries} demand series and ${seeded.accounts} accounts added.`,
   );
   say(`Payments: ${paymentsDescription}.`);
   say('Messages: e-mail and SMS go to the outbox, GET /api/outbox (signed in as a manager or operator).');
   // The jobs EventBridge Scheduler runs on AWS (ending unpaid holds…), on timers in this process.
   startLocalSchedules(boatsJobsFor(dependencies), dependencies.logger);
+  startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger);
+  // The nightly forecasts, made once now so the managers' API has them from the start.
+  const forecasts = await forecastsFor(dependencies).refreshAll();
+  say(`Forecasts: ${forecasts.series} series forecast 90 days ahead in ${forecasts.milliseconds} ms.`);
   await siteBuild;
 
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;

@@ -23,6 +23,8 @@ describe('local bootstrap', () => {
       // Visiting information, 14 rooms, 56 exhibits and 3 tours.
       museumItems: 74,
       wifiHotspots: 107,
+      // Bay passengers (total, 8 routes, 4 ports), Wi-Fi sessions (total, 12 areas), museum visits.
+      demandSeries: 27,
       accounts: 4,
     });
     // Eight schedules over 90 days: about 800 departures, fewer only for the hours already past today.
@@ -34,6 +36,7 @@ describe('local bootstrap', () => {
       departures: 0,
       museumItems: 0,
       wifiHotspots: 0,
+      demandSeries: 0,
       accounts: 0,
     });
   });

@@ -1,0 +1,76 @@
+/** The insights domain assembled: demand series, their forecasts, the nightly job and the managers' API. */
+import { createDeparturesStore } from '../boats/departures-store.js';
+import { createVisitAnalytics } from '../museum/analytics.js';
+import type { PlatformDependencies } from '../platform/dependencies.js';
+import type { ScheduledJob } from '../platform/schedules/port.js';
+import { createWifiAnalytics } from '../wifi/analytics.js';
+import { createHotspotStore } from '../wifi/store.js';
+import { createForecasts, type RecordedDemand } from './forecasts.js';
+import { insightsJobSchedule } from './job-schedule.js';
+import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
+import { createInsightsStore } from './store.js';
+
+export { INSIGHTS_BASE_PATH };
+
+type Data = Pick<PlatformDependencies, 'db' | 'config'>;
+
+/**
+ * What the services recorded for a series on a day: boat passengers are the seats sold on the day's departures
+ * (per route and port as the departures say), Wi-Fi sessions the portal's daily counters (per area through the
+ * hotspots' areas), museum visits the visit analytics' counter.
+ */
+export function recordedDemandFor({ db, config }: Data): RecordedDemand {
+  const departures = createDeparturesStore(db, config.tableName);
+  const wifi = createWifiAnalytics(db, config.tableName);
+  const hotspots = createHotspotStore(db, config.tableName);
+  const museum = createVisitAnalytics(db, config.tableName);
+  return async (seriesId, date) => {
+    const [kind, part] = seriesId.split(':');
+    if (kind === 'bay-passengers') {
+      const day = await departures.listDeparturesOn(date);
+      return day
+        .filter(
+          (departure) =>
+            part === undefined ||
+            part === `route-${departure.routeId}` ||
+            part === `port-${departure.portId}`,
+        )
+        .reduce((sum, departure) => sum + departure.sold, 0);
+    }
+    if (kind === 'wifi-sessions') {
+      const statistics = await wifi.day(date);
+      if (part === undefined) return statistics.city.sessions;
+      const inArea = new Set(
+        (await hotspots.list())
+          .filter((hotspot) => `area-${hotspot.area}` === part)
+          .map((hotspot) => hotspot.id),
+      );
+      return statistics.hotspots
+        .filter((hotspot) => inArea.has(hotspot.hotspotId))
+        .reduce((sum, hotspot) => sum + hotspot.sessions, 0);
+    }
+    if (kind === 'museum-visits') return (await museum.day(date)).visits;
+    return null;
+  };
+}
+
+export function forecastsFor(dependencies: Data) {
+  return createForecasts(
+    createInsightsStore(dependencies.db, dependencies.config.tableName),
+    recordedDemandFor(dependencies),
+  );
+}
+
+export function insightsRouterFor(dependencies: PlatformDependencies) {
+  return createInsightsRouter(
+    createInsightsStore(dependencies.db, dependencies.config.tableName),
+    recordedDemandFor(dependencies),
+    dependencies.requireRole,
+  );
+}
+
+export function insightsJobsFor(dependencies: Data): ScheduledJob[] {
+  const forecasts = forecastsFor(dependencies);
+  const [refresh] = insightsJobSchedule;
+  return [{ ...refresh, run: () => forecasts.refreshAll() }];
+}

@@ -1,0 +1,10 @@
+/** When the insights domain's scheduled jobs run; read by the jobs themselves and by the CDK schedules. */
+import type { JobSchedule } from '../platform/schedules/port.js';
+
+export const insightsJobSchedule = [
+  {
+    name: 'refresh-forecasts',
+    everyMinutes: 24 * 60,
+    description: 'Forecasts every demand series 90 days ahead from its history and stores the forecasts.',
+  },
+] as const satisfies readonly JobSchedule[];

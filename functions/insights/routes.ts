@@ -1,0 +1,171 @@
+/**
+ * /api/insights: the demand series and their stored forecasts, for tourism managers. Nothing is computed on
+ * request: the forecasts were made by the nightly job; the answer puts them beside the actuals.
+ */
+import * as z from 'zod';
+import { addDays, localDateAt } from '../boats/schedule-dates.js';
+import type { RequireRole } from '../platform/auth/require-role.js';
+import { ProblemError, problemResponses } from '../platform/problem.js';
+import {
+  createRoute,
+  createRouter,
+  type DocumentedRouter,
+  jsonResponse as json,
+} from '../platform/routing.js';
+import type { RecordedDemand } from './forecasts.js';
+import type { InsightsStore } from './store.js';
+
+export const INSIGHTS_BASE_PATH = '/api/insights';
+const MAX_DAYS = 400;
+/** How far back the answer completes the stored history with what the services recorded. */
+const RECORDED_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+const SeriesView = z
+  .object({
+    id: z.string().meta({ example: 'bay-passengers:route-1' }),
+    name: z.object({ vi: z.string(), en: z.string() }),
+    unit: z.enum(['passengers', 'sessions', 'visits']),
+    demo: z
+      .boolean()
+      .meta({ description: 'The history is generated demo data (from the real yearly figures).' }),
+  })
+  .meta({ id: 'DemandSeries' });
+
+const ForecastQuery = z
+  .object({
+    series: z
+      .string()
+      .min(1)
+      .max(80)
+      .meta({ param: { name: 'series', in: 'query' }, example: 'bay-passengers' }),
+    from: z.iso.date().meta({ param: { name: 'from', in: 'query' }, example: '2026-11-01' }),
+    to: z.iso.date().meta({ param: { name: 'to', in: 'query' }, example: '2027-02-20' }),
+  })
+  .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((query) => Date.parse(query.to) - Date.parse(query.from) < MAX_DAYS * DAY_MS, {
+    message: `at most ${MAX_DAYS} days at once`,
+    path: ['to'],
+  });
+
+const ForecastDay = z.object({
+  date: z.iso.date(),
+  actual: z
+    .number()
+    .nullable()
+    .meta({ description: 'What happened; null for days to come or not recorded.' }),
+  forecast: z.number().nullable(),
+  lower80: z.number().nullable(),
+  upper80: z.number().nullable(),
+  lower95: z.number().nullable(),
+  upper95: z.number().nullable(),
+});
+
+const ForecastAnswer = z
+  .object({
+    series: SeriesView,
+    forecast: z
+      .object({
+        generatedAt: z.iso.datetime(),
+        model: z.string(),
+        start: z.iso.date(),
+        days: z.number().int(),
+      })
+      .nullable()
+      .meta({ description: 'Null until the first nightly run.' }),
+    days: z.array(ForecastDay),
+  })
+  .meta({ id: 'DemandForecast' });
+
+export function createInsightsRouter(
+  store: InsightsStore,
+  recorded: RecordedDemand,
+  requireRole: RequireRole,
+  clock: () => Date = () => new Date(),
+): DocumentedRouter {
+  const managers = requireRole('manager');
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/series',
+        tags: ['Insights'],
+        summary: 'The demand series that are forecast (managers)',
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        responses: {
+          200: json(z.object({ series: z.array(SeriesView) }), 'Every series'),
+          ...problemResponses(401, 403),
+        },
+      }),
+      async (context) => {
+        context.header('Cache-Control', 'private, max-age=60');
+        const series = (await store.listSeries()).sort((a, b) => a.id.localeCompare(b.id));
+        return context.json({ series }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/forecasts',
+        tags: ['Insights'],
+        summary: 'A series’ daily actuals and stored forecast with 80 % and 95 % intervals (managers)',
+        description:
+          'Days are local days in Hạ Long. The forecast covers the 90 days after the night it was made; days before ' +
+          'it carry actuals only, days after it nothing.',
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        request: { query: ForecastQuery },
+        responses: {
+          200: json(ForecastAnswer, 'The days of the range'),
+          ...problemResponses(400, 401, 403, 404),
+        },
+      }),
+      async (context) => {
+        const { series: seriesId, from, to } = context.req.valid('query');
+        const today = localDateAt(clock());
+        const series = await store.getSeries(seriesId);
+        if (!series) throw new ProblemError(404, 'not-found', `There is no series ${seriesId}.`);
+        const [history, forecast] = await Promise.all([
+          store.history(seriesId, from, to),
+          store.getForecast(seriesId),
+        ]);
+        const days = await Promise.all(
+          history.map(async (stored, index) => {
+            const date = addDays(from, index);
+            const offset = forecast
+              ? Math.round((Date.parse(date) - Date.parse(forecast.start)) / DAY_MS)
+              : -1;
+            const inForecast = forecast !== null && offset >= 0 && offset < forecast.mean.length;
+            const pick = (values: number[] | undefined) => (inForecast ? (values?.[offset] ?? null) : null);
+            // Days after the stored history are read from the services, for the recent past only.
+            const recent = date < today && date >= addDays(today, -RECORDED_DAYS);
+            const actual = stored ?? (recent ? await recorded(seriesId, date) : null);
+            return {
+              date,
+              actual,
+              forecast: pick(forecast?.mean),
+              lower80: pick(forecast?.lower80),
+              upper80: pick(forecast?.upper80),
+              lower95: pick(forecast?.lower95),
+              upper95: pick(forecast?.upper95),
+            };
+          }),
+        );
+        context.header('Cache-Control', 'private, max-age=60');
+        return context.json(
+          {
+            series,
+            forecast: forecast && {
+              generatedAt: forecast.generatedAt,
+              model: forecast.model,
+              start: forecast.start,
+              days: forecast.mean.length,
+            },
+            days,
+          },
+          200,
+        );
+      },
+    );
+}
