@@ -8,7 +8,7 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Each Lambda function's entry point (absolute paths); every one exports `handler`. `site` renders the pages
  * built by Astro (it bundles web/dist/server, so the site must be built first); `payments` serves the routes
- * that need the Stripe SDK; `boats-jobs` runs the boats domain's scheduled jobs.
+ * that need the Stripe SDK; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs.
  */
 export const domainFunctionEntries = {
   platform: fileURLToPath(new URL('../functions/platform/handler.ts', import.meta.url)),
@@ -17,6 +17,8 @@ export const domainFunctionEntries = {
   'boats-jobs': fileURLToPath(new URL('../functions/boats/jobs-handler.ts', import.meta.url)),
   museum: fileURLToPath(new URL('../functions/museum/handler.ts', import.meta.url)),
   wifi: fileURLToPath(new URL('../functions/wifi/handler.ts', import.meta.url)),
+  insights: fileURLToPath(new URL('../functions/insights/handler.ts', import.meta.url)),
+  'insights-jobs': fileURLToPath(new URL('../functions/insights/jobs-handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
 };
 

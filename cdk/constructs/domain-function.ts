@@ -22,6 +22,8 @@ export interface DomainFunctionProps {
   readonly userPool?: { readonly userPoolId: string; readonly userPoolClientId: string };
   /** More environment variables of this function. */
   readonly environment?: Record<string, string>;
+  /** How long a run may take; 10 s (an API request) unless a job needs longer. */
+  readonly timeout?: Duration;
 }
 
 const functionDescriptions: Record<DomainName, string> = {
@@ -31,6 +33,8 @@ const functionDescriptions: Record<DomainName, string> = {
   'boats-jobs': 'Ha Long tourism: scheduled jobs of the boats domain (EventBridge Scheduler)',
   museum: 'Ha Long tourism API: the virtual museum’s rooms, exhibits, tours and search',
   wifi: 'Ha Long tourism API: the city Wi-Fi hotspots and their login portal',
+  insights: 'Ha Long tourism API: demand series and their stored forecasts, for managers',
+  'insights-jobs': 'Ha Long tourism: the nightly demand forecasts (EventBridge Scheduler)',
   site: 'Ha Long tourism: site pages rendered per request',
 };
 
@@ -54,7 +58,7 @@ export class DomainFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       logGroup,
       environment: {

@@ -1,5 +1,13 @@
 // The HTTP API: one Lambda function per domain behind one API, with access logs and default throttling.
-import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -11,6 +19,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { boatsJobSchedule } from '../../functions/boats/job-schedule.js';
+import { insightsJobSchedule } from '../../functions/insights/job-schedule.js';
 import { DomainFunction } from '../constructs/domain-function.js';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.js';
 
@@ -156,6 +165,17 @@ export class ApiStack extends Stack {
     const boatsJobs = new DomainFunction(this, 'BoatsJobs', { domain: 'boats-jobs', table: props.table });
     const museum = new DomainFunction(this, 'Museum', { domain: 'museum', ...functionSettings });
     new ScheduledJobs(this, 'BoatsSchedules', { function: boatsJobs.function, jobs: boatsJobSchedule });
+    const insights = new DomainFunction(this, 'Insights', { domain: 'insights', ...functionSettings });
+    // Forecasting every series takes seconds, not the 10 of an API request; the demand history is read, not big.
+    const insightsJobs = new DomainFunction(this, 'InsightsJobs', {
+      domain: 'insights-jobs',
+      table: props.table,
+      timeout: Duration.minutes(5),
+    });
+    new ScheduledJobs(this, 'InsightsSchedules', {
+      function: insightsJobs.function,
+      jobs: insightsJobSchedule,
+    });
 
     // Least privilege: the platform function only reads (health check, /auth/me); the others edit their items.
     props.table.grantReadData(platform.function);
@@ -164,6 +184,9 @@ export class ApiStack extends Stack {
     props.table.grantReadWriteData(boatsJobs.function);
     props.table.grantReadWriteData(museum.function);
     props.table.grantReadWriteData(wifi.function);
+    // The managers' API only reads series and forecasts (and what the services recorded); the job writes forecasts.
+    props.table.grantReadData(insights.function);
+    props.table.grantReadWriteData(insightsJobs.function);
     this.stripeKeys.grantRead(payments.function);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
@@ -191,7 +214,13 @@ export class ApiStack extends Stack {
     const paymentsIntegration = new HttpLambdaIntegration('PaymentsIntegration', payments.function);
     const museumIntegration = new HttpLambdaIntegration('MuseumIntegration', museum.function);
     const wifiIntegration = new HttpLambdaIntegration('WifiIntegration', wifi.function);
+    const insightsIntegration = new HttpLambdaIntegration('InsightsIntegration', insights.function);
     const routes = [
+      ...this.httpApi.addRoutes({
+        path: '/api/insights/{proxy+}',
+        methods: [HttpMethod.ANY],
+        integration: insightsIntegration,
+      }),
       ...this.httpApi.addRoutes({
         path: '/api/wifi/{proxy+}',
         methods: [HttpMethod.ANY],

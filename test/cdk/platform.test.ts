@@ -20,7 +20,15 @@ type Resource = { Properties: Record<string, unknown> };
 type Statement = { Action: string | string[]; Resource: unknown };
 
 /** The logical ID of a domain function in the API stack (construct IDs as in api-stack.ts). */
-type FunctionConstruct = 'Platform' | 'Boats' | 'Payments' | 'BoatsJobs' | 'Museum' | 'Wifi';
+type FunctionConstruct =
+  | 'Platform'
+  | 'Boats'
+  | 'Payments'
+  | 'BoatsJobs'
+  | 'Museum'
+  | 'Wifi'
+  | 'Insights'
+  | 'InsightsJobs';
 
 function functionLogicalId(constructId: FunctionConstruct): string {
   const domainFunction = stacks.api.node.findChild(constructId) as DomainFunction;
@@ -58,7 +66,16 @@ function environmentOf(constructId: FunctionConstruct): Record<string, unknown> 
   return (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 }
 
-const allFunctions: FunctionConstruct[] = ['Platform', 'Boats', 'Payments', 'BoatsJobs', 'Museum', 'Wifi'];
+const allFunctions: FunctionConstruct[] = [
+  'Platform',
+  'Boats',
+  'Payments',
+  'BoatsJobs',
+  'Museum',
+  'Wifi',
+  'Insights',
+  'InsightsJobs',
+];
 
 describe('data stack', () => {
   it('builds the table keys and TTL attribute from functions/platform/table.ts', () => {
@@ -149,7 +166,7 @@ describe('auth stack', () => {
 
 describe('api stack', () => {
   it('runs the API functions on arm64 Node.js 22 with the table and Cognito settings', () => {
-    api.resourceCountIs('AWS::Lambda::Function', 6);
+    api.resourceCountIs('AWS::Lambda::Function', 8);
     const functions = api.findResources('AWS::Lambda::Function', {
       Properties: {
         Runtime: 'nodejs22.x',
@@ -170,7 +187,7 @@ describe('api stack', () => {
       },
     });
     expect(Object.keys(functions).sort()).toEqual(
-      ['Boats', 'Museum', 'Payments', 'Platform', 'Wifi']
+      ['Boats', 'Insights', 'Museum', 'Payments', 'Platform', 'Wifi']
         .map((name) => functionLogicalId(name as FunctionConstruct))
         .sort(),
     );
@@ -257,19 +274,34 @@ describe('api stack', () => {
       (schedule) => schedule.Properties as ScheduleProperties,
     );
     const byJob = new Map(schedules.map((schedule) => [JSON.parse(schedule.Target.Input).job, schedule]));
-    expect([...byJob.keys()].sort()).toEqual(['erase-personal-data', 'release-expired-holds']);
+    expect([...byJob.keys()].sort()).toEqual([
+      'erase-personal-data',
+      'refresh-forecasts',
+      'release-expired-holds',
+    ]);
     expect(byJob.get('release-expired-holds')?.ScheduleExpression).toBe('rate(1 minute)');
     expect(byJob.get('erase-personal-data')?.ScheduleExpression).toBe('rate(1 day)');
+    expect(byJob.get('refresh-forecasts')?.ScheduleExpression).toBe('rate(1 day)');
     for (const schedule of schedules) {
-      expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId('BoatsJobs'));
+      const job = JSON.parse(schedule.Target.Input).job;
+      const runner = job === 'refresh-forecasts' ? 'InsightsJobs' : 'BoatsJobs';
+      expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId(runner));
       expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
     }
-    api.resourceCountIs('AWS::SQS::Queue', 1);
+    // One dead-letter queue per domain's jobs.
+    api.resourceCountIs('AWS::SQS::Queue', 2);
     // The jobs function serves no HTTP route and verifies no token.
     const jobs = api.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ AUTH_MODE: Match.absent() }) } },
     });
-    expect(Object.keys(jobs)).toEqual([functionLogicalId('BoatsJobs')]);
+    expect(Object.keys(jobs).sort()).toEqual(
+      [functionLogicalId('BoatsJobs'), functionLogicalId('InsightsJobs')].sort(),
+    );
+    // Forecasting every series may take longer than an API request.
+    api.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('nightly demand forecasts'),
+      Timeout: 300,
+    });
   });
 
   it('lets the platform function read the table but never write it', () => {
@@ -280,7 +312,15 @@ describe('api stack', () => {
     }
   });
 
-  it.each(['Boats', 'Payments', 'BoatsJobs'] as const)(
+  it('lets the insights function read the table but never write it (the nightly job writes the forecasts)', () => {
+    const actions = actionsGrantedTo('Insights');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
+      expect(actions).not.toContain(`dynamodb:${write}`);
+    }
+  });
+
+  it.each(['Boats', 'Payments', 'BoatsJobs', 'InsightsJobs'] as const)(
     'lets the %s function read and write the table',
     (name) => {
       expect(actionsGrantedTo(name)).toEqual(
@@ -295,7 +335,7 @@ describe('api stack', () => {
   );
 
   it('keeps function and access logs for 30 days', () => {
-    api.resourceCountIs('AWS::Logs::LogGroup', 7);
+    api.resourceCountIs('AWS::Logs::LogGroup', 9);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     api.allResourcesProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
@@ -310,7 +350,8 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(13);
+    expect(routes).toHaveLength(14);
+    expect(targetOf('ANY /api/insights/{proxy+}')).toContain(functionLogicalId('Insights'));
     expect(targetOf('ANY /api/wifi/{proxy+}')).toContain(functionLogicalId('Wifi'));
     expect(targetOf('ANY /portal/{proxy+}')).toContain(functionLogicalId('Wifi'));
     expect(targetOf('ANY /api/museum')).toContain(functionLogicalId('Museum'));
