@@ -279,7 +279,10 @@ describe('the bundled booking functions', () => {
 
   it('insights: the nightly job forecasts every demand series, and the API asks for a manager', async () => {
     const jobs = handlers['insights-jobs'] as unknown as JobsHandler;
-    expect(await jobs({ job: 'refresh-forecasts' })).toEqual({ series: 27, milliseconds: expect.any(Number) });
+    expect(await jobs({ job: 'refresh-forecasts' })).toEqual({
+      series: 27,
+      milliseconds: expect.any(Number),
+    });
     const anonymous = await invoke('insights', event('GET', '/api/insights/series'));
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toBe('application/problem+json');
