@@ -18,6 +18,7 @@ import {
 } from './bookings-contention.js';
 import { COSTED_BOOKINGS, costRows, measureBookingCost, PRICES } from './bookings-cost.js';
 import { COLD_START_RUNS, measureColdStart } from './cold-start.js';
+import { accuracyRows, measureAccuracy, measureNightlyRefresh } from './forecasting.js';
 import { bundleRows, measureLambdaBundles } from './lambda-bundles.js';
 import { MUSEUM_RUNS, measureMuseum, museumRows } from './museum.js';
 import {
@@ -49,6 +50,8 @@ const MUSEUM_START_MARK = '<!-- bench:museum:start -->';
 const MUSEUM_END_MARK = '<!-- bench:museum:end -->';
 const BOOKINGS_START_MARK = '<!-- bench:bookings:start -->';
 const BOOKINGS_END_MARK = '<!-- bench:bookings:end -->';
+const FORECASTING_START_MARK = '<!-- bench:forecasting:start -->';
+const FORECASTING_END_MARK = '<!-- bench:forecasting:end -->';
 const WIFI_START_MARK = '<!-- bench:wifi:start -->';
 const WIFI_END_MARK = '<!-- bench:wifi:end -->';
 
@@ -164,6 +167,29 @@ async function measureWifiSection(): Promise<string> {
   }
 }
 
+/** The forecasting engine's accuracy and speed, and the nightly refresh (issue 10). */
+async function measureForecastingSection(): Promise<string> {
+  say('Forecasting the 366 monthly series of the tourism competition, then the nightly refresh…');
+  const accuracy = await measureAccuracy();
+  const dynamo = await startDynamoDbLocal(null);
+  try {
+    const nightly = await measureNightlyRefresh(dynamo);
+    return [
+      FORECASTING_START_MARK,
+      `### Forecasting: accuracy on the tourism competition's monthly data, and speed (measured ${today()} on ${machine()})`,
+      '',
+      `\`npm run forecast:eval\` on the 366 monthly series, horizon 24: fitted and forecast by every method in **${accuracy.seconds.toFixed(1)} s** on ${accuracy.workers} worker threads (the goal: under 60 s; statsforecast's AutoARIMA takes 3.6 minutes on its authors' machine). The engine's MASE: **${accuracy.engineMase.toFixed(3)}** (goal below 1.38, aim 1.29).`,
+      '',
+      ...accuracyRows(accuracy),
+      '',
+      `The nightly refresh (every series' four years of history read, forecast 90 days ahead and stored, DynamoDB Local, the median of three runs after a warm-up): **${nightly.series} series in ${(nightly.milliseconds / 1000).toFixed(2)} s**.`,
+      FORECASTING_END_MARK,
+    ].join('\n');
+  } finally {
+    await dynamo.stop();
+  }
+}
+
 /** Only one section: its part of the results is replaced (or added at the end), the rest kept. */
 async function runOnly(section: string, start: string, end: string): Promise<void> {
   const document = await readFile(BENCHMARKS_FILE, 'utf8');
@@ -186,6 +212,7 @@ async function main(): Promise<void> {
   const bookings = await measureBookings();
   const museum = await measureMuseumSection();
   const wifi = await measureWifiSection();
+  const forecasting = await measureForecastingSection();
 
   const rounded = coldStarts.map((value) => Math.round(value));
   const results = [
@@ -217,6 +244,8 @@ async function main(): Promise<void> {
     museum,
     '',
     wifi,
+    '',
+    forecasting,
     END_MARK,
   ].join('\n');
 
@@ -231,8 +260,10 @@ if (siteNeedsBuild()) await buildSite();
 if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_MARK, BOOKINGS_END_MARK);
 else if (only === 'museum') await runOnly(await measureMuseumSection(), MUSEUM_START_MARK, MUSEUM_END_MARK);
 else if (only === 'wifi') await runOnly(await measureWifiSection(), WIFI_START_MARK, WIFI_END_MARK);
+else if (only === 'forecasting')
+  await runOnly(await measureForecastingSection(), FORECASTING_START_MARK, FORECASTING_END_MARK);
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings", "museum" or "wifi".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings", "museum", "wifi" or "forecasting".`,
   );
