@@ -2,7 +2,9 @@
 // assets/data/tourism-competition): seasonal naive must reproduce the published MASE 1.54 and MAPE 22.56, or the
 // evaluation is wrong; the command prints that row first and the engine's MASE last.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { seasonalScale, seriesErrors, summarize } from '../../../functions/insights/accuracy.js';
@@ -66,5 +68,67 @@ describe('the competition data and the accuracy measures', () => {
     const header = rows.findIndex((row) => row.startsWith('method'));
     expect(rows[header + 1]).toMatch(/^seasonal naive\s+22\.56\s+1\.54\b/);
     expect(rows.at(-1)).toMatch(/^MASE \d+\.\d{3}$/);
+  }, 240_000);
+
+  it('works for any period and horizon: quarterly (4, 8) and yearly (1, 4) series in the same layout', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'forecast-eval-'));
+    // Twelve series each: a trend, a quarterly swing for the quarterly files, and fixed noise.
+    const write = (name: string, columns: number[][]) => {
+      const length = Math.max(...columns.map((column) => column.length));
+      const rows = [
+        columns.map((_, index) => `s${index + 1}`),
+        columns.map((column) => String(column.length)),
+        columns.map(() => '2000'),
+        columns.map(() => '1'),
+        ...Array.from({ length }, (_, row) =>
+          columns.map((column) => (row < column.length ? String(column[row]) : '')),
+        ),
+      ];
+      writeFileSync(join(directory, name), `${rows.map((row) => row.join(',')).join('\n')}\n`);
+    };
+    const wiggle = (t: number, k: number) => ((t * 7919 + k * 104729) % 13) - 6;
+    for (const { period, horizon } of [
+      { period: 4, horizon: 8 },
+      { period: 1, horizon: 4 },
+    ]) {
+      const full = Array.from({ length: 12 }, (_, k) =>
+        Array.from(
+          { length: 36 + k },
+          (_, t) => 100 + 3 * t + (period === 4 ? 20 * Math.sin((Math.PI * t) / 2) : 0) + wiggle(t, k),
+        ),
+      );
+      write(
+        `in-${period}.csv`,
+        full.map((series) => series.slice(0, -horizon)),
+      );
+      write(
+        `oos-${period}.csv`,
+        full.map((series) => series.slice(-horizon)),
+      );
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/forecast-eval.ts',
+          '--train',
+          join(directory, `in-${period}.csv`),
+          '--test',
+          join(directory, `oos-${period}.csv`),
+          '--period',
+          String(period),
+          '--horizon',
+          String(horizon),
+          '--workers',
+          '1',
+        ],
+        { cwd: new URL('../../../', import.meta.url).pathname, timeout: 120_000 },
+      );
+      expect(stdout).toContain(`12 series, period ${period}, horizon ${horizon}`);
+      const engine = Number(/^MASE (\d+\.\d{3})$/m.exec(stdout)?.[1]);
+      const naive = Number(/^seasonal naive\s+[\d.]+\s+([\d.]+)$/m.exec(stdout)?.[1]);
+      // A trend the naive forecast cannot follow: the engine must do better than it.
+      expect(engine).toBeLessThan(naive);
+    }
   }, 240_000);
 });
