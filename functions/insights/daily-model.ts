@@ -6,7 +6,7 @@
  * pattern says thousands — are left out: they are events, not demand) with a linear trend; its residuals keep a
  * level that moves, by
  * simple exponential smoothing, so a year that runs above or below the pattern carries on. Intervals come from
- * the one-step residuals and grow with the horizon as simple exponential smoothing's do; they are taken back
+ * how far the smoothed level missed h days later over the training days, horizon by horizon; they are taken back
  * through exp, so they are skewed as demand is.
  */
 import { dayNumberOf, isoDateOf, isoWeekdayOf } from './calendar-days.js';
@@ -157,7 +157,26 @@ export function forecastDaily(
     }
     if (squaredError < best.squaredError) best = { alpha, squaredError, level };
   }
-  const sigma = Math.sqrt(best.squaredError / Math.max(1, residuals.length - coefficients.length - 1));
+  // How far the smoothed level missed h days later, over the training days: the spread of each horizon, measured
+  // rather than assumed (the residuals are neither independent nor a random walk, so neither formula fits).
+  const levels: number[] = [];
+  {
+    let level = 0;
+    for (const residual of residuals) {
+      level += best.alpha * (residual - level);
+      levels.push(level);
+    }
+  }
+  const spreads = Array.from({ length: horizon }, (_, index) => {
+    const h = index + 1;
+    let squares = 0;
+    let count = 0;
+    for (let t = 0; t + h < residuals.length; t += 1) {
+      squares += ((residuals[t + h] as number) - (levels[t] as number)) ** 2;
+      count += 1;
+    }
+    return Math.sqrt(squares / Math.max(1, count - coefficients.length));
+  });
 
   // A weekday with (almost) no demand in the last twelve weeks is a closing day (the museum's Mondays): zero.
   const closedWeekdays = closingWeekdays(values, lastDay);
@@ -176,7 +195,7 @@ export function forecastDaily(
     const row = regressorsFor(lastDay + h, fromDay, holidayIds, holidaysOn);
     const centre =
       row.reduce((sum, value, index) => sum + value * (coefficients[index] as number), 0) + best.level;
-    const spread = sigma * Math.sqrt(1 + (h - 1) * best.alpha * best.alpha);
+    const spread = spreads[h - 1] as number;
     const back = (log: number) => Math.max(0, Math.expm1(log));
     // The mean of a log-normal day, not its median: exp(μ + σ²/2).
     mean.push(back(centre + (spread * spread) / 2));
