@@ -37,8 +37,9 @@ const gap = 2;
 
 /**
  * One position per request, in the order given (earlier labels take the better places): right of the marker,
- * left, above or below, whichever overlaps least with the labels already placed, with the obstacles and with the
- * outside of the frame (the first of equals wins, so a label sits on the right when there is room).
+ * left, above, below, at a corner or a line further out, whichever overlaps least with the labels already placed,
+ * with the obstacles and with the outside of the frame (the first of equals wins, so a label sits on the right
+ * when there is room).
  */
 export function placeLabels(
   requests: LabelRequest[],
@@ -84,6 +85,13 @@ function labelCandidates({ x, y, text, markerRadius }: LabelRequest, fontSize: n
     candidate({ x: x - reach, y: besideBaseline, anchor: 'end' }, x - reach - width),
     candidate({ x, y: aboveBaseline, anchor: 'middle' }, x - width / 2),
     candidate({ x, y: belowBaseline, anchor: 'middle' }, x - width / 2),
+    // Where markers crowd (a port beside the visitor's position), the corners, then a line further out.
+    candidate({ x: x + reach, y: aboveBaseline, anchor: 'start' }, x + reach),
+    candidate({ x: x + reach, y: belowBaseline, anchor: 'start' }, x + reach),
+    candidate({ x: x - reach, y: aboveBaseline, anchor: 'end' }, x - reach - width),
+    candidate({ x: x - reach, y: belowBaseline, anchor: 'end' }, x - reach - width),
+    candidate({ x, y: aboveBaseline - fontSize * 1.1, anchor: 'middle' }, x - width / 2),
+    candidate({ x, y: belowBaseline + fontSize * 1.1, anchor: 'middle' }, x - width / 2),
   ];
 }
 
