@@ -23,7 +23,7 @@ import { createHttpApp } from './platform/http-app.js';
 import type { Outbox } from './platform/messages/outbox.js';
 import { createOutboxRouter } from './platform/messages/outbox-routes.js';
 import type { DocumentedRouter } from './platform/routing.js';
-import { PORTAL_BASE_PATH, portalRouterFor, WIFI_BASE_PATH, wifiRouterFor } from './wifi/index.js';
+import { WIFI_BASE_PATH, wifiRouterFor } from './wifi/index.js';
 
 export function createApi(
   dependencies: PlatformDependencies,
@@ -57,9 +57,6 @@ export function createApi(
     });
   }
   for (const { basePath, router } of routers) app.route(basePath, router);
-  // The guests' Wi-Fi portal: HTML pages and authmon's polling, not part of the JSON API's document.
-  const portal = portalRouterFor(dependencies);
-  if (portal) app.route(PORTAL_BASE_PATH, portal);
   // Without a payment provider here (the platform function on AWS), the payment routes are served by the
   // payments function; the document still lists them.
   mountApiDocs(app, paymentPorts ? routers : [...routers, ...paymentRouteDeclarations], packageJson.version);

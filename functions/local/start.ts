@@ -7,7 +7,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApi } from '../api.js';
 import { boatsJobsFor } from '../boats/jobs.js';
 import { forecastsFor, insightsJobsFor } from '../insights/index.js';
 import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
@@ -24,6 +23,7 @@ import { createSiteServices } from '../site/services.js';
 import { ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
+import { createLocalApi } from './local-api.js';
 import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
 import { startTestCheckout, type TestCheckout } from './test-checkout.js';
@@ -191,7 +191,7 @@ async function main(): Promise<void> {
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
   if (devMode) {
     // The API on a private port; Astro's dev server on the public one forwards /api to it.
-    listen(createApi(dependencies), apiPort, '127.0.0.1');
+    listen(createLocalApi(dependencies), apiPort, '127.0.0.1');
     const devServer = startSiteDevServer(port, host, `http://127.0.0.1:${apiPort}`, {
       DYNAMODB_ENDPOINT: endpoint,
       TABLE_NAME: config.tableName,
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const app = createApi(dependencies, {
+  const app = createLocalApi(dependencies, {
     contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_STATIC_FILES), [paymentPageOrigin]),
   });
   await mountSite(app, createSiteServices(dependencies));

@@ -15,9 +15,10 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import * as z from 'zod';
 import type { Limit } from '../../platform/rate-limit.js';
+import phoneMetadata from './phone-metadata.json' with { type: 'json' };
 
 export const CODE_DIGITS = 6;
 export const CODE_MINUTES = 5;
@@ -38,8 +39,9 @@ export function readCodeAddress(input: string): CodeAddress | null {
     return email.success ? { channel: 'email', email: email.data } : null;
   }
   if (!/^[+\d][\d\s().-]{6,20}$/.test(trimmed)) return null;
-  // The mobile metadata knows only mobile numbers: a fixed line, which no SMS reaches, is not valid with it.
-  const phone = parsePhoneNumberFromString(trimmed, 'VN');
+  // The mobile metadata knows only mobile numbers: a fixed line, which no SMS reaches, is not valid with it; it
+  // holds the countries most visitors come from (phone-countries.ts), others are asked for an e-mail address.
+  const phone = parsePhoneNumberFromString(trimmed, 'VN', phoneMetadata as unknown as MetadataJson);
   if (!phone?.isValid()) return null;
   return { channel: 'sms', phone: phone.number };
 }

@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { createApi } from '../../../functions/api.js';
 import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
 import { createLocalDependencies } from '../../../functions/local/dependencies.js';
+import { createLocalApi } from '../../../functions/local/local-api.js';
 import { startTestCheckout } from '../../../functions/local/test-checkout.js';
 import { loadConfig } from '../../../functions/platform/config.js';
 import type { Logger } from '../../../functions/platform/logger.js';
@@ -45,7 +45,7 @@ export async function createTestPlatform(
   await ensureTable(dependencies.db, tableName);
   if (options.seed !== false)
     await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
-  const app = createApi(dependencies);
+  const app = createLocalApi(dependencies);
   return {
     app,
     dependencies,

@@ -1,7 +1,10 @@
 // The parts of the portal's code and ticket logins that need no database: reading what guests type, and when a
 // ticket counts.
+
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { maskedAddress, readCodeAddress } from '../../../functions/wifi/portal/login-codes.js';
+import { visitorPhoneMetadata } from '../../../functions/wifi/portal/phone-countries.js';
 import {
   readBookingReference,
   ticketSessionMinutes,
@@ -32,6 +35,19 @@ describe('the address a code is sent to', () => {
     ]) {
       expect(readCodeAddress(typed), typed).toBeNull();
     }
+  });
+
+  it('reads mobile numbers of the visitors’ main countries, and asks others for an e-mail address', () => {
+    expect(readCodeAddress('+86 138 0013 8000')).toEqual({ channel: 'sms', phone: '+8613800138000' });
+    expect(readCodeAddress('+82 10-2345-6789')).toEqual({ channel: 'sms', phone: '+821023456789' });
+    expect(readCodeAddress('+998 90 123 45 67')).toBeNull();
+  });
+
+  it('reads them with the library’s own mobile metadata, cut to those countries (npm run phone-metadata)', () => {
+    const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+    expect(read('../../../functions/wifi/portal/phone-metadata.json')).toEqual(
+      visitorPhoneMetadata(read('../../../node_modules/libphonenumber-js/metadata.mobile.json')),
+    );
   });
 
   it('shows where a code went without the whole address', () => {
