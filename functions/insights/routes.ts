@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { addDays, localDateAt } from '../boats/schedule-dates.js';
 import type { RequireRole } from '../platform/auth/require-role.js';
+import { dateRangeQuery } from '../platform/date-range.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import {
   createRoute,
@@ -32,21 +33,13 @@ const SeriesView = z
   })
   .meta({ id: 'DemandSeries' });
 
-const ForecastQuery = z
-  .object({
-    series: z
-      .string()
-      .min(1)
-      .max(80)
-      .meta({ param: { name: 'series', in: 'query' }, example: 'bay-passengers' }),
-    from: z.iso.date().meta({ param: { name: 'from', in: 'query' }, example: '2026-11-01' }),
-    to: z.iso.date().meta({ param: { name: 'to', in: 'query' }, example: '2027-02-20' }),
-  })
-  .refine((query) => query.from <= query.to, { message: 'from must not be after to', path: ['to'] })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) < MAX_DAYS * DAY_MS, {
-    message: `at most ${MAX_DAYS} days at once`,
-    path: ['to'],
-  });
+const ForecastQuery = dateRangeQuery(MAX_DAYS, {
+  series: z
+    .string()
+    .min(1)
+    .max(80)
+    .meta({ param: { name: 'series', in: 'query' }, example: 'bay-passengers' }),
+});
 
 const ForecastDay = z.object({
   date: z.iso.date(),

@@ -4,23 +4,13 @@
  */
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
+import { dateRangeQuery, datesBetween } from '../platform/date-range.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import { createRoute, type DocumentedRouter } from '../platform/routing.js';
 import { DayStatistics, type VisitAnalytics, VisitEventBatch } from './analytics.js';
 
-const MAX_DAYS = 31;
-const DAY_MS = 86_400_000;
-
-const StatisticsQuery = z
-  .object({
-    from: z.iso.date().meta({ param: { name: 'from', in: 'query' }, example: '2026-11-01' }),
-    to: z.iso.date().meta({ param: { name: 'to', in: 'query' }, example: '2026-11-23' }),
-  })
-  .refine((range) => range.from <= range.to, { message: 'from must not be after to', path: ['to'] })
-  .refine((range) => Date.parse(range.to) - Date.parse(range.from) < MAX_DAYS * DAY_MS, {
-    message: `at most ${MAX_DAYS} days at once`,
-    path: ['to'],
-  });
+/** A month at most at once. */
+const StatisticsQuery = dateRangeQuery(31);
 
 export function addAnalyticsRoutes(
   router: DocumentedRouter,
@@ -88,10 +78,7 @@ export function addAnalyticsRoutes(
       }),
       async (context) => {
         const { from, to } = context.req.valid('query');
-        const dates: string[] = [];
-        for (let time = Date.parse(from); time <= Date.parse(to); time += DAY_MS) {
-          dates.push(new Date(time).toISOString().slice(0, 10));
-        }
+        const dates = datesBetween(from, to);
         context.header('Cache-Control', 'private, max-age=60');
         return context.json({ days: await Promise.all(dates.map((date) => analytics.day(date))) }, 200);
       },

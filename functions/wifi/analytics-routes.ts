@@ -1,24 +1,13 @@
 /** GET /api/wifi/statistics: the Wi-Fi's daily counters, city-wide and per hotspot, for managers and admins. */
 import * as z from 'zod';
-import { addDays } from '../boats/schedule-dates.js';
 import type { RequireRole } from '../platform/auth/require-role.js';
+import { dateRangeQuery, datesBetween } from '../platform/date-range.js';
 import { problemResponses } from '../platform/problem.js';
 import { createRoute, type DocumentedRouter, jsonResponse as json } from '../platform/routing.js';
 import { type WifiAnalytics, WifiDayStatistics } from './analytics.js';
 
-const MAX_DAYS = 31;
-const DAY_MS = 86_400_000;
-
-const StatisticsQuery = z
-  .object({
-    from: z.iso.date().meta({ param: { name: 'from', in: 'query' }, example: '2026-11-01' }),
-    to: z.iso.date().meta({ param: { name: 'to', in: 'query' }, example: '2026-11-23' }),
-  })
-  .refine((range) => range.from <= range.to, { message: 'from must not be after to', path: ['to'] })
-  .refine((range) => Date.parse(range.to) - Date.parse(range.from) < MAX_DAYS * DAY_MS, {
-    message: `at most ${MAX_DAYS} days at once`,
-    path: ['to'],
-  });
+/** A month at most at once. */
+const StatisticsQuery = dateRangeQuery(31);
 
 export function addStatisticsRoutes(
   router: DocumentedRouter,
@@ -46,8 +35,7 @@ export function addStatisticsRoutes(
     }),
     async (context) => {
       const { from, to } = context.req.valid('query');
-      const dates: string[] = [];
-      for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
+      const dates = datesBetween(from, to);
       context.header('Cache-Control', 'private, max-age=60');
       return context.json({ days: await Promise.all(dates.map((date) => analytics.day(date))) }, 200);
     },

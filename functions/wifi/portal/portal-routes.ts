@@ -168,8 +168,11 @@ export function createPortalRouter({
       ...(status === 429 && { 'Retry-After': '3600' }),
     });
 
-  /** Reads a login form's answer and opens its sealed login; a Response when there is nothing to go on. */
-  async function openAnswer(context: Context<AppEnv>): Promise<Answer | Response> {
+  /**
+   * Reads the answer to a `method` form and opens its sealed login; a Response when there is nothing to go on.
+   * A form for a way in the hotspot does not offer is answered as a forged one.
+   */
+  async function openAnswer(context: Context<AppEnv>, method: LoginMethod): Promise<Answer | Response> {
     const body = await context.req.parseBody();
     const form: Form = Object.fromEntries(
       Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
@@ -177,6 +180,8 @@ export function createPortalRouter({
     const language = pickLanguage(form.lang, context.req.header('Accept-Language'));
     const hotspot = await hotspots.get(context.req.param('hotspotId') ?? '');
     if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
+    if (!hotspot.loginMethods.includes(method))
+      return refusal(context, language, 'badGateway', 400, hotspot.branding.accent);
     try {
       const login = openLoginContext<GatewayGuest>(key, form.context ?? '', hotspot.id, now());
       return { hotspot, language, login, form };
@@ -286,25 +291,19 @@ export function createPortalRouter({
     );
   });
 
-  /** A form for a way of logging in the hotspot does not offer is answered as a forged one. */
-  const offers = (answer: Answer, method: LoginMethod) => answer.hotspot.loginMethods.includes(method);
-
   router.post('/:hotspotId/login', async (context) => {
-    const answer = await openAnswer(context);
+    const answer = await openAnswer(context, 'terms');
     if (answer instanceof Response) return answer;
-    if (!offers(answer, 'terms'))
-      return refusal(context, answer.language, 'badGateway', 400, answer.hotspot.branding.accent);
     if (answer.form.accept !== 'yes')
       return askAgain(context, answer, { method: 'terms', kind: 'must-accept' });
     return letIn(context, answer, 'terms', answer.hotspot.policy);
   });
 
   router.post('/:hotspotId/code', async (context) => {
-    const answer = await openAnswer(context);
+    const answer = await openAnswer(context, 'code');
     if (answer instanceof Response) return answer;
     const { hotspot, language, login, form } = answer;
     const accent = hotspot.branding.accent;
-    if (!offers(answer, 'code')) return refusal(context, language, 'badGateway', 400, accent);
     const typed = (form.address ?? '').slice(0, 254);
     const address = readCodeAddress(typed);
     if (!address)
@@ -363,11 +362,10 @@ export function createPortalRouter({
   });
 
   router.post('/:hotspotId/verify', async (context) => {
-    const answer = await openAnswer(context);
+    const answer = await openAnswer(context, 'code');
     if (answer instanceof Response) return answer;
     const { hotspot, language, login, form } = answer;
     const accent = hotspot.branding.accent;
-    if (!offers(answer, 'code')) return refusal(context, language, 'badGateway', 400, accent);
     const network = codeLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
     if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
     const code = (form.code ?? '').replace(/\s/g, '');
@@ -400,11 +398,10 @@ export function createPortalRouter({
   });
 
   router.post('/:hotspotId/ticket', async (context) => {
-    const answer = await openAnswer(context);
+    const answer = await openAnswer(context, 'booking');
     if (answer instanceof Response) return answer;
     const { hotspot, language, login, form } = answer;
     const accent = hotspot.branding.accent;
-    if (!offers(answer, 'booking')) return refusal(context, language, 'badGateway', 400, accent);
     const typed = (form.reference ?? '').slice(0, 20);
     const reference = readBookingReference(typed);
     if (!reference)
