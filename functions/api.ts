@@ -17,11 +17,13 @@ import { mountApiDocs } from './platform/api-docs.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './platform/auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './platform/auth/routes.js';
 import { createSessionRouter } from './platform/auth/session-routes.js';
+import { createSignInGuard } from './platform/auth/sign-in-guard.js';
 import type { PlatformDependencies } from './platform/dependencies.js';
 import { createHealthRouter } from './platform/health.js';
 import { createHttpApp } from './platform/http-app.js';
 import type { Outbox } from './platform/messages/outbox.js';
 import { createOutboxRouter } from './platform/messages/outbox-routes.js';
+import { createRateLimiter } from './platform/rate-limit.js';
 import type { DocumentedRouter } from './platform/routing.js';
 import { WIFI_BASE_PATH, wifiRouterFor } from './wifi/index.js';
 
@@ -36,13 +38,18 @@ export function createApi(
     { basePath: '/api', router: createHealthRouter(db, config.tableName) },
     { basePath: '/api/auth', router: createAuthRouter(requireRole) },
   ];
+  const signInGuard = createSignInGuard(createRateLimiter(db, config.tableName));
   if (localAuth) {
     const { issuer, accounts } = localAuth;
-    const router = createLocalIssuerRouter(issuer, accounts, LOCAL_TOKEN_LIFETIME_SECONDS);
+    const router = createLocalIssuerRouter(issuer, accounts, LOCAL_TOKEN_LIFETIME_SECONDS, signInGuard);
     routers.push({ basePath: '/api/auth', router });
   }
   if (dependencies.staffSignIn) {
-    routers.push({ basePath: '/api/auth', router: createSessionRouter(dependencies.staffSignIn) });
+    const router = createSessionRouter(dependencies.staffSignIn, {
+      publicBaseUrl: config.publicBaseUrl,
+      guard: signInGuard,
+    });
+    routers.push({ basePath: '/api/auth', router });
   }
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
   routers.push(bookingsRouterFor(dependencies));

@@ -33,6 +33,8 @@ export const problemTitles = {
   busy: 'Too many requests for the same departure at once',
   'payment-provider-error': 'The payment provider could not be reached',
   'internal-error': 'Something went wrong on our side',
+  'too-many-attempts': 'Too many attempts: wait before trying again',
+  'cross-origin-request': 'This request must come from the site’s own pages',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

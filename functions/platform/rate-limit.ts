@@ -26,6 +26,8 @@ export interface RateLimiter {
   exhausted(limit: Limit): Promise<boolean>;
   /** Counts one attempt whatever the count (a failure that happened). */
   record(limit: Omit<Limit, 'limit'>): Promise<void>;
+  /** Takes back one attempt `take` counted in this window (it turned out not to be one that is limited). */
+  giveBack(limit: Omit<Limit, 'limit'>): Promise<void>;
 }
 
 export function createRateLimiter(
@@ -42,7 +44,7 @@ export function createRateLimiter(
       expiresAt: windowStart + windowSeconds + 60,
     };
   };
-  const add = (limit: Omit<Limit, 'limit'>, condition?: { limit: number }) => {
+  const add = (limit: Omit<Limit, 'limit'>, condition?: { limit: number }, by = 1) => {
     const { key, expiresAt } = keyOf(limit);
     return db.send(
       new UpdateCommand({
@@ -51,7 +53,7 @@ export function createRateLimiter(
         UpdateExpression: 'ADD attempts :one SET entity = :entity, expiresAt = :expiresAt',
         ...(condition && { ConditionExpression: 'attribute_not_exists(attempts) OR attempts < :limit' }),
         ExpressionAttributeValues: {
-          ':one': 1,
+          ':one': by,
           ':entity': 'RateLimit',
           ':expiresAt': expiresAt,
           ...(condition && { ':limit': condition.limit }),
@@ -78,5 +80,29 @@ export function createRateLimiter(
     async record(limit) {
       await add(limit);
     },
+    async giveBack(limit) {
+      const { key } = keyOf(limit);
+      try {
+        // Only within the window that counted it: a window that has just ended is not credited into the next.
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key,
+            UpdateExpression: 'ADD attempts :minusOne',
+            ConditionExpression: 'attempts > :zero',
+            ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
   };
+}
+
+/** Seconds until `limit`'s current window ends and its bucket has room again (for Retry-After). */
+export function secondsLeftInWindow(limit: Pick<Limit, 'windowSeconds' | 'period'>, now: Date): number {
+  if (limit.period) return limit.windowSeconds;
+  const seconds = Math.floor(now.getTime() / 1000);
+  return limit.windowSeconds - (seconds % limit.windowSeconds);
 }

@@ -9,6 +9,7 @@ import type { AccountsStore } from './accounts.js';
 import type { LocalIssuer } from './local-issuer.js';
 import { roles } from './principal.js';
 import type { RequireRole } from './require-role.js';
+import type { SignInGuard } from './sign-in-guard.js';
 
 const PrincipalSchema = z
   .object({
@@ -63,7 +64,12 @@ export function createAuthRouter(requireRole: RequireRole) {
 }
 
 /** Sign-in and JWKS of the local token issuer (AUTH_MODE=local). */
-export function createLocalIssuerRouter(issuer: LocalIssuer, accounts: AccountsStore, expiresIn: number) {
+export function createLocalIssuerRouter(
+  issuer: LocalIssuer,
+  accounts: AccountsStore,
+  expiresIn: number,
+  guard: SignInGuard,
+) {
   return createRouter()
     .openapi(
       createRoute({
@@ -71,16 +77,21 @@ export function createLocalIssuerRouter(issuer: LocalIssuer, accounts: AccountsS
         path: '/login',
         tags: ['Identity'],
         summary: 'Sign in with a local demo account (local platform only)',
+        description:
+          'Attempts are limited per account and per client address, with waits that grow from minutes to a ' +
+          'day (429 with `Retry-After`).',
         request: { body: { required: true, content: { 'application/json': { schema: LoginRequest } } } },
         responses: {
           200: { description: 'Signed in', content: { 'application/json': { schema: LoginResponse } } },
-          ...problemResponses(400, 401, 413, 415),
+          ...problemResponses(400, 401, 413, 415, 429),
         },
       }),
       async (context) => {
         const { email, password } = context.req.valid('json');
+        const attempt = await guard.admit(context, email);
         const account = await accounts.authenticate(email, password);
         if (!account) throw new ProblemError(401, 'invalid-credentials');
+        await attempt.succeeded();
         const idToken = await issuer.issueIdToken(account);
         const principal = {
           subject: account.email,

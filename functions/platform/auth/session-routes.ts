@@ -10,6 +10,7 @@ import type { AppEnv } from '../http-app.js';
 import { ProblemError, problemResponses } from '../problem.js';
 import { createRoute, createRouter } from '../routing.js';
 import type { StaffSignIn } from './sign-in.js';
+import { assertSameOrigin, type SignInGuard } from './sign-in-guard.js';
 
 /** The cookie the staff pages read the signed-in staff member's ID token from. */
 export const STAFF_SESSION_COOKIE = 'hl_staff';
@@ -21,8 +22,8 @@ export function safeNextPath(next: unknown, fallback: string): string {
 }
 
 const SessionForm = z.object({
-  email: z.string(),
-  password: z.string(),
+  email: z.string().max(254),
+  password: z.string().max(200),
   next: z.string().optional(),
   language: z.enum(['vi', 'en']).optional(),
 });
@@ -38,7 +39,27 @@ function writeSessionCookie(context: Context<AppEnv>, idToken: string, expiresIn
   });
 }
 
-export function createSessionRouter(staffSignIn: StaffSignIn) {
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+const JSON_MEDIA_TYPE = 'application/json';
+
+/** The body's media type, if it is one this route reads; 415 otherwise (a missing one included). */
+function sessionMediaType(context: Context<AppEnv>): 'form' | 'json' {
+  const mediaType = (context.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (mediaType === FORM_MEDIA_TYPE) return 'form';
+  if (mediaType === JSON_MEDIA_TYPE) return 'json';
+  throw new ProblemError(415, 'unsupported-media-type', `Send ${FORM_MEDIA_TYPE} or ${JSON_MEDIA_TYPE}.`);
+}
+
+export interface SessionRouterOptions {
+  /** PUBLIC_BASE_URL: the only origin sign-in forms may come from (else the request's own public origin). */
+  publicBaseUrl: string | undefined;
+  guard: SignInGuard;
+}
+
+export function createSessionRouter(
+  staffSignIn: StaffSignIn,
+  { publicBaseUrl, guard }: SessionRouterOptions,
+) {
   return createRouter()
     .openapi(
       createRoute({
@@ -48,7 +69,10 @@ export function createSessionRouter(staffSignIn: StaffSignIn) {
         summary: 'Sign in on the site: sets the staff session cookie',
         description:
           'From the site’s sign-in form (`application/x-www-form-urlencoded`, answered with a 303 to `next` ' +
-          'or back to the form with `?error=`) or as JSON (answered 204). The cookie is HttpOnly, SameSite=Lax.',
+          'or back to the form with `?error=`) or as JSON (answered 204). The cookie is HttpOnly, SameSite=Lax. ' +
+          'The request must come from the site (`Origin`, or `Sec-Fetch-Site: same-origin`; a JSON client that ' +
+          'sends neither is not a browser and may sign in). Attempts are limited per account and per client ' +
+          'address, with waits that grow from minutes to a day (429 with `Retry-After`).',
         request: {
           body: {
             required: true,
@@ -68,13 +92,12 @@ export function createSessionRouter(staffSignIn: StaffSignIn) {
         responses: {
           204: { description: 'Signed in (JSON)' },
           303: { description: 'Signed in, or refused (form): to `next`, or back to the form' },
-          ...problemResponses(400, 401, 409),
+          ...problemResponses(400, 401, 403, 409, 415, 429),
         },
       }),
       async (context) => {
-        const isForm = (context.req.header('Content-Type') ?? '').startsWith(
-          'application/x-www-form-urlencoded',
-        );
+        const isForm = sessionMediaType(context) === 'form';
+        assertSameOrigin(context, publicBaseUrl, isForm);
         const raw = isForm ? await context.req.parseBody() : await context.req.json().catch(() => ({}));
         const parsed = SessionForm.safeParse(raw);
         const language = parsed.success && parsed.data.language === 'en' ? 'en' : 'vi';
@@ -86,11 +109,20 @@ export function createSessionRouter(staffSignIn: StaffSignIn) {
           if (isForm) return back('missing');
           throw new ProblemError(400, 'validation-error', 'Send email and password.');
         }
+        let attempt: Awaited<ReturnType<SignInGuard['admit']>>;
+        try {
+          attempt = await guard.admit(context, parsed.data.email);
+        } catch (error) {
+          if (!isForm || !(error instanceof ProblemError) || error.status !== 429) throw error;
+          return back(`too-many-attempts&retry=${error.headers['Retry-After']}`);
+        }
         const outcome = await staffSignIn.signIn(parsed.data.email.trim(), parsed.data.password);
         if (outcome.kind === 'refused') {
           if (isForm) return back('invalid-credentials');
           throw new ProblemError(401, 'invalid-credentials');
         }
+        // The password was right, whatever step the account must take next.
+        await attempt.succeeded();
         if (outcome.kind === 'challenge') {
           if (isForm) return back('challenge');
           throw new ProblemError(409, 'sign-in-challenge', `Cognito asks for ${outcome.challenge} first.`);

@@ -256,6 +256,7 @@ export const en: Dictionary = {
     errors: {
       'invalid-credentials': 'The e-mail or password is wrong.',
       missing: 'Please enter your e-mail and password.',
+      'too-many-attempts': 'Too many sign-in attempts. Please wait {minutes} minutes and try again.',
       challenge:
         'Your account must first complete another sign-in step (a new password or two-factor authentication).',
     },

@@ -250,6 +250,7 @@ export const vi = {
     errors: {
       'invalid-credentials': 'Thư điện tử hoặc mật khẩu không đúng.',
       missing: 'Vui lòng nhập thư điện tử và mật khẩu.',
+      'too-many-attempts': 'Quá nhiều lần thử đăng nhập. Vui lòng đợi {minutes} phút rồi thử lại.',
       challenge:
         'Tài khoản cần hoàn tất một bước đăng nhập khác (đặt mật khẩu mới hoặc xác thực hai lớp) trước.',
     },
