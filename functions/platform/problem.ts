@@ -33,6 +33,7 @@ export const problemTitles = {
   busy: 'Too many requests for the same departure at once',
   'payment-provider-error': 'The payment provider could not be reached',
   'internal-error': 'Something went wrong on our side',
+  'store-unavailable': 'The data store is not answering',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;
