@@ -7,7 +7,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { createApi } from '../functions/api.js';
 import type { Fares } from '../functions/boats/fleet-model.js';
 import { addDays, localDateAt } from '../functions/boats/schedule-dates.js';
-import { ensureTable, seedDemoData } from '../functions/local/bootstrap.js';
+import { createBulkLoadClient, ensureTable, seedDemoData } from '../functions/local/bootstrap.js';
 import { createLocalDependencies } from '../functions/local/dependencies.js';
 import { loadConfig } from '../functions/platform/config.js';
 import type { PlatformDependencies } from '../functions/platform/dependencies.js';
@@ -63,8 +63,10 @@ export async function createBenchPlatform(
     ...overrides,
     logger: recordingLogger(served),
   });
-  await ensureTable(dependencies.db, tableName);
-  await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
+  const bulkLoad = createBulkLoadClient(config);
+  await ensureTable(bulkLoad, tableName);
+  await seedDemoData(bulkLoad, tableName, dependencies.localAuth?.accounts ?? null);
+  bulkLoad.destroy();
   return { app: createApi(dependencies), dependencies, tableName, served };
 }
 

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { forecastsFor } from '../functions/insights/index.js';
-import { ensureTable, seedDemoData } from '../functions/local/bootstrap.js';
+import { createBulkLoadClient, ensureTable, seedDemoData } from '../functions/local/bootstrap.js';
 import type { RunningDynamoDb } from '../functions/local/dynamodb-local.js';
 import { loadConfig } from '../functions/platform/config.js';
 import { createDocumentClient } from '../functions/platform/dynamo.js';
@@ -78,8 +78,10 @@ export async function measureNightlyRefresh(dynamo: RunningDynamoDb) {
     AWS_REGION: 'local',
   });
   const db = createDocumentClient(config);
-  await ensureTable(db, tableName);
-  await seedDemoData(db, tableName, null);
+  const bulkLoad = createBulkLoadClient(config);
+  await ensureTable(bulkLoad, tableName);
+  await seedDemoData(bulkLoad, tableName, null);
+  bulkLoad.destroy();
   const forecasts = forecastsFor({ db, config });
   await forecasts.refreshAll(); // warm-up: JIT and DynamoDB Local
   const runs: number[] = [];

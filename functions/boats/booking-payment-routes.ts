@@ -126,8 +126,9 @@ const stripeWebhookRoute = createRoute({
   summary: 'Stripe webhook: checkout completed or expired',
   description:
     'The signature (Stripe-Signature) is checked on the raw body. Each event is applied at most once in ' +
-    'effect, whatever the number and order of deliveries.',
-  responses: { 200: json(WebhookAnswer, 'Event received'), ...problemResponses(400, 413) },
+    'effect, whatever the number and order of deliveries. While the data store does not answer: 503 ' +
+    '(`store-unavailable`), so that Stripe delivers the event again later.',
+  responses: { 200: json(WebhookAnswer, 'Event received'), ...problemResponses(400, 413, 503) },
 });
 
 const JsonWebKeySet = z

@@ -18,12 +18,25 @@ import { createInsightsStore } from '../insights/store.js';
 import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
 import { createMuseumStore } from '../museum/store.js';
 import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
+import type { PlatformConfig } from '../platform/config.js';
+import { createDocumentClient } from '../platform/dynamo.js';
 import { createTableInput } from '../platform/table.js';
 import { createHotspotsService } from '../wifi/hotspots-service.js';
 import { readWifiSeed, seedHotspots } from '../wifi/seed.js';
 import { createHotspotStore } from '../wifi/store.js';
 
 export const DEMO_ACCOUNTS_SEED = new URL('../../assets/seed/demo-accounts.json', import.meta.url);
+
+/**
+ * A client for creating the table and seeding it. Seeding sends thousands of writes at once, which wait in the
+ * HTTP agent's queue for one of its 50 connections, and a call's timeout counts that wait; so the bulk load gets a
+ * budget of its own instead of a request's (DYNAMODB_ATTEMPT_TIMEOUT_MS). Destroy it when done.
+ */
+export function createBulkLoadClient(
+  config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'>,
+): DynamoDBDocumentClient {
+  return createDocumentClient({ ...config, storeAttemptTimeoutMs: 60_000 });
+}
 
 /** Creates the table unless it exists; returns whether it was created. */
 export async function ensureTable(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {

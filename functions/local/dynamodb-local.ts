@@ -48,11 +48,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts DynamoDB Local, keeping data in `dataDirectory` (or in memory when null), and waits until it answers. */
-export async function startDynamoDbLocal(dataDirectory: string | null): Promise<RunningDynamoDb> {
+/**
+ * Starts DynamoDB Local, keeping data in `dataDirectory` (or in memory when null), and waits until it answers.
+ * `port` restarts it where a running app already points (a test of the store going away and coming back).
+ */
+export async function startDynamoDbLocal(
+  dataDirectory: string | null,
+  options: { port?: number } = {},
+): Promise<RunningDynamoDb> {
   assertJavaAvailable();
   if (dataDirectory) mkdirSync(dataDirectory, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // One database file whatever the credentials and region (DynamoDB Local otherwise keeps one per pair),
   // so changing AWS_REGION never makes the local data seem to vanish.
   const child = spawn({ port, path: dataDirectory, sharedDb: true, stdio: 'pipe' });

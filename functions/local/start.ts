@@ -20,7 +20,7 @@ import { createStripePayments } from '../platform/payments/stripe.js';
 import { startLocalSchedules } from '../platform/schedules/local-timers.js';
 import { createLocalSigner } from '../platform/signing/local-signer.js';
 import { createSiteServices } from '../site/services.js';
-import { ensureTable, seedDemoData } from './bootstrap.js';
+import { createBulkLoadClient, ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
 import { createLocalApi } from './local-api.js';
@@ -169,12 +169,10 @@ async function main(): Promise<void> {
   } = await startPayments(config, `http://${apiHost}:${apiPort}/api/payments/stripe/webhook`);
   const signer = await createLocalSigner(inMemory ? null : TICKET_KEY_FILE);
   const dependencies = await createLocalDependencies(config, { payments, signer });
-  const created = await ensureTable(dependencies.db, config.tableName);
-  const seeded = await seedDemoData(
-    dependencies.db,
-    config.tableName,
-    dependencies.localAuth?.accounts ?? null,
-  );
+  const bulkLoad = createBulkLoadClient(config);
+  const created = await ensureTable(bulkLoad, config.tableName);
+  const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null);
+  bulkLoad.destroy();
   say(
     `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots, ${seeded.demandSeries} demand series and ${seeded.accounts} accounts added.`,
   );

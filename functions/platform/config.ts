@@ -10,6 +10,11 @@ const environmentSchema = z
     AWS_REGION: z.string().min(1).default('ap-southeast-1'),
     /** Set locally (DynamoDB Local) or to reach another endpoint; absent on AWS. */
     DYNAMODB_ENDPOINT: z.url().optional(),
+    /**
+     * How long one attempt of a data store call may take (two attempts in all), in milliseconds. The default
+     * suits DynamoDB; a DynamoDB Local shared by a parallel test run on a busy machine may need more.
+     */
+    DYNAMODB_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
     AUTH_MODE: z.enum(['local', 'cognito']).default('local'),
     /** Issuer (iss claim) of the tokens the API accepts. Derived from the user pool on AWS. */
     AUTH_ISSUER: z.string().min(1).optional(),
@@ -74,6 +79,8 @@ export interface PlatformConfig {
   tableName: string;
   region: string;
   dynamoEndpoint: string | undefined;
+  /** One data store call's attempt timeout (DYNAMODB_ATTEMPT_TIMEOUT_MS); see platform/aws-client-options.ts. */
+  storeAttemptTimeoutMs: number;
   maxBodyBytes: number;
   logLevel: LogLevel;
   bookings: { holdMinutes: number; salesCloseMinutes: number; retentionDays: number };
@@ -115,6 +122,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     tableName: env.TABLE_NAME,
     region: env.AWS_REGION,
     dynamoEndpoint: env.DYNAMODB_ENDPOINT,
+    storeAttemptTimeoutMs: env.DYNAMODB_ATTEMPT_TIMEOUT_MS,
     maxBodyBytes: env.MAX_BODY_BYTES,
     logLevel: env.LOG_LEVEL,
     bookings: {

@@ -1,14 +1,55 @@
-/** The DynamoDB document client, built once from configuration (DynamoDB Local or AWS). */
+/**
+ * The DynamoDB document client, built once from configuration (DynamoDB Local or AWS), with timeouts and a
+ * bounded retry on every call, and the store's not answering turned into one error the HTTP shell maps to 503.
+ */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { awsClientOptions, storeCallBudget } from './aws-client-options.js';
 import type { PlatformConfig } from './config.js';
+import { StoreUnavailableError } from './store-unavailable.js';
+
+/**
+ * Errors that say the store did not answer rather than refused the request: the SDK's own transient and
+ * throttling classes (@smithy/service-error-classification), once its retries are spent.
+ */
+const UNAVAILABLE_ERROR_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+const UNAVAILABLE_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+export function isStoreUnavailabilityError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, $metadata } = error as { code?: unknown; $metadata?: { httpStatusCode?: number } };
+  return (
+    UNAVAILABLE_ERROR_NAMES.has(error.name) ||
+    (typeof code === 'string' && UNAVAILABLE_ERROR_CODES.has(code)) ||
+    ($metadata?.httpStatusCode ?? 0) >= 500
+  );
+}
 
 export function createDocumentClient(
-  config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'>,
+  config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'> &
+    Partial<Pick<PlatformConfig, 'storeAttemptTimeoutMs'>>,
 ): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region,
-    maxAttempts: 3,
+    ...awsClientOptions(storeCallBudget(config.storeAttemptTimeoutMs)),
     ...(config.dynamoEndpoint
       ? {
           endpoint: config.dynamoEndpoint,
@@ -17,6 +58,18 @@ export function createDocumentClient(
         }
       : {}),
   });
+  // Outermost, so it sees an error only after the SDK's retries; the client keeps no state from a failure, so
+  // the next call after an outage simply goes through.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        throw isStoreUnavailabilityError(error) ? new StoreUnavailableError(error) : error;
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 'storeUnavailableMiddleware' },
+  );
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

@@ -1,20 +1,24 @@
-/** GET /api/health: is the API up and can it reach its data store. Load balancers and `npm start` poll it. */
+/**
+ * GET /api/health: is the API up and can it reach its data store. Load balancers and `npm start` poll it; when
+ * the store does not answer it says so as problem+json (503, `store-unavailable`) within the probe's timeout.
+ */
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { storeUnavailableProblem } from './http-app.js';
+import { problemResponses } from './problem.js';
 import { createRoute, createRouter } from './routing.js';
 
+const StoreReachability = z.object({
+  reachable: z.boolean(),
+  latencyMs: z.number().nullable(),
+  error: z.string().optional(),
+});
+
 const Health = z
-  .object({
-    status: z.enum(['ok', 'degraded']),
-    store: z.object({
-      reachable: z.boolean(),
-      latencyMs: z.number().nullable(),
-      error: z.string().optional(),
-    }),
-    time: z.iso.datetime(),
-  })
+  .object({ status: z.literal('ok'), store: StoreReachability, time: z.iso.datetime() })
   .meta({ id: 'Health' });
 
+/** Below the store client's own budget (2 attempts of 1 s), so health answers first even on a slow retry. */
 const PROBE_TIMEOUT_MS = 2000;
 
 /** Reads one known key: the cheapest request that proves the table exists and credentials work. */
@@ -37,21 +41,22 @@ export function createHealthRouter(db: DynamoDBDocumentClient, tableName: string
       path: '/health',
       tags: ['Platform'],
       summary: 'Liveness and data store reachability',
+      description:
+        'While the data store does not answer: 503 problem+json of type `/problems/store-unavailable`, with ' +
+        'the extension member `store` (`reachable: false` and the error) and `Retry-After`.',
       responses: {
         200: { description: 'Healthy', content: { 'application/json': { schema: Health } } },
-        503: {
-          description: 'The data store cannot be reached',
-          content: { 'application/json': { schema: Health } },
-        },
+        ...problemResponses(503),
       },
     }),
     async (context) => {
       const store = await probeStore(db, tableName);
       context.header('Cache-Control', 'no-store');
       const time = new Date().toISOString();
-      return store.reachable
-        ? context.json({ status: 'ok' as const, store, time }, 200)
-        : context.json({ status: 'degraded' as const, store, time }, 503);
+      if (!store.reachable) {
+        throw storeUnavailableProblem(`The data store is down (${store.error}).`, { store, time });
+      }
+      return context.json({ status: 'ok' as const, store, time }, 200);
     },
   );
 }

@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
 import { ProblemError, type ProblemSlug, problemResponse } from './problem.js';
+import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from './store-unavailable.js';
 
 export interface AppEnv extends Env {
   Variables: RequestIdVariables & { principal?: Principal };
@@ -93,6 +94,10 @@ export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: H
       const slug = clientErrorSlugs[error.status] ?? 'validation-error';
       return problemResponse(context, new ProblemError(error.status, slug, error.message));
     }
+    if (isStoreUnavailable(error)) {
+      logger.warn('data store not answering', { requestId: context.get('requestId'), error: error.message });
+      return problemResponse(context, storeUnavailableProblem());
+    }
     logger.error('unhandled error', {
       requestId: context.get('requestId'),
       error:
@@ -102,6 +107,18 @@ export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: H
   });
 
   return app;
+}
+
+/**
+ * The answer while the data store does not answer: 503 with Retry-After, which clients (and Stripe, for its
+ * webhooks) take as "try again later". Nothing was changed by the request, or its retry finds what it did.
+ */
+export function storeUnavailableProblem(
+  detail = `Please try again in ${STORE_RETRY_AFTER_SECONDS} seconds.`,
+  extensions: Record<string, unknown> = {},
+): ProblemError {
+  const headers = { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
+  return new ProblemError(503, 'store-unavailable', detail, undefined, headers, extensions);
 }
 
 /**

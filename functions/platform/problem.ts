@@ -35,6 +35,7 @@ export const problemTitles = {
   'internal-error': 'Something went wrong on our side',
   'too-many-attempts': 'Too many attempts: wait before trying again',
   'cross-origin-request': 'This request must come from the site’s own pages',
+  'store-unavailable': 'The data store is not answering',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { awsClientOptions } from './aws-client-options.js';
 import { ConfigurationError } from './config.js';
 
 /** Fewer characters than this cannot hold the 32 bytes of entropy the key should have. */
@@ -31,7 +32,7 @@ export async function readSecretKey(
   region: string,
   client?: SecretsManagerClient,
 ): Promise<Uint8Array> {
-  const secrets = client ?? new SecretsManagerClient({ region });
+  const secrets = client ?? new SecretsManagerClient({ region, ...awsClientOptions() });
   let secret: string | undefined;
   try {
     ({ SecretString: secret } = await secrets.send(new GetSecretValueCommand({ SecretId: secretId })));

@@ -12,7 +12,14 @@ export function createExports(manifest) {
      * @param {string} [clientAddress] the visitor's IP address, when the host knows it
      * @returns {Promise<Response>}
      */
-    render: (request, locals, clientAddress) =>
-      app.render(request, { locals, clientAddress, addCookieHeader: true }),
+    render: async (request, locals, clientAddress) => {
+      const response = await app.render(request, { locals, clientAddress, addCookieHeader: true });
+      // Astro answers with its 500 page as status 500 whatever the page sets; that page marks a data store that
+      // did not answer with Retry-After (pages/500.astro), and that is a 503: come back, nothing is broken.
+      if (response.status === 500 && response.headers.has('Retry-After')) {
+        return new Response(response.body, { status: 503, headers: response.headers });
+      }
+      return response;
+    },
   };
 }

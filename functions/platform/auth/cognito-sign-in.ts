@@ -5,11 +5,12 @@ import {
   NotAuthorizedException,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { awsClientOptions } from '../aws-client-options.js';
 import type { StaffSignIn } from './sign-in.js';
 
 export function createCognitoSignIn(
   clientId: string,
-  client: CognitoIdentityProviderClient = new CognitoIdentityProviderClient({}),
+  client: CognitoIdentityProviderClient = new CognitoIdentityProviderClient(awsClientOptions()),
 ): StaffSignIn {
   return {
     async signIn(email, password) {

@@ -1,6 +1,7 @@
 /** The messages port on AWS: e-mail through SES (v2 API), SMS through SNS, both sent from the function's role. */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { awsClientOptions } from '../aws-client-options.js';
 import type { MessagesPort } from './port.js';
 
 export interface AwsMessagesSettings {
@@ -12,8 +13,8 @@ export interface AwsMessagesSettings {
 
 export function createAwsMessages({
   fromAddress,
-  ses = new SESv2Client({}),
-  sns = new SNSClient({}),
+  ses = new SESv2Client(awsClientOptions()),
+  sns = new SNSClient(awsClientOptions()),
 }: AwsMessagesSettings): MessagesPort {
   return {
     async send(message) {

@@ -4,6 +4,7 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
+import { awsClientOptions } from '../aws-client-options.js';
 import { ConfigurationError } from '../config.js';
 import type { StripeSettings } from './stripe.js';
 
@@ -13,7 +14,7 @@ const StripeKeys = z.object({
 });
 
 export async function readStripeSecret(secretId: string, region: string): Promise<StripeSettings> {
-  const client = new SecretsManagerClient({ region });
+  const client = new SecretsManagerClient({ region, ...awsClientOptions() });
   const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   let parsed: z.infer<typeof StripeKeys> | undefined;
   try {

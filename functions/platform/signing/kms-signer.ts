@@ -5,6 +5,7 @@
  */
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import { base64url, calculateJwkThumbprint, exportJWK, importSPKI, type JSONWebKeySet } from 'jose';
+import { awsClientOptions } from '../aws-client-options.js';
 import type { Signer } from './port.js';
 
 /** DER `SEQUENCE { INTEGER r, INTEGER s }` → the 64-byte r‖s of ES256. */
@@ -40,7 +41,10 @@ export function derToJoseSignature(der: Uint8Array): Uint8Array {
   return signature;
 }
 
-export function createKmsSigner(keyId: string, client: KMSClient = new KMSClient({})): Signer {
+export function createKmsSigner(
+  keyId: string,
+  client: KMSClient = new KMSClient(awsClientOptions()),
+): Signer {
   let publicKey: Promise<{ jwks: JSONWebKeySet; kid: string }> | undefined;
   // Fetched once per cold start; a failed fetch is forgotten, so the next call tries again.
   const cachedPublicKey = () => {

@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departureKeyOf } from '../../../functions/boats/departures-store.js';
 import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
-import { seedDemoData } from '../../../functions/local/bootstrap.js';
+import { createBulkLoadClient, seedDemoData } from '../../../functions/local/bootstrap.js';
 import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
@@ -90,7 +90,9 @@ describe('seeding the demo fleet again', () => {
       }),
     );
 
-    const again = await seedDemoData(platform.dependencies.db, platform.tableName, null);
+    const bulkLoad = createBulkLoadClient(platform.dependencies.config);
+    const again = await seedDemoData(bulkLoad, platform.tableName, null);
+    bulkLoad.destroy();
     expect(again).toMatchObject({ boatsCatalogItems: 0, fleetItems: 0, departures: 0 });
 
     const after = await platform.app.request(`/api/boats/departures/${first.id}`);

@@ -45,6 +45,8 @@ beforeAll(async () => {
   Object.assign(process.env, {
     TABLE_NAME: platform.tableName,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    // The run's shared DynamoDB Local on a busy machine (see test/integration/support/platform.ts).
+    DYNAMODB_ATTEMPT_TIMEOUT_MS: '10000',
     // The test platform's region, so its table is visible even on a DynamoDB Local without -sharedDb.
     AWS_REGION: 'local',
     AWS_ACCESS_KEY_ID: 'local',

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
+import { createBulkLoadClient, ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
+/** Seeding goes through its own client, as `npm start` does: thousands of writes at once. */
+let bulkLoad: ReturnType<typeof createBulkLoadClient>;
 beforeAll(async () => {
   platform = await createTestPlatform({ seed: false });
+  bulkLoad = createBulkLoadClient(platform.dependencies.config);
 });
-afterAll(() => platform.dispose());
+afterAll(async () => {
+  bulkLoad.destroy();
+  await platform.dispose();
+});
 
 describe('local bootstrap', () => {
   it('creates the table once and finds it the second time', async () => {
@@ -14,8 +20,8 @@ describe('local bootstrap', () => {
   });
 
   it('seeds the catalogue, the demo fleet, the museum and accounts, and a second run writes nothing', async () => {
-    const { db, localAuth } = platform.dependencies;
-    const first = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
+    const { localAuth } = platform.dependencies;
+    const first = await seedDemoData(bulkLoad, platform.tableName, localAuth?.accounts ?? null);
     expect(first).toEqual({
       boatsCatalogItems: 14,
       fleetItems: 15,
@@ -29,7 +35,7 @@ describe('local bootstrap', () => {
     });
     // Eight schedules over 90 days: about 800 departures, fewer only for the hours already past today.
     expect(first.departures).toBeGreaterThan(750);
-    const second = await seedDemoData(db, platform.tableName, localAuth?.accounts ?? null);
+    const second = await seedDemoData(bulkLoad, platform.tableName, localAuth?.accounts ?? null);
     expect(second).toEqual({
       boatsCatalogItems: 0,
       fleetItems: 0,
@@ -58,7 +64,7 @@ describe('local bootstrap', () => {
       body: JSON.stringify(edited),
     });
     expect(response.status).toBe(200);
-    await seedDemoData(platform.dependencies.db, platform.tableName, null);
+    await seedDemoData(bulkLoad, platform.tableName, null);
     const after = (await (await platform.app.request('/api/boats/routes/8')).json()) as {
       sightseeingFee: { amountVnd: number };
     };

@@ -15,15 +15,18 @@ describe('the API shell', () => {
     expect(await response.json()).toMatchObject({ status: 'ok', store: { reachable: true } });
   });
 
-  it('reports 503 degraded when the table is gone', async () => {
+  it('reports the store down as 503 problem+json when the table is gone', async () => {
     const broken = createApi({
       ...platform.dependencies,
       config: { ...platform.dependencies.config, tableName: 'no-such-table' },
     });
     const response = await broken.request('/api/health');
     expect(response.status).toBe(503);
+    expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
+    expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toMatchObject({
-      status: 'degraded',
+      type: '/problems/store-unavailable',
+      status: 503,
       store: { reachable: false, error: 'ResourceNotFoundException' },
     });
   });

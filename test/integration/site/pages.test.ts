@@ -3,6 +3,7 @@
  * server entry called with a Request and the domain services over a fresh table in DynamoDB Local.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { StoreUnavailableError } from '../../../functions/platform/store-unavailable.js';
 import { type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices, type SiteServices } from '../../../functions/site/services.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
@@ -196,6 +197,30 @@ describe('when the data store fails', () => {
       expect(html).toContain(`<html lang="${language}"`);
       expect(html).toContain(`<h1>${heading}</h1>`);
       expect(html).not.toContain('secret detail');
+    },
+  );
+
+  it.each([
+    ['/en/boats/', 'Our data is out of reach for a moment'],
+    ['/vi/boats/', 'Tạm thời không truy cập được dữ liệu'],
+  ])(
+    '%s answers 503 with Retry-After when the store does not answer, never cached',
+    async (path, heading) => {
+      const unanswered = new StoreUnavailableError(
+        Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
+      );
+      const response = await page(
+        path,
+        {},
+        {
+          ...services,
+          boats: { ...services.boats, listRoutes: () => Promise.reject(unanswered) },
+        },
+      );
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.text()).toContain(`<h1>${heading}</h1>`);
     },
   );
 });

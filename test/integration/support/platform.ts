@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
+import { createBulkLoadClient, ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
 import { createLocalDependencies } from '../../../functions/local/dependencies.js';
 import { createLocalApi } from '../../../functions/local/local-api.js';
 import { startTestCheckout } from '../../../functions/local/test-checkout.js';
@@ -24,6 +24,9 @@ export async function createTestPlatform(
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     TABLE_NAME: tableName,
     AWS_REGION: 'local',
+    // The run's one DynamoDB Local serves every test file at once, on a machine busy with them, so a call may
+    // wait longer than DynamoDB ever makes one wait; the store's own 1 s budget is tested apart (store-outage).
+    DYNAMODB_ATTEMPT_TIMEOUT_MS: '10000',
     ...options.environment,
   });
   const checkout = await startTestCheckout({
@@ -42,9 +45,11 @@ export async function createTestPlatform(
     apiBase: checkout.apiBase,
   });
   const dependencies = await createLocalDependencies(config, { logger: silentLogger, payments });
-  await ensureTable(dependencies.db, tableName);
+  const bulkLoad = createBulkLoadClient(config);
+  await ensureTable(bulkLoad, tableName);
   if (options.seed !== false)
-    await seedDemoData(dependencies.db, tableName, dependencies.localAuth?.accounts ?? null);
+    await seedDemoData(bulkLoad, tableName, dependencies.localAuth?.accounts ?? null);
+  bulkLoad.destroy();
   const app = createLocalApi(dependencies);
   return {
     app,

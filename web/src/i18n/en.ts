@@ -467,6 +467,10 @@ export const en: Dictionary = {
     title: 'Something went wrong',
     text: 'We could not show this page just now. Please try again in a few minutes.',
   },
+  storeUnavailable: {
+    title: 'Our data is out of reach for a moment',
+    text: 'We could not read the timetable and bookings just now. Nothing you sent was lost: please try again in a few seconds.',
+  },
   errorPages: {
     homeLink: 'Go to the home page',
   },

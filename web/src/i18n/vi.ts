@@ -461,6 +461,10 @@ export const vi = {
     title: 'Đã có lỗi xảy ra',
     text: 'Chúng tôi không hiển thị được trang này lúc này. Vui lòng thử lại sau ít phút.',
   },
+  storeUnavailable: {
+    title: 'Tạm thời không truy cập được dữ liệu',
+    text: 'Chúng tôi chưa đọc được lịch tàu và đặt chỗ lúc này. Những gì bạn đã gửi không bị mất: vui lòng thử lại sau vài giây.',
+  },
   errorPages: {
     homeLink: 'Về trang chủ',
   },
