@@ -54,6 +54,9 @@ const text = {
     continueText: 'Bấm “Tiếp tục” để bộ phát Wi-Fi cho phép bạn truy cập Internet.',
     connectedTitle: 'Đã kết nối',
     connectedText: 'Bạn sẽ có Internet trong vài giây.',
+    onlineText: 'Bạn đã có thể dùng Internet.',
+    wantedPage: 'Trang bạn định mở (bấm để mở):',
+    discover: 'Khám phá Hạ Long',
     goOn: 'Đi tiếp',
     refusedTitle: 'Không thể kết nối',
     expired: 'Trang đăng nhập đã hết hạn. Hãy mở lại một trang web bất kỳ để bắt đầu lại.',
@@ -109,6 +112,9 @@ const text = {
     continueText: 'Press “Continue” so the Wi-Fi hotspot lets you on the internet.',
     connectedTitle: 'Connected',
     connectedText: 'You will be online in a few seconds.',
+    onlineText: 'You can use the internet now.',
+    wantedPage: 'The page you were opening (tap to open it):',
+    discover: 'Discover Hạ Long',
     goOn: 'Go on',
     refusedTitle: 'Cannot connect',
     expired: 'The login page has expired. Open any web page to start again.',
@@ -341,6 +347,22 @@ export function connectedPage(language: PortalLanguage, accent: string, continue
     t.connectedTitle,
     html`<h1>${t.connectedTitle}</h1><div class="box"><p>${t.connectedText}</p><a class="button" href="${continueTo}">${t.goOn}</a></div>`,
     continueTo,
+  );
+}
+
+/**
+ * Where a guest lands when the page they asked for came unsigned from the network: the page is offered as a link
+ * they may choose (its address shown in full), never followed by itself, beside the city's own welcome page.
+ */
+export function onlinePage(language: PortalLanguage, accent: string, wanted: string | null, welcome: string) {
+  const t = text[language];
+  return layout(
+    language,
+    accent,
+    t.connectedTitle,
+    html`<h1>${t.connectedTitle}</h1><div class="box"><p>${t.onlineText}</p>
+${wanted ? html`<p>${t.wantedPage}<br><a href="${wanted}" rel="noreferrer" style="word-break:break-all">${wanted}</a></p>` : ''}
+<a class="button" href="${welcome}">${t.discover}</a></div>`,
   );
 }
 

@@ -6,7 +6,7 @@
  * itself is openNDS authmon polling (level 3). Pages are HTML for captive-portal browsers, never JSON, and every
  * refusal is a page that says what to do.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
@@ -50,6 +50,7 @@ import {
   type LoginMethod,
   type LoginPageModel,
   loginPage,
+  onlinePage,
   type PortalLanguage,
   pickLanguage,
   postToGatewayPage,
@@ -127,6 +128,24 @@ export function createPortalRouter({
   const landing = (origin: string, language: PortalLanguage, hotspot: Hotspot) =>
     `${origin}/${language}/welcome/?hotspot=${encodeURIComponent(hotspot.id)}`;
   const basePath = (hotspot: Hotspot) => `${PORTAL_BASE_PATH}/${hotspot.id}`;
+  const onlineSignature = (hotspotId: string, wanted: string) =>
+    createHmac('sha256', key).update(`online:${hotspotId}:${wanted}`).digest('base64url');
+
+  /**
+   * Where the guest goes once the gateway lets them in. The page they asked for, straight away, only when their
+   * gateway vouched for it with the hotspot's secret; otherwise our page that offers it as a link (signed, so
+   * our address cannot be made to offer anything else); the welcome page when they asked for nothing real.
+   */
+  function destinationFor(origin: string, language: PortalLanguage, hotspot: Hotspot, guest: GatewayGuest) {
+    const welcome = landing(origin, language, hotspot);
+    const wanted = safeDestination(guest.wanted, welcome);
+    if (wanted === welcome || guest.wantedSigned) return wanted;
+    const online = new URL(`${origin}${basePath(hotspot)}/online`);
+    online.searchParams.set('lang', language);
+    online.searchParams.set('to', wanted);
+    online.searchParams.set('sig', onlineSignature(hotspot.id, wanted));
+    return online.href;
+  }
 
   const pageModel = (
     hotspot: Hotspot,
@@ -219,8 +238,7 @@ export function createPortalRouter({
     if (method !== 'code') {
       await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
     }
-    const origin = publicOrigin(context.req.raw, undefined);
-    const destination = safeDestination(guest.wanted, landing(origin, language, hotspot));
+    const destination = destinationFor(publicOrigin(context.req.raw, undefined), language, hotspot, guest);
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
       outcome = await grantAccess(hotspot, guest, policy, destination, unifiFor);
@@ -286,6 +304,28 @@ export function createPortalRouter({
         ...pageModel(hotspot, language, sealLoginContext(key, hotspot.id, guest, now())),
         otherLanguageUrl: `${otherLanguageUrl.pathname}${otherLanguageUrl.search}`,
       }),
+      200,
+      PAGE_HEADERS,
+    );
+  });
+
+  // Where a guest lands when the page they asked for came unsigned: offered as a link, never followed by itself.
+  router.get('/:hotspotId/online', async (context) => {
+    const language = pickLanguage(context.req.query('lang'), context.req.header('Accept-Language'));
+    const hotspot = await hotspots.get(context.req.param('hotspotId'));
+    if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
+    const wanted = context.req.query('to') ?? '';
+    const given = Buffer.from(context.req.query('sig') ?? '');
+    const expected = Buffer.from(onlineSignature(hotspot.id, wanted));
+    const vouched = given.length === expected.length && timingSafeEqual(given, expected);
+    const origin = publicOrigin(context.req.raw, undefined);
+    return context.html(
+      onlinePage(
+        language,
+        hotspot.branding.accent,
+        vouched ? wanted : null,
+        landing(origin, language, hotspot),
+      ),
       200,
       PAGE_HEADERS,
     );
