@@ -23,7 +23,7 @@ import {
   rhidFor,
 } from '../gateways/opennds.js';
 import { safeDestination } from '../gateways/redirect-target.js';
-import { readUnifiRedirect, type UnifiController } from '../gateways/unifi.js';
+import { type ConfirmedGuest, readUnifiRedirect } from '../gateways/unifi.js';
 import type { Hotspot, SessionPolicy } from '../model.js';
 
 /**
@@ -49,6 +49,7 @@ export type GatewayGuest = { wantedSigned?: boolean } & (
       chapId?: string;
       chapChallenge?: string;
     }
+  /** apMac is absent only from a login page sealed before the access point was required. */
   | { vendor: 'unifi'; mac: string; wanted?: string; apMac?: string }
   | { vendor: 'coovachilli'; mac: string; wanted?: string; redirect: ChilliRedirect }
 );
@@ -172,7 +173,8 @@ export async function grantAccess(
   guest: GatewayGuest,
   policy: SessionPolicy,
   destination: string,
-  unifiFor: (hotspot: Hotspot) => UnifiController | null,
+  /** For UniFi: the guest the controller has just vouched for (portal-routes asks before spending the login). */
+  unifiGuest: ConfirmedGuest | null,
 ): Promise<GrantOutcome> {
   const { gateway } = hotspot;
   if (guest.vendor === 'opennds' && gateway.vendor === 'opennds') {
@@ -218,15 +220,12 @@ export async function grantAccess(
     };
   }
   if (guest.vendor === 'unifi') {
-    const controller = unifiFor(hotspot);
-    if (!controller) throw new GatewayRequestError('this hotspot has no UniFi controller');
-    await controller.authorizeGuest({
-      mac: guest.mac,
+    if (!unifiGuest) throw new GatewayRequestError('the controller has not vouched for this guest');
+    await unifiGuest.authorize({
       minutes: policy.sessionMinutes,
       upKbps: policy.upKbps,
       downKbps: policy.downKbps,
       quotaMB: policy.quotaMB,
-      apMac: guest.apMac,
     });
     return { kind: 'granted', continueTo: destination };
   }

@@ -12,13 +12,21 @@ import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
+import { ProblemError, type ProblemSlug, problemResponse } from '../../platform/problem.js';
 import { publicOrigin } from '../../platform/public-origin.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { WifiAnalytics } from '../analytics.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
-import type { UnifiController } from '../gateways/unifi.js';
+import { type ConfirmedGuest, type UnifiController, UnifiError } from '../gateways/unifi.js';
 import type { Hotspot, SessionPolicy } from '../model.js';
 import type { HotspotStore } from '../store.js';
+import {
+  failedLoginLimits,
+  lockedOutFor,
+  recordFailedLogin,
+  takeAll,
+  unifiAttemptLimit,
+} from './attempt-limits.js';
 import {
   type GatewayGuest,
   GatewayRequestError,
@@ -110,6 +118,24 @@ const PAGE_HEADERS = {
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
 };
 
+/** Refusals as problem types, for API clients. */
+const REFUSAL_PROBLEMS: Record<Refusal, ProblemSlug> = {
+  expired: 'wifi-login-expired',
+  used: 'wifi-login-used',
+  badGateway: 'wifi-gateway-request-invalid',
+  unknownHotspot: 'not-found',
+  quota: 'wifi-device-quota',
+  tooMany: 'too-many-attempts',
+  messageFailed: 'wifi-message-failed',
+  notHere: 'wifi-not-a-guest-here',
+  alreadyOnline: 'wifi-already-online',
+  controllerDown: 'wifi-controller-unavailable',
+  controllerError: 'wifi-controller-error',
+};
+
+/** A controller that failed is asked again after this long: long enough for a restart or a blip to pass. */
+const CONTROLLER_RETRY_AFTER_SECONDS = 30;
+
 export function createPortalRouter({
   hotspots,
   portal,
@@ -175,17 +201,75 @@ export function createPortalRouter({
       PAGE_HEADERS,
     );
 
+  /**
+   * A refusal: the page in the guest's language, or problem+json for a client that asks for JSON and not HTML.
+   * `retryAfterSeconds` (an hour for a 429 when not said) goes out as Retry-After.
+   */
   const refusal = (
     context: Context<AppEnv>,
     language: PortalLanguage,
     reason: Refusal,
-    status: 400 | 404 | 409 | 410 | 429 | 502 | 503,
+    status: 400 | 403 | 404 | 409 | 410 | 429 | 502 | 503,
     accent?: string,
-  ) =>
-    context.html(refusedPage(language, reason, accent), status, {
+    retryAfterSeconds?: number,
+  ) => {
+    const retryAfter = retryAfterSeconds ?? (status === 429 ? 3600 : undefined);
+    const headers: Record<string, string> =
+      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+    const accept = context.req.header('Accept') ?? '';
+    if (/application\/(problem\+)?json/.test(accept) && !accept.includes('text/html')) {
+      return problemResponse(
+        context,
+        new ProblemError(status, REFUSAL_PROBLEMS[reason], undefined, undefined, {
+          ...headers,
+          'Cache-Control': 'no-store',
+        }),
+      );
+    }
+    return context.html(refusedPage(language, reason, accent, retryAfter), status, {
       ...PAGE_HEADERS,
-      ...(status === 429 && { 'Retry-After': '3600' }),
+      ...headers,
     });
+  };
+
+  /** The failed-login staircases a guest climbs: their client address's and, with a MAC, their device's. */
+  const failedLoginsOf = (context: Context<AppEnv>, mac: string | undefined, at: Date) => [
+    ...failedLoginLimits.perNetwork(networkHash(key, clientAddress(context))),
+    ...(mac ? failedLoginLimits.perDevice(deviceHash(key, mac, at)) : []),
+  ];
+
+  /** Asks the UniFi controller about the guest; a refusal when it does not vouch for them or cannot be asked. */
+  async function confirmWithController(
+    context: Context<AppEnv>,
+    hotspot: Hotspot,
+    language: PortalLanguage,
+    guest: Extract<GatewayGuest, { vendor: 'unifi' }>,
+    failures: Parameters<typeof recordFailedLogin>[1],
+  ): Promise<ConfirmedGuest | Response> {
+    const accent = hotspot.branding.accent;
+    const controller = unifiFor(hotspot);
+    // A login page sealed before the access point was required names none: nothing to check the station by.
+    if (!controller || !guest.apMac) return refusal(context, language, 'badGateway', 400, accent);
+    try {
+      return await controller.confirmGuest({ mac: guest.mac, apMac: guest.apMac });
+    } catch (error) {
+      if (!(error instanceof UnifiError)) throw error;
+      if (error.reason === 'station') {
+        await recordFailedLogin(limiter, failures);
+        return error.refusal === 'already-authorised'
+          ? refusal(context, language, 'alreadyOnline', 409, accent)
+          : refusal(context, language, 'notHere', 403, accent);
+      }
+      logger.warn('a UniFi controller could not confirm a guest', {
+        hotspotId: hotspot.id,
+        reason: error.reason,
+        detail: error.message,
+      });
+      return error.reason === 'unreachable'
+        ? refusal(context, language, 'controllerDown', 503, accent, CONTROLLER_RETRY_AFTER_SECONDS)
+        : refusal(context, language, 'controllerError', 502, accent, CONTROLLER_RETRY_AFTER_SECONDS);
+    }
+  }
 
   /**
    * Reads the answer to a `method` form and opens its sealed login; a Response when there is nothing to go on.
@@ -225,12 +309,25 @@ export function createPortalRouter({
     policy: SessionPolicy,
   ): Promise<Response> {
     const accent = hotspot.branding.accent;
-    if (!(await portal.claimLogin(login.nonce, login.expiresAt)))
-      return refusal(context, language, 'used', 409, accent);
     const at = now();
     const guest = login.gateway;
     // A device is known only by today's keyed hash of its MAC; without a MAC (rare) there is nothing to count.
     const device = guest.mac ? deviceHash(key, guest.mac, at) : null;
+    // UniFi's redirect is unsigned: the controller vouches for the guest before the login is spent or counted,
+    // and is asked about a device, and after refusals from an address, only so often.
+    let unifiGuest: ConfirmedGuest | null = null;
+    if (guest.vendor === 'unifi') {
+      const failures = failedLoginsOf(context, guest.mac, at);
+      const wait =
+        (await lockedOutFor(limiter, failures, at)) ||
+        (device ? await takeAll(limiter, [unifiAttemptLimit(device)], at) : 0);
+      if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
+      const confirmed = await confirmWithController(context, hotspot, language, guest, failures);
+      if (confirmed instanceof Response) return confirmed;
+      unifiGuest = confirmed;
+    }
+    if (!(await portal.claimLogin(login.nonce, login.expiresAt)))
+      return refusal(context, language, 'used', 409, accent);
     const sessionsToday = device
       ? await portal.countDeviceSession(hotspot.id, device, policy.sessionsPerDevicePerDay, at)
       : 1;
@@ -241,9 +338,18 @@ export function createPortalRouter({
     const destination = destinationFor(publicOrigin(context.req.raw, undefined), language, hotspot, guest);
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
-      outcome = await grantAccess(hotspot, guest, policy, destination, unifiFor);
+      outcome = await grantAccess(hotspot, guest, policy, destination, unifiGuest);
     } catch (error) {
       if (error instanceof GatewayRequestError) return refusal(context, language, 'badGateway', 502, accent);
+      if (error instanceof UnifiError) {
+        logger.warn('a UniFi controller did not authorise a confirmed guest', {
+          hotspotId: hotspot.id,
+          reason: error.reason,
+        });
+        return error.reason === 'unreachable'
+          ? refusal(context, language, 'controllerDown', 503, accent, CONTROLLER_RETRY_AFTER_SECONDS)
+          : refusal(context, language, 'controllerError', 502, accent, CONTROLLER_RETRY_AFTER_SECONDS);
+      }
       throw error;
     }
     await analytics.startSession({
@@ -358,9 +464,8 @@ export function createPortalRouter({
       ...(device ? [codeLimits.perDevice(device)] : []),
       ...codeLimits.perAddress(addressKey),
     ];
-    for (const limit of limits) {
-      if (!(await limiter.take(limit))) return refusal(context, language, 'tooMany', 429, accent);
-    }
+    const wait = await takeAll(limiter, limits, at);
+    if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
     const issued = await codes.issue(hotspot.id, login.nonce, address);
     // Consent to the terms and to the address being used is recorded before the address is used.
     await portal.recordConsent(
@@ -406,8 +511,10 @@ export function createPortalRouter({
     if (answer instanceof Response) return answer;
     const { hotspot, language, login, form } = answer;
     const accent = hotspot.branding.accent;
-    const network = codeLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
-    if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
+    const at = now();
+    const failures = failedLoginsOf(context, login.gateway.mac, at);
+    const wait = await lockedOutFor(limiter, failures, at);
+    if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
     const code = (form.code ?? '').replace(/\s/g, '');
     const requestId = form.request ?? '';
     const checked =
@@ -415,7 +522,7 @@ export function createPortalRouter({
         ? await codes.check(hotspot.id, login.nonce, requestId, code)
         : { outcome: 'wrong' as const, attemptsLeft: undefined };
     if (checked.outcome === 'accepted') return letIn(context, answer, 'code', hotspot.policy);
-    if (checked.outcome === 'wrong') await limiter.record(network);
+    if (checked.outcome === 'wrong') await recordFailedLogin(limiter, failures);
     const address = readCodeAddress(form.address ?? '');
     return context.html(
       codePage({
@@ -449,14 +556,15 @@ export function createPortalRouter({
     if (form.accept !== 'yes')
       return askAgain(context, answer, { method: 'booking', kind: 'must-accept' }, { reference: typed });
     const at = now();
-    const network = ticketLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
     const device = login.gateway.mac ? deviceHash(key, login.gateway.mac, at) : null;
-    if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
-    if (device && !(await limiter.take(ticketLimits.perDevice(device))))
-      return refusal(context, language, 'tooMany', 429, accent);
+    const failures = failedLoginsOf(context, login.gateway.mac, at);
+    const wait =
+      (await lockedOutFor(limiter, failures, at)) ||
+      (device ? await takeAll(limiter, [ticketLimits.perDevice(device)], at) : 0);
+    if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
     const ticket = await tickets(reference);
     if (!ticket || !ticketValidAt(ticket, at)) {
-      await limiter.record(network);
+      await recordFailedLogin(limiter, failures);
       return askAgain(context, answer, { method: 'booking', kind: 'no-ticket' }, { reference: typed });
     }
     if (!(await limiter.take(ticketLimits.perBooking(reference, ticket, hotspot.policy, at))))
