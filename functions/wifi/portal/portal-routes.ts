@@ -6,13 +6,12 @@
  * itself is openNDS authmon polling (level 3). Pages are HTML for captive-portal browsers, never JSON, and every
  * refusal is a page that says what to do.
  */
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
-import { ProblemError, type ProblemSlug, problemResponse } from '../../platform/problem.js';
 import { publicOrigin } from '../../platform/public-origin.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { WifiAnalytics } from '../analytics.js';
@@ -27,13 +26,8 @@ import {
   takeAll,
   unifiAttemptLimit,
 } from './attempt-limits.js';
-import {
-  type GatewayGuest,
-  GatewayRequestError,
-  grantAccess,
-  readGuest,
-  safeDestination,
-} from './gateway-guest.js';
+import { destinationFor, landingUrl, offeredPage, PORTAL_BASE_PATH, portalPath } from './destination.js';
+import { type GatewayGuest, GatewayRequestError, grantAccess, readGuest } from './gateway-guest.js';
 import {
   addressHash,
   CODE_ATTEMPTS,
@@ -62,11 +56,10 @@ import {
   type PortalLanguage,
   pickLanguage,
   postToGatewayPage,
-  type Refusal,
-  refusedPage,
   TERMS_VERSION,
 } from './page.js';
 import type { ConsentRecord, PortalStore } from './portal-store.js';
+import { controllerRefusal, PAGE_HEADERS, refusal } from './responses.js';
 import {
   readBookingReference,
   type TicketLookup,
@@ -75,7 +68,7 @@ import {
   ticketValidAt,
 } from './ticket-login.js';
 
-export const PORTAL_BASE_PATH = '/portal';
+export { PORTAL_BASE_PATH };
 
 export interface PortalDependencies {
   hotspots: HotspotStore;
@@ -108,34 +101,6 @@ interface Answer {
 const ndsEncoded = (name: string) =>
   name.replace(/[^A-Za-z0-9]/g, (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
-/**
- * Guests' pages are never cached or framed (their addresses carry gateway data); they run no script, and their
- * forms and redirects may go to the gateway's own address, on the hotspot's network (often plain http).
- */
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-store',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
-};
-
-/** Refusals as problem types, for API clients. */
-const REFUSAL_PROBLEMS: Record<Refusal, ProblemSlug> = {
-  expired: 'wifi-login-expired',
-  used: 'wifi-login-used',
-  badGateway: 'wifi-gateway-request-invalid',
-  unknownHotspot: 'not-found',
-  quota: 'wifi-device-quota',
-  tooMany: 'too-many-attempts',
-  messageFailed: 'wifi-message-failed',
-  notHere: 'wifi-not-a-guest-here',
-  alreadyOnline: 'wifi-already-online',
-  controllerDown: 'wifi-controller-unavailable',
-  controllerError: 'wifi-controller-error',
-};
-
-/** A controller that failed is asked again after this long: long enough for a restart or a blip to pass. */
-const CONTROLLER_RETRY_AFTER_SECONDS = 30;
-
 export function createPortalRouter({
   hotspots,
   portal,
@@ -150,29 +115,7 @@ export function createPortalRouter({
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
-  /** Where a guest goes when their phone asked for nothing in particular: the city's welcome page. */
-  const landing = (origin: string, language: PortalLanguage, hotspot: Hotspot) =>
-    `${origin}/${language}/welcome/?hotspot=${encodeURIComponent(hotspot.id)}`;
-  const basePath = (hotspot: Hotspot) => `${PORTAL_BASE_PATH}/${hotspot.id}`;
-  const onlineSignature = (hotspotId: string, wanted: string) =>
-    createHmac('sha256', key).update(`online:${hotspotId}:${wanted}`).digest('base64url');
-
-  /**
-   * Where the guest goes once the gateway lets them in. The page they asked for, straight away, only when their
-   * gateway vouched for it with the hotspot's secret; otherwise our page that offers it as a link (signed, so
-   * our address cannot be made to offer anything else); the welcome page when they asked for nothing real.
-   */
-  function destinationFor(origin: string, language: PortalLanguage, hotspot: Hotspot, guest: GatewayGuest) {
-    const welcome = landing(origin, language, hotspot);
-    const wanted = safeDestination(guest.wanted, welcome);
-    if (wanted === welcome || guest.wantedSigned) return wanted;
-    const online = new URL(`${origin}${basePath(hotspot)}/online`);
-    online.searchParams.set('lang', language);
-    online.searchParams.set('to', wanted);
-    online.searchParams.set('sig', onlineSignature(hotspot.id, wanted));
-    return online.href;
-  }
-
+  const basePath = (hotspot: Hotspot) => portalPath(hotspot.id);
   const pageModel = (
     hotspot: Hotspot,
     language: PortalLanguage,
@@ -200,37 +143,6 @@ export function createPortalRouter({
       422,
       PAGE_HEADERS,
     );
-
-  /**
-   * A refusal: the page in the guest's language, or problem+json for a client that asks for JSON and not HTML.
-   * `retryAfterSeconds` (an hour for a 429 when not said) goes out as Retry-After.
-   */
-  const refusal = (
-    context: Context<AppEnv>,
-    language: PortalLanguage,
-    reason: Refusal,
-    status: 400 | 403 | 404 | 409 | 410 | 429 | 502 | 503,
-    accent?: string,
-    retryAfterSeconds?: number,
-  ) => {
-    const retryAfter = retryAfterSeconds ?? (status === 429 ? 3600 : undefined);
-    const headers: Record<string, string> =
-      retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
-    const accept = context.req.header('Accept') ?? '';
-    if (/application\/(problem\+)?json/.test(accept) && !accept.includes('text/html')) {
-      return problemResponse(
-        context,
-        new ProblemError(status, REFUSAL_PROBLEMS[reason], undefined, undefined, {
-          ...headers,
-          'Cache-Control': 'no-store',
-        }),
-      );
-    }
-    return context.html(refusedPage(language, reason, accent, retryAfter), status, {
-      ...PAGE_HEADERS,
-      ...headers,
-    });
-  };
 
   /** The failed-login staircases a guest climbs: their client address's and, with a MAC, their device's. */
   const failedLoginsOf = (context: Context<AppEnv>, mac: string | undefined, at: Date) => [
@@ -265,9 +177,7 @@ export function createPortalRouter({
         reason: error.reason,
         detail: error.message,
       });
-      return error.reason === 'unreachable'
-        ? refusal(context, language, 'controllerDown', 503, accent, CONTROLLER_RETRY_AFTER_SECONDS)
-        : refusal(context, language, 'controllerError', 502, accent, CONTROLLER_RETRY_AFTER_SECONDS);
+      return controllerRefusal(context, language, error, accent);
     }
   }
 
@@ -335,7 +245,13 @@ export function createPortalRouter({
     if (method !== 'code') {
       await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
     }
-    const destination = destinationFor(publicOrigin(context.req.raw, undefined), language, hotspot, guest);
+    const destination = destinationFor(
+      key,
+      publicOrigin(context.req.raw, undefined),
+      language,
+      hotspot,
+      guest,
+    );
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
       outcome = await grantAccess(hotspot, guest, policy, destination, unifiGuest);
@@ -346,9 +262,7 @@ export function createPortalRouter({
           hotspotId: hotspot.id,
           reason: error.reason,
         });
-        return error.reason === 'unreachable'
-          ? refusal(context, language, 'controllerDown', 503, accent, CONTROLLER_RETRY_AFTER_SECONDS)
-          : refusal(context, language, 'controllerError', 502, accent, CONTROLLER_RETRY_AFTER_SECONDS);
+        return controllerRefusal(context, language, error, accent);
       }
       throw error;
     }
@@ -420,21 +334,9 @@ export function createPortalRouter({
     const language = pickLanguage(context.req.query('lang'), context.req.header('Accept-Language'));
     const hotspot = await hotspots.get(context.req.param('hotspotId'));
     if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
-    const wanted = context.req.query('to') ?? '';
-    const given = Buffer.from(context.req.query('sig') ?? '');
-    const expected = Buffer.from(onlineSignature(hotspot.id, wanted));
-    const vouched = given.length === expected.length && timingSafeEqual(given, expected);
-    const origin = publicOrigin(context.req.raw, undefined);
-    return context.html(
-      onlinePage(
-        language,
-        hotspot.branding.accent,
-        vouched ? wanted : null,
-        landing(origin, language, hotspot),
-      ),
-      200,
-      PAGE_HEADERS,
-    );
+    const wanted = offeredPage(key, hotspot.id, context.req.query('to'), context.req.query('sig'));
+    const welcome = landingUrl(publicOrigin(context.req.raw, undefined), language, hotspot.id);
+    return context.html(onlinePage(language, hotspot.branding.accent, wanted, welcome), 200, PAGE_HEADERS);
   });
 
   router.post('/:hotspotId/login', async (context) => {

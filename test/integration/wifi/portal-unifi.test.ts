@@ -232,7 +232,7 @@ describe('the portal with a UniFi controller', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(600);
     expect(await response.text()).toMatch(/try again in \d+ minutes?/);
-  });
+  }, 120_000);
 
   it('stops one client address after 30 MACs the controller refused within ten minutes', async () => {
     const id = await addUnifiHotspot();
@@ -247,5 +247,5 @@ describe('the portal with a UniFi controller', () => {
     expect(Number(blocked.response.headers.get('Retry-After'))).toBeGreaterThan(0);
     // Another address is not held up.
     expect((await connect(id, 'aa:bb:cc:00:00:05', { network: '198.51.100.98' })).response.status).toBe(303);
-  });
+  }, 120_000);
 });
