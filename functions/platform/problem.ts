@@ -36,6 +36,17 @@ export const problemTitles = {
   'too-many-attempts': 'Too many attempts: wait before trying again',
   'cross-origin-request': 'This request must come from the site’s own pages',
   'store-unavailable': 'The data store is not answering',
+  'wifi-gateway-request-invalid':
+    'The hotspot gateway’s parameters are missing, unsigned or not this hotspot’s',
+  'wifi-login-expired': 'The Wi-Fi login page has expired',
+  'wifi-login-used': 'This Wi-Fi login has been used already',
+  'wifi-device-quota': 'The device has used today’s sessions at this hotspot',
+  'wifi-message-failed': 'The login code could not be sent',
+  'wifi-not-a-guest-here':
+    'The hotspot’s controller does not see this device as a guest at this access point',
+  'wifi-already-online': 'The hotspot’s controller has authorised this device already',
+  'wifi-controller-unavailable': 'The hotspot’s controller did not answer in time',
+  'wifi-controller-error': 'The hotspot’s controller answered with an error',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

@@ -5,6 +5,7 @@
  * (`HotspotView`) says only which secrets are set.
  */
 import * as z from 'zod';
+import { GatewayAddress } from './gateways/gateway-address.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -48,6 +49,7 @@ export const OpenNdsGateway = z.object({
     .regex(/^[A-Za-z0-9-]{1,64}$/)
     .optional()
     .meta({ description: 'The gatewayname set on the gateway, which level 3 polls under.' }),
+  gatewayAddress: GatewayAddress.optional(),
 });
 
 export const MerakiGateway = z.object({ vendor: z.literal('meraki') });
@@ -55,6 +57,7 @@ export const MerakiGateway = z.object({ vendor: z.literal('meraki') });
 export const MikrotikGateway = z.object({
   vendor: z.literal('mikrotik'),
   chap: z.boolean().meta({ description: 'Log in with CHAP when the router offers a challenge.' }),
+  gatewayAddress: GatewayAddress.optional(),
   ...PortalAccount,
 });
 
@@ -70,6 +73,7 @@ export const CoovaChilliGateway = z.object({
   vendor: z.literal('coovachilli'),
   uamsecret: Secret('The uamsecret set on the gateway.'),
   chap: z.boolean(),
+  gatewayAddress: GatewayAddress.optional(),
   ...PortalAccount,
 });
 

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
+import { GatewayAddress } from './gateways/gateway-address.js';
 import type { HotspotsService } from './hotspots-service.js';
 import {
   BilingualName,
@@ -28,11 +29,12 @@ const SeedGateway = z.discriminatedUnion('vendor', [
     vendor: z.literal('opennds'),
     securityLevel: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     gatewayName: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
+    gatewayAddress: GatewayAddress,
   }),
   z.object({ vendor: z.literal('meraki') }),
-  z.object({ vendor: z.literal('mikrotik'), chap: z.boolean() }),
+  z.object({ vendor: z.literal('mikrotik'), chap: z.boolean(), gatewayAddress: GatewayAddress }),
   z.object({ vendor: z.literal('unifi'), controllerUrl: z.url(), site: z.string(), unifiOs: z.boolean() }),
-  z.object({ vendor: z.literal('coovachilli'), chap: z.boolean() }),
+  z.object({ vendor: z.literal('coovachilli'), chap: z.boolean(), gatewayAddress: GatewayAddress }),
 ]);
 
 export const WifiSeed = z.object({

@@ -63,7 +63,14 @@ describe('the Wi-Fi portal', () => {
     const grant = new URL(sentTo[0] ?? '');
     expect(grant.origin).toBe('https://n143.network-auth.com');
     expect(grant.pathname).toBe('/splash/grant');
-    expect(grant.searchParams.get('continue_url')).toBe('http://neverssl.com/');
+    // The page asked for came unsigned from the network: the guest lands on our page, which offers it as a link.
+    const continueTo = new URL(grant.searchParams.get('continue_url') ?? '');
+    expect(continueTo.pathname).toBe('/portal/hl-tuanchau-hotel-01/online');
+    await page.unroute('**/portal/*/login');
+    await page.goto(`${baseUrl}${continueTo.pathname}${continueTo.search}`);
+    await page.getByRole('heading', { level: 1, name: 'Đã kết nối' }).waitFor();
+    expect(await page.getByRole('link', { name: 'http://neverssl.com/' }).count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/portal/hl-tuanchau-hotel-01/online');
     await context.close();
   });
 

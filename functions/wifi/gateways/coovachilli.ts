@@ -92,6 +92,16 @@ export function chapResponse(password: string, challenge: string, uamsecret: str
   ).toString('hex');
 }
 
+/** The gateway's own logon address, from the redirect's `uamip` and `uamport`. */
+export function chilliLogonBase(redirect: Pick<ChilliRedirect, 'uamip' | 'uamport'>): URL {
+  const host = redirect.uamip.includes(':') ? `[${redirect.uamip}]` : redirect.uamip;
+  try {
+    return new URL(`http://${host}:${redirect.uamport}/logon`);
+  } catch {
+    throw new ChilliError('uamip is not an address');
+  }
+}
+
 /** Where the browser goes to log in: the gateway's own logon address, never anywhere else. */
 export function chilliLogonUrl(
   redirect: ChilliRedirect,
@@ -100,9 +110,7 @@ export function chilliLogonUrl(
   method: 'pap' | 'chap',
   destination: string,
 ): string {
-  const url = new URL(
-    `http://${redirect.uamip.includes(':') ? `[${redirect.uamip}]` : redirect.uamip}:${redirect.uamport}/logon`,
-  );
+  const url = chilliLogonBase(redirect);
   url.searchParams.set('username', credentials.username);
   if (method === 'pap')
     url.searchParams.set('password', papPassword(credentials.password, redirect.challenge, uamsecret));

@@ -28,6 +28,7 @@ function grantBase(candidate: string): URL {
   if (
     url.protocol !== 'https:' ||
     !url.hostname.endsWith('.network-auth.com') ||
+    url.port !== '' ||
     url.username ||
     url.password
   ) {

@@ -159,16 +159,27 @@ export function gatewayHashFor(gatewaynameRaw: string): string {
   return sha256hex(gatewaynameRaw);
 }
 
+/** The gateway's own address (`gatewayaddress`, host:port) as the base of the URLs the browser is sent to. */
+export function gatewayBase(gatewayaddress: string): URL {
+  if (!/^[0-9A-Za-z.:[\]-]+$/.test(gatewayaddress))
+    throw new FasError('encoding', 'gatewayaddress is malformed');
+  try {
+    return new URL(`http://${gatewayaddress}/`);
+  } catch {
+    throw new FasError('encoding', 'gatewayaddress is malformed');
+  }
+}
+
 /**
  * Levels 1–2: the browser goes back to the gateway with the token; `redir` must be present (the gateway answers
  * 403 without it).
  */
 export function gatewayAuthUrl(gatewayaddress: string, rhid: string, redir: string, custom?: string): string {
-  if (!/^[0-9A-Za-z.:[\]-]+$/.test(gatewayaddress))
-    throw new FasError('encoding', 'gatewayaddress is malformed');
-  const query = new URLSearchParams({ tok: rhid, redir });
-  if (custom) query.set('custom', Buffer.from(custom, 'utf8').toString('base64'));
-  return `http://${gatewayaddress}/opennds_auth/?${query.toString()}`;
+  const url = new URL('/opennds_auth/', gatewayBase(gatewayaddress));
+  url.searchParams.set('tok', rhid);
+  url.searchParams.set('redir', redir);
+  if (custom) url.searchParams.set('custom', Buffer.from(custom, 'utf8').toString('base64'));
+  return url.href;
 }
 
 /** A client the portal has let in, as authmon passes it to the gateway (0 means no limit). */

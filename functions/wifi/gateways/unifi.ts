@@ -3,12 +3,25 @@
  * and `ssid`; the browser is not sent back to the gateway — the portal authorises the guest on the controller
  * (classic API `POST /api/s/<site>/cmd/stamgr` `authorize-guest` after `/api/login`; UniFi OS logs in at
  * `/api/auth/login`, prefixes the network application's paths with `/proxy/network` and wants the CSRF token
- * back). The `id` is not signed, so only a MAC from a fresh redirect is authorised.
+ * back). Nothing in the redirect is signed, so before authorising, the controller itself must say the MAC is a
+ * guest associated with that access point right now and not authorised yet (`GET /api/s/<site>/stat/sta/<mac>`).
+ * Every call has a deadline: a controller that hangs or refuses is answered for within a few seconds.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as z from 'zod';
+
+/** Why the controller's word about a station does not allow authorising it. */
+export type StationRefusal = 'not-connected' | 'not-guest' | 'other-ap' | 'already-authorised';
+
 export class UnifiError extends Error {
   constructor(
-    readonly reason: 'redirect' | 'login' | 'authorize',
+    /**
+     * redirect: the guest's parameters are unusable; unreachable: no answer in time (or no connection);
+     * login, answer, authorize: the controller answered, but not as it should; station: see `refusal`.
+     */
+    readonly reason: 'redirect' | 'unreachable' | 'login' | 'answer' | 'authorize' | 'station',
     message: string,
+    readonly refusal?: StationRefusal,
   ) {
     super(message);
     this.name = 'UnifiError';
@@ -17,7 +30,7 @@ export class UnifiError extends Error {
 
 export interface UnifiRedirect {
   clientMac: string;
-  apMac?: string;
+  apMac: string;
   issuedAt: number;
   url?: string;
   ssid?: string;
@@ -37,10 +50,12 @@ export function readUnifiRedirect(
   if (!Number.isInteger(issuedAt) || Math.abs(nowSeconds - issuedAt) > UNIFI_REDIRECT_MAX_AGE) {
     throw new UnifiError('redirect', 'the redirect is not fresh');
   }
-  const apMac = query.ap?.toLowerCase();
+  // The access point is what the controller's station must match: a redirect without it cannot be checked.
+  const apMac = (query.ap ?? '').toLowerCase();
+  if (!MAC.test(apMac)) throw new UnifiError('redirect', 'ap is not a MAC address');
   return {
     clientMac,
-    apMac: apMac && MAC.test(apMac) ? apMac : undefined,
+    apMac,
     issuedAt,
     url: query.url,
     ssid: query.ssid,
@@ -57,18 +72,58 @@ export interface UnifiControllerSettings {
   unifiOs: boolean;
 }
 
-export interface GuestAuthorisation {
+/** The guest as the redirect named them: their MAC and the access point they must be associated with. */
+export interface UnifiGuest {
   mac: string;
+  apMac: string;
+}
+
+/** What the guest is let in for (rates in kbps, the quota in MB; absent or 0 means no limit). */
+export interface GuestAllowance {
   minutes: number;
   upKbps?: number;
   downKbps?: number;
   quotaMB?: number;
-  apMac?: string;
+}
+
+/** A guest the controller vouched for, on the session that asked: authorising them is the one step left. */
+export interface ConfirmedGuest {
+  authorize(allowance: GuestAllowance): Promise<void>;
 }
 
 export interface UnifiController {
-  authorizeGuest(guest: GuestAuthorisation): Promise<void>;
+  /**
+   * Logs in and asks the controller about the station: a guest associated with the redirect's access point and
+   * not authorised yet is confirmed; otherwise a UnifiError says why not. Authorising is left to the caller, so it
+   * can spend the login and count the session in between, only for a guest the controller vouched for.
+   */
+  confirmGuest(guest: UnifiGuest): Promise<ConfirmedGuest>;
 }
+
+/** How long the portal waits for a controller (the reasons are in docs/decisions.md). */
+export interface ControllerTimeouts {
+  /** One HTTP request, connecting included. */
+  requestMs: number;
+  /** The whole conversation for one guest: login, station lookup (with its retry) and authorisation. */
+  totalMs: number;
+  /** Tries of the station lookup, the one idempotent read. */
+  readAttempts: number;
+}
+
+export const CONTROLLER_TIMEOUTS: ControllerTimeouts = { requestMs: 2_000, totalMs: 4_000, readAttempts: 2 };
+
+/** What the controller says of a station; anything else it sends is ignored. */
+const Station = z.object({
+  mac: z.string(),
+  ap_mac: z.string().optional(),
+  is_guest: z.boolean().optional(),
+  authorized: z.boolean().optional(),
+});
+const ControllerAnswer = z.object({
+  meta: z.object({ rc: z.string(), msg: z.string().optional() }),
+  data: z.array(z.unknown()).optional(),
+});
+type ControllerAnswer = z.infer<typeof ControllerAnswer>;
 
 /** Cookies from a login answer, as a Cookie header. */
 function cookiesOf(response: Response): string {
@@ -78,47 +133,132 @@ function cookiesOf(response: Response): string {
     .join('; ');
 }
 
-/** The controller over HTTP; `fetchFn` is swapped for a test server's in tests. */
+const isAbort = (error: unknown) =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+
+/** The controller over HTTP; `fetchFn` and `timeouts` are swapped in tests. */
 export function createUnifiController(
   settings: UnifiControllerSettings,
-  fetchFn: typeof fetch = fetch,
+  {
+    fetchFn = fetch,
+    timeouts = CONTROLLER_TIMEOUTS,
+  }: { fetchFn?: typeof fetch; timeouts?: ControllerTimeouts } = {},
 ): UnifiController {
   const base = settings.url.replace(/\/+$/, '');
   const networkBase = settings.unifiOs ? `${base}/proxy/network` : base;
-  return {
-    async authorizeGuest(guest) {
-      const login = await fetchFn(`${base}${settings.unifiOs ? '/api/auth/login' : '/api/login'}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ username: settings.username, password: settings.password }),
-      });
-      if (!login.ok) throw new UnifiError('login', `the controller refused the login (${login.status})`);
-      const headers: Record<string, string> = {
-        'Content-Type': 'application/json',
-        Cookie: cookiesOf(login),
-      };
-      const csrf = login.headers.get('x-csrf-token');
-      if (csrf) headers['X-CSRF-Token'] = csrf;
-      const body: Record<string, string | number> = {
-        cmd: 'authorize-guest',
-        mac: guest.mac.toLowerCase(),
-        minutes: guest.minutes,
-      };
-      if (guest.upKbps) body.up = guest.upKbps;
-      if (guest.downKbps) body.down = guest.downKbps;
-      if (guest.quotaMB) body.bytes = guest.quotaMB;
-      if (guest.apMac) body.ap_mac = guest.apMac.toLowerCase();
-      const answer = await fetchFn(`${networkBase}/api/s/${encodeURIComponent(settings.site)}/cmd/stamgr`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-      });
-      const result = (await answer.json().catch(() => null)) as {
-        meta?: { rc?: string; msg?: string };
-      } | null;
-      if (!answer.ok || result?.meta?.rc !== 'ok') {
-        throw new UnifiError('authorize', `the controller did not authorise the guest (${answer.status})`);
+  const sitePath = `${networkBase}/api/s/${encodeURIComponent(settings.site)}`;
+
+  /** One request and its JSON body, within both its own timeout and the conversation's deadline. */
+  async function call(
+    url: string,
+    init: RequestInit,
+    deadline: AbortSignal,
+  ): Promise<{ response: Response; answer: ControllerAnswer | null }> {
+    const signal = AbortSignal.any([deadline, AbortSignal.timeout(timeouts.requestMs)]);
+    try {
+      const response = await fetchFn(url, { ...init, signal, redirect: 'manual' });
+      const parsed = ControllerAnswer.safeParse(await response.json().catch(rethrowAbort));
+      return { response, answer: parsed.success ? parsed.data : null };
+    } catch (error) {
+      // A refused connection, a DNS failure, a reset, or no answer in time: the controller is out of reach.
+      throw new UnifiError(
+        'unreachable',
+        isAbort(error) ? 'the controller did not answer in time' : 'the controller could not be reached',
+      );
+    }
+  }
+
+  /** The station lookup, tried again after a moment when the controller was out of reach or failed (5xx). */
+  async function station(mac: string, headers: Record<string, string>, deadline: AbortSignal) {
+    for (let attempt = 1; ; attempt += 1) {
+      let outcome: Awaited<ReturnType<typeof call>> | UnifiError;
+      try {
+        outcome = await call(`${sitePath}/stat/sta/${mac}`, { headers }, deadline);
+      } catch (error) {
+        if (!(error instanceof UnifiError)) throw error;
+        outcome = error;
       }
+      if (!(outcome instanceof UnifiError) && outcome.response.status < 500) return outcome;
+      if (attempt >= timeouts.readAttempts || deadline.aborted) {
+        if (outcome instanceof UnifiError) throw outcome;
+        throw new UnifiError(
+          'answer',
+          `the controller failed to look up the station (${outcome.response.status})`,
+        );
+      }
+      await sleep(100 * attempt, undefined, { signal: deadline }).catch(() => undefined);
+    }
+  }
+
+  return {
+    async confirmGuest(guest) {
+      const deadline = AbortSignal.timeout(timeouts.totalMs);
+      const mac = guest.mac.toLowerCase();
+      const login = await call(
+        `${base}${settings.unifiOs ? '/api/auth/login' : '/api/login'}`,
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: settings.username, password: settings.password }),
+        },
+        deadline,
+      );
+      if (!login.response.ok)
+        throw new UnifiError('login', `the controller refused the login (${login.response.status})`);
+      const headers: Record<string, string> = { Cookie: cookiesOf(login.response) };
+      const csrf = login.response.headers.get('x-csrf-token');
+      if (csrf) headers['X-CSRF-Token'] = csrf;
+
+      const lookup = await station(mac, headers, deadline);
+      // The classic controller answers an unknown MAC with 400 api.err.UnknownStation; others with no data.
+      const unknown = lookup.answer?.meta.msg === 'api.err.UnknownStation';
+      if (!unknown && (!lookup.response.ok || lookup.answer?.meta.rc !== 'ok'))
+        throw new UnifiError('answer', `the controller did not list the station (${lookup.response.status})`);
+      const found = (unknown ? [] : (lookup.answer?.data ?? []))
+        .map((item) => Station.safeParse(item))
+        .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
+        .find((item) => item.mac.toLowerCase() === mac);
+      const refused = (refusal: StationRefusal) =>
+        new UnifiError('station', `the controller does not vouch for this guest (${refusal})`, refusal);
+      if (!found) throw refused('not-connected');
+      if (found.is_guest !== true) throw refused('not-guest');
+      if (found.ap_mac?.toLowerCase() !== guest.apMac.toLowerCase()) throw refused('other-ap');
+      if (found.authorized === true) throw refused('already-authorised');
+
+      return {
+        async authorize(allowance) {
+          const body: Record<string, string | number> = {
+            cmd: 'authorize-guest',
+            mac,
+            minutes: allowance.minutes,
+          };
+          if (allowance.upKbps) body.up = allowance.upKbps;
+          if (allowance.downKbps) body.down = allowance.downKbps;
+          if (allowance.quotaMB) body.bytes = allowance.quotaMB;
+          body.ap_mac = guest.apMac.toLowerCase();
+          const authorised = await call(
+            `${sitePath}/cmd/stamgr`,
+            {
+              method: 'POST',
+              headers: { ...headers, 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+            deadline,
+          );
+          if (!authorised.response.ok || authorised.answer?.meta.rc !== 'ok') {
+            throw new UnifiError(
+              'authorize',
+              `the controller did not authorise the guest (${authorised.response.status})`,
+            );
+          }
+        },
+      };
     },
   };
+}
+
+/** A body that is not JSON is no answer (null); a body cut off by the deadline is no answer in time. */
+function rethrowAbort(error: unknown): null {
+  if (isAbort(error)) throw error;
+  return null;
 }

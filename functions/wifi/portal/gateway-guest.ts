@@ -4,22 +4,34 @@
  * grant in the form the gateway expects — a redirect back to it, a form the browser posts to it, an entry for
  * openNDS authmon to collect, or a call to the UniFi controller.
  */
-import { type ChilliRedirect, chilliLogonUrl, readChilliRedirect } from '../gateways/coovachilli.js';
+import {
+  type ChilliRedirect,
+  chilliLogonBase,
+  chilliLogonUrl,
+  readChilliRedirect,
+} from '../gateways/coovachilli.js';
+import { isGatewayTarget } from '../gateways/gateway-address.js';
 import { merakiGrantUrl, readMerakiRedirect } from '../gateways/meraki.js';
-import { mikrotikLoginForm } from '../gateways/mikrotik.js';
+import { loginAddress, mikrotikLoginForm } from '../gateways/mikrotik.js';
 import {
   type AuthmonGrant,
   gatewayAuthUrl,
+  gatewayBase,
   gatewayHashFor,
   readFasEncrypted,
   readFasLevel1,
   rhidFor,
 } from '../gateways/opennds.js';
 import { safeDestination } from '../gateways/redirect-target.js';
-import { readUnifiRedirect, type UnifiController } from '../gateways/unifi.js';
+import { type ConfirmedGuest, readUnifiRedirect } from '../gateways/unifi.js';
 import type { Hotspot, SessionPolicy } from '../model.js';
 
-export type GatewayGuest =
+/**
+ * The guest as the gateway described them. `wanted` is the page they first asked for; `wantedSigned` says whether
+ * the gateway vouched for it with the hotspot's secret (openNDS levels 2–3 encrypt it with the faskey, CoovaChilli
+ * signs the whole redirect with `md`): only then is the guest sent there without being asked.
+ */
+export type GatewayGuest = { wantedSigned?: boolean } & (
   | {
       vendor: 'opennds';
       mac: string;
@@ -37,8 +49,10 @@ export type GatewayGuest =
       chapId?: string;
       chapChallenge?: string;
     }
+  /** apMac is absent only from a login page sealed before the access point was required. */
   | { vendor: 'unifi'; mac: string; wanted?: string; apMac?: string }
-  | { vendor: 'coovachilli'; mac: string; wanted?: string; redirect: ChilliRedirect };
+  | { vendor: 'coovachilli'; mac: string; wanted?: string; redirect: ChilliRedirect }
+);
 
 /** The gateway's parameters are missing, malformed or not signed as this hotspot's gateway signs them. */
 export class GatewayRequestError extends Error {
@@ -54,6 +68,12 @@ function attempt<T>(read: () => T): T {
   } catch (error) {
     throw new GatewayRequestError(error instanceof Error ? error.message : 'unreadable gateway parameters');
   }
+}
+
+/** A redirect back to the gateway goes only to its registered address, or else a private-network one. */
+function requireGatewayTarget(target: URL, registered: string | undefined): void {
+  if (!isGatewayTarget(target, registered))
+    throw new GatewayRequestError(`${target.host} is not this hotspot’s gateway`);
 }
 
 /** Reads the guest from the gateway's redirect to `/portal/{hotspotId}` (the query, and the URL as received). */
@@ -73,10 +93,17 @@ export function readGuest(
           ? readFasLevel1(fas)
           : readFasEncrypted(fas, query.iv ?? '', gateway.faskey),
       );
+      // Level 3 never sends the browser to the gateway (authmon collects the grant).
+      if (gateway.securityLevel !== 3)
+        requireGatewayTarget(
+          attempt(() => gatewayBase(read.gatewayaddress)),
+          gateway.gatewayAddress,
+        );
       return {
         vendor: 'opennds',
         mac: read.clientmac,
         wanted: read.originurl,
+        wantedSigned: gateway.securityLevel !== 1,
         hid: read.hid,
         gatewayaddress: read.gatewayaddress,
         gatewayhash: gatewayHashFor(read.gatewaynameRaw),
@@ -95,8 +122,8 @@ export function readGuest(
       const mac = (query.mac ?? '').toLowerCase();
       if (!/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/.test(mac))
         throw new GatewayRequestError('the router sent no MAC');
-      const linkLoginOnly = query['link-login-only'];
-      if (!linkLoginOnly) throw new GatewayRequestError('the router sent no link-login-only');
+      const linkLoginOnly = attempt(() => loginAddress(query['link-login-only']));
+      requireGatewayTarget(new URL(linkLoginOnly), gateway.gatewayAddress);
       return {
         vendor: 'mikrotik',
         mac,
@@ -112,7 +139,17 @@ export function readGuest(
     }
     case 'coovachilli': {
       const redirect = attempt(() => readChilliRedirect(request.url, gateway.uamsecret));
-      return { vendor: 'coovachilli', mac: redirect.mac, wanted: redirect.userurl, redirect };
+      requireGatewayTarget(
+        attempt(() => chilliLogonBase(redirect)),
+        gateway.gatewayAddress,
+      );
+      return {
+        vendor: 'coovachilli',
+        mac: redirect.mac,
+        wanted: redirect.userurl,
+        wantedSigned: true,
+        redirect,
+      };
     }
   }
 }
@@ -136,7 +173,8 @@ export async function grantAccess(
   guest: GatewayGuest,
   policy: SessionPolicy,
   destination: string,
-  unifiFor: (hotspot: Hotspot) => UnifiController | null,
+  /** For UniFi: the guest the controller has just vouched for (portal-routes asks before spending the login). */
+  unifiGuest: ConfirmedGuest | null,
 ): Promise<GrantOutcome> {
   const { gateway } = hotspot;
   if (guest.vendor === 'opennds' && gateway.vendor === 'opennds') {
@@ -156,7 +194,10 @@ export async function grantAccess(
         },
       };
     }
-    return { kind: 'redirect', url: gatewayAuthUrl(guest.gatewayaddress, rhid, destination) };
+    return {
+      kind: 'redirect',
+      url: attempt(() => gatewayAuthUrl(guest.gatewayaddress, rhid, destination)),
+    };
   }
   if (guest.vendor === 'meraki') {
     return {
@@ -179,15 +220,12 @@ export async function grantAccess(
     };
   }
   if (guest.vendor === 'unifi') {
-    const controller = unifiFor(hotspot);
-    if (!controller) throw new GatewayRequestError('this hotspot has no UniFi controller');
-    await controller.authorizeGuest({
-      mac: guest.mac,
+    if (!unifiGuest) throw new GatewayRequestError('the controller has not vouched for this guest');
+    await unifiGuest.authorize({
       minutes: policy.sessionMinutes,
       upKbps: policy.upKbps,
       downKbps: policy.downKbps,
       quotaMB: policy.quotaMB,
-      apMac: guest.apMac,
     });
     return { kind: 'granted', continueTo: destination };
   }

@@ -8,8 +8,8 @@
  * - a code takes 5 attempts, then it is spent;
  * - an address gets 3 codes per 15 minutes and 10 a day;
  * - a device (today's hash of its MAC) gets 5 codes an hour;
- * - an address on the internet (a hotspot's NAT: every guest there shares it) gets 120 codes and 100 wrong codes
- *   an hour.
+ * - an address on the internet (a hotspot's NAT: every guest there shares it) gets 120 codes an hour;
+ * - wrong codes lock a device and an address out for longer and longer (attempt-limits.ts).
  * Guessing someone's code is then 50 tries a day against a million: one chance in 20,000.
  */
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
@@ -76,11 +76,6 @@ export const codeLimits = {
   perNetwork: (network: string): Limit => ({
     bucket: `wifi-code-network#${network}`,
     limit: 120,
-    windowSeconds: 3600,
-  }),
-  wrongPerNetwork: (network: string): Limit => ({
-    bucket: `wifi-wrong-code-network#${network}`,
-    limit: 100,
     windowSeconds: 3600,
   }),
 };

@@ -54,6 +54,9 @@ const text = {
     continueText: 'Bấm “Tiếp tục” để bộ phát Wi-Fi cho phép bạn truy cập Internet.',
     connectedTitle: 'Đã kết nối',
     connectedText: 'Bạn sẽ có Internet trong vài giây.',
+    onlineText: 'Bạn đã có thể dùng Internet.',
+    wantedPage: 'Trang bạn định mở (bấm để mở):',
+    discover: 'Khám phá Hạ Long',
     goOn: 'Đi tiếp',
     refusedTitle: 'Không thể kết nối',
     expired: 'Trang đăng nhập đã hết hạn. Hãy mở lại một trang web bất kỳ để bắt đầu lại.',
@@ -61,7 +64,14 @@ const text = {
     badGateway: 'Bộ phát Wi-Fi gửi thông tin không hợp lệ. Hãy ngắt và kết nối lại mạng Wi-Fi.',
     unknownHotspot: 'Không tìm thấy điểm phát Wi-Fi này.',
     quota: 'Thiết bị của bạn đã dùng hết số phiên hôm nay tại điểm phát này. Hẹn gặp lại bạn ngày mai.',
-    tooMany: 'Có quá nhiều lần thử từ thiết bị hoặc mạng này. Vui lòng thử lại sau một giờ.',
+    tooMany: (wait: string) =>
+      `Có quá nhiều lần thử từ thiết bị hoặc mạng này. Vui lòng thử lại sau ${wait}.`,
+    wait: (minutes: number) => (minutes < 90 ? `${minutes} phút` : `${Math.round(minutes / 60)} giờ`),
+    notHere:
+      'Bộ điều khiển Wi-Fi không thấy thiết bị của bạn đang kết nối làm khách tại điểm phát này. Hãy ngắt và kết nối lại mạng Wi-Fi.',
+    alreadyOnline: 'Thiết bị của bạn đã được kết nối Internet rồi.',
+    controllerDown: 'Bộ điều khiển Wi-Fi của điểm phát này không trả lời. Vui lòng thử lại sau ít phút.',
+    controllerError: 'Bộ điều khiển Wi-Fi của điểm phát này báo lỗi. Vui lòng thử lại sau ít phút.',
     messageFailed: 'Không gửi được mã lúc này. Vui lòng thử lại sau ít phút hoặc chọn cách kết nối khác.',
     otherLanguage: 'English',
   },
@@ -109,6 +119,9 @@ const text = {
     continueText: 'Press “Continue” so the Wi-Fi hotspot lets you on the internet.',
     connectedTitle: 'Connected',
     connectedText: 'You will be online in a few seconds.',
+    onlineText: 'You can use the internet now.',
+    wantedPage: 'The page you were opening (tap to open it):',
+    discover: 'Discover Hạ Long',
     goOn: 'Go on',
     refusedTitle: 'Cannot connect',
     expired: 'The login page has expired. Open any web page to start again.',
@@ -116,7 +129,16 @@ const text = {
     badGateway: 'The Wi-Fi hotspot sent invalid information. Disconnect from the Wi-Fi and join it again.',
     unknownHotspot: 'This Wi-Fi hotspot is not known.',
     quota: 'Your device has used today’s sessions at this hotspot. See you again tomorrow.',
-    tooMany: 'Too many attempts from this device or network. Please try again in an hour.',
+    tooMany: (wait: string) => `Too many attempts from this device or network. Please try again in ${wait}.`,
+    wait: (minutes: number) =>
+      minutes < 90
+        ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`
+        : `${Math.round(minutes / 60)} hours`,
+    notHere:
+      'The Wi-Fi controller does not see your device connected as a guest at this hotspot. Disconnect from the Wi-Fi and join it again.',
+    alreadyOnline: 'Your device is already connected to the internet.',
+    controllerDown: 'This hotspot’s Wi-Fi controller is not answering. Please try again in a few minutes.',
+    controllerError: 'This hotspot’s Wi-Fi controller reported an error. Please try again in a few minutes.',
     messageFailed:
       'The code could not be sent just now. Please try again in a few minutes, or connect another way.',
     otherLanguage: 'Tiếng Việt',
@@ -344,6 +366,22 @@ export function connectedPage(language: PortalLanguage, accent: string, continue
   );
 }
 
+/**
+ * Where a guest lands when the page they asked for came unsigned from the network: the page is offered as a link
+ * they may choose (its address shown in full), never followed by itself, beside the city's own welcome page.
+ */
+export function onlinePage(language: PortalLanguage, accent: string, wanted: string | null, welcome: string) {
+  const t = text[language];
+  return layout(
+    language,
+    accent,
+    t.connectedTitle,
+    html`<h1>${t.connectedTitle}</h1><div class="box"><p>${t.onlineText}</p>
+${wanted ? html`<p>${t.wantedPage}<br><a href="${wanted}" rel="noreferrer" style="word-break:break-all">${wanted}</a></p>` : ''}
+<a class="button" href="${welcome}">${t.discover}</a></div>`,
+  );
+}
+
 export type Refusal =
   | 'expired'
   | 'used'
@@ -351,14 +389,25 @@ export type Refusal =
   | 'unknownHotspot'
   | 'quota'
   | 'tooMany'
-  | 'messageFailed';
+  | 'messageFailed'
+  | 'notHere'
+  | 'alreadyOnline'
+  | 'controllerDown'
+  | 'controllerError';
 
-export function refusedPage(language: PortalLanguage, reason: Refusal, accent = '#0d4f55') {
+/** A refusal in words; for too many attempts, with how long to wait (`retryAfterSeconds`, an hour if not said). */
+export function refusedPage(
+  language: PortalLanguage,
+  reason: Refusal,
+  accent = '#0d4f55',
+  retryAfterSeconds = 3600,
+) {
   const t = text[language];
+  const words = reason === 'tooMany' ? t.tooMany(t.wait(Math.ceil(retryAfterSeconds / 60))) : t[reason];
   return layout(
     language,
     accent,
     t.refusedTitle,
-    html`<h1>${t.refusedTitle}</h1><div class="box"><p role="alert">${t[reason]}</p></div>`,
+    html`<h1>${t.refusedTitle}</h1><div class="box"><p role="alert">${words}</p></div>`,
   );
 }

@@ -16,16 +16,18 @@ import { publicOrigin } from '../../platform/public-origin.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { WifiAnalytics } from '../analytics.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
-import type { UnifiController } from '../gateways/unifi.js';
+import { type ConfirmedGuest, type UnifiController, UnifiError } from '../gateways/unifi.js';
 import type { Hotspot, SessionPolicy } from '../model.js';
 import type { HotspotStore } from '../store.js';
 import {
-  type GatewayGuest,
-  GatewayRequestError,
-  grantAccess,
-  readGuest,
-  safeDestination,
-} from './gateway-guest.js';
+  failedLoginLimits,
+  lockedOutFor,
+  recordFailedLogin,
+  takeAll,
+  unifiAttemptLimit,
+} from './attempt-limits.js';
+import { destinationFor, landingUrl, offeredPage, PORTAL_BASE_PATH, portalPath } from './destination.js';
+import { type GatewayGuest, GatewayRequestError, grantAccess, readGuest } from './gateway-guest.js';
 import {
   addressHash,
   CODE_ATTEMPTS,
@@ -50,14 +52,14 @@ import {
   type LoginMethod,
   type LoginPageModel,
   loginPage,
+  onlinePage,
   type PortalLanguage,
   pickLanguage,
   postToGatewayPage,
-  type Refusal,
-  refusedPage,
   TERMS_VERSION,
 } from './page.js';
 import type { ConsentRecord, PortalStore } from './portal-store.js';
+import { controllerRefusal, PAGE_HEADERS, refusal } from './responses.js';
 import {
   readBookingReference,
   type TicketLookup,
@@ -66,7 +68,7 @@ import {
   ticketValidAt,
 } from './ticket-login.js';
 
-export const PORTAL_BASE_PATH = '/portal';
+export { PORTAL_BASE_PATH };
 
 export interface PortalDependencies {
   hotspots: HotspotStore;
@@ -99,16 +101,6 @@ interface Answer {
 const ndsEncoded = (name: string) =>
   name.replace(/[^A-Za-z0-9]/g, (character) => `%${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
-/**
- * Guests' pages are never cached or framed (their addresses carry gateway data); they run no script, and their
- * forms and redirects may go to the gateway's own address, on the hotspot's network (often plain http).
- */
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-store',
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self' http: https:; frame-ancestors 'none'; base-uri 'none'",
-};
-
 export function createPortalRouter({
   hotspots,
   portal,
@@ -123,11 +115,7 @@ export function createPortalRouter({
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
-  /** Where a guest goes when their phone asked for nothing in particular: the city's welcome page. */
-  const landing = (origin: string, language: PortalLanguage, hotspot: Hotspot) =>
-    `${origin}/${language}/welcome/?hotspot=${encodeURIComponent(hotspot.id)}`;
-  const basePath = (hotspot: Hotspot) => `${PORTAL_BASE_PATH}/${hotspot.id}`;
-
+  const basePath = (hotspot: Hotspot) => portalPath(hotspot.id);
   const pageModel = (
     hotspot: Hotspot,
     language: PortalLanguage,
@@ -156,17 +144,42 @@ export function createPortalRouter({
       PAGE_HEADERS,
     );
 
-  const refusal = (
+  /** The failed-login staircases a guest climbs: their client address's and, with a MAC, their device's. */
+  const failedLoginsOf = (context: Context<AppEnv>, mac: string | undefined, at: Date) => [
+    ...failedLoginLimits.perNetwork(networkHash(key, clientAddress(context))),
+    ...(mac ? failedLoginLimits.perDevice(deviceHash(key, mac, at)) : []),
+  ];
+
+  /** Asks the UniFi controller about the guest; a refusal when it does not vouch for them or cannot be asked. */
+  async function confirmWithController(
     context: Context<AppEnv>,
+    hotspot: Hotspot,
     language: PortalLanguage,
-    reason: Refusal,
-    status: 400 | 404 | 409 | 410 | 429 | 502 | 503,
-    accent?: string,
-  ) =>
-    context.html(refusedPage(language, reason, accent), status, {
-      ...PAGE_HEADERS,
-      ...(status === 429 && { 'Retry-After': '3600' }),
-    });
+    guest: Extract<GatewayGuest, { vendor: 'unifi' }>,
+    failures: Parameters<typeof recordFailedLogin>[1],
+  ): Promise<ConfirmedGuest | Response> {
+    const accent = hotspot.branding.accent;
+    const controller = unifiFor(hotspot);
+    // A login page sealed before the access point was required names none: nothing to check the station by.
+    if (!controller || !guest.apMac) return refusal(context, language, 'badGateway', 400, accent);
+    try {
+      return await controller.confirmGuest({ mac: guest.mac, apMac: guest.apMac });
+    } catch (error) {
+      if (!(error instanceof UnifiError)) throw error;
+      if (error.reason === 'station') {
+        await recordFailedLogin(limiter, failures);
+        return error.refusal === 'already-authorised'
+          ? refusal(context, language, 'alreadyOnline', 409, accent)
+          : refusal(context, language, 'notHere', 403, accent);
+      }
+      logger.warn('a UniFi controller could not confirm a guest', {
+        hotspotId: hotspot.id,
+        reason: error.reason,
+        detail: error.message,
+      });
+      return controllerRefusal(context, language, error, accent);
+    }
+  }
 
   /**
    * Reads the answer to a `method` form and opens its sealed login; a Response when there is nothing to go on.
@@ -206,12 +219,25 @@ export function createPortalRouter({
     policy: SessionPolicy,
   ): Promise<Response> {
     const accent = hotspot.branding.accent;
-    if (!(await portal.claimLogin(login.nonce, login.expiresAt)))
-      return refusal(context, language, 'used', 409, accent);
     const at = now();
     const guest = login.gateway;
     // A device is known only by today's keyed hash of its MAC; without a MAC (rare) there is nothing to count.
     const device = guest.mac ? deviceHash(key, guest.mac, at) : null;
+    // UniFi's redirect is unsigned: the controller vouches for the guest before the login is spent or counted,
+    // and is asked about a device, and after refusals from an address, only so often.
+    let unifiGuest: ConfirmedGuest | null = null;
+    if (guest.vendor === 'unifi') {
+      const failures = failedLoginsOf(context, guest.mac, at);
+      const wait =
+        (await lockedOutFor(limiter, failures, at)) ||
+        (device ? await takeAll(limiter, [unifiAttemptLimit(device)], at) : 0);
+      if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
+      const confirmed = await confirmWithController(context, hotspot, language, guest, failures);
+      if (confirmed instanceof Response) return confirmed;
+      unifiGuest = confirmed;
+    }
+    if (!(await portal.claimLogin(login.nonce, login.expiresAt)))
+      return refusal(context, language, 'used', 409, accent);
     const sessionsToday = device
       ? await portal.countDeviceSession(hotspot.id, device, policy.sessionsPerDevicePerDay, at)
       : 1;
@@ -219,13 +245,25 @@ export function createPortalRouter({
     if (method !== 'code') {
       await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
     }
-    const origin = publicOrigin(context.req.raw, undefined);
-    const destination = safeDestination(guest.wanted, landing(origin, language, hotspot));
+    const destination = destinationFor(
+      key,
+      publicOrigin(context.req.raw, undefined),
+      language,
+      hotspot,
+      guest,
+    );
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
-      outcome = await grantAccess(hotspot, guest, policy, destination, unifiFor);
+      outcome = await grantAccess(hotspot, guest, policy, destination, unifiGuest);
     } catch (error) {
       if (error instanceof GatewayRequestError) return refusal(context, language, 'badGateway', 502, accent);
+      if (error instanceof UnifiError) {
+        logger.warn('a UniFi controller did not authorise a confirmed guest', {
+          hotspotId: hotspot.id,
+          reason: error.reason,
+        });
+        return controllerRefusal(context, language, error, accent);
+      }
       throw error;
     }
     await analytics.startSession({
@@ -291,6 +329,16 @@ export function createPortalRouter({
     );
   });
 
+  // Where a guest lands when the page they asked for came unsigned: offered as a link, never followed by itself.
+  router.get('/:hotspotId/online', async (context) => {
+    const language = pickLanguage(context.req.query('lang'), context.req.header('Accept-Language'));
+    const hotspot = await hotspots.get(context.req.param('hotspotId'));
+    if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
+    const wanted = offeredPage(key, hotspot.id, context.req.query('to'), context.req.query('sig'));
+    const welcome = landingUrl(publicOrigin(context.req.raw, undefined), language, hotspot.id);
+    return context.html(onlinePage(language, hotspot.branding.accent, wanted, welcome), 200, PAGE_HEADERS);
+  });
+
   router.post('/:hotspotId/login', async (context) => {
     const answer = await openAnswer(context, 'terms');
     if (answer instanceof Response) return answer;
@@ -318,9 +366,8 @@ export function createPortalRouter({
       ...(device ? [codeLimits.perDevice(device)] : []),
       ...codeLimits.perAddress(addressKey),
     ];
-    for (const limit of limits) {
-      if (!(await limiter.take(limit))) return refusal(context, language, 'tooMany', 429, accent);
-    }
+    const wait = await takeAll(limiter, limits, at);
+    if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
     const issued = await codes.issue(hotspot.id, login.nonce, address);
     // Consent to the terms and to the address being used is recorded before the address is used.
     await portal.recordConsent(
@@ -366,8 +413,10 @@ export function createPortalRouter({
     if (answer instanceof Response) return answer;
     const { hotspot, language, login, form } = answer;
     const accent = hotspot.branding.accent;
-    const network = codeLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
-    if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
+    const at = now();
+    const failures = failedLoginsOf(context, login.gateway.mac, at);
+    const wait = await lockedOutFor(limiter, failures, at);
+    if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
     const code = (form.code ?? '').replace(/\s/g, '');
     const requestId = form.request ?? '';
     const checked =
@@ -375,7 +424,7 @@ export function createPortalRouter({
         ? await codes.check(hotspot.id, login.nonce, requestId, code)
         : { outcome: 'wrong' as const, attemptsLeft: undefined };
     if (checked.outcome === 'accepted') return letIn(context, answer, 'code', hotspot.policy);
-    if (checked.outcome === 'wrong') await limiter.record(network);
+    if (checked.outcome === 'wrong') await recordFailedLogin(limiter, failures);
     const address = readCodeAddress(form.address ?? '');
     return context.html(
       codePage({
@@ -409,14 +458,15 @@ export function createPortalRouter({
     if (form.accept !== 'yes')
       return askAgain(context, answer, { method: 'booking', kind: 'must-accept' }, { reference: typed });
     const at = now();
-    const network = ticketLimits.wrongPerNetwork(networkHash(key, clientAddress(context)));
     const device = login.gateway.mac ? deviceHash(key, login.gateway.mac, at) : null;
-    if (await limiter.exhausted(network)) return refusal(context, language, 'tooMany', 429, accent);
-    if (device && !(await limiter.take(ticketLimits.perDevice(device))))
-      return refusal(context, language, 'tooMany', 429, accent);
+    const failures = failedLoginsOf(context, login.gateway.mac, at);
+    const wait =
+      (await lockedOutFor(limiter, failures, at)) ||
+      (device ? await takeAll(limiter, [ticketLimits.perDevice(device)], at) : 0);
+    if (wait > 0) return refusal(context, language, 'tooMany', 429, accent, wait);
     const ticket = await tickets(reference);
     if (!ticket || !ticketValidAt(ticket, at)) {
-      await limiter.record(network);
+      await recordFailedLogin(limiter, failures);
       return askAgain(context, answer, { method: 'booking', kind: 'no-ticket' }, { reference: typed });
     }
     if (!(await limiter.take(ticketLimits.perBooking(reference, ticket, hotspot.policy, at))))

@@ -3,7 +3,7 @@
  * reference and gets the hotspot's longer ticket session. The boats domain answers through `TicketLookup`,
  * saying only what the portal needs — never names or contacts. A booking lets in, per day, as many logins as
  * its passengers may have sessions; references are 40 random bits, and guessing them is limited per device and
- * per network.
+ * per network (attempt-limits.ts: failures lock out for longer and longer).
  */
 import { addDays, localDateAt } from '../../boats/schedule-dates.js';
 import type { Limit } from '../../platform/rate-limit.js';
@@ -48,11 +48,6 @@ export const ticketLimits = {
   perDevice: (device: string): Limit => ({
     bucket: `wifi-ticket-device#${device}`,
     limit: 10,
-    windowSeconds: 3600,
-  }),
-  wrongPerNetwork: (network: string): Limit => ({
-    bucket: `wifi-wrong-ticket-network#${network}`,
-    limit: 100,
     windowSeconds: 3600,
   }),
   perBooking: (reference: string, ticket: TicketFacts, policy: SessionPolicy, now: Date): Limit => ({

@@ -7,6 +7,7 @@ import { createBookingsStore } from '../../../functions/boats/bookings-store.js'
 import type { Outbox } from '../../../functions/platform/messages/outbox.js';
 import { adult, holdSeats, scheduleTestDeparture } from '../support/bookings.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';
+import { clearOfWindowEdge } from '../support/windows.js';
 
 let platform: TestPlatform;
 let adminToken: string;
@@ -41,13 +42,15 @@ async function addMerakiHotspot(loginMethods: string[], policy: object = {}): Pr
 }
 
 let macs = 0;
-/** Opens the portal as a new phone sent by a Meraki access point; the page and its sealed context. */
-async function openPortal(id: string, network = '203.0.113.7') {
+/** Opens the portal as a phone (a new one unless `mac` is given) sent by a Meraki access point; the page and its sealed context. */
+async function openPortal(id: string, network = '203.0.113.7', mac?: string) {
   macs += 1;
   const query = new URLSearchParams({
     base_grant_url: 'https://n143.network-auth.com/splash/grant',
     user_continue_url: 'http://neverssl.com/',
-    client_mac: `AA:BB:CC:00:${String(Math.floor(macs / 100)).padStart(2, '0')}:${String(macs % 100).padStart(2, '0')}`,
+    client_mac:
+      mac ??
+      `AA:BB:CC:00:${String(Math.floor(macs / 100)).padStart(2, '0')}:${String(macs % 100).padStart(2, '0')}`,
   });
   const response = await platform.app.request(`/portal/${id}?${query}`, {
     headers: { 'Accept-Language': 'en', 'X-Viewer-Address': network },
@@ -67,8 +70,8 @@ function post(id: string, step: string, fields: Record<string, string>, network 
 const outbox = () => platform.dependencies.messages as Outbox;
 
 /** Asks for a code at a fresh login page; the code page's fields and the code as the outbox received it. */
-async function askForCode(id: string, address: string, network?: string) {
-  const { context } = await openPortal(id, network);
+async function askForCode(id: string, address: string, network?: string, mac?: string) {
+  const { context } = await openPortal(id, network, mac);
   const response = await post(id, 'code', { context, address, accept: 'yes' }, network);
   const page = await response.text();
   const email = address.includes('@') ? address.trim().toLowerCase() : undefined;
@@ -210,13 +213,18 @@ describe('logging in with a one-time code', () => {
     }
     const fourth = await askForCode(id, 'FLOOD@example.vn', '198.51.100.31');
     expect(fourth.response.status).toBe(429);
-    expect(fourth.response.headers.get('Retry-After')).toBe('3600');
+    // Retry-After is when the quarter hour that is full ends.
+    const retryAfter = Number(fourth.response.headers.get('Retry-After'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(fourth.page).toContain('Too many attempts');
 
-    // 100 wrong codes from one network in an hour, then even well-formed guesses are refused before checking.
+    // 30 wrong codes from one network in ten minutes (from six phones), then even the right code is refused
+    // before checking.
     const network = '198.51.100.40';
+    await clearOfWindowEdge(600);
     let asked = await askForCode(id, 'n0@example.vn', network);
-    for (let wrongs = 0; wrongs < 100; wrongs += 1) {
+    for (let wrongs = 0; wrongs < 30; wrongs += 1) {
       if (wrongs % 5 === 0) asked = await askForCode(id, `n${wrongs}@example.vn`, network);
       const code = String((Number(asked.code) + 1) % 1_000_000).padStart(6, '0');
       await post(id, 'verify', { context: asked.context, request: asked.request, code }, network);
@@ -228,7 +236,48 @@ describe('logging in with a one-time code', () => {
       network,
     );
     expect(blocked.status).toBe(429);
-  });
+    expect(Number(blocked.headers.get('Retry-After'))).toBeLessThanOrEqual(600);
+  }, 120_000);
+
+  it('locks a device out after ten wrong codes, from whatever network, with Retry-After and the wait in words', async () => {
+    const id = await addMerakiHotspot(['code']);
+    const phone = 'AA:BB:CC:09:09:09';
+    await clearOfWindowEdge(600);
+    for (const [index, network] of ['198.51.100.50', '198.51.100.51'].entries()) {
+      const asked = await askForCode(id, `locked${index}@example.vn`, network, phone);
+      for (let wrongs = 0; wrongs < 5; wrongs += 1) {
+        const code = String((Number(asked.code) + 1 + wrongs) % 1_000_000).padStart(6, '0');
+        const answer = await post(
+          id,
+          'verify',
+          { context: asked.context, request: asked.request, code },
+          network,
+        );
+        expect(answer.status).toBe(422);
+      }
+    }
+    const asked = await askForCode(id, 'locked2@example.vn', '198.51.100.52', phone);
+    const locked = await post(
+      id,
+      'verify',
+      { context: asked.context, request: asked.request, code: asked.code },
+      '198.51.100.52',
+    );
+    expect(locked.status).toBe(429);
+    const retryAfter = Number(locked.headers.get('Retry-After'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect(await locked.text()).toMatch(/Please try again in \d+ minutes?\./);
+    // Another phone on the same network is not held up.
+    const other = await askForCode(id, 'free@example.vn', '198.51.100.52');
+    const right = await post(
+      id,
+      'verify',
+      { context: other.context, request: other.request, code: other.code },
+      '198.51.100.52',
+    );
+    expect(right.status).toBe(303);
+  }, 120_000);
 
   it('refuses a code step the hotspot does not offer', async () => {
     const id = await addMerakiHotspot(['terms']);
@@ -294,10 +343,11 @@ describe('logging in with a boat booking', () => {
     expect(statuses).toEqual([303, 303, 422]);
   });
 
-  it('stops a network guessing references after 100 wrong ones in an hour', async () => {
+  it('stops a network guessing references after 30 wrong ones in ten minutes, with Retry-After', async () => {
     const id = await addMerakiHotspot(['booking']);
     const network = '198.51.100.60';
-    for (let index = 0; index < 100; index += 1) {
+    await clearOfWindowEdge(600);
+    for (let index = 0; index < 30; index += 1) {
       const { context } = await openPortal(id, network);
       await post(
         id,
@@ -308,6 +358,22 @@ describe('logging in with a boat booking', () => {
     }
     const reference = await confirmedBooking();
     const { context } = await openPortal(id, network);
-    expect((await post(id, 'ticket', { context, reference, accept: 'yes' }, network)).status).toBe(429);
-  });
+    const blocked = await post(id, 'ticket', { context, reference, accept: 'yes' }, network);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('Retry-After'))).toBeLessThanOrEqual(600);
+    // An API client is told the same as problem+json.
+    const again = await openPortal(id, network);
+    const api = await platform.app.request(`/portal/${id}/ticket`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Viewer-Address': network,
+        Accept: 'application/json',
+      },
+      body: new URLSearchParams({ lang: 'en', context: again.context, reference, accept: 'yes' }).toString(),
+    });
+    expect(api.status).toBe(429);
+    expect(api.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await api.json()).toMatchObject({ type: '/problems/too-many-attempts', status: 429 });
+  }, 120_000);
 });

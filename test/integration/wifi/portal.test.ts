@@ -1,38 +1,20 @@
 // The guests' portal end to end, per gateway vendor, against DynamoDB Local: the gateway's redirect as the
 // gateway builds it → the login page → accepting the terms → the grant the gateway expects. And the attacks:
-// replayed and forged logins, an open redirect or a script in the page asked for, a forged signature.
+// replayed and forged logins, an open redirect or a script in the page asked for, a forged signature, a redirect
+// to an attacker's host. UniFi, with its controller, is in portal-unifi.test.ts.
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encryptFas, rhidFor } from '../../../functions/wifi/gateways/opennds.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
 let adminToken: string;
-let controller: Server;
-let controllerOrigin: string;
-const authorised: unknown[] = [];
 
 beforeAll(async () => {
   platform = await createTestPlatform();
   adminToken = await platform.signIn('admin@halong.test', 'Admin-HaLong-2026');
-  // A UniFi controller on this machine, answering as the classic controller does.
-  controller = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    response.setHeader('Content-Type', 'application/json');
-    if (request.url === '/api/login') response.setHeader('Set-Cookie', 'unifises=ok; Path=/');
-    else authorised.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-    response.end('{"meta":{"rc":"ok"},"data":[]}');
-  });
-  await new Promise<void>((resolve) => controller.listen(0, '127.0.0.1', resolve));
-  controllerOrigin = `http://127.0.0.1:${(controller.address() as AddressInfo).port}`;
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => controller.close(() => resolve()));
-  await platform.dispose();
-});
+afterAll(() => platform.dispose());
 
 async function addHotspot(gateway: Record<string, unknown>, loginMethods = ['terms']): Promise<string> {
   const response = await platform.app.request('/api/wifi/hotspots', {
@@ -69,8 +51,8 @@ function login(hotspotId: string, context: string, accept = true) {
 
 const faskey = 'hl-wifi-demo-faskey-2026';
 const hid = createHash('sha256').update('c0ffee42').digest('hex');
-const ndsPlain = (originurl: string) =>
-  `clientip=192.168.8.23, clientmac=aa:bb:cc:dd:ee:01, client_type=cpd_can, gatewayname=HL%2dTuanChau%2dPort%2d01, gatewayurl=http%3a%2f%2fstatus.client%2f, version=10.3.0, hid=${hid}, gatewayaddress=192.168.8.1:2050, gatewaymac=00:11:22:33:44:55, originurl=${originurl}, clientif=br-lan, cpi_query=none, themespec=none, location=tuanchau`;
+const ndsPlain = (originurl: string, gatewayaddress = '192.168.8.1:2050') =>
+  `clientip=192.168.8.23, clientmac=aa:bb:cc:dd:ee:01, client_type=cpd_can, gatewayname=HL%2dTuanChau%2dPort%2d01, gatewayurl=http%3a%2f%2fstatus.client%2f, version=10.3.0, hid=${hid}, gatewayaddress=${gatewayaddress}, gatewaymac=00:11:22:33:44:55, originurl=${originurl}, clientif=br-lan, cpi_query=none, themespec=none, location=tuanchau`;
 
 describe('the Wi-Fi portal with openNDS', () => {
   it('level 1: shows a tiny page in the browser’s language and sends the guest back to the gateway with the token', async () => {
@@ -92,7 +74,10 @@ describe('the Wi-Fi portal with openNDS', () => {
     const to = new URL(granted.headers.get('Location') ?? '');
     expect(to.origin + to.pathname).toBe('http://192.168.8.1:2050/opennds_auth/');
     expect(to.searchParams.get('tok')).toBe(rhidFor(hid, faskey));
-    expect(to.searchParams.get('redir')).toBe('http://neverssl.com/');
+    // At level 1 the page asked for is unsigned: the gateway sends the guest on to our page that offers it.
+    const redir = new URL(to.searchParams.get('redir') ?? '');
+    expect(redir.pathname).toBe(`/portal/${id}/online`);
+    expect(redir.searchParams.get('to')).toBe('http://neverssl.com/');
 
     // The same form again lets nobody in.
     const replayed = await login(id, context);
@@ -276,30 +261,146 @@ describe('the Wi-Fi portal with the other gateways', () => {
       (await openPortal(`${unsigned.replace('http://localhost', '')}&md=${'0'.repeat(32)}`)).response.status,
     ).toBe(400);
   });
+});
 
-  it('UniFi: authorises the guest on the controller, then lets them go on', async () => {
-    const id = await addHotspot({
-      vendor: 'unifi',
-      controllerUrl: controllerOrigin,
-      site: 'halong',
-      unifiOs: false,
-      username: 'halong-portal',
-      password: 'controller-password',
+describe('redirects taken from a request go only where they should', () => {
+  const attacker = 'evil.example';
+  const chilliRedirect = (
+    id: string,
+    uamsecret: string,
+    uamip: string,
+    userurl = 'http%3a%2f%2fneverssl.com%2f',
+  ) => {
+    const unsigned = `http://localhost/portal/${id}?res=notyet&uamip=${uamip}&uamport=3990&challenge=0123456789abcdef0123456789abcdef&mac=AA-BB-CC-DD-EE-02&ip=10.1.0.23&userurl=${userurl}`;
+    const md = createHash('md5')
+      .update(unsigned + uamsecret)
+      .digest('hex')
+      .toUpperCase();
+    return `${unsigned.replace('http://localhost', '')}&md=${md}`;
+  };
+
+  it('openNDS: a crafted level-1 link cannot send the visitor to an attacker’s host, nor off the registered gateway', async () => {
+    const open = await addHotspot({ vendor: 'opennds', faskey, securityLevel: 1 });
+    for (const gatewayaddress of [`${attacker}`, `${attacker}:80`, '203.0.113.5:2050', '127.0.0.1:2050']) {
+      const fas = encodeURIComponent(Buffer.from(ndsPlain('none', gatewayaddress)).toString('base64'));
+      const { response, page } = await openPortal(`/portal/${open}?fas=${fas}`);
+      expect(response.status, gatewayaddress).toBe(400);
+      expect(page).toContain('invalid information');
+    }
+    const registered = await addHotspot({
+      vendor: 'opennds',
+      faskey,
+      securityLevel: 1,
+      gatewayAddress: '192.168.8.1:2050',
     });
-    const query = new URLSearchParams({
-      id: 'AA:BB:CC:DD:EE:05',
-      ap: '78:8A:20:00:00:01',
-      t: String(Math.floor(Date.now() / 1000)),
-      url: 'http://neverssl.com/',
-    });
-    const { context } = await openPortal(`/portal/${id}?${query}`);
+    const elsewhere = encodeURIComponent(
+      Buffer.from(ndsPlain('none', '192.168.9.1:2050')).toString('base64'),
+    );
+    expect((await openPortal(`/portal/${registered}?fas=${elsewhere}`)).response.status).toBe(400);
+    const home = encodeURIComponent(Buffer.from(ndsPlain('none')).toString('base64'));
+    const granted = await login(registered, (await openPortal(`/portal/${registered}?fas=${home}`)).context);
+    expect(new URL(granted.headers.get('Location') ?? '').host).toBe('192.168.8.1:2050');
+  });
+
+  it('openNDS: the page asked for is followed straight away only when the gateway encrypted it (levels 2 and 3)', async () => {
+    const id = await addHotspot({ vendor: 'opennds', faskey, securityLevel: 2 });
+    const iv = 'fa980dbf4533c98f';
+    const fas = encryptFas(ndsPlain(`http%3a%2f%2f${attacker}%2f`), iv, faskey);
+    const { context } = await openPortal(`/portal/${id}?fas=${encodeURIComponent(fas)}&iv=${iv}`);
     const granted = await login(id, context);
-    expect(granted.status).toBe(303);
-    expect(granted.headers.get('Location')).toBe('http://neverssl.com/');
-    expect(authorised.at(-1)).toMatchObject({
-      cmd: 'authorize-guest',
-      mac: 'aa:bb:cc:dd:ee:05',
-      minutes: 90,
+    expect(new URL(granted.headers.get('Location') ?? '').searchParams.get('redir')).toBe(
+      `http://${attacker}/`,
+    );
+
+    const unsigned = await addHotspot({ vendor: 'opennds', faskey, securityLevel: 1 });
+    const crafted = encodeURIComponent(
+      Buffer.from(ndsPlain(`http%3a%2f%2f${attacker}%2f`)).toString('base64'),
+    );
+    const sent = await login(unsigned, (await openPortal(`/portal/${unsigned}?fas=${crafted}`)).context);
+    const redir = new URL(new URL(sent.headers.get('Location') ?? '').searchParams.get('redir') ?? '');
+    expect(redir.host).not.toBe(attacker);
+    // Our page shows the address as a link the visitor may choose, and goes nowhere by itself.
+    const landing = await platform.app.request(`${redir.pathname}${redir.search}`);
+    expect(landing.status).toBe(200);
+    const page = await landing.text();
+    expect(page).toContain(`href="http://${attacker}/"`);
+    expect(page).not.toContain('http-equiv="refresh"');
+    expect(landing.headers.get('Location')).toBeNull();
+    // Our page offers only what the portal itself signed.
+    redir.searchParams.set('to', 'https://phishing.example/login');
+    const forged = await (await platform.app.request(`${redir.pathname}${redir.search}`)).text();
+    expect(forged).not.toContain('phishing.example');
+    expect(forged).toContain(`/en/welcome/?hotspot=${unsigned}`);
+  });
+
+  it('MikroTik: link-login-only must be the registered router, or else a private address', async () => {
+    const gateway = {
+      vendor: 'mikrotik',
+      chap: false,
+      username: 'halong-portal',
+      password: 'portal-password',
+    };
+    const open = await addHotspot(gateway);
+    const portal = (id: string, linkLoginOnly: string) =>
+      openPortal(
+        `/portal/${id}?${new URLSearchParams({ mac: 'AA:BB:CC:DD:EE:04', 'link-login-only': linkLoginOnly, 'link-orig': `http://${attacker}/` })}`,
+      );
+    for (const hostile of [
+      `http://${attacker}/login`,
+      'https://203.0.113.5/login',
+      'http://127.0.0.1/login',
+      `http://10.5.50.1@${attacker}/login`,
+    ]) {
+      expect((await portal(open, hostile)).response.status, hostile).toBe(400);
+    }
+    const handed = await login(open, (await portal(open, 'http://10.5.50.1/login')).context);
+    const page = await handed.text();
+    expect(page).toContain('action="http://10.5.50.1/login"');
+    // link-orig is unsigned: the router is told to send the guest to our page, not to the attacker's.
+    const dst = page.match(/name="dst" value="([^"]+)"/)?.[1]?.replaceAll('&amp;', '&') ?? '';
+    expect(new URL(dst).pathname).toBe(`/portal/${open}/online`);
+
+    const registered = await addHotspot({ ...gateway, gatewayAddress: 'hotspot.halong.lan' });
+    expect((await portal(registered, 'http://10.5.50.1/login')).response.status).toBe(400);
+    expect((await portal(registered, 'http://hotspot.halong.lan/login')).response.status).toBe(200);
+  });
+
+  it('Meraki: the grant address is only Meraki’s, and the page asked for is offered, not followed', async () => {
+    const id = await addHotspot({ vendor: 'meraki' });
+    const query = new URLSearchParams({
+      base_grant_url: `https://n143.network-auth.com.${attacker}/splash/grant`,
+      user_continue_url: `http://${attacker}/`,
+      client_mac: 'AA:BB:CC:DD:EE:03',
     });
+    expect((await openPortal(`/portal/${id}?${query}`)).response.status).toBe(400);
+    query.set('base_grant_url', 'https://n143.network-auth.com/splash/grant');
+    const granted = await login(id, (await openPortal(`/portal/${id}?${query}`)).context);
+    const continueUrl = new URL(
+      new URL(granted.headers.get('Location') ?? '').searchParams.get('continue_url') ?? '',
+    );
+    expect(continueUrl.host).toBe('localhost');
+    expect(continueUrl.pathname).toBe(`/portal/${id}/online`);
+  });
+
+  it('CoovaChilli: even a signed redirect may send the browser only to the registered or a private uamip', async () => {
+    const uamsecret = 'hl-uam-secret';
+    const gateway = {
+      vendor: 'coovachilli',
+      uamsecret,
+      chap: true,
+      username: 'halong-portal',
+      password: 'portal-password',
+    };
+    const open = await addHotspot(gateway);
+    for (const uamip of ['203.0.113.9', '127.0.0.1']) {
+      expect((await openPortal(chilliRedirect(open, uamsecret, uamip))).response.status, uamip).toBe(400);
+    }
+    const registered = await addHotspot({ ...gateway, gatewayAddress: '10.1.0.1:3990' });
+    expect((await openPortal(chilliRedirect(registered, uamsecret, '10.1.0.2'))).response.status).toBe(400);
+    // The redirect is signed with the uamsecret, so the page asked for is followed.
+    const { context } = await openPortal(chilliRedirect(registered, uamsecret, '10.1.0.1'));
+    const to = new URL((await login(registered, context)).headers.get('Location') ?? '');
+    expect(to.host).toBe('10.1.0.1:3990');
+    expect(to.searchParams.get('userurl')).toBe('http://neverssl.com/');
   });
 });
