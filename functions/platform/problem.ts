@@ -33,6 +33,7 @@ export const problemTitles = {
   busy: 'Too many requests for the same departure at once',
   'payment-provider-error': 'The payment provider could not be reached',
   'internal-error': 'Something went wrong on our side',
+  'not-a-form': 'The request body must be an HTML form',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

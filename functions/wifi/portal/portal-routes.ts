@@ -12,7 +12,7 @@ import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
-import { publicOrigin } from '../../platform/public-origin.js';
+import { type PublicAddress, publicOrigin } from '../../platform/public-origin.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { WifiAnalytics } from '../analytics.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
@@ -82,6 +82,8 @@ export interface PortalDependencies {
   tickets: TicketLookup;
   logger: Logger;
   analytics: WifiAnalytics;
+  /** Where the site's public address comes from (the landing page; the address CoovaChilli signs). */
+  publicAddress: PublicAddress;
   now?: () => Date;
 }
 
@@ -120,6 +122,7 @@ export function createPortalRouter({
   tickets,
   logger,
   analytics,
+  publicAddress,
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
@@ -219,7 +222,7 @@ export function createPortalRouter({
     if (method !== 'code') {
       await portal.recordConsent(consentOf(hotspot, method, language, device, at), login.nonce);
     }
-    const origin = publicOrigin(context.req.raw, undefined);
+    const origin = publicOrigin(context.req.raw, publicAddress);
     const destination = safeDestination(guest.wanted, landing(origin, language, hotspot));
     let outcome: Awaited<ReturnType<typeof grantAccess>>;
     try {
@@ -262,7 +265,7 @@ export function createPortalRouter({
     try {
       // CoovaChilli signs the portal's public address (behind CloudFront), not the one Lambda is called at.
       const received = new URL(context.req.url);
-      const url = `${publicOrigin(context.req.raw, undefined)}${received.pathname}${received.search}`;
+      const url = `${publicOrigin(context.req.raw, publicAddress)}${received.pathname}${received.search}`;
       guest = readGuest(hotspot, { query: context.req.query(), url }, now());
       // A level-3 gateway is known by its name: a guest sent by another gateway cannot be let in through this one.
       if (

@@ -466,6 +466,18 @@ export const en: Dictionary = {
     title: 'Something went wrong',
     text: 'We could not show this page just now. Please try again in a few minutes.',
   },
+  unreadableForm: {
+    title: 'The form could not be read',
+    text: 'What was sent is damaged or holds characters that are not allowed. Go back to the previous page and send it again.',
+  },
+  notAForm: {
+    title: 'This page takes forms only',
+    text: 'This page only takes forms sent from a browser. Go back to the previous page and send it again.',
+  },
+  formTooLarge: {
+    title: 'The form is too large',
+    text: 'What was sent is larger than this page takes. Go back to the previous page and send it again.',
+  },
   errorPages: {
     homeLink: 'Go to the home page',
   },

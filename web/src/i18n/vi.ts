@@ -460,6 +460,18 @@ export const vi = {
     title: 'Đã có lỗi xảy ra',
     text: 'Chúng tôi không hiển thị được trang này lúc này. Vui lòng thử lại sau ít phút.',
   },
+  unreadableForm: {
+    title: 'Không đọc được biểu mẫu',
+    text: 'Biểu mẫu gửi đến bị hỏng hoặc chứa ký tự không được phép. Hãy quay lại trang trước và gửi lại.',
+  },
+  notAForm: {
+    title: 'Trang này chỉ nhận biểu mẫu',
+    text: 'Trang này chỉ nhận biểu mẫu gửi từ trình duyệt. Hãy quay lại trang trước và gửi lại.',
+  },
+  formTooLarge: {
+    title: 'Biểu mẫu quá lớn',
+    text: 'Biểu mẫu gửi đến lớn hơn mức trang này nhận. Hãy quay lại trang trước và gửi lại.',
+  },
   errorPages: {
     homeLink: 'Về trang chủ',
   },
