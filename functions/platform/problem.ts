@@ -34,6 +34,8 @@ export const problemTitles = {
   'payment-provider-error': 'The payment provider could not be reached',
   'internal-error': 'Something went wrong on our side',
   'not-a-form': 'The request body must be an HTML form',
+  'unknown-reference': 'The request names something that does not exist',
+  'too-many-requests': 'Too many requests; try again after Retry-After seconds',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;
