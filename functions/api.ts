@@ -46,7 +46,7 @@ export function createApi(
   }
   if (dependencies.staffSignIn) {
     const router = createSessionRouter(dependencies.staffSignIn, {
-      publicBaseUrl: config.publicBaseUrl,
+      publicAddress: config,
       guard: signInGuard,
     });
     routers.push({ basePath: '/api/auth', router });

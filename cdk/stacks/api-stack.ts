@@ -108,8 +108,14 @@ export class ApiStack extends Stack {
         'rotated by hand at a quiet hour (README, "Deploy"), not on a schedule by a rotation function.',
     });
 
-    // Deploy-time settings (README, "Deploy"): the site's public address and the SES sender of messages.
+    // Deploy-time settings (README, "Deploy"): the site's public address (or the hosts CloudFront answers for,
+    // that X-Forwarded-Host may name: functions/platform/public-origin.ts) and the SES sender of messages.
     const publicBaseUrl: unknown = this.node.tryGetContext('publicBaseUrl');
+    const allowedHosts: unknown = this.node.tryGetContext('allowedHosts');
+    const publicAddressEnvironment: Record<string, string> = {
+      ...(typeof publicBaseUrl === 'string' && { PUBLIC_BASE_URL: publicBaseUrl }),
+      ...(typeof allowedHosts === 'string' && { ALLOWED_HOSTS: allowedHosts }),
+    };
     const messagesFromAddress: unknown = this.node.tryGetContext('messagesFromAddress');
     const messagesEnvironment: Record<string, string> =
       typeof messagesFromAddress === 'string' ? { MESSAGES_FROM_ADDRESS: messagesFromAddress } : {};
@@ -119,7 +125,7 @@ export class ApiStack extends Stack {
       environment: {
         STRIPE_SECRET_ARN: this.stripeKeys.secretArn,
         TICKET_SIGNING_KEY_ID: this.ticketSigningKey.keyArn,
-        ...(typeof publicBaseUrl === 'string' && { PUBLIC_BASE_URL: publicBaseUrl }),
+        ...publicAddressEnvironment,
         ...messagesEnvironment,
       },
     });
@@ -127,7 +133,11 @@ export class ApiStack extends Stack {
     const wifi = new DomainFunction(this, 'Wifi', {
       domain: 'wifi',
       ...functionSettings,
-      environment: { WIFI_PORTAL_SECRET_ARN: this.wifiPortalSecret.secretArn, ...messagesEnvironment },
+      environment: {
+        WIFI_PORTAL_SECRET_ARN: this.wifiPortalSecret.secretArn,
+        ...publicAddressEnvironment,
+        ...messagesEnvironment,
+      },
     });
     this.wifiPortalSecret.grantRead(wifi.function);
     // The portal texts one-time codes with SNS straight to the guest's phone, which has no ARN to name: IAM

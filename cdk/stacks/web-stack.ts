@@ -242,6 +242,17 @@ export class WebStack extends Stack {
         'a custom domain with an ACM certificate will set TLSv1.2_2021.',
     });
 
+    // Pages name the site (canonical links, JSON-LD, the origin a form post must come from) by its configured
+    // address, never by a header that anyone calling API Gateway directly could write; without a custom domain,
+    // by the distribution's own (same stack, so no cross-stack cycle).
+    const publicBaseUrl: unknown = this.node.tryGetContext('publicBaseUrl');
+    this.siteFunction.function.addEnvironment(
+      'PUBLIC_BASE_URL',
+      typeof publicBaseUrl === 'string'
+        ? publicBaseUrl
+        : `https://${this.distribution.distributionDomainName}`,
+    );
+
     const deployment = new BucketDeployment(this, 'DeploySite', {
       sources: [Source.asset(props.siteDirectory)],
       destinationBucket: siteBucket,

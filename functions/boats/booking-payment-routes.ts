@@ -13,7 +13,7 @@ import {
   type PaymentsPort,
 } from '../platform/payments/port.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
-import { publicOrigin } from '../platform/public-origin.js';
+import { type PublicAddress, publicOrigin } from '../platform/public-origin.js';
 import {
   createRoute,
   createRouter,
@@ -212,12 +212,12 @@ async function answer<T>(
 
 export function createBookingPaymentsRouter(
   bookingPayments: BookingPayments,
-  options: { publicBaseUrl: string | undefined },
+  options: { publicAddress: PublicAddress },
 ): DocumentedRouter {
   return createRouter()
     .openapi(checkoutRoute, (context) => {
       const { bookingId } = context.req.valid('param');
-      const origin = publicOrigin(context.req.raw, options.publicBaseUrl);
+      const origin = publicOrigin(context.req.raw, options.publicAddress);
       return answer(
         context,
         bookingId,
@@ -241,7 +241,7 @@ export function createPaymentsWebhookRouter(
   payments: PaymentsPort,
   bookingPayments: BookingPayments,
   logger: Logger,
-  options: { publicBaseUrl: string | undefined },
+  options: { publicAddress: PublicAddress },
 ): DocumentedRouter {
   return createRouter().openapi(stripeWebhookRoute, async (context) => {
     const body = new Uint8Array(await context.req.arrayBuffer());
@@ -257,7 +257,7 @@ export function createPaymentsWebhookRouter(
     }
     const outcome = await bookingPayments.applyPaymentEvent(
       event,
-      publicOrigin(context.req.raw, options.publicBaseUrl),
+      publicOrigin(context.req.raw, options.publicAddress),
     );
     logger.info('payment event', { eventId: event.eventId, kind: event.kind, outcome });
     return context.json({ received: true as const, outcome }, 200);

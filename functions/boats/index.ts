@@ -81,7 +81,7 @@ export function bookingPaymentsFor(dependencies: PlatformDependencies, ports: Bo
 /** Checkout, cancellation, the payment webhook and the ticket keys: the routes that need those ports. */
 export function paymentRoutersFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
   const bookingPayments = bookingPaymentsFor(dependencies, ports);
-  const options = { publicBaseUrl: dependencies.config.publicBaseUrl };
+  const options = { publicAddress: dependencies.config };
   return [
     { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(bookingPayments, options) },
     {

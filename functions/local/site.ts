@@ -12,6 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { AppEnv } from '../platform/http-app.js';
+import type { PublicAddress } from '../platform/public-origin.js';
 import { preferredLanguage } from '../site/language.js';
 import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../site/render.js';
 import type { SiteServices } from '../site/services.js';
@@ -98,8 +99,15 @@ export async function buildSite(): Promise<void> {
   }
 }
 
-/** Mounts the site on the app after the API, so /api/* never falls through to files or pages. */
-export async function mountSite(app: Hono<AppEnv>, services: SiteServices): Promise<void> {
+/**
+ * Mounts the site on the app after the API, so /api/* never falls through to files or pages; pages name the
+ * site by `publicAddress` (PUBLIC_BASE_URL, ALLOWED_HOSTS).
+ */
+export async function mountSite(
+  app: Hono<AppEnv>,
+  services: SiteServices,
+  publicAddress: PublicAddress,
+): Promise<void> {
   const { render } = (await import(SITE_SERVER_ENTRY.href)) as { render: RenderPage };
   app.get('/', (context) => {
     const language = preferredLanguage(context.req.header('Accept-Language'));
@@ -110,5 +118,5 @@ export async function mountSite(app: Hono<AppEnv>, services: SiteServices): Prom
   // Compressed as CloudFront compresses them on AWS, so a page's weight here is what a visitor downloads.
   app.use('*', compress());
   app.use('*', serveStatic({ root: SITE_STATIC_FILES }));
-  mountSitePages(app, render, services);
+  mountSitePages(app, render, services, publicAddress);
 }

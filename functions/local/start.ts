@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   const app = createLocalApi(dependencies, {
     contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_STATIC_FILES), [paymentPageOrigin]),
   });
-  await mountSite(app, createSiteServices(dependencies));
+  await mountSite(app, createSiteServices(dependencies), dependencies.config);
   listen(app, port, host);
   say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
 }

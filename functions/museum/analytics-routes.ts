@@ -1,22 +1,82 @@
 /**
  * /api/museum/events (anonymous batches from the 3D page, as navigator.sendBeacon posts them) and
- * /api/museum/statistics (the daily counters, for managers and curators).
+ * /api/museum/statistics (the daily counters, for managers and curators). A batch counts only exhibits and tours
+ * the catalogue has, and only so many batches per visit and per client address a minute: the counters are
+ * public-facing numbers a script could otherwise inflate at will.
  */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
+import { clientAddress } from '../platform/client-address.js';
 import { dateRangeQuery, datesBetween } from '../platform/date-range.js';
-import { ProblemError, problemResponses } from '../platform/problem.js';
+import type { AppEnv } from '../platform/http-app.js';
+import { ProblemError, type ProblemField, problemResponses } from '../platform/problem.js';
+import type { RateLimiter } from '../platform/rate-limit.js';
 import { createRoute, type DocumentedRouter } from '../platform/routing.js';
-import { DayStatistics, type VisitAnalytics, VisitEventBatch } from './analytics.js';
+import {
+  DayStatistics,
+  EVENT_BATCH_LIMITS,
+  type VisitAnalytics,
+  type VisitEvent,
+  VisitEventBatch,
+} from './analytics.js';
+import type { MuseumService } from './service.js';
+
+export interface EventCounting {
+  analytics: VisitAnalytics;
+  /** The catalogue whose exhibits and tours may be counted. */
+  museum: Pick<MuseumService, 'listExhibits' | 'listTours'>;
+  limiter: RateLimiter;
+  /** EVENT_BATCH_LIMITS unless given (tests fill smaller ones). */
+  limits?: typeof EVENT_BATCH_LIMITS;
+  clock?: () => Date;
+}
 
 /** A month at most at once. */
 const StatisticsQuery = dateRangeQuery(31);
 
 export function addAnalyticsRoutes(
   router: DocumentedRouter,
-  analytics: VisitAnalytics,
+  { analytics, museum, limiter, limits = EVENT_BATCH_LIMITS, clock = () => new Date() }: EventCounting,
   requireRole: RequireRole,
 ) {
+  /** Counts the batch against its visit's and its address's allowance; 429 with Retry-After when spent. */
+  async function takeAllowance(context: Context<AppEnv>, visitId: string): Promise<void> {
+    const { perVisit, perAddress, windowSeconds } = limits;
+    const address = addressBucket(clientAddress(context));
+    const allowed =
+      (await limiter.take({
+        bucket: `museum-events-address#${address}`,
+        limit: perAddress,
+        windowSeconds,
+      })) &&
+      (await limiter.take({ bucket: `museum-events-visit#${visitId}`, limit: perVisit, windowSeconds }));
+    if (allowed) return;
+    const now = Math.floor(clock().getTime() / 1000);
+    throw new ProblemError(
+      429,
+      'too-many-requests',
+      `At most ${perVisit} batches per visit and ${perAddress} per address a minute.`,
+      undefined,
+      { 'Retry-After': String(windowSeconds - (now % windowSeconds)) },
+    );
+  }
+
+  /** The events that name an exhibit or a tour the catalogue does not have. */
+  async function unknownReferences(events: readonly VisitEvent[]): Promise<ProblemField[]> {
+    const [exhibits, tours] = await Promise.all([museum.listExhibits(), museum.listTours()]);
+    const exhibitIds = new Set(exhibits.map((exhibit) => exhibit.id));
+    const tourIds = new Set(tours.map((tour) => tour.id));
+    return events.flatMap((event, index): ProblemField[] => {
+      if (event.type === 'exhibit-viewed' && !exhibitIds.has(event.exhibitId))
+        return [{ location: 'body', path: `events.${index}.exhibitId`, message: 'no such exhibit' }];
+      if ((event.type === 'tour-started' || event.type === 'tour-completed') && !tourIds.has(event.tourId))
+        return [{ location: 'body', path: `events.${index}.tourId`, message: 'no such tour' }];
+      return [];
+    });
+  }
+
   return router
     .openapi(
       createRoute({
@@ -26,14 +86,19 @@ export function addAnalyticsRoutes(
         summary: 'Record a batch of anonymous visit events (sent with navigator.sendBeacon)',
         description:
           'Accepts `application/json` or `text/plain` (what sendBeacon sends for a string). Events are added to ' +
-          'daily counters; nothing identifying the visitor is stored.',
+          'daily counters; nothing identifying the visitor is stored. A batch naming an exhibit or tour the ' +
+          `catalogue does not have is refused whole (422); a visit may send ${EVENT_BATCH_LIMITS.perVisit} ` +
+          `batches a minute and a client address ${EVENT_BATCH_LIMITS.perAddress} (then 429, with Retry-After).`,
         request: {
           body: {
             required: true,
             content: { 'text/plain': { schema: { type: 'string', description: 'A JSON VisitEventBatch' } } },
           },
         },
-        responses: { 204: { description: 'Recorded' }, ...problemResponses(400, 413) },
+        responses: {
+          204: { description: 'Recorded' },
+          ...problemResponses(400, 413, 422, 429),
+        },
       }),
       async (context) => {
         let raw: unknown;
@@ -55,6 +120,9 @@ export function addAnalyticsRoutes(
             })),
           );
         }
+        await takeAllowance(context, batch.data.visitId);
+        const unknown = await unknownReferences(batch.data.events);
+        if (unknown.length > 0) throw new ProblemError(422, 'unknown-reference', undefined, unknown);
         await analytics.record(batch.data.events);
         return context.body(null, 204);
       },
@@ -83,4 +151,13 @@ export function addAnalyticsRoutes(
         return context.json({ days: await Promise.all(dates.map((date) => analytics.day(date))) }, 200);
       },
     );
+}
+
+/**
+ * The client address cut to a 24-bit hash: enough to keep one address's count apart from almost every other's,
+ * too little to say whose it was (each value stands for 256 IPv4 addresses), since the counter outlives the
+ * request until DynamoDB's TTL deletes it.
+ */
+function addressBucket(address: string): string {
+  return createHash('sha256').update(address).digest('hex').slice(0, 6);
 }

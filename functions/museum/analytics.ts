@@ -24,8 +24,28 @@ export const VisitEvent = z.discriminatedUnion('type', [
 ]);
 
 export const VisitEventBatch = z
-  .object({ events: z.array(VisitEvent).min(1).max(MAX_EVENTS_PER_BATCH) })
+  .object({
+    visitId: z
+      .string()
+      .regex(/^[\w-]{16,64}$/, '16 to 64 letters, digits, - or _')
+      .meta({
+        description:
+          'A random id the page makes once per visit, so that one visit can count only so much; never stored with ' +
+          'the counters.',
+      }),
+    events: z.array(VisitEvent).min(1).max(MAX_EVENTS_PER_BATCH),
+  })
   .meta({ id: 'VisitEventBatch' });
+
+/**
+ * How many batches one visit, and one client address (a whole school group behind one hotspot's NAT), may send
+ * per minute: a page sends one every 20 events or when it is put away, a few a minute at most.
+ */
+export const EVENT_BATCH_LIMITS: { perVisit: number; perAddress: number; windowSeconds: number } = {
+  perVisit: 12,
+  perAddress: 120,
+  windowSeconds: 60,
+};
 
 export const DayStatistics = z
   .object({

@@ -1,5 +1,6 @@
 /** The museum domain assembled from its parts, ready to mount at /api/museum and to read from the site's pages. */
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import { createRateLimiter } from '../platform/rate-limit.js';
 import { createVisitAnalytics } from './analytics.js';
 import { addAnalyticsRoutes } from './analytics-routes.js';
 import { createMuseumRouter } from './routes.js';
@@ -14,6 +15,12 @@ export function museumServiceFor({ db, config }: Pick<PlatformDependencies, 'db'
 
 export function museumRouterFor(dependencies: PlatformDependencies) {
   const { db, config, requireRole } = dependencies;
-  const router = createMuseumRouter(museumServiceFor(dependencies), requireRole);
-  return addAnalyticsRoutes(router, createVisitAnalytics(db, config.tableName), requireRole);
+  const museum = museumServiceFor(dependencies);
+  const router = createMuseumRouter(museum, requireRole);
+  const counting = {
+    analytics: createVisitAnalytics(db, config.tableName),
+    museum,
+    limiter: createRateLimiter(db, config.tableName),
+  };
+  return addAnalyticsRoutes(router, counting, requireRole);
 }

@@ -3,6 +3,9 @@
  * variable stops the process with one sentence naming it, instead of failing later on a request.
  */
 import * as z from 'zod';
+import type { PublicAddress } from './public-origin.js';
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
 
 const environmentSchema = z
   .object({
@@ -55,6 +58,20 @@ const environmentSchema = z
     STRIPE_API_BASE: z.url().optional(),
     /** Public address of the site, for links in messages and payment return pages. */
     PUBLIC_BASE_URL: z.url().optional(),
+    /**
+     * Host names (comma-separated, `host` or `host:port`) that X-Forwarded-Host may name as the site's address,
+     * when PUBLIC_BASE_URL is not set: the hosts CloudFront answers for. Any other forwarded host is ignored.
+     */
+    ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((list) =>
+        (list ?? '')
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter((host) => host !== ''),
+      )
+      .pipe(z.array(z.string().regex(HOST_NAME, 'host names, comma-separated (d111.cloudfront.net)'))),
   })
   .superRefine((env, context) => {
     if (env.AUTH_MODE === 'cognito' && (!env.COGNITO_USER_POOL_ID || !env.COGNITO_CLIENT_ID)) {
@@ -75,7 +92,7 @@ const environmentSchema = z
 
 export type LogLevel = z.infer<typeof environmentSchema>['LOG_LEVEL'];
 
-export interface PlatformConfig {
+export interface PlatformConfig extends PublicAddress {
   tableName: string;
   region: string;
   dynamoEndpoint: string | undefined;
@@ -86,7 +103,6 @@ export interface PlatformConfig {
   bookings: { holdMinutes: number; salesCloseMinutes: number; retentionDays: number };
   /** Null: no Stripe account configured, so payments go to the local test checkout. */
   stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | null;
-  publicBaseUrl: string | undefined;
   auth:
     | { mode: 'local'; issuer: string; audience: string }
     | { mode: 'cognito'; issuer: string; audience: string; jwksUrl: string };
@@ -139,6 +155,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
           }
         : null,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    allowedHosts: env.ALLOWED_HOSTS,
     auth,
   };
 }

@@ -32,6 +32,22 @@ export interface HttpAppOptions {
   contentSecurityPolicy?: string;
 }
 
+/**
+ * Answers a problem as a page rather than problem+json, for the requests that are a visitor's (the site's pages);
+ * undefined leaves it problem+json.
+ */
+export type ProblemPage = (context: Context<AppEnv>, problem: ProblemError) => Promise<Response | undefined>;
+
+const problemPages = new WeakMap<Hono<AppEnv>, ProblemPage>();
+
+/**
+ * Lets `page` answer the problems of `app`'s requests, including those refused before any route runs (a body
+ * over the size limit), so a browser gets a page it can show.
+ */
+export function answerProblemsWithPages(app: Hono<AppEnv>, page: ProblemPage): void {
+  problemPages.set(app, page);
+}
+
 /** The outer app: mount domain routers on it with `app.route(prefix, router)`. */
 export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: HttpAppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -88,16 +104,23 @@ export function createHttpApp({ logger, maxBodyBytes, contentSecurityPolicy }: H
     return problemResponse(context, new ProblemError(404, 'not-found'));
   });
 
-  app.onError((error, context) => {
-    if (error instanceof ProblemError) return problemResponse(context, error);
-    if (error instanceof HTTPException && error.status < 500) {
-      const slug = clientErrorSlugs[error.status] ?? 'validation-error';
-      return problemResponse(context, new ProblemError(error.status, slug, error.message));
-    }
-    if (isStoreUnavailable(error)) {
+  app.onError(async (error, context) => {
+    let problem =
+      error instanceof ProblemError
+        ? error
+        : error instanceof HTTPException && error.status < 500
+          ? new ProblemError(
+              error.status,
+              clientErrorSlugs[error.status] ?? 'validation-error',
+              error.message,
+            )
+          : null;
+    if (!problem && isStoreUnavailable(error)) {
       logger.warn('data store not answering', { requestId: context.get('requestId'), error: error.message });
-      return problemResponse(context, storeUnavailableProblem());
+      problem = storeUnavailableProblem();
     }
+    if (problem)
+      return (await problemPages.get(app)?.(context, problem)) ?? problemResponse(context, problem);
     logger.error('unhandled error', {
       requestId: context.get('requestId'),
       error:

@@ -47,6 +47,9 @@ export const problemTitles = {
   'wifi-already-online': 'The hotspot’s controller has authorised this device already',
   'wifi-controller-unavailable': 'The hotspot’s controller did not answer in time',
   'wifi-controller-error': 'The hotspot’s controller answered with an error',
+  'not-a-form': 'The request body must be an HTML form',
+  'unknown-reference': 'The request names something that does not exist',
+  'too-many-requests': 'Too many requests; try again after Retry-After seconds',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

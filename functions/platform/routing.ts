@@ -13,6 +13,8 @@ import type { H } from 'hono/types';
 import type * as z from 'zod';
 import type { AppEnv } from './http-app.js';
 import { ProblemError, type ProblemField, problemResponse } from './problem.js';
+import { UNSTORABLE_NUMBER_MESSAGE, unstorableNumberPaths } from './storable-numbers.js';
+import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
 
 /** An OpenAPI response: its description and a JSON body of `schema`. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -38,19 +40,32 @@ const fieldLocation: Record<ValidationTarget, ProblemField['location']> = {
 };
 
 type ValidationResult = { target: keyof ValidationTargets } & (
-  | { success: true }
+  | { success: true; data: unknown }
   | { success: false; error: z.core.$ZodError }
 );
 
-/** Turns a failed zod validation into a 400 listing every failing field. */
+/**
+ * Turns a failed zod validation into a 400 listing every failing field; so too a valid one that holds text no
+ * field may hold (NUL, lone surrogates: text-safety.ts) or a number the store cannot hold (storable-numbers.ts),
+ * whatever the route's own schema says.
+ */
 function validationHook(result: ValidationResult, context: Context): Response | undefined {
-  if (result.success) return;
   const location = fieldLocation[result.target as ValidationTarget];
-  const errors = result.error.issues.map((issue) => ({
-    location,
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const errors = result.success
+    ? [
+        ...unsafeTextPaths(result.data).map((path) => ({ location, path, message: UNSAFE_TEXT_MESSAGE })),
+        ...unstorableNumberPaths(result.data).map((path) => ({
+          location,
+          path,
+          message: UNSTORABLE_NUMBER_MESSAGE,
+        })),
+      ]
+    : result.error.issues.map((issue) => ({
+        location,
+        path: issue.path.map(String).join('.') || '(root)',
+        message: issue.message,
+      }));
+  if (errors.length === 0) return;
   return problemResponse(context, new ProblemError(400, 'validation-error', undefined, errors));
 }
 

@@ -20,6 +20,7 @@ if (config.auth.mode !== 'cognito')
 const { issuer, audience, jwksUrl } = config.auth;
 const verifier = createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) });
 const app = createHttpApp({ logger: createLogger(config.logLevel), maxBodyBytes: config.maxBodyBytes });
-mountSitePages(app, render, createSiteServices({ config, db: createDocumentClient(config), verifier }));
+const services = createSiteServices({ config, db: createDocumentClient(config), verifier });
+mountSitePages(app, render, services, config);
 
 export const handler = handle(app);

@@ -56,6 +56,7 @@ export function portalRouterFor(dependencies: PlatformDependencies) {
     tickets: ticketLookupFor(dependencies),
     logger,
     analytics: createWifiAnalytics(db, config.tableName),
+    publicAddress: config,
     now,
   });
 }

@@ -40,19 +40,30 @@ describe('publicOrigin', () => {
   const behindCloudFront = new Request('https://abc.execute-api.ap-southeast-1.amazonaws.com/api/x', {
     headers: { 'X-Forwarded-Host': 'd111.cloudfront.net' },
   });
+  const cloudFrontAllowed = { publicBaseUrl: undefined, allowedHosts: ['d111.cloudfront.net'] };
 
-  it('prefers PUBLIC_BASE_URL, then the host CloudFront saw, then the request itself', () => {
-    expect(publicOrigin(behindCloudFront, 'https://tourism.halong.gov.vn/some/path')).toBe(
-      'https://tourism.halong.gov.vn',
+  it('prefers PUBLIC_BASE_URL, then an allowed host CloudFront saw, then the request itself', () => {
+    expect(
+      publicOrigin(behindCloudFront, {
+        publicBaseUrl: 'https://tourism.halong.gov.vn/some/path',
+        allowedHosts: ['d111.cloudfront.net'],
+      }),
+    ).toBe('https://tourism.halong.gov.vn');
+    expect(publicOrigin(behindCloudFront, cloudFrontAllowed)).toBe('https://d111.cloudfront.net');
+    expect(publicOrigin(new Request('http://localhost:4321/api/x'), cloudFrontAllowed)).toBe(
+      'http://localhost:4321',
     );
-    expect(publicOrigin(behindCloudFront, undefined)).toBe('https://d111.cloudfront.net');
-    expect(publicOrigin(new Request('http://localhost:4321/api/x'), undefined)).toBe('http://localhost:4321');
   });
 
-  it('ignores a forwarded host that is not a plain host name', () => {
-    const forged = new Request('http://localhost:4321/api/x', {
-      headers: { 'X-Forwarded-Host': 'evil.example/phish?x=' },
-    });
-    expect(publicOrigin(forged, undefined)).toBe('http://localhost:4321');
+  it('ignores a forwarded host that is not on the allow-list, or when there is none', () => {
+    const forged = (host: string) =>
+      new Request('https://abc.execute-api.ap-southeast-1.amazonaws.com/api/x', {
+        headers: { 'X-Forwarded-Host': host },
+      });
+    const apiGateway = 'https://abc.execute-api.ap-southeast-1.amazonaws.com';
+    expect(publicOrigin(forged('evil.example'), cloudFrontAllowed)).toBe(apiGateway);
+    expect(publicOrigin(forged('evil.example/phish?x='), cloudFrontAllowed)).toBe(apiGateway);
+    expect(publicOrigin(forged('d111.cloudfront.net.evil.example'), cloudFrontAllowed)).toBe(apiGateway);
+    expect(publicOrigin(behindCloudFront, { publicBaseUrl: undefined, allowedHosts: [] })).toBe(apiGateway);
   });
 });

@@ -284,6 +284,13 @@ describe('site function', () => {
     expect(Object.keys(variables)).toContain('COGNITO_USER_POOL_ID');
   });
 
+  it('names the site by the distribution’s own address, never by a forwarded Host header', () => {
+    const properties = (functions[functionId ?? ''] as Resource).Properties;
+    const variables = (properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(JSON.stringify(variables.PUBLIC_BASE_URL)).toMatch(/"https:\/\/".*Distribution.*"DomainName"/);
+    expect(variables).not.toHaveProperty('ALLOWED_HOSTS');
+  });
+
   it('may read and write the table (the booking form holds seats, the operator page schedules)', () => {
     const actions = JSON.stringify(web.findResources('AWS::IAM::Policy'));
     expect(actions).toContain('dynamodb:GetItem');

@@ -1,5 +1,6 @@
-// What every server-rendered page finds in Astro.locals: the domain services, passed in by the host.
+// What every server-rendered page finds in Astro.locals: the domain services, passed in by the host, and what the
+// request brought (the posted form, already read).
 declare namespace App {
-  type SiteServices = import('../../functions/site/services').SiteServices;
-  interface Locals extends SiteServices {}
+  type PageLocals = import('../../functions/site/render').PageLocals;
+  interface Locals extends PageLocals {}
 }

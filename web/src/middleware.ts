@@ -1,6 +1,6 @@
 // Runs around every page Astro renders: gives pages rendered per request a short shared cache lifetime, and
-// under `npm run dev` (Astro's dev server, its own process) supplies the domain services the host passes in
-// everywhere else.
+// under `npm run dev` (Astro's dev server, its own process) supplies the domain services and the posted form
+// that the host passes in everywhere else.
 import { defineMiddleware } from 'astro:middleware';
 
 /**
@@ -19,6 +19,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
       devServices = createSiteServicesFromEnvironment();
     }
     Object.assign(context.locals, devServices);
+    // Where the host reads a page's form everywhere else (functions/site/render.ts); here a refusal shows as
+    // Astro's error overlay.
+    const { carriesForm, readPostedForm } = await import('../../functions/site/posted-form');
+    if (carriesForm(context.request.method)) {
+      context.locals.postedForm = await readPostedForm(context.request);
+    }
   }
   const response = await next();
   if (!context.isPrerendered && !response.headers.has('Cache-Control')) {

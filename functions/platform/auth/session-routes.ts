@@ -8,6 +8,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import type { AppEnv } from '../http-app.js';
 import { ProblemError, problemResponses } from '../problem.js';
+import type { PublicAddress } from '../public-origin.js';
 import { createRoute, createRouter } from '../routing.js';
 import type { StaffSignIn } from './sign-in.js';
 import { assertSameOrigin, type SignInGuard } from './sign-in-guard.js';
@@ -51,14 +52,14 @@ function sessionMediaType(context: Context<AppEnv>): 'form' | 'json' {
 }
 
 export interface SessionRouterOptions {
-  /** PUBLIC_BASE_URL: the only origin sign-in forms may come from (else the request's own public origin). */
-  publicBaseUrl: string | undefined;
+  /** The site's public address: the only origin sign-in forms may come from. */
+  publicAddress: PublicAddress;
   guard: SignInGuard;
 }
 
 export function createSessionRouter(
   staffSignIn: StaffSignIn,
-  { publicBaseUrl, guard }: SessionRouterOptions,
+  { publicAddress, guard }: SessionRouterOptions,
 ) {
   return createRouter()
     .openapi(
@@ -97,7 +98,7 @@ export function createSessionRouter(
       }),
       async (context) => {
         const isForm = sessionMediaType(context) === 'form';
-        assertSameOrigin(context, publicBaseUrl, isForm);
+        assertSameOrigin(context, publicAddress, isForm);
         const raw = isForm ? await context.req.parseBody() : await context.req.json().catch(() => ({}));
         const parsed = SessionForm.safeParse(raw);
         const language = parsed.success && parsed.data.language === 'en' ? 'en' : 'vi';

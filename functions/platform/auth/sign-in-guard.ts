@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { clientAddress } from '../client-address.js';
 import { ProblemError } from '../problem.js';
-import { publicOrigin } from '../public-origin.js';
+import { type PublicAddress, publicOrigin } from '../public-origin.js';
 import { type Limit, type RateLimiter, secondsLeftInWindow } from '../rate-limit.js';
 
 /**
@@ -90,12 +90,8 @@ function formatWait(seconds: number): string {
  * browser sends forms; a JSON post that names neither is a program, not a browser (a browser must preflight
  * cross-origin JSON, which this API never allows), and is let through.
  */
-export function assertSameOrigin(
-  context: Context,
-  configuredOrigin: string | undefined,
-  isForm: boolean,
-): void {
-  const expected = publicOrigin(context.req.raw, configuredOrigin);
+export function assertSameOrigin(context: Context, address: PublicAddress, isForm: boolean): void {
+  const expected = publicOrigin(context.req.raw, address);
   const origin = context.req.header('Origin');
   const fetchSite = context.req.header('Sec-Fetch-Site');
   if (origin !== undefined) {

@@ -12,7 +12,7 @@ import { clientAddress } from '../../platform/client-address.js';
 import type { AppEnv } from '../../platform/http-app.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
-import { publicOrigin } from '../../platform/public-origin.js';
+import { type PublicAddress, publicOrigin } from '../../platform/public-origin.js';
 import type { RateLimiter } from '../../platform/rate-limit.js';
 import type { WifiAnalytics } from '../analytics.js';
 import { authmonViewReply, FasError, gatewayHashFor, readAuthmonRequest } from '../gateways/opennds.js';
@@ -84,6 +84,8 @@ export interface PortalDependencies {
   tickets: TicketLookup;
   logger: Logger;
   analytics: WifiAnalytics;
+  /** Where the site's public address comes from (the landing page; the address CoovaChilli signs). */
+  publicAddress: PublicAddress;
   now?: () => Date;
 }
 
@@ -112,6 +114,7 @@ export function createPortalRouter({
   tickets,
   logger,
   analytics,
+  publicAddress,
   now = () => new Date(),
 }: PortalDependencies) {
   const router = new Hono<AppEnv>();
@@ -247,7 +250,7 @@ export function createPortalRouter({
     }
     const destination = destinationFor(
       key,
-      publicOrigin(context.req.raw, undefined),
+      publicOrigin(context.req.raw, publicAddress),
       language,
       hotspot,
       guest,
@@ -300,7 +303,7 @@ export function createPortalRouter({
     try {
       // CoovaChilli signs the portal's public address (behind CloudFront), not the one Lambda is called at.
       const received = new URL(context.req.url);
-      const url = `${publicOrigin(context.req.raw, undefined)}${received.pathname}${received.search}`;
+      const url = `${publicOrigin(context.req.raw, publicAddress)}${received.pathname}${received.search}`;
       guest = readGuest(hotspot, { query: context.req.query(), url }, now());
       // A level-3 gateway is known by its name: a guest sent by another gateway cannot be let in through this one.
       if (
@@ -335,7 +338,7 @@ export function createPortalRouter({
     const hotspot = await hotspots.get(context.req.param('hotspotId'));
     if (!hotspot) return refusal(context, language, 'unknownHotspot', 404);
     const wanted = offeredPage(key, hotspot.id, context.req.query('to'), context.req.query('sig'));
-    const welcome = landingUrl(publicOrigin(context.req.raw, undefined), language, hotspot.id);
+    const welcome = landingUrl(publicOrigin(context.req.raw, publicAddress), language, hotspot.id);
     return context.html(onlinePage(language, hotspot.branding.accent, wanted, welcome), 200, PAGE_HEADERS);
   });
 

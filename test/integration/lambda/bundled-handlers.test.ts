@@ -67,6 +67,8 @@ beforeAll(async () => {
     // The Wi-Fi portal's key, read at cold start from a secret the deployment generated.
     WIFI_PORTAL_SECRET_ARN: portalSecretArn,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
+    // The host CloudFront answers for, which X-Forwarded-Host may name (functions/platform/public-origin.ts).
+    ALLOWED_HOSTS: 'd111.cloudfront.net',
   });
   aws.secrets.set(portalSecretArn, randomUUID().replaceAll('-', '').repeat(2));
   mkdirSync(bundleDirectory, { recursive: true });

@@ -34,6 +34,14 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/DYNAMODB_ENDPOINT.*MAX_BODY_BYTES|MAX_BODY_BYTES.*DYNAMODB_ENDPOINT/);
   });
 
+  it('reads the hosts a forwarded Host may name, none by default, and refuses what is not a host name', () => {
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    expect(
+      loadConfig({ ALLOWED_HOSTS: ' D111.cloudfront.net, tourism.halong.gov.vn:8443 ' }).allowedHosts,
+    ).toEqual(['d111.cloudfront.net', 'tourism.halong.gov.vn:8443']);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'evil.example/phish' })).toThrow(/ALLOWED_HOSTS/);
+  });
+
   it('refuses Cognito mode without a user pool and client', () => {
     expect(() => loadConfig({ AUTH_MODE: 'cognito' })).toThrow(/COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID/);
   });

@@ -39,6 +39,22 @@ function itemsApp() {
   return { app, router };
 }
 
+/** Free text in the path and the query, which only the platform's own check keeps clean. */
+function createNotesApp() {
+  const router = createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/notes/{slug}',
+      request: { params: z.object({ slug: z.string() }), query: z.object({ tag: z.string() }) },
+      responses: { 200: { description: 'The note' } },
+    }),
+    (context) => context.json(context.req.valid('param'), 200),
+  );
+  const app = createHttpApp({ logger: createLogger('silent'), maxBodyBytes: 2048 });
+  app.route('/api/test', router);
+  return { app };
+}
+
 const signedIn = { Authorization: 'Bearer header.payload.signature', 'X-Edit-Reason': 'typo' };
 
 function rename(init: { url?: string; headers?: Record<string, string>; body?: BodyInit }) {
@@ -118,6 +134,56 @@ describe('a documented route', () => {
     });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { type: string }).type).toBe('/problems/unauthenticated');
+  });
+
+  it('refuses NUL characters and lone surrogates in any body string, naming the field', async () => {
+    // JSON's "\ud800" escape parses into a lone surrogate, which no UTF-8 store can keep.
+    const loneSurrogate = await rename({ body: '{"name":"Sun \\ud800 deck"}' });
+    expect(await problemFields(loneSurrogate)).toEqual(['body:name']);
+    const trailingLow = await rename({ body: '{"name":"Sun deck \\udc00"}' });
+    expect(await problemFields(trailingLow)).toEqual(['body:name']);
+    const nul = await rename({ body: JSON.stringify({ name: 'Sun\u0000deck' }) });
+    expect(await problemFields(nul)).toEqual(['body:name']);
+    // A whole pair is a character like any other (an emoji).
+    expect((await rename({ body: JSON.stringify({ name: 'Sun deck 🌊' }) })).status).toBe(200);
+  });
+
+  it('refuses a NUL character in a path or query parameter that the schema would accept', async () => {
+    const { app } = createNotesApp();
+    expect((await app.request('/api/test/notes/plain?tag=x')).status).toBe(200);
+    expect(await problemFields(await app.request('/api/test/notes/pl%00ain?tag=x'))).toEqual(['path:slug']);
+    expect(await problemFields(await app.request('/api/test/notes/plain?tag=x%00'))).toEqual(['query:tag']);
+  });
+
+  it('refuses a number the store cannot hold that the schema would accept, naming the field', async () => {
+    const router = createRouter().openapi(
+      createRoute({
+        method: 'post',
+        path: '/places',
+        request: {
+          body: {
+            required: true,
+            content: { 'application/json': { schema: z.object({ lat: z.number(), lon: z.number() }) } },
+          },
+        },
+        responses: { 200: { description: 'The place' } },
+      }),
+      (context) => context.json(context.req.valid('json'), 200),
+    );
+    const app = createHttpApp({ logger: createLogger('silent'), maxBodyBytes: 2048 });
+    app.route('/api/test', router);
+    const post = (body: string) =>
+      app.request('/api/test/places', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+    // A denormal underflows DynamoDB's smallest magnitude (1e-130); the write would fail with a 500.
+    expect(await problemFields(await post('{"lat": -7.4e-323, "lon": 1e200}'))).toEqual([
+      'body:lat',
+      'body:lon',
+    ]);
+    expect((await post('{"lat": 20.95, "lon": 0}')).status).toBe(200);
   });
 
   it('keeps the route for the OpenAPI document without its run-time middleware', () => {

@@ -471,6 +471,18 @@ export const en: Dictionary = {
     title: 'Our data is out of reach for a moment',
     text: 'We could not read the timetable and bookings just now. Nothing you sent was lost: please try again in a few seconds.',
   },
+  unreadableForm: {
+    title: 'The form could not be read',
+    text: 'What was sent is damaged or holds characters that are not allowed. Go back to the previous page and send it again.',
+  },
+  notAForm: {
+    title: 'This page takes forms only',
+    text: 'This page only takes forms sent from a browser. Go back to the previous page and send it again.',
+  },
+  formTooLarge: {
+    title: 'The form is too large',
+    text: 'What was sent is larger than this page takes. Go back to the previous page and send it again.',
+  },
   errorPages: {
     homeLink: 'Go to the home page',
   },

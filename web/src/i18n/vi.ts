@@ -465,6 +465,18 @@ export const vi = {
     title: 'Tạm thời không truy cập được dữ liệu',
     text: 'Chúng tôi chưa đọc được lịch tàu và đặt chỗ lúc này. Những gì bạn đã gửi không bị mất: vui lòng thử lại sau vài giây.',
   },
+  unreadableForm: {
+    title: 'Không đọc được biểu mẫu',
+    text: 'Biểu mẫu gửi đến bị hỏng hoặc chứa ký tự không được phép. Hãy quay lại trang trước và gửi lại.',
+  },
+  notAForm: {
+    title: 'Trang này chỉ nhận biểu mẫu',
+    text: 'Trang này chỉ nhận biểu mẫu gửi từ trình duyệt. Hãy quay lại trang trước và gửi lại.',
+  },
+  formTooLarge: {
+    title: 'Biểu mẫu quá lớn',
+    text: 'Biểu mẫu gửi đến lớn hơn mức trang này nhận. Hãy quay lại trang trước và gửi lại.',
+  },
   errorPages: {
     homeLink: 'Về trang chủ',
   },

@@ -10,13 +10,18 @@ const BATCH = 20;
 const MAX_DWELL_SECONDS = 3600;
 
 export function createVisitBeacon(language: 'vi' | 'en') {
+  // Bounds how much one visit may count (the API limits batches per visit); it identifies nobody. Not
+  // crypto.randomUUID, which a page served over plain HTTP (a hotspot's LAN) does not have.
+  const visitId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
   let queue: VisitEvent[] = [{ type: 'visit-started', language }];
   let viewing: { exhibitId: string; since: number } | null = null;
 
   const flush = () => {
     if (queue.length === 0) return;
     // A string body goes as text/plain: no preflight, and the API reads it as JSON.
-    const sent = navigator.sendBeacon(ENDPOINT, JSON.stringify({ events: queue }));
+    const sent = navigator.sendBeacon(ENDPOINT, JSON.stringify({ visitId, events: queue }));
     if (sent) queue = [];
   };
   const push = (event: VisitEvent) => {
