@@ -65,7 +65,8 @@ async function measurePages(edge: 'with the local edge cache' | 'origin only') {
   const arguments_ = edge === 'origin only' ? ['--in-memory', '--no-edge-cache'] : ['--in-memory'];
   const platform = launchPlatform({ PORT: String(await freePort()), LOG_LEVEL: 'silent' }, arguments_);
   try {
-    const baseUrl = (await waitForUrl(platform, 120_000)).replace(/\/$/, '');
+    // Five minutes: on a machine shared with other work the start (seeding, the forecasts) can take over two.
+    const baseUrl = (await waitForUrl(platform, 300_000)).replace(/\/$/, '');
     const latency = await measureLatency(baseUrl);
     const weights = await measurePageWeights(baseUrl, WEIGHED_PAGES);
     return { latency, weights };
