@@ -110,6 +110,9 @@ export function createLocalEdgeCache(origin: OriginFetch, options: LocalEdgeCach
       }
       return response;
     }
+    // A page rendered for another host name (its links, its JSON-LD) must never be served to everyone: such a
+    // request is passed on and its answer not kept. Nothing in front of `npm start` sets the header.
+    if (request.headers.has('X-Forwarded-Host')) return origin(request, ...server);
     const key = cacheKey(url);
     const page = stored.get(key);
     if (page) {

@@ -86,6 +86,15 @@ describe('the local edge cache', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('neither keeps nor serves a page asked for under another host name', async () => {
+    const { get, asked } = setUp();
+    const forged = { headers: { 'X-Forwarded-Host': 'attacker.example' } };
+    expect((await get('/en/boats/', forged)).cache).toBeNull();
+    expect((await get('/en/boats/')).cache).toBe('miss');
+    expect((await get('/en/boats/', forged)).cache).toBeNull();
+    expect(asked).toHaveLength(3);
+  });
+
   it('never keeps a personal page', async () => {
     const { get, asked } = setUp(PERSONAL_PAGE_CACHE_CONTROL);
     await get('/en/bookings/new/?departure=D1&adult=1');
