@@ -10,15 +10,38 @@ export const CONCURRENT_CLIENTS = 50;
 export const LOAD_SECONDS = 10;
 export const WARM_UP_SECONDS = 3;
 
+/** The prerendered page every rendered page is compared with, in the same run. */
+export const STATIC_PAGE = '/en/';
+
+/** The goal for a rendered page, against the static page of the same run: at least this share of its requests/s. */
+export const THROUGHPUT_RATIO_GOAL = 0.5;
+/** The goal for a rendered page's 99th percentile latency. */
+export const P99_GOAL_MILLISECONDS = 100;
+
 /**
- * The addresses loaded: two pages rendered per request from DynamoDB, the API answer that reads the same items
- * as the first (so the rendering's share shows), and a prerendered file.
+ * The addresses loaded: pages rendered per request from DynamoDB (through the page data cache), the API answer
+ * that reads the same items as the first (uncached, so the rendering's and the cache's share show), and a
+ * prerendered file.
  */
 export const LOADED_ADDRESSES = [
-  { path: '/en/boats/', kind: 'page rendered per request (2 queries: 8 routes, fee policy)' },
-  { path: '/en/boats/routes/1/', kind: 'page rendered per request (3 queries: routes, fee policy, ports)' },
-  { path: '/api/boats/routes', kind: 'API JSON, the same 2 queries as /en/boats/, no rendering' },
-  { path: '/en/', kind: 'prerendered page, served as a file' },
+  { path: '/en/boats/', kind: 'page rendered per request (2 queries: 8 routes, fee policy)', rendered: true },
+  {
+    path: '/en/boats/routes/1/',
+    kind: 'page rendered per request (3 queries: routes, fee policy, ports)',
+    rendered: true,
+  },
+  {
+    path: '/en/boats/departures/',
+    kind: 'page rendered per request (today’s departures with seats left, routes, ports)',
+    rendered: true,
+  },
+  { path: '/en/museum/catalogue/', kind: 'page rendered per request (the museum catalogue)', rendered: true },
+  {
+    path: '/api/boats/routes',
+    kind: 'API JSON, the same 2 queries as /en/boats/, no rendering, no cache',
+    rendered: false,
+  },
+  { path: STATIC_PAGE, kind: 'prerendered page, served as a file', rendered: false },
 ] as const;
 
 /** The pages whose weight is reported. */
@@ -26,6 +49,7 @@ export const WEIGHED_PAGES = ['/en/', '/en/boats/', '/vi/boats/', '/en/boats/rou
 
 export interface LatencyMeasurement {
   path: string;
+  rendered: boolean;
   kind: string;
   requestsPerSecond: number;
   p50: number;
@@ -41,7 +65,7 @@ export async function measureLatency(baseUrl: string): Promise<LatencyMeasuremen
     await autocannon({ url: `${baseUrl}${path}`, connections: 10, duration: WARM_UP_SECONDS });
   }
   const results: LatencyMeasurement[] = [];
-  for (const { path, kind } of LOADED_ADDRESSES) {
+  for (const { path, kind, rendered } of LOADED_ADDRESSES) {
     const result = await autocannon({
       url: `${baseUrl}${path}`,
       connections: CONCURRENT_CLIENTS,
@@ -49,6 +73,7 @@ export async function measureLatency(baseUrl: string): Promise<LatencyMeasuremen
     });
     results.push({
       path,
+      rendered,
       kind,
       requestsPerSecond: result.requests.average,
       p50: result.latency.p50,
@@ -106,6 +131,24 @@ export function latencyRows(measurements: LatencyMeasurement[]): string[] {
       (m) =>
         `| \`${m.path}\` | ${m.kind} | ${Math.round(m.requestsPerSecond)} | ${m.p50} ms | ${m.p99} ms | ${m.errors} / ${m.non2xx} |`,
     ),
+  ];
+}
+
+/** Each rendered page against the static page of the same run, with the goals met or not. */
+export function ratioRows(measurements: LatencyMeasurement[]): string[] {
+  const staticPage = measurements.find((m) => m.path === STATIC_PAGE);
+  if (!staticPage) throw new Error(`The run did not load ${STATIC_PAGE}.`);
+  return [
+    `| rendered page | share of \`${STATIC_PAGE}\`'s requests/s (goal ≥ ${THROUGHPUT_RATIO_GOAL}) | p99 (goal ≤ ${P99_GOAL_MILLISECONDS} ms) |`,
+    '|---|---|---|',
+    ...measurements
+      .filter((m) => m.rendered)
+      .map((m) => {
+        const ratio = m.requestsPerSecond / staticPage.requestsPerSecond;
+        const ratioMet = ratio >= THROUGHPUT_RATIO_GOAL ? 'met' : 'not met';
+        const p99Met = m.p99 <= P99_GOAL_MILLISECONDS ? 'met' : 'not met';
+        return `| \`${m.path}\` | ${ratio.toFixed(2)} (${ratioMet}) | ${m.p99} ms (${p99Met}) |`;
+      }),
   ];
 }
 

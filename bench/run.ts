@@ -3,7 +3,7 @@
  * the Lambda bundles (size, init cost), the local platform's cold start, the site's pages under load
  * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
  * departure; what one confirmed booking costs). `npm run bench -- bookings` runs only the bookings and
- * rewrites only their part of the results.
+ * rewrites only their part of the results (likewise `-- pages`, `-- museum`, `-- wifi`, `-- forecasting`).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -27,6 +27,7 @@ import {
   latencyRows,
   measureLatency,
   measurePageWeights,
+  ratioRows,
   WARM_UP_SECONDS,
   WEIGHED_PAGES,
   weightRows,
@@ -54,19 +55,55 @@ const FORECASTING_START_MARK = '<!-- bench:forecasting:start -->';
 const FORECASTING_END_MARK = '<!-- bench:forecasting:end -->';
 const WIFI_START_MARK = '<!-- bench:wifi:start -->';
 const WIFI_END_MARK = '<!-- bench:wifi:end -->';
+const PAGES_START_MARK = '<!-- bench:pages:start -->';
+const PAGES_END_MARK = '<!-- bench:pages:end -->';
 
 const say = (message: string) => process.stderr.write(`${message}\n`);
 
-async function measurePages() {
-  const platform = launchPlatform({ PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+/** The pages under load on the platform as `npm start` runs it, or without its local stand-in for CloudFront. */
+async function measurePages(edge: 'with the local edge cache' | 'origin only') {
+  const arguments_ = edge === 'origin only' ? ['--in-memory', '--no-edge-cache'] : ['--in-memory'];
+  const platform = launchPlatform({ PORT: String(await freePort()), LOG_LEVEL: 'silent' }, arguments_);
   try {
-    const baseUrl = (await waitForUrl(platform, 120_000)).replace(/\/$/, '');
+    // Five minutes: on a machine shared with other work the start (seeding, the forecasts) can take over two.
+    const baseUrl = (await waitForUrl(platform, 300_000)).replace(/\/$/, '');
     const latency = await measureLatency(baseUrl);
     const weights = await measurePageWeights(baseUrl, WEIGHED_PAGES);
     return { latency, weights };
   } finally {
     await interrupt(platform);
   }
+}
+
+/** The site's pages under load and their weight, as the part of the results between their own marks. */
+async function measurePagesSection(): Promise<string> {
+  say(`Loading pages with ${CONCURRENT_CLIENTS} clients, through the local edge cache…`);
+  const throughEdge = await measurePages('with the local edge cache');
+  say(`Loading pages with ${CONCURRENT_CLIENTS} clients, from the origin alone…`);
+  const originOnly = await measurePages('origin only');
+  return [
+    PAGES_START_MARK,
+    `### Pages under load (local platform, one Node process; measured ${today()} on ${machine()})`,
+    '',
+    `${CONCURRENT_CLIENTS} concurrent keep-alive clients (autocannon) for ${LOAD_SECONDS} s per address, after ${WARM_UP_SECONDS} s of warm-up on each; every address of a table in the same run, one after the other, so each rendered page is compared with the static page of its own run. Two runs: the platform as \`npm start\` serves it (behind functions/local/edge-cache.ts, which keeps shared pages as CloudFront does on AWS), and the origin alone (\`--no-edge-cache\`: every page rendered, its data read through the 5-second page data cache).`,
+    '',
+    '#### Through the local edge cache (as visitors meet the site)',
+    '',
+    ...latencyRows(throughEdge.latency),
+    '',
+    ...ratioRows(throughEdge.latency),
+    '',
+    '#### The origin alone (every request rendered)',
+    '',
+    ...latencyRows(originOnly.latency),
+    '',
+    ...ratioRows(originOnly.latency),
+    '',
+    '### Bytes per page',
+    '',
+    ...weightRows(throughEdge.weights),
+    PAGES_END_MARK,
+  ].join('\n');
 }
 
 const machine = () =>
@@ -207,8 +244,7 @@ async function main(): Promise<void> {
   say('Timing the local cold start…');
   const coldStarts: number[] = [];
   for (let run = 0; run < COLD_START_RUNS; run += 1) coldStarts.push(await measureColdStart());
-  say(`Loading pages with ${CONCURRENT_CLIENTS} clients…`);
-  const pages = await measurePages();
+  const pages = await measurePagesSection();
   const bookings = await measureBookings();
   const museum = await measureMuseumSection();
   const wifi = await measureWifiSection();
@@ -223,15 +259,7 @@ async function main(): Promise<void> {
     '',
     ...bundleRows(bundles),
     '',
-    '### Pages under load (local platform, one Node process)',
-    '',
-    `${CONCURRENT_CLIENTS} concurrent keep-alive clients for ${LOAD_SECONDS} s per address, after ${WARM_UP_SECONDS} s of warm-up on each.`,
-    '',
-    ...latencyRows(pages.latency),
-    '',
-    '### Bytes per page',
-    '',
-    ...weightRows(pages.weights),
+    pages,
     '',
     '### Cold start of the local platform',
     '',
@@ -260,10 +288,11 @@ if (siteNeedsBuild()) await buildSite();
 if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_MARK, BOOKINGS_END_MARK);
 else if (only === 'museum') await runOnly(await measureMuseumSection(), MUSEUM_START_MARK, MUSEUM_END_MARK);
 else if (only === 'wifi') await runOnly(await measureWifiSection(), WIFI_START_MARK, WIFI_END_MARK);
+else if (only === 'pages') await runOnly(await measurePagesSection(), PAGES_START_MARK, PAGES_END_MARK);
 else if (only === 'forecasting')
   await runOnly(await measureForecastingSection(), FORECASTING_START_MARK, FORECASTING_END_MARK);
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings", "museum", "wifi" or "forecasting".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings", "museum", "wifi", "forecasting" or "pages".`,
   );

@@ -25,6 +25,7 @@ import type { Outbox } from './platform/messages/outbox.js';
 import { createOutboxRouter } from './platform/messages/outbox-routes.js';
 import { createRateLimiter } from './platform/rate-limit.js';
 import type { DocumentedRouter } from './platform/routing.js';
+import { forgetPageDataChangedByWrites } from './site/page-data-cache.js';
 import { WIFI_BASE_PATH, wifiRouterFor } from './wifi/index.js';
 
 export function createApi(
@@ -34,6 +35,8 @@ export function createApi(
   const { config, db, logger, requireRole, localAuth } = dependencies;
   const paymentPorts = bookingPaymentPortsOf(dependencies);
   const app = createHttpApp({ logger, maxBodyBytes: config.maxBodyBytes, ...options });
+  // Before every route, so that it also sees the site's pages when they are mounted on this app (locally).
+  app.use('*', forgetPageDataChangedByWrites(dependencies.pageDataCache));
   const routers: { basePath: string; router: DocumentedRouter }[] = [
     { basePath: '/api', router: createHealthRouter(db, config.tableName) },
     { basePath: '/api/auth', router: createAuthRouter(requireRole) },

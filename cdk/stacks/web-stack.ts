@@ -47,6 +47,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { EDGE_FRESH_SECONDS, SHARED_PAGE_QUERY_PARAMETERS } from '../../functions/site/shared-pages.js';
 import { DomainFunction } from '../constructs/domain-function.js';
 import {
   createPortalSecurityHeadersPolicy,
@@ -65,6 +66,9 @@ export interface WebStackProps extends StackProps {
   /** The platform table the pages read. */
   readonly table: ITableV2;
 }
+
+/** The longest CloudFront keeps a rendered page fresh, whatever its Cache-Control says. */
+export const RENDERED_PAGE_MAX_TTL_SECONDS = 2 * EDGE_FRESH_SECONDS;
 
 /** The site and the API on one origin, as locally: the browser needs no CORS and sees one set of headers. */
 export class WebStack extends Stack {
@@ -142,14 +146,17 @@ export class WebStack extends Stack {
     });
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(siteBucket);
 
-    // A rendered page stays in CloudFront as long as its own Cache-Control allows (s-maxage=60 for public pages,
-    // nothing for private or failed ones), keyed by path and query string.
+    // A rendered page stays in CloudFront as long as its own Cache-Control allows (functions/site/shared-pages.ts:
+    // s-maxage and stale-while-revalidate for the shared pages, nothing for personal or failed ones; an answer
+    // without the header, nothing), never longer than a minute whatever it says. Keyed by path and the query
+    // parameters shared pages read: no cookie, no other parameter can split the cache or reach a shared page
+    // through it. The origin still receives everything (the personal pages read their own parameters).
     const renderedPagesCachePolicy = new CachePolicy(this, 'RenderedPagesCachePolicy', {
       comment: 'Ha Long tourism: pages rendered per request, cached as their Cache-Control allows',
       defaultTtl: Duration.seconds(0),
       minTtl: Duration.seconds(0),
-      maxTtl: Duration.days(1),
-      queryStringBehavior: CacheQueryStringBehavior.all(),
+      maxTtl: Duration.seconds(RENDERED_PAGE_MAX_TTL_SECONDS),
+      queryStringBehavior: CacheQueryStringBehavior.allowList(...SHARED_PAGE_QUERY_PARAMETERS),
       headerBehavior: CacheHeaderBehavior.none(),
       cookieBehavior: CacheCookieBehavior.none(),
       enableAcceptEncodingGzip: true,

@@ -10,6 +10,7 @@ import { createCloudDependencies, type PlatformDependencies } from '../platform/
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createLogger } from '../platform/logger.js';
 import { createOutbox } from '../platform/messages/outbox.js';
+import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
 import { createLocalSigner } from '../platform/signing/local-signer.js';
 
 export async function createLocalDependencies(
@@ -39,5 +40,6 @@ export async function createLocalDependencies(
     messages: createOutbox(db, config.tableName),
     // A secret made now: a login page shown before a restart must be opened again (the gateway does that).
     wifiPortalKey: randomBytes(32),
+    pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

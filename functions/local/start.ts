@@ -2,7 +2,8 @@
  * `npm start`: the whole platform on one port. Starts DynamoDB Local (or uses DYNAMODB_ENDPOINT), creates
  * and seeds the table, builds the site when stale, serves /api and the site, and stops everything —
  * the Java process included — on Ctrl-C. `--in-memory` keeps no data; `--dev` (`npm run dev`) serves the
- * site from Astro's dev server with hot reload instead of the build.
+ * site from Astro's dev server with hot reload instead of the build; `--no-edge-cache` leaves out the local
+ * stand-in for CloudFront (functions/local/edge-cache.ts).
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -23,6 +24,7 @@ import { createSiteServices } from '../site/services.js';
 import { createBulkLoadClient, ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
+import { createLocalEdgeCache } from './edge-cache.js';
 import { createLocalApi } from './local-api.js';
 import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
@@ -209,7 +211,12 @@ async function main(): Promise<void> {
     contentSecurityPolicy: contentSecurityPolicy(inlineScriptHashes(SITE_STATIC_FILES), [paymentPageOrigin]),
   });
   await mountSite(app, createSiteServices(dependencies), dependencies.config);
-  listen(app, port, host);
+  // CloudFront's part, played locally; `--no-edge-cache` serves every request from the app (the origin) itself.
+  listen(
+    process.argv.includes('--no-edge-cache') ? app : { fetch: createLocalEdgeCache(app.fetch) },
+    port,
+    host,
+  );
   say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
 }
 

@@ -14,6 +14,7 @@ import { createDocumentClient } from './dynamo.js';
 import { createLogger, type Logger } from './logger.js';
 import type { MessagesPort } from './messages/port.js';
 import type { PaymentsPort } from './payments/port.js';
+import { createReadCache, PAGE_DATA_CACHE, type ReadCache } from './read-cache.js';
 import type { Signer } from './signing/port.js';
 
 export interface PlatformDependencies {
@@ -36,6 +37,8 @@ export interface PlatformDependencies {
   messages: MessagesPort | null;
   /** The Wi-Fi portal's secret (seals login pages, keys device hashes); where the portal is served. */
   wifiPortalKey: Uint8Array | null;
+  /** What the site's pages display, kept a few seconds; the API's writes in this process forget what they change. */
+  pageDataCache: ReadCache;
 }
 
 /** For Lambda: tokens come from Cognito, whose keys are fetched from its JWKS URL. */
@@ -59,5 +62,6 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     signer: null,
     messages: null,
     wifiPortalKey: null,
+    pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

@@ -10,6 +10,8 @@ import { ConfigurationError, loadConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createHttpApp } from '../platform/http-app.js';
 import { createLogger } from '../platform/logger.js';
+import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
+import { forgetPageDataChangedByWrites } from './page-data-cache.js';
 import { mountSitePages } from './render.js';
 import { createSiteServices } from './services.js';
 
@@ -20,7 +22,11 @@ if (config.auth.mode !== 'cognito')
 const { issuer, audience, jwksUrl } = config.auth;
 const verifier = createTokenVerifier({ issuer, audience, keys: cognitoKeys(jwksUrl) });
 const app = createHttpApp({ logger: createLogger(config.logLevel), maxBodyBytes: config.maxBodyBytes });
-const services = createSiteServices({ config, db: createDocumentClient(config), verifier });
-mountSitePages(app, render, services, config);
+// The pages' own forms (booking, scheduling) are seen at once here; the API's writes, made in other functions,
+// reach this function's cache when it expires (PAGE_DATA_CACHE).
+const pageDataCache = createReadCache(PAGE_DATA_CACHE);
+app.use('*', forgetPageDataChangedByWrites(pageDataCache));
+const db = createDocumentClient(config);
+mountSitePages(app, render, createSiteServices({ config, db, verifier, pageDataCache }), config);
 
 export const handler = handle(app);

@@ -15,10 +15,17 @@ import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
+import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
 import { createHotspotStore } from '../wifi/store.js';
 import { createSiteBookings, type SiteBookings } from './bookings.js';
 import { createDepartureSearch, type DepartureSearch } from './departure-search.js';
 import { createOperatorDesk, type OperatorDesk } from './operator-desk.js';
+import {
+  cachedBoatsCatalog,
+  cachedDepartureSearch,
+  cachedHotspots,
+  cachedMuseum,
+} from './page-data-cache.js';
 import { createWifiWelcome, type WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
@@ -30,21 +37,27 @@ export interface SiteServices {
   welcome: WifiWelcome;
 }
 
+/**
+ * What pages only display (routes, departures found, the museum, hotspots) is read through the page data cache;
+ * what they act on (a departure being booked, a booking, the operator's own departures) is read fresh.
+ */
 export function createSiteServices(
-  dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'verifier'>,
+  dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'verifier' | 'pageDataCache'>,
 ): SiteServices {
   const fleet = fleetServiceFor(dependencies);
-  const { db, config, verifier } = dependencies;
+  const { db, config, verifier, pageDataCache } = dependencies;
+  const boats = cachedBoatsCatalog(pageDataCache, boatsCatalogFor(dependencies));
+  const departuresShown = cachedDepartureSearch(pageDataCache, fleet);
   return {
-    museum: museumServiceFor(dependencies),
+    museum: cachedMuseum(pageDataCache, museumServiceFor(dependencies)),
     welcome: createWifiWelcome(
-      createHotspotStore(db, config.tableName),
-      fleet,
-      boatsCatalogFor(dependencies),
+      cachedHotspots(pageDataCache, createHotspotStore(db, config.tableName)),
+      departuresShown,
+      boats,
     ),
     operator: createOperatorDesk(fleet, createDeparturesStore(db, config.tableName), verifier),
-    boats: boatsCatalogFor(dependencies),
-    departures: createDepartureSearch(fleet),
+    boats,
+    departures: createDepartureSearch(departuresShown),
     bookings: createSiteBookings(
       bookingsServiceFor(dependencies),
       fleet,
@@ -65,5 +78,6 @@ export function createSiteServicesFromEnvironment(): SiteServices {
   const keys = createRemoteJWKSet(new URL('/api/auth/.well-known/jwks.json', apiOrigin));
   const { issuer, audience } = config.auth;
   const verifier = createTokenVerifier({ issuer, audience, keys });
-  return createSiteServices({ config, db: createDocumentClient(config), verifier });
+  const pageDataCache = createReadCache(PAGE_DATA_CACHE);
+  return createSiteServices({ config, db: createDocumentClient(config), verifier, pageDataCache });
 }

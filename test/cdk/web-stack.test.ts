@@ -11,6 +11,7 @@ import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebStack } from '../../cdk/stacks/web-stack.js';
+import { SHARED_PAGE_CACHE_CONTROL } from '../../functions/site/shared-pages.js';
 import { synthesizePlatform } from './synthesize-platform.js';
 
 const platform = synthesizePlatform();
@@ -117,21 +118,50 @@ describe('distribution', () => {
     );
   });
 
-  it('keeps a rendered page only as long as its own Cache-Control says, keyed by path and query', () => {
-    const [id] = Object.keys(web.findResources('AWS::CloudFront::CachePolicy'));
+  const renderedPagesPolicy = () => {
+    const policies = web.findResources('AWS::CloudFront::CachePolicy') as Record<string, Resource>;
+    expect(Object.keys(policies)).toHaveLength(1);
+    const [[id, policy]] = Object.entries(policies) as [[string, Resource]];
     expect(distributionConfig.DefaultCacheBehavior.CachePolicyId).toEqual({ Ref: id });
-    web.hasResourceProperties('AWS::CloudFront::CachePolicy', {
-      CachePolicyConfig: Match.objectLike({
-        DefaultTTL: 0,
-        MinTTL: 0,
-        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
-          QueryStringsConfig: { QueryStringBehavior: 'all' },
-          CookiesConfig: { CookieBehavior: 'none' },
-          EnableAcceptEncodingBrotli: true,
-          EnableAcceptEncodingGzip: true,
-        }),
-      }),
-    });
+    return policy.Properties.CachePolicyConfig as {
+      DefaultTTL: number;
+      MinTTL: number;
+      MaxTTL: number;
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        QueryStringsConfig: { QueryStringBehavior: string; QueryStrings?: string[] };
+        CookiesConfig: { CookieBehavior: string };
+        HeadersConfig: { HeaderBehavior: string };
+        EnableAcceptEncodingBrotli: boolean;
+        EnableAcceptEncodingGzip: boolean;
+      };
+    };
+  };
+
+  it('keeps a rendered page only as long as its own Cache-Control says, and never more than a minute', () => {
+    const policy = renderedPagesPolicy();
+    // Min 0: a personal page's `private, no-store` is obeyed. Default 0: an answer without the header is not kept.
+    expect(policy).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: 60 });
+    // The shared pages' s-maxage fits under the ceiling, so the lifetime they announce is the one applied.
+    const sMaxAge = Number(/s-maxage=(\d+)/.exec(SHARED_PAGE_CACHE_CONTROL)?.[1]);
+    expect(sMaxAge).toBeGreaterThan(0);
+    expect(sMaxAge).toBeLessThanOrEqual(policy.MaxTTL);
+  });
+
+  it('keys a rendered page by its path and the query parameters shared pages read, never by a cookie', () => {
+    const key = renderedPagesPolicy().ParametersInCacheKeyAndForwardedToOrigin;
+    expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+    expect(key.HeadersConfig).toEqual({ HeaderBehavior: 'none' });
+    expect(key.QueryStringsConfig.QueryStringBehavior).toBe('whitelist');
+    // The departure search's fields, the museum search, the hotspot a Wi-Fi guest arrives from; not a
+    // booking's token or a form's party, which only personal pages read.
+    expect([...(key.QueryStringsConfig.QueryStrings ?? [])].sort()).toEqual(
+      ['date', 'hotspot', 'passengers', 'port', 'q', 'route'].sort(),
+    );
+    expect(key).toMatchObject({ EnableAcceptEncodingBrotli: true, EnableAcceptEncodingGzip: true });
+    // Personal pages still get every query string and cookie from the origin request policy.
+    expect(distributionConfig.DefaultCacheBehavior.OriginRequestPolicyId).toBe(
+      OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+    );
   });
 
   it('serves the prerendered pages and static files from the bucket, each by its own path', () => {

@@ -1,14 +1,8 @@
-// Runs around every page Astro renders: gives pages rendered per request a short shared cache lifetime, and
-// under `npm run dev` (Astro's dev server, its own process) supplies the domain services and the posted form
-// that the host passes in everywhere else.
+// Runs around every page Astro renders: says who may keep a page rendered per request and how long (the one rule
+// of functions/site/shared-pages.ts), and under `npm run dev` (Astro's dev server, its own process) supplies the
+// domain services and the posted form that the host passes in everywhere else.
 import { defineMiddleware } from 'astro:middleware';
-
-/**
- * CloudFront (and any shared cache) may keep a rendered page a minute and serve it stale for five more while it
- * fetches a fresh one, so a burst of visitors costs one render; browsers always ask again, so an edit shows on
- * the next page load wherever no shared cache sits in between.
- */
-const RENDERED_PAGE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+import { pageCacheControl } from '../../functions/site/shared-pages';
 
 let devServices: App.Locals | undefined;
 
@@ -27,9 +21,18 @@ export const onRequest = defineMiddleware(async (context, next) => {
     }
   }
   const response = await next();
-  if (!context.isPrerendered && !response.headers.has('Cache-Control')) {
-    // A failure must not be kept: the next visitor should get a fresh attempt.
-    response.headers.set('Cache-Control', response.status >= 500 ? 'no-store' : RENDERED_PAGE_CACHE_CONTROL);
-  }
-  return response;
+  if (context.isPrerendered) return response;
+  const cacheControl = pageCacheControl({
+    route: context.routePattern,
+    method: context.request.method,
+    status: response.status,
+    // Cookies set with Astro.cookies are added to the answer after this middleware; both kinds count.
+    setsCookie: response.headers.has('Set-Cookie') || !context.cookies.headers().next().done,
+  });
+  // A copy with its own Headers rather than a change to the answer's: @hono/node-server's Response (the global one
+  // under `npm start`) builds the real answer from its first headers when its body is read, so a header set on an
+  // endpoint's `new Response(text)` is lost; and Response.redirect()'s headers cannot be changed at all.
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', cacheControl);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 });

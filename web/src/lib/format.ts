@@ -3,31 +3,70 @@ import { intlLocale, type Language } from '../i18n';
 
 const vietnamTimeZone = 'Asia/Ho_Chi_Minh';
 
+/**
+ * One formatter per kind and language, made on first use and kept: building an Intl formatter costs far more
+ * than formatting with it, and a page formats hundreds of prices and dates (most of a render's time otherwise).
+ */
+function perLanguage<T>(make: (language: Language) => T): (language: Language) => T {
+  const made = new Map<Language, T>();
+  return (language) => {
+    let formatter = made.get(language);
+    if (formatter === undefined) {
+      formatter = make(language);
+      made.set(language, formatter);
+    }
+    return formatter;
+  };
+}
+
+const vndFormat = perLanguage(
+  (language) =>
+    new Intl.NumberFormat(intlLocale(language), {
+      style: 'currency',
+      currency: 'VND',
+      maximumFractionDigits: 0,
+    }),
+);
+const calendarDateFormat = perLanguage(
+  (language) =>
+    new Intl.DateTimeFormat(intlLocale(language), {
+      ...(language === 'vi'
+        ? ({ day: '2-digit', month: '2-digit', year: 'numeric' } as const)
+        : ({ day: 'numeric', month: 'long', year: 'numeric' } as const)),
+      timeZone: vietnamTimeZone,
+    }),
+);
+const percentFormat = perLanguage(
+  (language) => new Intl.NumberFormat(intlLocale(language), { style: 'percent' }),
+);
+const coordinateFormat = perLanguage(
+  (language) =>
+    new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
+);
+const localTimeFormat = perLanguage(
+  (language) =>
+    new Intl.DateTimeFormat(intlLocale(language), {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: vietnamTimeZone,
+    }),
+);
+
 /** 290000 → "290.000 ₫" in Vietnamese, "₫290,000" in English; VND has no minor unit. */
 export function formatVnd(amountVnd: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale(language), {
-    style: 'currency',
-    currency: 'VND',
-    maximumFractionDigits: 0,
-  }).format(amountVnd);
+  return vndFormat(language).format(amountVnd);
 }
 
 /** '2025-05-01' → "01/05/2025" in Vietnamese, "1 May 2025" in English (unambiguous for visitors from abroad). */
 export function formatCalendarDate(isoDate: string, language: Language): string {
   // Midnight in Vietnam, so the date shown is the date published whatever the browser's own time zone.
-  const instant = new Date(`${isoDate}T00:00:00+07:00`);
-  const options: Intl.DateTimeFormatOptions =
-    language === 'vi'
-      ? { day: '2-digit', month: '2-digit', year: 'numeric' }
-      : { day: 'numeric', month: 'long', year: 'numeric' };
-  return new Intl.DateTimeFormat(intlLocale(language), { ...options, timeZone: vietnamTimeZone }).format(
-    instant,
-  );
+  return calendarDateFormat(language).format(new Date(`${isoDate}T00:00:00+07:00`));
 }
 
 /** 20 → "20%" */
 export function formatPercent(percent: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocale(language), { style: 'percent' }).format(percent / 100);
+  return percentFormat(language).format(percent / 100);
 }
 
 /** Replaces each `{name}` in `template` with `values[name]`, for dictionary strings with a slot. */
@@ -37,10 +76,7 @@ export function fillTemplate(template: string, values: Record<string, string>): 
 
 /** { lat: 20.92, lon: 106.993 } → "20.920° N, 106.993° E" in English, "20,920° B, 106,993° Đ" in Vietnamese. */
 export function formatCoordinates(position: { lat: number; lon: number }, language: Language): string {
-  const number = new Intl.NumberFormat(intlLocale(language), {
-    minimumFractionDigits: 3,
-    maximumFractionDigits: 3,
-  });
+  const number = coordinateFormat(language);
   const [north, south, east, west] = language === 'vi' ? ['B', 'N', 'Đ', 'T'] : ['N', 'S', 'E', 'W'];
   const latitude = `${number.format(Math.abs(position.lat))}° ${position.lat >= 0 ? north : south}`;
   const longitude = `${number.format(Math.abs(position.lon))}° ${position.lon >= 0 ? east : west}`;
@@ -54,10 +90,5 @@ export function openStreetMapUrl(position: { lat: number; lon: number }): string
 
 /** '2026-11-24T01:00:00.000Z' → "08:00", the time of day in Vietnam whatever the server's own time zone. */
 export function formatLocalTime(instant: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocale(language), {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: vietnamTimeZone,
-  }).format(new Date(instant));
+  return localTimeFormat(language).format(new Date(instant));
 }

@@ -9,13 +9,12 @@ export const GET: APIRoute = async ({ params, cookies, locals }) => {
     ? await locals.bookings.forHolder(id, cookies.get(locals.bookings.cookieName(id))?.value)
     : null;
   if (!booking?.ticket || booking.status !== 'confirmed') {
-    return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } });
+    return new Response('Not found', { status: 404 });
   }
   return new Response(await locals.bookings.qrCodeSvg(booking.ticket.code), {
     headers: {
       'Content-Type': 'image/svg+xml',
       'Content-Disposition': `attachment; filename="ticket-${booking.id}.svg"`,
-      'Cache-Control': 'private, no-store',
     },
   });
 };
