@@ -14,6 +14,7 @@ import {
   type OpenApiDocument,
   operationsOf,
   requestArbitrary,
+  wellFormedRequests,
 } from './support/openapi-fuzz.js';
 import { createTestPlatform, demo, type TestPlatform } from './support/platform.js';
 
@@ -24,6 +25,34 @@ let platform: TestPlatform;
 let document: OpenApiDocument;
 const callers: Callers = { anonymous: {} };
 const knownValues = new Map<string, string[]>();
+
+/** Passengers as the booking form sends them: a foreign adult, a Vietnamese adult, a child with a guardian. */
+const samples = {
+  Passenger: [
+    {
+      category: 'adult',
+      fullName: 'Anne-Marie Dupont',
+      documentType: 'passport',
+      documentNumber: '18AB23456',
+      nationality: 'FR',
+    },
+    {
+      category: 'adult',
+      fullName: 'Nguyễn Văn An',
+      documentType: 'citizen_id',
+      documentNumber: '001203004567',
+      nationality: 'VN',
+    },
+    {
+      category: 'child-7-to-12',
+      fullName: 'Nguyễn Minh Châu',
+      documentType: 'citizen_id',
+      documentNumber: '001215009876',
+      nationality: 'VN',
+      guardian: { fullName: 'Nguyễn Văn An', documentNumber: '001203004567', phone: '+84 912 345 678' },
+    },
+  ],
+};
 
 beforeAll(async () => {
   // FUZZ_VERBOSE also shows what the platform logs (the cause of a 500, say).
@@ -48,13 +77,29 @@ beforeAll(async () => {
   ).toString('base64url');
   watchWrites();
   callers.forged = { Authorization: `Bearer ${header}.${claims}.${signature}` };
-  // What exists, so that generated requests reach past "not found" into the rules.
-  for (const operation of operationsOf(document)) {
-    if (operation.method !== 'GET' || operation.path.includes('{')) continue;
-    for (const role of ['admin', 'manager']) {
-      const response = await platform.app.request(operation.path, { headers: callers[role] });
-      if (response.headers.get('Content-Type')?.startsWith('application/json')) {
-        harvestIds(await response.json(), knownValues, operation.path);
+  // What exists, so that generated requests reach past "not found" into the rules: every read, as staff,
+  // asked as a well-behaved client would (its required query included), twice over so later reads see ids
+  // the earlier ones listed.
+  const components = document.components?.schemas ?? {};
+  const staff = { admin: callers.admin ?? {}, manager: callers.manager ?? {} };
+  for (const round of [1, 2]) {
+    for (const [index, operation] of operationsOf(document).entries()) {
+      if (operation.method !== 'GET') continue;
+      for (const request of wellFormedRequests(
+        operation,
+        staff,
+        { knownValues, components, samples },
+        3,
+        SEED + round * 1000 + index,
+      )) {
+        const response = await platform.app.request(request.url, { headers: request.headers });
+        if (response.status === 200 && response.headers.get('Content-Type')?.startsWith('application/json')) {
+          harvestIds(
+            await response.json(),
+            knownValues,
+            operation.path.includes('{') ? undefined : operation.path,
+          );
+        }
       }
     }
   }
@@ -134,7 +179,12 @@ async function check(request: FuzzRequest): Promise<string | null> {
     response.status < 300 &&
     response.headers.get('Content-Type')?.startsWith('application/json')
   ) {
-    harvestIds(JSON.parse(text), knownValues, request.method === 'POST' ? request.operation.path : undefined);
+    const answer = JSON.parse(text) as { accessToken?: unknown };
+    harvestIds(answer, knownValues, request.method === 'POST' ? request.operation.path : undefined);
+    // The holder of the newest booking calls too, so the operations of a booking's holder are reached.
+    if (typeof answer.accessToken === 'string') {
+      callers.bookingHolder = { Authorization: `Bearer ${answer.accessToken}` };
+    }
   }
   if (response.status < 400) return null;
   if (response.headers.get('Content-Type') !== 'application/problem+json') {
@@ -161,6 +211,7 @@ describe('the API under generated requests', () => {
       const arbitrary = requestArbitrary(operation, callers, {
         knownValues,
         components: document.components?.schemas ?? {},
+        samples,
       });
       const result = await fc.check(
         fc.asyncProperty(arbitrary, async (request) => {
@@ -175,6 +226,7 @@ describe('the API under generated requests', () => {
           ` (replay: FUZZ_SEED=${SEED} — operation seed ${SEED + index}, path ${result.counterexamplePath})`;
     }
     if (process.env.FUZZ_VERBOSE) {
+      for (const [key, values] of knownValues) console.log('known', key, values.slice(0, 5).join(' '));
       for (const [key, statuses] of answered) console.log(key, statuses.sort().join(' '));
     }
     // A generator that never gets past validation would pass for the wrong reason.

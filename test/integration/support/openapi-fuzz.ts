@@ -155,6 +155,11 @@ export interface ArbitraryOptions {
   components: Record<string, JsonSchema>;
   /** False: a request as a well-behaved client would send it; true: with invalid parts mixed in. */
   fuzzed?: boolean;
+  /**
+   * Whole values of named components whose rules span fields (a passenger's document and nationality),
+   * offered beside generated ones so that well-formed requests can be valid as a whole.
+   */
+  samples?: Record<string, unknown[]>;
 }
 
 function resolve(schema: JsonSchema, options: ArbitraryOptions): JsonSchema {
@@ -178,6 +183,10 @@ function validValue(
   field: string,
   depth: number,
 ): fc.Arbitrary<unknown> {
+  const samples = schema.$ref
+    ? options.samples?.[schema.$ref.replace('#/components/schemas/', '')]
+    : undefined;
+  if (samples?.length && !options.fuzzed) return fc.constantFrom(...samples);
   const resolved = resolve(schema, options);
   if (resolved.const !== undefined) return fc.constant(resolved.const);
   if (resolved.enum) return fc.constantFrom(...resolved.enum);
@@ -253,16 +262,43 @@ function valueOfType(
   }
 }
 
+/** For a field such as `departureId` or `port`, the ids a collection ending in `/departures` or `/ports` listed. */
+function listedFor(field: string, known: Map<string, string[]>): string[] | undefined {
+  const collection = `/${field.endsWith('Id') ? field.slice(0, -2) : field}s`;
+  for (const [key, values] of known) if (key.endsWith(collection)) return values;
+  return undefined;
+}
+
+/**
+ * Real-looking values for fields whose rules a regular expression generator cannot meet (Unicode letter
+ * classes in names), so that well-formed requests get past validation to the rules behind it.
+ */
+const samplesByField: Record<string, string[]> = {
+  fullName: ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', "Anne-Marie O'Neil", 'Đỗ Minh Khôi'],
+  documentNumber: ['B1234567', 'C7654321', '012345678901'],
+  phone: ['+84 912 345 678', '0912345678'],
+  email: ['khach@example.com', 'visitor@example.org'],
+  nationality: ['VN', 'FR', 'KR', 'US'],
+  country: ['VN', 'FR', 'KR', 'US'],
+  // The days the demo schedule has departures on: the next week, Hạ Long time.
+  date: Array.from({ length: 7 }, (_, days) =>
+    new Date(Date.now() + 7 * 3_600_000 + (days + 1) * 86_400_000).toISOString().slice(0, 10),
+  ),
+};
+
 function stringValue(schema: JsonSchema, options: ArbitraryOptions, field: string): fc.Arbitrary<unknown> {
   const known =
-    options.knownValues.get(field) ?? (/id$/i.test(field) ? options.knownValues.get('id') : undefined);
+    options.knownValues.get(field) ??
+    listedFor(field, options.knownValues) ??
+    samplesByField[field] ??
+    (/id$/i.test(field) ? options.knownValues.get('id') : undefined);
   const byFormat = formatArbitrary(schema.format);
   let generated: fc.Arbitrary<string>;
   if (byFormat) generated = byFormat;
   else if (schema.pattern) {
     try {
       generated = fc
-        .stringMatching(new RegExp(schema.pattern))
+        .stringMatching(new RegExp(schema.pattern, 'u'))
         .filter((text) => text.length <= (schema.maxLength ?? 200));
     } catch {
       generated = fc.string();
@@ -273,9 +309,9 @@ function stringValue(schema: JsonSchema, options: ArbitraryOptions, field: strin
       maxLength: Math.min(schema.maxLength ?? 40, 60),
     });
   }
-  return known?.length
-    ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: generated, weight: 1 })
-    : generated;
+  if (!known?.length) return generated;
+  if (!options.fuzzed && samplesByField[field]) return fc.constantFrom(...known);
+  return fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: generated, weight: 1 });
 }
 
 function formatArbitrary(format: string | undefined): fc.Arbitrary<string> | undefined {
@@ -374,6 +410,17 @@ export function requestArbitrary(
   return fc.boolean().chain((fuzzed) => requestOf(operation, callers, { ...options, fuzzed }));
 }
 
+/** `count` requests to `operation` as a well-behaved client sends them (to learn what exists). */
+export function wellFormedRequests(
+  operation: Operation,
+  callers: Callers,
+  options: ArbitraryOptions,
+  count: number,
+  seed: number,
+): FuzzRequest[] {
+  return fc.sample(requestOf(operation, callers, { ...options, fuzzed: false }), { numRuns: count, seed });
+}
+
 /** The values known for path parameter `name` of `template`: the ids its collection listed, else by name. */
 function knownFor(template: string, name: string, known: Map<string, string[]>): string[] {
   const collection = template.slice(0, template.indexOf(`/{${name}}`));
@@ -414,7 +461,11 @@ function requestOf(
               fc.constantFrom(...nastyStrings).map((value) => [value]),
               fc.tuple(fc.string(), fc.string()).map((values) => [...values]),
             )
-          : schemaValue(parameter.schema ?? {}, options, parameter.name).map((value) => [String(value)]),
+          : knownOrGenerated(
+              listedFor(parameter.name, options.knownValues) ?? options.knownValues.get(parameter.name) ?? [],
+              parameter,
+              options,
+            ).map((value) => [String(value)]),
       ]),
     ),
     {
