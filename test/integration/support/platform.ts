@@ -17,7 +17,7 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
  * webhook events are delivered to this app in-process.
  */
 export async function createTestPlatform(
-  options: { seed?: boolean; environment?: Record<string, string> } = {},
+  options: { seed?: boolean; environment?: Record<string, string>; logger?: Logger } = {},
 ) {
   const tableName = `test-${randomUUID()}`;
   const config = loadConfig({
@@ -44,7 +44,10 @@ export async function createTestPlatform(
     webhookSecret: checkout.webhookSecret,
     apiBase: checkout.apiBase,
   });
-  const dependencies = await createLocalDependencies(config, { logger: silentLogger, payments });
+  const dependencies = await createLocalDependencies(config, {
+    logger: options.logger ?? silentLogger,
+    payments,
+  });
   const bulkLoad = createBulkLoadClient(config);
   await ensureTable(bulkLoad, tableName);
   if (options.seed !== false)
