@@ -3,7 +3,7 @@
  * the Lambda bundles (size, init cost), the local platform's cold start, the site's pages under load
  * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
  * departure; what one confirmed booking costs). `npm run bench -- bookings` runs only the bookings and
- * rewrites only their part of the results.
+ * rewrites only their part of the results; so do `bundles`, `museum`, `wifi` and `forecasting`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -52,6 +52,8 @@ const BOOKINGS_START_MARK = '<!-- bench:bookings:start -->';
 const BOOKINGS_END_MARK = '<!-- bench:bookings:end -->';
 const FORECASTING_START_MARK = '<!-- bench:forecasting:start -->';
 const FORECASTING_END_MARK = '<!-- bench:forecasting:end -->';
+const BUNDLES_START_MARK = '<!-- bench:bundles:start -->';
+const BUNDLES_END_MARK = '<!-- bench:bundles:end -->';
 const WIFI_START_MARK = '<!-- bench:wifi:start -->';
 const WIFI_END_MARK = '<!-- bench:wifi:end -->';
 
@@ -116,6 +118,19 @@ function replaceBetween(document: string, start: string, end: string, replacemen
   const to = document.indexOf(end);
   if (from < 0 || to < from) throw new Error(`BENCHMARKS.md lacks the marks ${start} … ${end}.`);
   return `${document.slice(0, from)}${replacement}${document.slice(to + end.length)}`;
+}
+
+/** The Lambda bundles: what each function loads at a cold start, and how long its import takes. */
+async function measureBundlesSection(): Promise<string> {
+  say('Bundling the Lambda functions and timing their import…');
+  const bundles = await measureLambdaBundles();
+  return [
+    BUNDLES_START_MARK,
+    `### Lambda bundles (minified ESM, AWS SDK external; measured ${today()} on ${machine()})`,
+    '',
+    ...bundleRows(bundles),
+    BUNDLES_END_MARK,
+  ].join('\n');
 }
 
 /** The 3D museum and the catalogue pages, on the platform started as `npm start` starts it. */
@@ -202,8 +217,7 @@ async function runOnly(section: string, start: string, end: string): Promise<voi
 
 async function main(): Promise<void> {
   if (siteNeedsBuild()) await buildSite();
-  say('Bundling the Lambda functions and timing their import…');
-  const bundles = await measureLambdaBundles();
+  const bundles = await measureBundlesSection();
   say('Timing the local cold start…');
   const coldStarts: number[] = [];
   for (let run = 0; run < COLD_START_RUNS; run += 1) coldStarts.push(await measureColdStart());
@@ -219,9 +233,7 @@ async function main(): Promise<void> {
     START_MARK,
     `Measured ${today()} on ${machine()}.`,
     '',
-    '### Lambda bundles (minified ESM, AWS SDK external)',
-    '',
-    ...bundleRows(bundles),
+    bundles,
     '',
     '### Pages under load (local platform, one Node process)',
     '',
@@ -260,10 +272,12 @@ if (siteNeedsBuild()) await buildSite();
 if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_MARK, BOOKINGS_END_MARK);
 else if (only === 'museum') await runOnly(await measureMuseumSection(), MUSEUM_START_MARK, MUSEUM_END_MARK);
 else if (only === 'wifi') await runOnly(await measureWifiSection(), WIFI_START_MARK, WIFI_END_MARK);
+else if (only === 'bundles')
+  await runOnly(await measureBundlesSection(), BUNDLES_START_MARK, BUNDLES_END_MARK);
 else if (only === 'forecasting')
   await runOnly(await measureForecastingSection(), FORECASTING_START_MARK, FORECASTING_END_MARK);
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings", "museum", "wifi" or "forecasting".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "museum", "wifi" or "forecasting".`,
   );
