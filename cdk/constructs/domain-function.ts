@@ -1,5 +1,5 @@
 // The one place that sets how a domain's Lambda function runs: runtime, size, bundling, logs, tracing, environment.
-import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -39,28 +39,34 @@ const functionDescriptions: Record<DomainName, string> = {
 };
 
 /**
- * The function's code: its entry point bundled by esbuild with lambdaBundlingOptions into a folder (the entry
- * and the chunks it loads, some only when a route needs them). NodejsFunction cannot split code (it bundles
- * to one file), so the bundling is ours; it always runs with the esbuild of devDependencies, never in Docker.
+ * Bundles one entry point with lambdaBundlingOptions into a folder (the entry and the chunks it loads, some only
+ * when a route needs them). NodejsFunction cannot split code (it bundles to one file), so the bundling is ours;
+ * it always runs with the esbuild of devDependencies, never in Docker. A class with the entry as a field, not a
+ * plain function: CDK caches bundles by the JSON of their options, so two functions whose options differ only
+ * in a closure would share one bundle.
  */
+class EsbuildBundling implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync({
+      ...lambdaBundlingOptions,
+      entryPoints: [this.entry],
+      outdir: outputDir,
+      // Keeps `cdk synth` quiet: esbuild's size report is noise, its warnings are not.
+      logLevel: 'warning',
+    });
+    return true;
+  }
+}
+
 function bundledCode(domain: DomainName): Code {
   return Code.fromAsset(repositoryRoot, {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
-      // Required by CDK for bundling in a container, which tryBundle below makes unnecessary.
+      // Required by CDK for bundling in a container, which EsbuildBundling makes unnecessary.
       image: DockerImage.fromRegistry('unused-bundling-runs-locally'),
-      local: {
-        tryBundle(outputDir) {
-          buildSync({
-            ...lambdaBundlingOptions,
-            entryPoints: [domainFunctionEntries[domain]],
-            outdir: outputDir,
-            // Keeps `cdk synth` quiet: esbuild's size report is noise, its warnings are not.
-            logLevel: 'warning',
-          });
-          return true;
-        },
-      },
+      local: new EsbuildBundling(domainFunctionEntries[domain]),
     },
   });
 }
