@@ -3,7 +3,7 @@
  * the Lambda bundles (size, init cost), the local platform's cold start, the site's pages under load
  * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
  * departure; what one confirmed booking costs). `npm run bench -- bookings` runs only the bookings and
- * rewrites only their part of the results (likewise `-- pages`, `-- museum`, `-- wifi`, `-- forecasting`).
+ * rewrites only their part of the results; so do `bundles`, `pages`, `museum`, `wifi` and `forecasting`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -53,6 +53,8 @@ const BOOKINGS_START_MARK = '<!-- bench:bookings:start -->';
 const BOOKINGS_END_MARK = '<!-- bench:bookings:end -->';
 const FORECASTING_START_MARK = '<!-- bench:forecasting:start -->';
 const FORECASTING_END_MARK = '<!-- bench:forecasting:end -->';
+const BUNDLES_START_MARK = '<!-- bench:bundles:start -->';
+const BUNDLES_END_MARK = '<!-- bench:bundles:end -->';
 const WIFI_START_MARK = '<!-- bench:wifi:start -->';
 const WIFI_END_MARK = '<!-- bench:wifi:end -->';
 const PAGES_START_MARK = '<!-- bench:pages:start -->';
@@ -155,6 +157,19 @@ function replaceBetween(document: string, start: string, end: string, replacemen
   return `${document.slice(0, from)}${replacement}${document.slice(to + end.length)}`;
 }
 
+/** The Lambda bundles: what each function loads at a cold start, and how long its import takes. */
+async function measureBundlesSection(): Promise<string> {
+  say('Bundling the Lambda functions and timing their import…');
+  const bundles = await measureLambdaBundles();
+  return [
+    BUNDLES_START_MARK,
+    `### Lambda bundles (minified ESM, AWS SDK external; measured ${today()} on ${machine()})`,
+    '',
+    ...bundleRows(bundles),
+    BUNDLES_END_MARK,
+  ].join('\n');
+}
+
 /** The 3D museum and the catalogue pages, on the platform started as `npm start` starts it. */
 async function measureMuseumSection(): Promise<string> {
   say(`Opening the 3D museum ${MUSEUM_RUNS} times in Chromium…`);
@@ -239,8 +254,7 @@ async function runOnly(section: string, start: string, end: string): Promise<voi
 
 async function main(): Promise<void> {
   if (siteNeedsBuild()) await buildSite();
-  say('Bundling the Lambda functions and timing their import…');
-  const bundles = await measureLambdaBundles();
+  const bundles = await measureBundlesSection();
   say('Timing the local cold start…');
   const coldStarts: number[] = [];
   for (let run = 0; run < COLD_START_RUNS; run += 1) coldStarts.push(await measureColdStart());
@@ -255,9 +269,7 @@ async function main(): Promise<void> {
     START_MARK,
     `Measured ${today()} on ${machine()}.`,
     '',
-    '### Lambda bundles (minified ESM, AWS SDK external)',
-    '',
-    ...bundleRows(bundles),
+    bundles,
     '',
     pages,
     '',
@@ -289,10 +301,12 @@ if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_M
 else if (only === 'museum') await runOnly(await measureMuseumSection(), MUSEUM_START_MARK, MUSEUM_END_MARK);
 else if (only === 'wifi') await runOnly(await measureWifiSection(), WIFI_START_MARK, WIFI_END_MARK);
 else if (only === 'pages') await runOnly(await measurePagesSection(), PAGES_START_MARK, PAGES_END_MARK);
+else if (only === 'bundles')
+  await runOnly(await measureBundlesSection(), BUNDLES_START_MARK, BUNDLES_END_MARK);
 else if (only === 'forecasting')
   await runOnly(await measureForecastingSection(), FORECASTING_START_MARK, FORECASTING_END_MARK);
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bookings", "museum", "wifi", "forecasting" or "pages".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "museum", "wifi", "forecasting" or "pages".`,
   );

@@ -1,14 +1,14 @@
 // The one place that sets how a domain's Lambda function runs: runtime, size, bundling, logs, tracing, environment.
-import { join } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
 import {
   type DomainName,
   domainFunctionEntries,
+  LAMBDA_HANDLER,
   lambdaBundlingOptions,
   repositoryRoot,
 } from '../lambda-bundling.js';
@@ -38,11 +38,42 @@ const functionDescriptions: Record<DomainName, string> = {
   site: 'Ha Long tourism: site pages rendered per request',
 };
 
-const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
+/**
+ * Bundles one entry point with lambdaBundlingOptions into a folder (the entry and the chunks it loads, some only
+ * when a route needs them). NodejsFunction cannot split code (it bundles to one file), so the bundling is ours;
+ * it always runs with the esbuild of devDependencies, never in Docker. A class with the entry as a field, not a
+ * plain function: CDK caches bundles by the JSON of their options, so two functions whose options differ only
+ * in a closure would share one bundle.
+ */
+class EsbuildBundling implements ILocalBundling {
+  constructor(readonly entry: string) {}
+
+  tryBundle(outputDir: string): boolean {
+    buildSync({
+      ...lambdaBundlingOptions,
+      entryPoints: [this.entry],
+      outdir: outputDir,
+      // Keeps `cdk synth` quiet: esbuild's size report is noise, its warnings are not.
+      logLevel: 'warning',
+    });
+    return true;
+  }
+}
+
+function bundledCode(domain: DomainName): Code {
+  return Code.fromAsset(repositoryRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Required by CDK for bundling in a container, which EsbuildBundling makes unnecessary.
+      image: DockerImage.fromRegistry('unused-bundling-runs-locally'),
+      local: new EsbuildBundling(domainFunctionEntries[domain]),
+    },
+  });
+}
 
 /** A domain's Lambda function with the platform's defaults and its own log group. */
 export class DomainFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: DomainFunctionProps) {
     super(scope, id);
@@ -50,11 +81,10 @@ export class DomainFunction extends Construct {
     // Explicit, so its retention is set here rather than left to Lambda's never-expiring default.
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Function', {
       description: functionDescriptions[props.domain],
-      entry: domainFunctionEntries[props.domain],
-      projectRoot: repositoryRoot,
-      depsLockFilePath: join(repositoryRoot, 'package-lock.json'),
+      code: bundledCode(props.domain),
+      handler: LAMBDA_HANDLER,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
@@ -71,18 +101,6 @@ export class DomainFunction extends Construct {
         LOG_LEVEL: 'info',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
-      },
-      bundling: {
-        format: outputFormats[lambdaBundlingOptions.format],
-        target: lambdaBundlingOptions.target,
-        mainFields: lambdaBundlingOptions.mainFields,
-        minify: lambdaBundlingOptions.minify,
-        sourceMap: lambdaBundlingOptions.sourcemap,
-        sourcesContent: lambdaBundlingOptions.sourcesContent,
-        externalModules: lambdaBundlingOptions.external,
-        banner: lambdaBundlingOptions.banner.js,
-        // Keeps `cdk synth` quiet: esbuild's size report is noise, its warnings are not.
-        logLevel: LogLevel.WARNING,
       },
     });
 

@@ -1,6 +1,6 @@
 /**
  * Paying and cancelling: POST /api/bookings/{id}/checkout and /cancel, and Stripe's webhook at
- * /api/payments/stripe/webhook. Mounted where the Stripe SDK is bundled (the payments function on AWS).
+ * /api/payments/stripe/webhook. Mounted where the payments port is (the payments function on AWS).
  */
 import type { Context } from 'hono';
 import * as z from 'zod';

@@ -1,6 +1,6 @@
 /**
  * /api/bookings: holding seats for a party (with an Idempotency-Key) and reading a booking with its access
- * token. Paying and cancelling are in booking-payment-routes.ts, which runs where the Stripe SDK is bundled.
+ * token. Paying and cancelling are in booking-payment-routes.ts, which runs where the payments port is.
  */
 import type { Context } from 'hono';
 import * as z from 'zod';

@@ -1,6 +1,6 @@
 /**
  * AWS Lambda entry point of the payment routes (checkout, cancellation with refunds, Stripe's webhook, ticket
- * keys): the only function that bundles the Stripe SDK, signs tickets (KMS) and sends confirmations (SES).
+ * keys): the only function that talks to Stripe, signs tickets (KMS) and sends confirmations (SES).
  * Until the Stripe keys are put in their secret it answers 503.
  */
 import { handle } from 'hono/aws-lambda';

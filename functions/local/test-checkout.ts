@@ -40,7 +40,7 @@ export interface TestRefund {
 }
 
 export interface TestCheckout {
-  /** For STRIPE_API_BASE: where the Stripe SDK sends its requests. */
+  /** For STRIPE_API_BASE: where the Stripe adapter sends its requests. */
   apiBase: string;
   /** The origin of the payment pages browsers are sent to. */
   pageOrigin: string;
@@ -189,7 +189,7 @@ export async function startTestCheckout(options: {
 
   const app = new Hono();
 
-  // The API, as the Stripe SDK calls it: form-encoded bodies, Bearer secret key, Idempotency-Key.
+  // The API, as Stripe's SDK and our adapter call it: form-encoded bodies, Bearer secret key, Idempotency-Key.
   app.use('/v1/*', async (context, next) => {
     if (context.req.header('Authorization') !== `Bearer ${secretKey}`) {
       return stripeError(context, 401, 'Invalid API Key provided.');

@@ -54,7 +54,7 @@ const environmentSchema = z
       .string()
       .regex(/^whsec_\w+$/, 'a webhook signing secret (whsec_…)')
       .optional(),
-    /** Another API host for the Stripe SDK, e.g. a local test server: http://127.0.0.1:12111. */
+    /** Another host for the Stripe adapter's API calls, e.g. a local test server: http://127.0.0.1:12111. */
     STRIPE_API_BASE: z.url().optional(),
     /** Public address of the site, for links in messages and payment return pages. */
     PUBLIC_BASE_URL: z.url().optional(),

@@ -17,7 +17,6 @@ import { DepartureNotFoundError, type FleetService } from '../boats/departures-s
 import type { DepartureOffer } from '../boats/fleet-model.js';
 import type { BoatsStore } from '../boats/store.js';
 import { newFormKey, passengerField, readBookingForm, readParty } from './booking-form.js';
-import { qrCodeSvg } from './qr-code.js';
 
 export type CreateOutcome =
   | { kind: 'created'; id: string; accessToken: string }
@@ -118,6 +117,8 @@ export function createSiteBookings(
 
     /** The ticket's QR code as an SVG document (what the pier's scanner reads). */
     async qrCodeSvg(ticketCode: string): Promise<string> {
+      // Only the ticket's QR code needs the encoder, so it loads with the first one drawn (lean functions).
+      const { qrCodeSvg } = await import('./qr-code.js');
       return qrCodeSvg(ticketCode);
     },
 

@@ -1,81 +1,74 @@
 /**
- * The payments port on Stripe, through the official SDK: Checkout Sessions, refunds, and webhook events
- * verified on the raw body with the SDK's own `constructEventAsync`. The API host is configurable so the
- * same adapter serves Stripe itself and the local test checkout.
+ * The payments port on Stripe, through its REST API (stripe-api.ts) rather than the SDK: Checkout Sessions,
+ * refunds, and webhook events verified on the raw body (stripe-webhook.ts) and read with zod. Tests hold
+ * both to the real `stripe` SDK: the same requests, and the SDK's own signatures accepted. The API host is
+ * configurable so the same adapter serves Stripe itself and the local test checkout.
  */
-import Stripe from 'stripe';
-import {
-  type CheckoutRequest,
-  type CheckoutSession,
-  InvalidWebhookSignatureError,
-  type PaymentEvent,
-  PaymentProviderError,
-  type PaymentsPort,
-  type RefundRequest,
-  type RefundResult,
+import * as z from 'zod';
+import type {
+  CheckoutRequest,
+  CheckoutSession,
+  PaymentEvent,
+  PaymentsPort,
+  RefundRequest,
+  RefundResult,
 } from './port.js';
+import { createStripeApi, type StripeApiSettings } from './stripe-api.js';
+import { verifyStripeSignature } from './stripe-webhook.js';
 
-export interface StripeSettings {
-  secretKey: string;
+export interface StripeSettings extends StripeApiSettings {
   webhookSecret: string;
-  /** e.g. http://127.0.0.1:12111 for a local server speaking Stripe's API; Stripe's own host when absent. */
-  apiBase?: string | undefined;
 }
 
-function hostOptions(apiBase: string | undefined): Pick<Stripe.StripeConfig, 'host' | 'port' | 'protocol'> {
-  if (!apiBase) return {};
-  const url = new URL(apiBase);
-  const protocol = url.protocol === 'http:' ? 'http' : 'https';
-  return { host: url.hostname, port: url.port || (protocol === 'http' ? 80 : 443), protocol };
-}
+// Only the fields we read; Stripe adds fields to its objects without a new API version.
+const CreatedSession = z.object({ id: z.string(), url: z.string().nullable(), expires_at: z.number().int() });
 
-/** Stripe's errors as the port's, keeping only their kind: their messages may quote customer data. */
-async function calling<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) {
-      throw new PaymentProviderError({ type: error.type, code: error.code, statusCode: error.statusCode });
-    }
-    throw error;
-  }
-}
+const CreatedRefund = z.object({
+  id: z.string(),
+  status: z.enum(['pending', 'succeeded', 'failed', 'requires_action', 'canceled']).nullable(),
+});
+
+const EventSession = z.object({
+  id: z.string(),
+  client_reference_id: z.string().nullable(),
+  payment_status: z.string(),
+  amount_total: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  payment_intent: z.union([z.string(), z.object({ id: z.string() })]).nullable(),
+});
+
+const StripeEvent = z.object({ id: z.string(), type: z.string(), data: z.object({ object: z.unknown() }) });
 
 export function createStripePayments(settings: StripeSettings): PaymentsPort {
-  const stripe = new Stripe(settings.secretKey, {
-    ...hostOptions(settings.apiBase),
-    maxNetworkRetries: 2,
-    timeout: 10_000,
-    telemetry: false,
-  });
+  const api = createStripeApi(settings);
 
   return {
     mode: settings.secretKey.includes('_live_') ? 'live' : 'test',
 
     async createCheckout(request: CheckoutRequest): Promise<CheckoutSession> {
-      const session = await calling(() =>
-        stripe.checkout.sessions.create(
-          {
-            mode: 'payment',
-            line_items: request.lines.map((line) => ({
-              quantity: line.quantity,
-              price_data: {
-                currency: request.currency,
-                unit_amount: line.unitAmount,
-                product_data: { name: line.name },
-              },
-            })),
-            client_reference_id: request.reference,
-            metadata: request.metadata,
-            payment_intent_data: { metadata: request.metadata },
-            customer_email: request.customerEmail,
-            locale: request.locale,
-            success_url: request.successUrl,
-            cancel_url: request.cancelUrl,
-            expires_at: Math.floor(request.expiresAt.getTime() / 1000),
-          },
-          { idempotencyKey: request.idempotencyKey },
-        ),
+      const session = await api.post(
+        '/v1/checkout/sessions',
+        {
+          mode: 'payment',
+          line_items: request.lines.map((line) => ({
+            quantity: line.quantity,
+            price_data: {
+              currency: request.currency,
+              unit_amount: line.unitAmount,
+              product_data: { name: line.name },
+            },
+          })),
+          client_reference_id: request.reference,
+          metadata: request.metadata,
+          payment_intent_data: { metadata: request.metadata },
+          customer_email: request.customerEmail,
+          locale: request.locale,
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          expires_at: Math.floor(request.expiresAt.getTime() / 1000),
+        },
+        request.idempotencyKey,
+        CreatedSession,
       );
       if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL.`);
       return {
@@ -86,40 +79,28 @@ export function createStripePayments(settings: StripeSettings): PaymentsPort {
     },
 
     async refund(request: RefundRequest): Promise<RefundResult> {
-      const refund = await calling(() =>
-        stripe.refunds.create(
-          { payment_intent: request.paymentId, amount: request.amount },
-          { idempotencyKey: request.idempotencyKey },
-        ),
+      const refund = await api.post(
+        '/v1/refunds',
+        { payment_intent: request.paymentId, amount: request.amount },
+        request.idempotencyKey,
+        CreatedRefund,
       );
-      return { id: refund.id, status: (refund.status ?? 'pending') as RefundResult['status'] };
+      return { id: refund.id, status: refund.status ?? 'pending' };
     },
 
     async readWebhook(rawBody: Uint8Array, signatureHeader: string | undefined): Promise<PaymentEvent> {
-      if (!signatureHeader) throw new InvalidWebhookSignatureError('The Stripe-Signature header is missing.');
-      let event: Stripe.Event;
-      try {
-        event = await stripe.webhooks.constructEventAsync(
-          Buffer.from(rawBody),
-          signatureHeader,
-          settings.webhookSecret,
-        );
-      } catch (error) {
-        if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
-          throw new InvalidWebhookSignatureError(error.message);
-        }
-        throw error;
-      }
-      return readEvent(event);
+      verifyStripeSignature(rawBody, signatureHeader, settings.webhookSecret);
+      // Signed by Stripe, so a body that does not read is Stripe's change, not a client's mistake: it throws.
+      return readEvent(StripeEvent.parse(JSON.parse(new TextDecoder().decode(rawBody))));
     },
   };
 }
 
-function readEvent(event: Stripe.Event): PaymentEvent {
+function readEvent(event: z.infer<typeof StripeEvent>): PaymentEvent {
   switch (event.type) {
     case 'checkout.session.completed':
     case 'checkout.session.async_payment_succeeded': {
-      const session = event.data.object;
+      const session = EventSession.parse(event.data.object);
       const paymentIntent = session.payment_intent;
       return {
         kind: 'checkout-completed',
@@ -132,13 +113,15 @@ function readEvent(event: Stripe.Event): PaymentEvent {
         paymentId: typeof paymentIntent === 'string' ? paymentIntent : (paymentIntent?.id ?? null),
       };
     }
-    case 'checkout.session.expired':
+    case 'checkout.session.expired': {
+      const session = EventSession.pick({ id: true, client_reference_id: true }).parse(event.data.object);
       return {
         kind: 'checkout-expired',
         eventId: event.id,
-        sessionId: event.data.object.id,
-        reference: event.data.object.client_reference_id,
+        sessionId: session.id,
+        reference: session.client_reference_id,
       };
+    }
     default:
       return { kind: 'ignored', eventId: event.id, type: event.type };
   }

@@ -15,10 +15,8 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type MetadataJson, parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import * as z from 'zod';
 import type { Limit } from '../../platform/rate-limit.js';
-import phoneMetadata from './phone-metadata.json' with { type: 'json' };
 
 export const CODE_DIGITS = 6;
 export const CODE_MINUTES = 5;
@@ -32,18 +30,16 @@ const Email = z.email().max(254);
  * An e-mail address, or a mobile number (Vietnamese when written without a country code, e.g. 0912 345 678;
  * any country with its +code); null when it is neither.
  */
-export function readCodeAddress(input: string): CodeAddress | null {
+export async function readCodeAddress(input: string): Promise<CodeAddress | null> {
   const trimmed = input.trim();
   if (trimmed.includes('@')) {
     const email = Email.safeParse(trimmed.toLowerCase());
     return email.success ? { channel: 'email', email: email.data } : null;
   }
   if (!/^[+\d][\d\s().-]{6,20}$/.test(trimmed)) return null;
-  // The mobile metadata knows only mobile numbers: a fixed line, which no SMS reaches, is not valid with it; it
-  // holds the countries most visitors come from (phone-countries.ts), others are asked for an e-mail address.
-  const phone = parsePhoneNumberFromString(trimmed, 'VN', phoneMetadata as unknown as MetadataJson);
-  if (!phone?.isValid()) return null;
-  return { channel: 'sms', phone: phone.number };
+  const { readMobileNumber } = await import('./mobile-numbers.js');
+  const phone = readMobileNumber(trimmed);
+  return phone ? { channel: 'sms', phone } : null;
 }
 
 /** Where the code went, shown to the guest without revealing the address to someone looking over a shoulder. */

@@ -356,7 +356,7 @@ export function createPortalRouter({
     const { hotspot, language, login, form } = answer;
     const accent = hotspot.branding.accent;
     const typed = (form.address ?? '').slice(0, 254);
-    const address = readCodeAddress(typed);
+    const address = await readCodeAddress(typed);
     if (!address)
       return askAgain(context, answer, { method: 'code', kind: 'bad-address' }, { address: typed });
     if (form.accept !== 'yes')
@@ -428,7 +428,7 @@ export function createPortalRouter({
         : { outcome: 'wrong' as const, attemptsLeft: undefined };
     if (checked.outcome === 'accepted') return letIn(context, answer, 'code', hotspot.policy);
     if (checked.outcome === 'wrong') await recordFailedLogin(limiter, failures);
-    const address = readCodeAddress(form.address ?? '');
+    const address = await readCodeAddress(form.address ?? '');
     return context.html(
       codePage({
         language,

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -349,4 +351,37 @@ describe('POST /api/bookings/{id}/cancel', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', refunds: [] });
     expect(await seatsOf(platform, departureId)).toBe(48);
   });
+});
+
+describe('a Stripe that does not answer', () => {
+  let silentStripe: Server;
+  let stalled: TestPlatform;
+
+  beforeAll(async () => {
+    // Accepts every connection and reads every request, and never answers.
+    silentStripe = createServer(() => {});
+    await new Promise<void>((resolve) => silentStripe.listen(0, '127.0.0.1', resolve));
+    const { port } = silentStripe.address() as AddressInfo;
+    stalled = await createTestPlatform({ stripeApiBase: `http://127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await stalled.dispose();
+    silentStripe.closeAllConnections();
+    await new Promise((resolve) => silentStripe.close(resolve));
+  });
+
+  it('answers a checkout with 502 payment-provider-error within seconds, and the booking stays on hold', async () => {
+    const departureId = await scheduleTestDeparture(stalled);
+    const booking = await holdSeats(stalled, departureId);
+    const started = performance.now();
+    const response = await stalled.app.request(`/api/bookings/${booking.id}/checkout`, {
+      method: 'POST',
+      headers: asHolder(booking.accessToken),
+    });
+    // Two attempts of 3 s and a pause: under the Lambda function's 10 s, whatever the load on the machine.
+    expect(performance.now() - started).toBeLessThan(9000);
+    expect(response.status).toBe(502);
+    expect((await problemOf(response)).type).toBe('/problems/payment-provider-error');
+    expect((await getBooking(stalled, booking.id, booking.accessToken)).status).toBe('on_hold');
+  }, 20_000);
 });

@@ -15,6 +15,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   domainFunctionEntries,
+  LAMBDA_HANDLER,
   lambdaBundlingOptions,
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
@@ -56,7 +57,7 @@ beforeAll(async () => {
     COGNITO_USER_POOL_ID: 'ap-southeast-1_Test1234',
     COGNITO_CLIENT_ID: 'test-client',
     LOG_LEVEL: 'silent',
-    // The payments function talks to the test platform's local Stripe server with the real SDK.
+    // The payments function talks to the test platform's local stand-in of Stripe's API.
     STRIPE_SECRET_KEY: platform.checkout.secretKey,
     STRIPE_WEBHOOK_SECRET: platform.checkout.webhookSecret,
     STRIPE_API_BASE: platform.checkout.apiBase,
@@ -74,12 +75,12 @@ beforeAll(async () => {
   aws.secrets.set(portalSecretArn, randomUUID().replaceAll('-', '').repeat(2));
   mkdirSync(bundleDirectory, { recursive: true });
   for (const [name, entry] of Object.entries(domainFunctionEntries)) {
-    const outfile = join(bundleDirectory, `${name}-${Date.now()}.mjs`);
-    await build({ ...lambdaBundlingOptions, entryPoints: [entry], outfile, logLevel: 'error' });
-    bundleFiles[name as keyof typeof domainFunctionEntries] = outfile;
-    handlers[name as keyof typeof domainFunctionEntries] = (
-      await import(pathToFileURL(outfile).href)
-    ).handler;
+    // A folder per function, as Lambda gets it: the entry (index.mjs) and the chunks it loads.
+    const outdir = join(bundleDirectory, `${name}-${Date.now()}`);
+    await build({ ...lambdaBundlingOptions, entryPoints: [entry], outdir, logLevel: 'error' });
+    const file = join(outdir, LAMBDA_HANDLER.replace(/\.handler$/, '.mjs'));
+    bundleFiles[name as keyof typeof domainFunctionEntries] = file;
+    handlers[name as keyof typeof domainFunctionEntries] = (await import(pathToFileURL(file).href)).handler;
   }
 }, 120_000);
 afterAll(async () => {

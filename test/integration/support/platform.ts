@@ -13,11 +13,16 @@ import { createStripePayments } from '../../../functions/platform/payments/strip
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
- * The platform with payments through the real Stripe SDK, pointed at the local test checkout, whose signed
- * webhook events are delivered to this app in-process.
+ * The platform with payments through the Stripe adapter, pointed at the local test checkout, whose signed
+ * webhook events are delivered to this app in-process (or at `stripeApiBase`, another stand-in of Stripe).
  */
 export async function createTestPlatform(
-  options: { seed?: boolean; environment?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    seed?: boolean;
+    environment?: Record<string, string>;
+    logger?: Logger;
+    stripeApiBase?: string;
+  } = {},
 ) {
   const tableName = `test-${randomUUID()}`;
   const config = loadConfig({
@@ -42,7 +47,7 @@ export async function createTestPlatform(
   const payments = createStripePayments({
     secretKey: checkout.secretKey,
     webhookSecret: checkout.webhookSecret,
-    apiBase: checkout.apiBase,
+    apiBase: options.stripeApiBase ?? checkout.apiBase,
   });
   const dependencies = await createLocalDependencies(config, {
     logger: options.logger ?? silentLogger,

@@ -12,17 +12,17 @@ import {
 } from '../../../functions/wifi/portal/ticket-login.js';
 
 describe('the address a code is sent to', () => {
-  it('reads e-mail addresses in lower case and mobile numbers as E.164, Vietnamese by default', () => {
-    expect(readCodeAddress(' Lan.Nguyen@Example.VN ')).toEqual({
+  it('reads e-mail addresses in lower case and mobile numbers as E.164, Vietnamese by default', async () => {
+    expect(await readCodeAddress(' Lan.Nguyen@Example.VN ')).toEqual({
       channel: 'email',
       email: 'lan.nguyen@example.vn',
     });
-    expect(readCodeAddress('0912 345 678')).toEqual({ channel: 'sms', phone: '+84912345678' });
-    expect(readCodeAddress('+84 (98) 765-4321')).toEqual({ channel: 'sms', phone: '+84987654321' });
-    expect(readCodeAddress('+33 6 12 34 56 78')).toEqual({ channel: 'sms', phone: '+33612345678' });
+    expect(await readCodeAddress('0912 345 678')).toEqual({ channel: 'sms', phone: '+84912345678' });
+    expect(await readCodeAddress('+84 (98) 765-4321')).toEqual({ channel: 'sms', phone: '+84987654321' });
+    expect(await readCodeAddress('+33 6 12 34 56 78')).toEqual({ channel: 'sms', phone: '+33612345678' });
   });
 
-  it('refuses what is neither: short numbers, letters, a fixed line, a broken address', () => {
+  it('refuses what is neither: short numbers, letters, a fixed line, a broken address', async () => {
     for (const typed of [
       '12345',
       '0912abc678',
@@ -33,14 +33,14 @@ describe('the address a code is sent to', () => {
       '+84 1234',
       '024 3825 1234',
     ]) {
-      expect(readCodeAddress(typed), typed).toBeNull();
+      expect(await readCodeAddress(typed), typed).toBeNull();
     }
   });
 
-  it('reads mobile numbers of the visitors’ main countries, and asks others for an e-mail address', () => {
-    expect(readCodeAddress('+86 138 0013 8000')).toEqual({ channel: 'sms', phone: '+8613800138000' });
-    expect(readCodeAddress('+82 10-2345-6789')).toEqual({ channel: 'sms', phone: '+821023456789' });
-    expect(readCodeAddress('+998 90 123 45 67')).toBeNull();
+  it('reads mobile numbers of the visitors’ main countries, and asks others for an e-mail address', async () => {
+    expect(await readCodeAddress('+86 138 0013 8000')).toEqual({ channel: 'sms', phone: '+8613800138000' });
+    expect(await readCodeAddress('+82 10-2345-6789')).toEqual({ channel: 'sms', phone: '+821023456789' });
+    expect(await readCodeAddress('+998 90 123 45 67')).toBeNull();
   });
 
   it('reads them with the library’s own mobile metadata, cut to those countries (npm run phone-metadata)', () => {
