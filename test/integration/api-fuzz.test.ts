@@ -221,9 +221,10 @@ describe('the API under generated requests', () => {
         }),
         { seed: SEED + index, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
       );
-      if (result.failed)
-        failures.at(-1)!.problem +=
-          ` (replay: FUZZ_SEED=${SEED} — operation seed ${SEED + index}, path ${result.counterexamplePath})`;
+      const last = failures.at(-1);
+      if (result.failed && last) {
+        last.problem += ` (replay: FUZZ_SEED=${SEED} — operation seed ${SEED + index}, path ${result.counterexamplePath})`;
+      }
     }
     if (process.env.FUZZ_VERBOSE) {
       for (const [key, values] of knownValues) console.log('known', key, values.slice(0, 5).join(' '));

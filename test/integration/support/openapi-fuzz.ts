@@ -105,6 +105,7 @@ const nastyStrings = [
   "' OR '1'='1",
   '../../etc/passwd',
   '%00',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection probe, sent as plain text.
   '${7*7}',
   '{{7*7}}',
   '\r\nSet-Cookie: x=1',
