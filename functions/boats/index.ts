@@ -29,6 +29,20 @@ export function boatsCatalogFor({ db, config }: Pick<PlatformDependencies, 'db' 
   return createBoatsCatalog(createBoatsStore(db, config.tableName));
 }
 
+/**
+ * What another domain may know of a booking by its reference (the Wi-Fi portal's ticket login): its status,
+ * its day and its seats — nothing personal.
+ */
+export function bookingSeatsLookupFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
+  const bookings = createBookingsStore(db, config.tableName);
+  return async (reference: string) => {
+    const booking = await bookings.getBooking(reference);
+    return booking
+      ? { status: booking.status, localDate: booking.departure.localDate, seats: booking.seats }
+      : null;
+  };
+}
+
 export function fleetServiceFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
   return createFleetService({
     fleet: createFleetStore(db, config.tableName),

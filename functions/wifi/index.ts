@@ -1,5 +1,4 @@
 /** The Wi-Fi domain assembled from its parts, ready to mount at /api/wifi. */
-import { createBookingsStore } from '../boats/bookings-store.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createRateLimiter } from '../platform/rate-limit.js';
 import { createWifiAnalytics } from './analytics.js';
@@ -26,14 +25,18 @@ export function wifiRouterFor(dependencies: PlatformDependencies) {
   return addStatisticsRoutes(router, createWifiAnalytics(db, config.tableName), requireRole);
 }
 
-/** What the portal may know of a boat booking: its status, its day, its seats — nothing personal. */
-export function ticketLookupFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>): TicketLookup {
-  const bookings = createBookingsStore(db, config.tableName);
+/**
+ * What the portal may know of a boat booking: its status, its day, its seats — nothing personal. Read through
+ * the boats domain, loaded with the first booking-reference login: most logins never need it, and a cold start
+ * of the Wi-Fi function should not carry the boats' models.
+ */
+export function ticketLookupFor(dependencies: Pick<PlatformDependencies, 'db' | 'config'>): TicketLookup {
+  let lookup: Promise<TicketLookup> | undefined;
   return async (reference) => {
-    const booking = await bookings.getBooking(reference);
-    return booking
-      ? { status: booking.status, localDate: booking.departure.localDate, seats: booking.seats }
-      : null;
+    lookup ??= import('../boats/index.js').then(({ bookingSeatsLookupFor }) =>
+      bookingSeatsLookupFor(dependencies),
+    );
+    return (await lookup)(reference);
   };
 }
 
