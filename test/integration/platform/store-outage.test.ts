@@ -146,7 +146,7 @@ describe('while the data store is paused', () => {
     expect(page.response.status).toBe(503);
     expect(page.response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.response.headers.get('retry-after')).toBe('5');
-    expect(page.response.headers.get('cache-control')).toBe('no-store');
+    expect(page.response.headers.get('cache-control')).toBe('private, no-store');
     expect(await page.response.text()).toContain('Our data is out of reach for a moment');
 
     expect((await get('/api/boats/routes')).status).toBe(200);

@@ -164,7 +164,7 @@ describe.each(['the operator page', 'the booking form'])(
         const response = await post(page, bad);
         expect(response.status, `${page.name}: ${bad.what}`).toBe(bad.status);
         expect(response.headers.get('content-type'), bad.what).toMatch(/^text\/html/);
-        expect(response.headers.get('cache-control'), bad.what).toBe('no-store');
+        expect(response.headers.get('cache-control'), bad.what).toBe('private, no-store');
         const html = await response.text();
         expect(html, bad.what).toContain(`<html lang="${page.language}"`);
         expect(html, bad.what).not.toContain('padding=');

@@ -218,7 +218,7 @@ describe('when the data store fails', () => {
       );
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
-      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
       expect(await response.text()).toContain(`<h1>${heading}</h1>`);
     },
   );
