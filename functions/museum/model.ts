@@ -4,6 +4,7 @@
  * The same schemas validate the seed file, curators' edits and the OpenAPI document.
  */
 import * as z from 'zod';
+import { storableNumber } from '../platform/stored-number.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -74,9 +75,9 @@ export const ExhibitModel = z
   .object({
     kind: z.enum(modelKinds).meta({ description: 'Which procedural 3D model represents the object.' }),
     size: z.object({
-      width: z.number().positive().max(40),
-      height: z.number().positive().max(20),
-      depth: z.number().positive().max(20),
+      width: storableNumber().positive().max(40),
+      height: storableNumber().positive().max(20),
+      depth: storableNumber().positive().max(20),
     }),
   })
   .meta({ id: 'ExhibitModel', description: 'The 3D representation: a model kind and its size in metres.' });

@@ -13,6 +13,7 @@ import type { H } from 'hono/types';
 import type * as z from 'zod';
 import type { AppEnv } from './http-app.js';
 import { ProblemError, type ProblemField, problemResponse } from './problem.js';
+import { isInconsistentTotal } from './totals.js';
 
 /** An OpenAPI response: its description and a JSON body of `schema`. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -42,16 +43,21 @@ type ValidationResult = { target: keyof ValidationTargets } & (
   | { success: false; error: z.core.$ZodError }
 );
 
-/** Turns a failed zod validation into a 400 listing every failing field. */
+/**
+ * Turns a failed zod validation into a problem listing every failing field: 400, or 422 when the body is
+ * well-formed and only its totals disagree with their parts (see totals.ts).
+ */
 function validationHook(result: ValidationResult, context: Context): Response | undefined {
   if (result.success) return;
   const location = fieldLocation[result.target as ValidationTarget];
-  const errors = result.error.issues.map((issue) => ({
+  const { issues } = result.error;
+  const errors = issues.map((issue) => ({
     location,
     path: issue.path.map(String).join('.') || '(root)',
     message: issue.message,
   }));
-  return problemResponse(context, new ProblemError(400, 'validation-error', undefined, errors));
+  const status = issues.every(isInconsistentTotal) ? 422 : 400;
+  return problemResponse(context, new ProblemError(status, 'validation-error', undefined, errors));
 }
 
 /**
