@@ -150,7 +150,8 @@ describe('a fee whose total is not the sum of its components', () => {
   });
 
   it('is accepted when the components add up to the total', async () => {
-    const body = await withFee(() => ({
+    const body = await withFee((fee) => ({
+      ...fee,
       amountVnd: 300000,
       components: [
         { kind: 'sightseeing', amountVnd: 260000 },
