@@ -4,6 +4,7 @@
  * its OCTO-style status, and the answers of the bookings API.
  */
 import * as z from 'zod';
+import { inconsistentTotal, totalIsSumOfParts } from '../platform/totals.js';
 import { passengerCategories, Slug } from './fleet-model.js';
 import { PortId } from './model.js';
 
@@ -144,7 +145,19 @@ export const PriceLine = z
     unitPrice: z.number().int().min(0),
     amount: z.number().int().min(0),
   })
-  .meta({ id: 'PriceLine', description: 'Passengers of one category; amounts in integer VND.' });
+  .superRefine((line, context) => {
+    if (line.amount !== line.quantity * line.unitPrice) {
+      inconsistentTotal(
+        context,
+        ['amount'],
+        `must be quantity × unitPrice (${line.quantity * line.unitPrice})`,
+      );
+    }
+  })
+  .meta({
+    id: 'PriceLine',
+    description: 'Passengers of one category; amounts in integer VND, amount = quantity × unitPrice.',
+  });
 
 /** The departure as the booking copies it when seats are held, so a booking reads without a join. */
 export const BookedDeparture = z
@@ -178,36 +191,55 @@ export const Refund = z
   })
   .meta({ id: 'Refund' });
 
-/** A booking as stored (the personal data included: only its token holder and staff ever see it). */
-export const Booking = z.object({
-  id: z.string(),
-  status: BookingStatus,
-  departure: BookedDeparture,
-  seats: z.number().int().min(1),
-  /** Empty once the personal data has been erased after the retention period. */
-  passengers: z.array(Passenger),
-  /** Absent once the personal data has been erased. */
-  contact: Contact.optional(),
-  /** Passengers per nationality, kept for statistics when the personal data is erased. */
-  nationalityCounts: z.record(z.string(), z.number().int()).optional(),
-  personalDataErasedAt: z.iso.datetime().optional(),
-  language: Language,
-  lines: z.array(PriceLine),
-  total: z.number().int().min(0),
-  currency: z.literal('VND'),
-  sightseeingFeeIncluded: z.boolean(),
-  accessTokenHash: z.string(),
-  /** The token of the link in the confirmation message: a second key to the same booking. */
-  linkTokenHash: z.string().optional(),
-  ticket: z.object({ code: z.string(), issuedAt: z.iso.datetime() }).optional(),
-  createdAt: z.iso.datetime(),
-  holdExpiresAt: z.iso.datetime(),
-  payment: Payment.default({}),
-  refunds: z.array(Refund).default([]),
-  confirmedAt: z.iso.datetime().optional(),
-  expiredAt: z.iso.datetime().optional(),
-  cancelledAt: z.iso.datetime().optional(),
-});
+/**
+ * A booking as stored (the personal data included: only its token holder and staff ever see it). Its total
+ * is the sum of its lines, and its seats the passengers the lines count: checked when it is stored and when
+ * it is read.
+ */
+export const Booking = z
+  .object({
+    id: z.string(),
+    status: BookingStatus,
+    departure: BookedDeparture,
+    seats: z.number().int().min(1),
+    /** Empty once the personal data has been erased after the retention period. */
+    passengers: z.array(Passenger),
+    /** Absent once the personal data has been erased. */
+    contact: Contact.optional(),
+    /** Passengers per nationality, kept for statistics when the personal data is erased. */
+    nationalityCounts: z.record(z.string(), z.number().int()).optional(),
+    personalDataErasedAt: z.iso.datetime().optional(),
+    language: Language,
+    lines: z.array(PriceLine),
+    total: z.number().int().min(0),
+    currency: z.literal('VND'),
+    sightseeingFeeIncluded: z.boolean(),
+    accessTokenHash: z.string(),
+    /** The token of the link in the confirmation message: a second key to the same booking. */
+    linkTokenHash: z.string().optional(),
+    ticket: z.object({ code: z.string(), issuedAt: z.iso.datetime() }).optional(),
+    createdAt: z.iso.datetime(),
+    holdExpiresAt: z.iso.datetime(),
+    payment: Payment.default({}),
+    refunds: z.array(Refund).default([]),
+    confirmedAt: z.iso.datetime().optional(),
+    expiredAt: z.iso.datetime().optional(),
+    cancelledAt: z.iso.datetime().optional(),
+  })
+  .check(
+    totalIsSumOfParts((booking) => ({
+      total: booking.total,
+      parts: booking.lines.map((line) => line.amount),
+      totalPath: ['total'],
+      partsPaths: [['lines']],
+    })),
+    totalIsSumOfParts((booking) => ({
+      total: booking.seats,
+      parts: booking.lines.map((line) => line.quantity),
+      totalPath: ['seats'],
+      partsPaths: [['lines']],
+    })),
+  );
 
 /** What the bookings API answers; `accessToken` only on creation (and on its idempotent replay). */
 export const BookingView = z

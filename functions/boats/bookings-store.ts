@@ -7,6 +7,9 @@
  * expiry>`, sorted by expiry, so the sweep finds overdue holds with one Query a day), the record of an
  * Idempotency-Key (`IDEMPOTENCY#<sha256 of the key>`, kept a day), and the booking's entry in its day's
  * manifest (`MANIFEST#<local day>`).
+ *
+ * A booking is parsed with its read schema (its total the sum of its lines) before it is stored; one that still
+ * fails to load is logged and read as absent (platform/stored-items.ts), so it cannot stop the sweeps.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
@@ -17,6 +20,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { queryAll } from '../platform/dynamo.js';
+import type { Logger } from '../platform/logger.js';
+import { parseStoredItem, storedItemsLogger } from '../platform/stored-items.js';
 import type { ItemKey } from '../platform/table.js';
 import { writeTransaction } from '../platform/transactions.js';
 import { Booking, type Refund } from './booking-model.js';
@@ -78,7 +83,11 @@ export function applyChange(booking: Booking, change: BookingChange): Booking {
   };
 }
 
-export function createBookingsStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createBookingsStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger = storedItemsLogger(),
+) {
   function departureKey(booking: Pick<Booking, 'departure'>): ItemKey {
     const key = departureKeyOf(booking.departure.id);
     if (!key) throw new Error(`Booking of an unknown departure id ${booking.departure.id}.`);
@@ -151,7 +160,10 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
     const outcome = await writeTransaction(db, { TransactItems: items });
     if (outcome.written) return { done: true };
     const stored = outcome.failedConditions.get(bookingIndex);
-    return { done: false, current: stored && 'id' in stored ? Booking.parse(stored) : null };
+    return {
+      done: false,
+      current: stored && 'id' in stored ? parseStoredItem(Booking, stored, logger) : null,
+    };
   }
 
   return {
@@ -178,7 +190,7 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
           {
             Put: {
               TableName: tableName,
-              Item: { ...bookingKey(booking.id), entity: 'Booking', ...booking },
+              Item: { ...bookingKey(booking.id), entity: 'Booking', ...Booking.parse(booking) },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -223,9 +235,10 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
       return { held: false, reason: 'sold-out', seatsLeft: Number(departure.seatsFree) };
     },
 
+    /** Null when there is none, or when the stored one is damaged (logged). */
     async getBooking(id: string): Promise<Booking | null> {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: bookingKey(id) }));
-      return Item ? Booking.parse(Item) : null;
+      return Item ? parseStoredItem(Booking, Item, logger) : null;
     },
 
     async getIdempotencyRecord(keyHash: string): Promise<IdempotencyRecord | null> {
@@ -251,7 +264,10 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
         return { done: true };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return { done: false, current: error.Item ? Booking.parse(unmarshall(error.Item)) : null };
+        return {
+          done: false,
+          current: error.Item ? parseStoredItem(Booking, unmarshall(error.Item), logger) : null,
+        };
       }
     },
 
@@ -290,7 +306,7 @@ export function createBookingsStore(db: DynamoDBDocumentClient, tableName: strin
       });
       if (outcome.written) return { done: true };
       const stored = outcome.failedConditions.get(0);
-      if (stored && 'id' in stored) return { done: false, current: Booking.parse(stored) };
+      if (stored && 'id' in stored) return { done: false, current: parseStoredItem(Booking, stored, logger) };
       return { done: false, departureFull: true };
     },
 

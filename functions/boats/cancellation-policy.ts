@@ -5,14 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
+import { storableNumber } from '../platform/stored-number.js';
 
 export const CancellationPolicy = z
   .object({
     tiers: z
       .array(
         z.object({
-          hoursBeforeDeparture: z
-            .number()
+          hoursBeforeDeparture: storableNumber()
             .min(0)
             .max(24 * 30),
           refundPercent: z.number().int().min(0).max(100),

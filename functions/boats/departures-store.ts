@@ -1,7 +1,9 @@
 /**
  * DynamoDB access for scheduled departures, partitioned by local day (`DEPARTURES#<YYYY-MM-DD>`): a day's
  * search is one Query, and a departure's key follows from its id, which names the day, the local time and
- * the boat. That id is also what keeps a boat from being scheduled twice at the same minute.
+ * the boat. That id is also what keeps a boat from being scheduled twice at the same minute. Departures are
+ * parsed with their read schema before they are stored; one that still fails to load is logged and left out
+ * (platform/stored-items.ts).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -12,6 +14,8 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../platform/dynamo.js';
+import type { Logger } from '../platform/logger.js';
+import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import type { ItemKey } from '../platform/table.js';
 import { Departure } from './fleet-model.js';
 
@@ -49,7 +53,11 @@ function keyOf(departure: Departure): ItemKey {
 
 export type AddDeparturesOutcome = { added: true } | { added: false; conflictingIds: string[] };
 
-export function createDeparturesStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createDeparturesStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger = storedItemsLogger(),
+) {
   return {
     /** A local day's departures in departure-time order (the sort key starts with the local HHMM). */
     async listDeparturesOn(localDate: string): Promise<Departure[]> {
@@ -58,14 +66,14 @@ export function createDeparturesStore(db: DynamoDBDocumentClient, tableName: str
         KeyConditionExpression: 'PK = :day AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':day': dayPartition(localDate), ':prefix': 'DEPARTURE#' },
       });
-      return items.map((item) => Departure.parse(item));
+      return parseStoredItems(Departure, items, logger);
     },
 
     async getDeparture(id: string): Promise<Departure | null> {
       const key = departureKeyOf(id);
       if (!key) return null;
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key }));
-      return Item ? Departure.parse(Item) : null;
+      return Item ? parseStoredItem(Departure, Item, logger) : null;
     },
 
     /** Which of these departure ids are already stored. */
@@ -103,7 +111,7 @@ export function createDeparturesStore(db: DynamoDBDocumentClient, tableName: str
               TransactItems: batch.map((departure) => ({
                 Put: {
                   TableName: tableName,
-                  Item: { ...keyOf(departure), entity: 'Departure', ...departure },
+                  Item: { ...keyOf(departure), entity: 'Departure', ...Departure.parse(departure) },
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               })),

@@ -3,6 +3,7 @@
  * departures with their seat counters and boat fares, the scheduling request and the search answer.
  */
 import * as z from 'zod';
+import { totalIsSumOfParts } from '../platform/totals.js';
 import { PortId } from './model.js';
 
 export const Slug = z
@@ -114,6 +115,14 @@ export const Departure = z
     fares: Fares,
     createdAt: z.iso.datetime(),
   })
+  .check(
+    totalIsSumOfParts((departure) => ({
+      total: departure.capacity,
+      parts: [departure.held, departure.sold, departure.seatsFree],
+      totalPath: ['capacity'],
+      partsPaths: [['held'], ['sold'], ['seatsFree']],
+    })),
+  )
   .meta({ id: 'Departure' });
 
 const LocalDate = z.iso.date();

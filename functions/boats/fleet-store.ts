@@ -1,17 +1,25 @@
 /**
  * DynamoDB access for the fleet: boat companies and their boats share one small partition (`BOATS#FLEET`;
  * about 500 boats work the bay), so listing companies is one Query. Keys are listed in docs/data-model.md.
+ * Items are parsed with their read schema before they are stored; one that still fails to load is logged and
+ * left out (platform/stored-items.ts).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../platform/dynamo.js';
+import type { Logger } from '../platform/logger.js';
+import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import { Boat, Operator } from './fleet-model.js';
 
 const FLEET = 'BOATS#FLEET';
 const operatorSortKey = (id: string) => `OPERATOR#${id}`;
 const boatSortKey = (id: string) => `BOAT#${id}`;
 
-export function createFleetStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createFleetStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger = storedItemsLogger(),
+) {
   function queryFleet(sortKeyPrefix: string, operatorId?: string): Promise<Record<string, unknown>[]> {
     return queryAll(db, {
       TableName: tableName,
@@ -45,30 +53,35 @@ export function createFleetStore(db: DynamoDBDocumentClient, tableName: string) 
   return {
     /** Companies in id order. */
     async listOperators(): Promise<Operator[]> {
-      return (await queryFleet('OPERATOR#')).map((item) => Operator.parse(item));
+      return parseStoredItems(Operator, await queryFleet('OPERATOR#'), logger);
     },
 
     async getOperator(id: string): Promise<Operator | null> {
       const item = await getItem(operatorSortKey(id));
-      return item ? Operator.parse(item) : null;
+      return item ? parseStoredItem(Operator, item, logger) : null;
     },
 
     /** One company's boats in id order; the filter runs in DynamoDB, over the bay's few hundred boats. */
     async listBoatsOf(operatorId: string): Promise<Boat[]> {
-      return (await queryFleet('BOAT#', operatorId)).map((item) => Boat.parse(item));
+      return parseStoredItems(Boat, await queryFleet('BOAT#', operatorId), logger);
     },
 
     async getBoat(id: string): Promise<Boat | null> {
       const item = await getItem(boatSortKey(id));
-      return item ? Boat.parse(item) : null;
+      return item ? parseStoredItem(Boat, item, logger) : null;
     },
 
     /** Seeding writes only what is missing, so it never overwrites an operator's change. */
     async addOperatorIfAbsent(operator: Operator): Promise<boolean> {
-      return putIfAbsent({ PK: FLEET, SK: operatorSortKey(operator.id), entity: 'Operator', ...operator });
+      return putIfAbsent({
+        PK: FLEET,
+        SK: operatorSortKey(operator.id),
+        entity: 'Operator',
+        ...Operator.parse(operator),
+      });
     },
     async addBoatIfAbsent(boat: Boat): Promise<boolean> {
-      return putIfAbsent({ PK: FLEET, SK: boatSortKey(boat.id), entity: 'Boat', ...boat });
+      return putIfAbsent({ PK: FLEET, SK: boatSortKey(boat.id), entity: 'Boat', ...Boat.parse(boat) });
     },
   };
 }

@@ -25,8 +25,11 @@ import { createBoatsStore } from './store.js';
 
 export const BOATS_BASE_PATH = '/api/boats';
 
-export function boatsCatalogFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
-  return createBoatsCatalog(createBoatsStore(db, config.tableName));
+/** The table, and where damaged stored items are reported (stdout when no logger is given). */
+type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
+
+export function boatsCatalogFor({ db, config, logger }: Data) {
+  return createBoatsCatalog(createBoatsStore(db, config.tableName, logger));
 }
 
 /**
@@ -43,27 +46,27 @@ export function bookingSeatsLookupFor({ db, config }: Pick<PlatformDependencies,
   };
 }
 
-export function fleetServiceFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
+export function fleetServiceFor({ db, config, logger }: Data) {
   return createFleetService({
-    fleet: createFleetStore(db, config.tableName),
-    departures: createDeparturesStore(db, config.tableName),
-    catalog: createBoatsStore(db, config.tableName),
+    fleet: createFleetStore(db, config.tableName, logger),
+    departures: createDeparturesStore(db, config.tableName, logger),
+    catalog: createBoatsStore(db, config.tableName, logger),
   });
 }
 
 export function boatsRouterFor(dependencies: PlatformDependencies) {
-  const { db, config, requireRole } = dependencies;
+  const { db, config, requireRole, logger } = dependencies;
   const router = createBoatsRouter(boatsCatalogFor(dependencies), requireRole);
-  addCancellationPolicyRoutes(router, createBoatsStore(db, config.tableName), requireRole);
+  addCancellationPolicyRoutes(router, createBoatsStore(db, config.tableName, logger), requireRole);
   return addDepartureRoutes(router, fleetServiceFor(dependencies), requireRole);
 }
 
-export function bookingsServiceFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
+export function bookingsServiceFor({ db, config, logger }: Data) {
   return createBookingsService(
     {
-      bookings: createBookingsStore(db, config.tableName),
-      departures: createDeparturesStore(db, config.tableName),
-      catalog: createBoatsStore(db, config.tableName),
+      bookings: createBookingsStore(db, config.tableName, logger),
+      departures: createDeparturesStore(db, config.tableName, logger),
+      catalog: createBoatsStore(db, config.tableName, logger),
     },
     config.bookings,
   );
@@ -84,8 +87,8 @@ export interface BookingPaymentPorts {
 export function bookingPaymentsFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
   const { db, config, logger } = dependencies;
   return createBookingPayments({
-    bookings: createBookingsStore(db, config.tableName),
-    catalog: createBoatsStore(db, config.tableName),
+    bookings: createBookingsStore(db, config.tableName, logger),
+    catalog: createBoatsStore(db, config.tableName, logger),
     service: bookingsServiceFor(dependencies),
     ...ports,
     logger,

@@ -3,6 +3,8 @@
  * The same schemas validate the seed file, the API requests and the OpenAPI document.
  */
 import * as z from 'zod';
+import { storableNumber } from '../platform/stored-number.js';
+import { totalIsSumOfParts } from '../platform/totals.js';
 
 export const LocalizedText = z
   .object({
@@ -13,8 +15,8 @@ export const LocalizedText = z
 
 export const Coordinates = z
   .object({
-    lat: z.number().min(-90).max(90),
-    lon: z.number().min(-180).max(180),
+    lat: storableNumber().min(-90).max(90),
+    lon: storableNumber().min(-180).max(180),
   })
   .meta({ id: 'Coordinates', description: 'WGS 84 position in decimal degrees (approximate, 1–3 km).' });
 
@@ -59,12 +61,26 @@ export const SightseeingFee = z
     components: z.array(FeeComponent).max(5),
     chargedSince: z.iso.date().nullable(),
   })
-  .meta({ id: 'SightseeingFee' });
+  .check(
+    totalIsSumOfParts((fee) => ({
+      total: fee.amountVnd,
+      parts: fee.components.map((component) => component.amountVnd),
+      breakdownOptional: true,
+      totalPath: ['amountVnd'],
+      partsPaths: [['components']],
+    })),
+  )
+  .meta({
+    id: 'SightseeingFee',
+    description:
+      'When components are listed, amountVnd is their sum (a request where it is not answers 422); a fee may ' +
+      'be published without its components.',
+  });
 
 export const TypicalDuration = z
   .object({
-    minHours: z.number().positive().max(48).nullable(),
-    maxHours: z.number().positive().max(48).nullable(),
+    minHours: storableNumber().positive().max(48).nullable(),
+    maxHours: storableNumber().positive().max(48).nullable(),
     label: LocalizedText,
   })
   .refine((d) => d.minHours === null || d.maxHours === null || d.minHours <= d.maxHours, {

@@ -1,10 +1,14 @@
 /**
  * DynamoDB access for the boats catalogue: routes, ports and the fee policy live in one small partition
- * (`BOATS#CATALOG`), so the whole catalogue is one Query away. Keys are listed in docs/data-model.md.
+ * (`BOATS#CATALOG`), so the whole catalogue is one Query away. Keys are listed in docs/data-model.md. Every
+ * item is parsed with its read schema before it is stored; one that still fails to load (an old or
+ * hand-edited item) is logged and left out (platform/stored-items.ts), and a replacement overwrites it.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../platform/dynamo.js';
+import type { Logger } from '../platform/logger.js';
+import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import { CancellationPolicy } from './cancellation-policy.js';
 import { FeePolicy, Port, Route } from './model.js';
 
@@ -16,13 +20,16 @@ const CANCELLATION_POLICY = 'CANCELLATION_POLICY';
 
 type Stored<T> = T & { PK: string; SK: string; entity: string };
 
-// Parsing what is read back drops the key attributes and restores the schema's field order, which
-// DynamoDB maps do not keep.
-const toRoute = (item: Record<string, unknown>): Route => Route.parse(item);
-const toPort = (item: Record<string, unknown>): Port => Port.parse(item);
-const toFeePolicy = (item: Record<string, unknown>): FeePolicy => FeePolicy.parse(item);
+/** Before the catalogue is seeded (or when its policy item is damaged): no discounts. */
+const NO_FEE_POLICY: FeePolicy = { discounts: [], proof: { vi: '', en: '' } };
 
-export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) {
+// Parsing what is read back (parseStoredItem) drops the key attributes and restores the schema's field
+// order, which DynamoDB maps do not keep.
+export function createBoatsStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger = storedItemsLogger(),
+) {
   function queryCatalog(sortKeyPrefix: string): Promise<Record<string, unknown>[]> {
     return queryAll(db, {
       TableName: tableName,
@@ -46,14 +53,14 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
   return {
     /** Routes in route-number order (the zero-padded sort key keeps 10 after 9). */
     async listRoutes(): Promise<Route[]> {
-      return (await queryCatalog('ROUTE#')).map(toRoute);
+      return parseStoredItems(Route, await queryCatalog('ROUTE#'), logger);
     },
 
     async getRoute(id: number): Promise<Route | null> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: routeSortKey(id) } }),
       );
-      return Item ? toRoute(Item) : null;
+      return Item ? parseStoredItem(Route, Item, logger) : null;
     },
 
     /** Replaces an existing route; false when there is no route with that number. */
@@ -62,7 +69,7 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...route },
+            Item: { PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...Route.parse(route) },
             ConditionExpression: 'attribute_exists(PK)',
           }),
         );
@@ -74,14 +81,14 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
     },
 
     async listPorts(): Promise<Port[]> {
-      return (await queryCatalog('PORT#')).map(toPort);
+      return parseStoredItems(Port, await queryCatalog('PORT#'), logger);
     },
 
     async getFeePolicy(): Promise<FeePolicy> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: FEE_POLICY } }),
       );
-      return Item ? toFeePolicy(Item) : { discounts: [], proof: { vi: '', en: '' } };
+      return (Item && parseStoredItem(FeePolicy, Item, logger)) ?? NO_FEE_POLICY;
     },
 
     /** The stored policy; null only before the catalogue is seeded. */
@@ -89,30 +96,40 @@ export function createBoatsStore(db: DynamoDBDocumentClient, tableName: string) 
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: CANCELLATION_POLICY } }),
       );
-      return Item ? CancellationPolicy.parse(Item) : null;
+      return Item ? parseStoredItem(CancellationPolicy, Item, logger) : null;
     },
 
     async replaceCancellationPolicy(policy: CancellationPolicy): Promise<void> {
       await db.send(
         new PutCommand({
           TableName: tableName,
-          Item: { PK: CATALOG, SK: CANCELLATION_POLICY, entity: 'CancellationPolicy', ...policy },
+          Item: {
+            PK: CATALOG,
+            SK: CANCELLATION_POLICY,
+            entity: 'CancellationPolicy',
+            ...CancellationPolicy.parse(policy),
+          },
         }),
       );
     },
 
     /** Seeding writes only what is missing, so it never overwrites an editor's change. */
     async addRouteIfAbsent(route: Route): Promise<boolean> {
-      return putIfAbsent({ PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...route });
+      return putIfAbsent({ PK: CATALOG, SK: routeSortKey(route.id), entity: 'Route', ...Route.parse(route) });
     },
     async addPortIfAbsent(port: Port): Promise<boolean> {
-      return putIfAbsent({ PK: CATALOG, SK: portSortKey(port.id), entity: 'Port', ...port });
+      return putIfAbsent({ PK: CATALOG, SK: portSortKey(port.id), entity: 'Port', ...Port.parse(port) });
     },
     async addFeePolicyIfAbsent(policy: FeePolicy): Promise<boolean> {
-      return putIfAbsent({ PK: CATALOG, SK: FEE_POLICY, entity: 'FeePolicy', ...policy });
+      return putIfAbsent({ PK: CATALOG, SK: FEE_POLICY, entity: 'FeePolicy', ...FeePolicy.parse(policy) });
     },
     async addCancellationPolicyIfAbsent(policy: CancellationPolicy): Promise<boolean> {
-      return putIfAbsent({ PK: CATALOG, SK: CANCELLATION_POLICY, entity: 'CancellationPolicy', ...policy });
+      return putIfAbsent({
+        PK: CATALOG,
+        SK: CANCELLATION_POLICY,
+        entity: 'CancellationPolicy',
+        ...CancellationPolicy.parse(policy),
+      });
     },
   };
 }

@@ -6,6 +6,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { queryAll } from '../platform/dynamo.js';
+import { storableNumber } from '../platform/stored-number.js';
 import { Slug } from './model.js';
 
 /** A batch holds at most this many events; a visitor's page sends one every few exhibits. */
@@ -17,7 +18,7 @@ export const VisitEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('exhibit-viewed'),
     exhibitId: Slug,
-    dwellSeconds: z.number().min(0).max(MAX_DWELL_SECONDS),
+    dwellSeconds: storableNumber().min(0).max(MAX_DWELL_SECONDS),
   }),
   z.object({ type: z.literal('tour-started'), tourId: Slug }),
   z.object({ type: z.literal('tour-completed'), tourId: Slug }),

@@ -9,8 +9,12 @@ import { createMuseumStore } from './store.js';
 
 export { MUSEUM_BASE_PATH } from './routes.js';
 
-export function museumServiceFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
-  return createMuseumService(createMuseumStore(db, config.tableName));
+export function museumServiceFor({
+  db,
+  config,
+  logger,
+}: Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>) {
+  return createMuseumService(createMuseumStore(db, config.tableName, logger));
 }
 
 export function museumRouterFor(dependencies: PlatformDependencies) {

@@ -4,6 +4,7 @@
  * The same schemas validate the seed file, curators' edits and the OpenAPI document.
  */
 import * as z from 'zod';
+import { storableNumber } from '../platform/stored-number.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -74,45 +75,53 @@ export const ExhibitModel = z
   .object({
     kind: z.enum(modelKinds).meta({ description: 'Which procedural 3D model represents the object.' }),
     size: z.object({
-      width: z.number().positive().max(40),
-      height: z.number().positive().max(20),
-      depth: z.number().positive().max(20),
+      width: storableNumber().positive().max(40),
+      height: storableNumber().positive().max(20),
+      depth: storableNumber().positive().max(20),
     }),
   })
   .meta({ id: 'ExhibitModel', description: 'The 3D representation: a model kind and its size in metres.' });
 
-export const ExhibitFields = z.object({
-  roomId: Slug,
-  title: Bilingual,
-  period: Bilingual,
-  material: Bilingual,
-  origin: Bilingual,
-  description: z.object({ vi: Paragraphs, en: Paragraphs }),
-  highlight: z.boolean(),
-  nationalTreasure: z.boolean(),
-  model: ExhibitModel,
-  demo: z.boolean().meta({ description: 'True when some details are written for the demo (see demoNote).' }),
-  demoNote: Bilingual.optional(),
-});
-
-export const Exhibit = ExhibitFields.extend({ id: Slug })
+/**
+ * An exhibit's content as a curator writes it (PUT) — and, with its id, as it is stored and read. The
+ * rule across fields is on this schema, so the exhibit's read schema, derived from it, cannot be stricter
+ * than what a write accepts.
+ */
+export const ExhibitFields = z
+  .object({
+    roomId: Slug,
+    title: Bilingual,
+    period: Bilingual,
+    material: Bilingual,
+    origin: Bilingual,
+    description: z.object({ vi: Paragraphs, en: Paragraphs }),
+    highlight: z.boolean(),
+    nationalTreasure: z.boolean(),
+    model: ExhibitModel,
+    demo: z
+      .boolean()
+      .meta({ description: 'True when some details are written for the demo (see demoNote).' }),
+    demoNote: Bilingual.optional(),
+  })
   .refine((exhibit) => !exhibit.demo || exhibit.demoNote !== undefined, {
     message: 'an exhibit with demo details says which in demoNote',
     path: ['demoNote'],
-  })
-  .meta({ id: 'Exhibit' });
+  });
+
+/** zod keeps the refinement of `ExhibitFields` on the extended schema. */
+export const Exhibit = ExhibitFields.extend({ id: Slug }).meta({ id: 'Exhibit' });
 
 export const TourStop = z.object({ exhibitId: Slug, narration: Bilingual });
 
-export const Tour = z
-  .object({
-    id: Slug,
-    title: Bilingual,
-    summary: Bilingual,
-    minutes: z.number().int().min(1).max(240),
-    stops: z.array(TourStop).min(2).max(40),
-  })
-  .meta({ id: 'Tour' });
+/** A tour as a curator writes it (PUT, the id in the path); stored and read with its id. */
+export const TourFields = z.object({
+  title: Bilingual,
+  summary: Bilingual,
+  minutes: z.number().int().min(1).max(240),
+  stops: z.array(TourStop).min(2).max(40),
+});
+
+export const Tour = TourFields.extend({ id: Slug }).meta({ id: 'Tour' });
 
 export const Visiting = z
   .object({
@@ -144,5 +153,6 @@ export type Room = z.infer<typeof Room>;
 export type Exhibit = z.infer<typeof Exhibit>;
 export type ExhibitFields = z.infer<typeof ExhibitFields>;
 export type Tour = z.infer<typeof Tour>;
+export type TourFields = z.infer<typeof TourFields>;
 export type Visiting = z.infer<typeof Visiting>;
 export type MuseumSeed = z.infer<typeof MuseumSeed>;

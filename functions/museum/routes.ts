@@ -12,7 +12,7 @@ import {
   type DocumentedRouter,
   jsonResponse as json,
 } from '../platform/routing.js';
-import { Exhibit, ExhibitFields, Room, Slug, Tour, Visiting } from './model.js';
+import { Exhibit, ExhibitFields, Room, Slug, Tour, TourFields, Visiting } from './model.js';
 import {
   ExhibitExistsError,
   InvalidReferenceError,
@@ -200,13 +200,30 @@ export function createMuseumRouter(museum: MuseumService, requireRole: RequireRo
     )
     .openapi(
       createRoute({
+        method: 'delete',
+        path: '/exhibits/{id}',
+        tags: ['Museum'],
+        summary: 'Remove an exhibit (curators), also one whose stored item can no longer be read',
+        security: curator,
+        middleware: [requireRole('curator')] as const,
+        request: { params: ExhibitParams },
+        responses: { 204: { description: 'Removed' }, ...problemResponses(400, 401, 403, 404) },
+      }),
+      async (context) => {
+        const { id } = context.req.valid('param');
+        await withProblems(() => museum.deleteExhibit(id));
+        return context.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'put',
         path: '/tours/{id}',
         tags: ['Museum'],
         summary: 'Create or replace a guided tour (curators); every stop must be an exhibit',
         security: curator,
         middleware: [requireRole('curator')] as const,
-        request: { params: TourParams, body: body(Tour.omit({ id: true })) },
+        request: { params: TourParams, body: body(TourFields) },
         responses: { 200: json(Tour, 'The tour as stored'), ...problemResponses(400, 401, 403, 415) },
       }),
       async (context) => {

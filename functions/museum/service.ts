@@ -99,6 +99,14 @@ export function createMuseumService(store: MuseumStore) {
       return exhibit;
     },
 
+    /**
+     * Removes an exhibit, a damaged one included. Tours that stop at it keep their other stops: the tour
+     * player shows only the stops whose exhibit is in the museum.
+     */
+    async deleteExhibit(id: string): Promise<void> {
+      if (!(await store.deleteExhibit(id))) throw new MuseumNotFoundError(`There is no exhibit "${id}".`);
+    },
+
     /** Creates or replaces a tour; every stop must be an exhibit of the catalogue. */
     async putTour(tour: Tour): Promise<Tour> {
       const { exhibits } = await store.readCatalog();

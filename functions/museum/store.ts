@@ -1,11 +1,14 @@
 /**
  * DynamoDB access for the museum's content: rooms, exhibits, tours and the visiting information live in one
  * partition (`MUSEUM#CATALOG`, a few hundred kilobytes), so the whole catalogue is one Query and a curator's
- * edit is one conditional put.
+ * edit is one conditional put. An item that no longer fits its schema is logged and left out of what is
+ * read (platform/stored-items.ts), and can still be replaced or deleted.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../platform/dynamo.js';
+import type { Logger } from '../platform/logger.js';
+import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import { Exhibit, Room, Tour, Visiting } from './model.js';
 
 const CATALOG = 'MUSEUM#CATALOG';
@@ -22,7 +25,11 @@ export interface MuseumCatalog {
   tours: Tour[];
 }
 
-export function createMuseumStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createMuseumStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger = storedItemsLogger(),
+) {
   async function put(item: Record<string, unknown>, condition?: 'absent' | 'present'): Promise<boolean> {
     try {
       await db.send(
@@ -51,37 +58,59 @@ export function createMuseumStore(db: DynamoDBDocumentClient, tableName: string)
       });
       const of = (entity: string) => items.filter((item) => item.entity === entity);
       return {
-        rooms: of('MuseumRoom')
-          .map((item) => Room.parse(item))
-          .sort((a, b) => a.order - b.order),
-        exhibits: of('Exhibit').map((item) => Exhibit.parse(item)),
-        tours: of('Tour').map((item) => Tour.parse(item)),
+        rooms: parseStoredItems(Room, of('MuseumRoom'), logger).sort((a, b) => a.order - b.order),
+        exhibits: parseStoredItems(Exhibit, of('Exhibit'), logger),
+        tours: parseStoredItems(Tour, of('Tour'), logger),
       };
     },
 
+    /** Null when there is none, or when the stored one is damaged (logged). */
     async getExhibit(id: string): Promise<Exhibit | null> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: sortKey.exhibit(id) } }),
       );
-      return Item ? Exhibit.parse(Item) : null;
+      return Item ? parseStoredItem(Exhibit, Item, logger) : null;
     },
 
     async getVisiting(): Promise<Visiting | null> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: CATALOG, SK: VISITING } }),
       );
-      return Item ? Visiting.parse(Item) : null;
+      return Item ? parseStoredItem(Visiting, Item, logger) : null;
     },
 
-    /** `absent`: only if new (create, seed); `present`: only if it exists (update); neither: replace or create. */
+    /** False when there was no such exhibit; deletes a damaged one as well, which nothing else can read. */
+    async deleteExhibit(id: string): Promise<boolean> {
+      try {
+        await db.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: { PK: CATALOG, SK: sortKey.exhibit(id) },
+            ConditionExpression: 'attribute_exists(PK)',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * `absent`: only if new (create, seed); `present`: only if it exists (update); neither: replace or create.
+     * Each item is parsed with the schema reads use before it is stored, so what is written always loads.
+     */
     putRoom: (room: Room, condition?: 'absent') =>
-      put({ PK: CATALOG, SK: sortKey.room(room.id), entity: 'MuseumRoom', ...room }, condition),
+      put({ PK: CATALOG, SK: sortKey.room(room.id), entity: 'MuseumRoom', ...Room.parse(room) }, condition),
     putExhibit: (exhibit: Exhibit, condition?: 'absent' | 'present') =>
-      put({ PK: CATALOG, SK: sortKey.exhibit(exhibit.id), entity: 'Exhibit', ...exhibit }, condition),
+      put(
+        { PK: CATALOG, SK: sortKey.exhibit(exhibit.id), entity: 'Exhibit', ...Exhibit.parse(exhibit) },
+        condition,
+      ),
     putTour: (tour: Tour, condition?: 'absent') =>
-      put({ PK: CATALOG, SK: sortKey.tour(tour.id), entity: 'Tour', ...tour }, condition),
+      put({ PK: CATALOG, SK: sortKey.tour(tour.id), entity: 'Tour', ...Tour.parse(tour) }, condition),
     putVisiting: (visiting: Visiting, condition?: 'absent') =>
-      put({ PK: CATALOG, SK: VISITING, entity: 'MuseumVisiting', ...visiting }, condition),
+      put({ PK: CATALOG, SK: VISITING, entity: 'MuseumVisiting', ...Visiting.parse(visiting) }, condition),
   };
 }
 

@@ -15,6 +15,7 @@ import type { AppEnv } from './http-app.js';
 import { ProblemError, type ProblemField, problemResponse } from './problem.js';
 import { UNSTORABLE_NUMBER_MESSAGE, unstorableNumberPaths } from './storable-numbers.js';
 import { UNSAFE_TEXT_MESSAGE, unsafeTextPaths } from './text-safety.js';
+import { isInconsistentTotal } from './totals.js';
 
 /** An OpenAPI response: its description and a JSON body of `schema`. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -45,28 +46,33 @@ type ValidationResult = { target: keyof ValidationTargets } & (
 );
 
 /**
- * Turns a failed zod validation into a 400 listing every failing field; so too a valid one that holds text no
- * field may hold (NUL, lone surrogates: text-safety.ts) or a number the store cannot hold (storable-numbers.ts),
- * whatever the route's own schema says.
+ * Turns a failed zod validation into a problem listing every failing field: 400, or 422 when the body is
+ * well-formed and only its totals disagree with their parts (see totals.ts). So too a valid one that holds text
+ * no field may hold (NUL, lone surrogates: text-safety.ts) or a number the store cannot hold
+ * (storable-numbers.ts), whatever the route's own schema says (400).
  */
 function validationHook(result: ValidationResult, context: Context): Response | undefined {
   const location = fieldLocation[result.target as ValidationTarget];
-  const errors = result.success
-    ? [
-        ...unsafeTextPaths(result.data).map((path) => ({ location, path, message: UNSAFE_TEXT_MESSAGE })),
-        ...unstorableNumberPaths(result.data).map((path) => ({
-          location,
-          path,
-          message: UNSTORABLE_NUMBER_MESSAGE,
-        })),
-      ]
-    : result.error.issues.map((issue) => ({
+  if (result.success) {
+    const errors = [
+      ...unsafeTextPaths(result.data).map((path) => ({ location, path, message: UNSAFE_TEXT_MESSAGE })),
+      ...unstorableNumberPaths(result.data).map((path) => ({
         location,
-        path: issue.path.map(String).join('.') || '(root)',
-        message: issue.message,
-      }));
-  if (errors.length === 0) return;
-  return problemResponse(context, new ProblemError(400, 'validation-error', undefined, errors));
+        path,
+        message: UNSTORABLE_NUMBER_MESSAGE,
+      })),
+    ];
+    if (errors.length === 0) return;
+    return problemResponse(context, new ProblemError(400, 'validation-error', undefined, errors));
+  }
+  const { issues } = result.error;
+  const errors = issues.map((issue) => ({
+    location,
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+  const status = issues.every(isInconsistentTotal) ? 422 : 400;
+  return problemResponse(context, new ProblemError(status, 'validation-error', undefined, errors));
 }
 
 /**

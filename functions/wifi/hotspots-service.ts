@@ -23,7 +23,7 @@ export class HotspotNotFoundError extends Error {
 export class MissingSecretError extends Error {
   override readonly name = 'MissingSecretError';
   constructor(readonly field: string) {
-    super(`gateway.${field} is required when the gateway's vendor changes.`);
+    super(`gateway.${field} is required when the gateway's vendor changes (or the stored one is damaged).`);
   }
 }
 
@@ -40,11 +40,12 @@ export function slugOf(text: string): string {
     .replace(/-+$/, '');
 }
 
-function keepStoredSecrets(update: HotspotUpdate['gateway'], stored: GatewayInput): GatewayInput {
+/** `stored` is null when the stored gateway can no longer be read: then every secret must be sent. */
+function keepStoredSecrets(update: HotspotUpdate['gateway'], stored: GatewayInput | null): GatewayInput {
   const merged: Record<string, unknown> = { ...update };
   for (const field of secretFields[update.vendor] as readonly string[]) {
     if (merged[field] !== undefined) continue;
-    if (stored.vendor !== update.vendor) throw new MissingSecretError(field);
+    if (stored === null || stored.vendor !== update.vendor) throw new MissingSecretError(field);
     merged[field] = (stored as Record<string, unknown>)[field];
   }
   return merged as GatewayInput;
@@ -90,7 +91,7 @@ export function createHotspotsService(store: HotspotStore, now: () => Date = () 
     },
 
     async replace(id: string, update: HotspotUpdate): Promise<Hotspot> {
-      const stored = await store.get(id);
+      const stored = await store.getReplaceable(id);
       if (!stored) throw new HotspotNotFoundError(`There is no hotspot "${id}".`);
       const gateway = keepStoredSecrets(update.gateway, stored.gateway);
       const hotspot = complete(id, { ...update, gateway }, gateway, stored.demo);

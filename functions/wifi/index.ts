@@ -15,8 +15,12 @@ import { createHotspotStore } from './store.js';
 export { WIFI_BASE_PATH } from './hotspots-routes.js';
 export { PORTAL_BASE_PATH } from './portal/portal-routes.js';
 
-export function hotspotsServiceFor({ db, config }: Pick<PlatformDependencies, 'db' | 'config'>) {
-  return createHotspotsService(createHotspotStore(db, config.tableName));
+export function hotspotsServiceFor({
+  db,
+  config,
+  logger,
+}: Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>) {
+  return createHotspotsService(createHotspotStore(db, config.tableName, logger));
 }
 
 export function wifiRouterFor(dependencies: PlatformDependencies) {
@@ -46,7 +50,7 @@ export function portalRouterFor(dependencies: PlatformDependencies) {
   if (!wifiPortalKey || !messages) return null;
   const now = () => new Date();
   return createPortalRouter({
-    hotspots: createHotspotStore(db, config.tableName),
+    hotspots: createHotspotStore(db, config.tableName, logger),
     portal: createPortalStore(db, config.tableName),
     key: wifiPortalKey,
     unifiFor: (hotspot) =>

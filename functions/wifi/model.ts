@@ -5,6 +5,7 @@
  * (`HotspotView`) says only which secrets are set.
  */
 import * as z from 'zod';
+import { storableNumber } from '../platform/stored-number.js';
 import { GatewayAddress } from './gateways/gateway-address.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -20,7 +21,7 @@ export const BilingualName = z.object({ vi: Text(120), en: Text(120) }).meta({ i
 const NameInput = z.union([Text(120).transform((name) => ({ vi: name, en: name })), BilingualName]);
 
 export const Location = z
-  .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+  .object({ lat: storableNumber().min(-90).max(90), lon: storableNumber().min(-180).max(180) })
   .meta({ id: 'Location', description: 'WGS 84 degrees.' });
 
 /** A shared secret typed by an installer: printable, no spaces at either end. */

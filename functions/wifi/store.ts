@@ -1,17 +1,25 @@
 /**
  * DynamoDB access for the hotspot registry: the 107 hotspots live in one partition (`WIFI#HOTSPOTS`, a few tens
  * of kilobytes), so the list is one Query and each change one conditional write. Gateway secrets are stored in
- * the item (the table is encrypted at rest) and leave this module only toward the portal's adapters.
+ * the item (the table is encrypted at rest) and leave this module only toward the portal's adapters. A
+ * hotspot is parsed with its read schema before it is stored; one that still fails to load is logged and left
+ * out (platform/stored-items.ts), and can still be replaced or removed.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../platform/dynamo.js';
-import { Hotspot } from './model.js';
+import type { Logger } from '../platform/logger.js';
+import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
+import { GatewayInput, Hotspot } from './model.js';
 
 const PARTITION = 'WIFI#HOTSPOTS';
 const sortKey = (id: string) => `HOTSPOT#${id}`;
 
-export function createHotspotStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createHotspotStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  logger: Logger = storedItemsLogger(),
+) {
   return {
     async list(): Promise<Hotspot[]> {
       const items = await queryAll(db, {
@@ -19,14 +27,30 @@ export function createHotspotStore(db: DynamoDBDocumentClient, tableName: string
         KeyConditionExpression: 'PK = :hotspots',
         ExpressionAttributeValues: { ':hotspots': PARTITION },
       });
-      return items.map((item) => Hotspot.parse(item)).sort((a, b) => a.id.localeCompare(b.id));
+      return parseStoredItems(Hotspot, items, logger).sort((a, b) => a.id.localeCompare(b.id));
     },
 
     async get(id: string): Promise<Hotspot | null> {
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: { PK: PARTITION, SK: sortKey(id) } }),
       );
-      return Item ? Hotspot.parse(Item) : null;
+      return Item ? parseStoredItem(Hotspot, Item, logger) : null;
+    },
+
+    /**
+     * What a replacement keeps of a stored hotspot: its gateway (null when that no longer reads, so its
+     * secrets must be sent again) and whether it is a demo hotspot. Null only when there is no such hotspot:
+     * a damaged one can be replaced.
+     */
+    async getReplaceable(id: string): Promise<{ gateway: GatewayInput | null; demo: boolean } | null> {
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: { PK: PARTITION, SK: sortKey(id) } }),
+      );
+      if (!Item) return null;
+      const hotspot = parseStoredItem(Hotspot, Item, logger);
+      if (hotspot) return { gateway: hotspot.gateway, demo: hotspot.demo };
+      const gateway = GatewayInput.safeParse(Item.gateway);
+      return { gateway: gateway.success ? gateway.data : null, demo: Item.demo === true };
     },
 
     /** `absent`: only if new; `present`: only if it exists. False when the condition did not hold. */
@@ -35,7 +59,12 @@ export function createHotspotStore(db: DynamoDBDocumentClient, tableName: string
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { PK: PARTITION, SK: sortKey(hotspot.id), entity: 'WifiHotspot', ...hotspot },
+            Item: {
+              PK: PARTITION,
+              SK: sortKey(hotspot.id),
+              entity: 'WifiHotspot',
+              ...Hotspot.parse(hotspot),
+            },
             ConditionExpression: condition === 'absent' ? 'attribute_not_exists(PK)' : 'attribute_exists(PK)',
           }),
         );

@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
@@ -115,5 +116,89 @@ describe('PUT /api/boats/routes/{id}', () => {
     const response = await put(1, huge, { Authorization: `Bearer ${managerToken}` });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { type: string }).type).toBe('/problems/payload-too-large');
+  });
+});
+
+describe('a fee whose total is not the sum of its components', () => {
+  type Fee = { amountVnd: number | null; components: { kind: string; amountVnd: number }[] };
+  const withFee = async (change: (fee: Fee) => Fee) => {
+    const details = (await editableCopy(1)) as Record<string, unknown> & { sightseeingFee: Fee };
+    return { ...details, sightseeingFee: change(details.sightseeingFee) };
+  };
+
+  it('is refused (422) naming the total and its components, and the route stays as it was', async () => {
+    const bodies = [
+      await withFee((fee) => ({ ...fee, amountVnd: 300000 })),
+      await withFee((fee) => ({ ...fee, amountVnd: null })),
+      await withFee((fee) => ({ ...fee, components: [{ kind: 'sightseeing', amountVnd: 250000 }] })),
+    ];
+    for (const body of bodies) {
+      const response = await put(1, JSON.stringify(body), { Authorization: `Bearer ${managerToken}` });
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
+      const problem = (await response.json()) as {
+        type: string;
+        errors: { location: string; path: string }[];
+      };
+      expect(problem.type).toBe('/problems/validation-error');
+      expect(problem.errors.map((error) => error.path).sort()).toEqual([
+        'sightseeingFee.amountVnd',
+        'sightseeingFee.components',
+      ]);
+    }
+    expect((await currentRoute(1)).sightseeingFee.amountVnd).toBe(290000);
+  });
+
+  it('is accepted when the components add up to the total', async () => {
+    const body = await withFee((fee) => ({
+      ...fee,
+      amountVnd: 300000,
+      components: [
+        { kind: 'sightseeing', amountVnd: 260000 },
+        { kind: 'port', amountVnd: 40000 },
+      ],
+    }));
+    const response = await put(1, JSON.stringify(body), { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(200);
+    expect((await currentRoute(1)).sightseeingFee.amountVnd).toBe(300000);
+  });
+
+  it('lists only what is wrong on its own (400) when a component is also invalid', async () => {
+    const body = await withFee((fee) => ({
+      ...fee,
+      components: [{ kind: 'sightseeing', amountVnd: -1 }],
+    }));
+    const response = await put(1, JSON.stringify(body), { Authorization: `Bearer ${managerToken}` });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { path: string }[] };
+    expect(problem.errors.map((error) => error.path)).toEqual(['sightseeingFee.components.0.amountVnd']);
+  });
+});
+
+describe('a route item damaged in the table', () => {
+  it('is left out of the list (the others still read) and a manager can replace it', async () => {
+    const details = await editableCopy(4);
+    await platform.dependencies.db.send(
+      new PutCommand({
+        TableName: platform.tableName,
+        Item: {
+          PK: 'BOATS#CATALOG',
+          SK: 'ROUTE#004',
+          entity: 'Route',
+          id: 4,
+          name: details.name,
+          sightseeingFee: { amountVnd: 1, components: [{ kind: 'port', amountVnd: 2 }] },
+        },
+      }),
+    );
+    const list = await platform.app.request('/api/boats/routes');
+    expect(list.status).toBe(200);
+    const { routes } = (await list.json()) as { routes: { id: number }[] };
+    expect(routes.map((route) => route.id)).toEqual([1, 2, 3, 5, 6, 7, 8]);
+    expect((await platform.app.request('/api/boats/routes/4')).status).toBe(404);
+
+    const replaced = await put(4, JSON.stringify(details), { Authorization: `Bearer ${managerToken}` });
+    expect(replaced.status).toBe(200);
+    expect((await platform.app.request('/api/boats/routes/4')).status).toBe(200);
   });
 });

@@ -4,6 +4,7 @@ import { createRoleGuard } from '../../../functions/platform/auth/require-role.j
 import { createHttpApp } from '../../../functions/platform/http-app.js';
 import { createLogger } from '../../../functions/platform/logger.js';
 import { createRoute, createRouter } from '../../../functions/platform/routing.js';
+import { totalIsSumOfParts } from '../../../functions/platform/totals.js';
 
 const manager = { subject: 'manager', email: null, roles: ['manager' as const], companyId: null };
 const requireRole = createRoleGuard({ verify: async () => manager });
@@ -192,5 +193,52 @@ describe('a documented route', () => {
     const [documented] = router.documentedRoutes;
     expect(documented).toMatchObject({ method: 'put', path: '/items/{id}', summary: 'Rename an item' });
     expect(documented).not.toHaveProperty('middleware');
+  });
+});
+
+describe('a body whose total is not the sum of its parts', () => {
+  const Order = z
+    .object({ note: z.string().min(2), total: z.number().int(), parts: z.array(z.number().int()) })
+    .check(
+      totalIsSumOfParts((order) => ({
+        total: order.total,
+        parts: order.parts,
+        totalPath: ['total'],
+        partsPaths: [['parts']],
+      })),
+    );
+  const placeOrder = createRoute({
+    method: 'post',
+    path: '/orders',
+    summary: 'Place an order',
+    request: { body: { required: true, content: { 'application/json': { schema: Order } } } },
+    responses: { 200: { description: 'Placed' } },
+  });
+  const app = createHttpApp({ logger: createLogger('silent'), maxBodyBytes: 2048 });
+  app.route(
+    '/api/test',
+    createRouter().openapi(placeOrder, (context) => context.json({ placed: true }, 200)),
+  );
+  const order = (body: object) =>
+    app.request('/api/test/orders', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('is refused with 422 validation-error naming the total and its parts', async () => {
+    const response = await order({ note: 'two', total: 5, parts: [2, 2] });
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { type: string; errors: { path: string }[] };
+    expect(problem.type).toBe('/problems/validation-error');
+    expect(problem.errors.map((error) => error.path)).toEqual(['total', 'parts']);
+    expect((await order({ note: 'two', total: 4, parts: [2, 2] })).status).toBe(200);
+  });
+
+  it('answers 400 for a field invalid on its own, without judging the sum', async () => {
+    const response = await order({ note: 'x', total: 5, parts: [2, 2] });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { path: string }[] };
+    expect(problem.errors.map((error) => error.path)).toEqual(['note']);
   });
 });
