@@ -11,7 +11,7 @@ import { type RequestIdVariables, requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Principal } from './auth/principal.js';
 import type { Logger } from './logger.js';
-import { ProblemError, type ProblemSlug, problemResponse } from './problem.js';
+import { ProblemError, type ProblemSlug, problemResponse } from './problem-details.js';
 import { isStoreUnavailable, STORE_RETRY_AFTER_SECONDS } from './store-unavailable.js';
 
 export interface AppEnv extends Env {

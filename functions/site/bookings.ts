@@ -57,11 +57,9 @@ export function createSiteBookings(
   settings: { holdMinutes: number },
   clock: () => Date = () => new Date(),
 ) {
-  return {
+  /** The form and cookie helpers of the booking pages: plain functions, used while a page renders. */
+  const pageTools = {
     holdMinutes: settings.holdMinutes,
-
-    // The form helpers, offered here so that pages import only types from functions/ (a value import would
-    // bundle a second copy of the module graph into Astro's server build).
     readParty,
     readBookingForm,
     newFormKey,
@@ -70,6 +68,13 @@ export function createSiteBookings(
     /** The Set-Cookie value keeping `token` for this booking in this browser until 30 days after the trip. */
     cookieFor: (bookingId: string, token: string, secure: boolean, departsAt: string) =>
       bookingCookie(bookingId, token, secure, bookingCookieLifetime(departsAt, clock())),
+  };
+  return {
+    // Offered here so that pages import only types from functions/ (a value import would bundle a second copy of
+    // the module graph into Astro's server build); async, like every member, so the module loads late.
+    async pageTools(): Promise<typeof pageTools> {
+      return pageTools;
+    },
 
     async offer(departureId: string): Promise<DepartureOffer | null> {
       try {
@@ -121,8 +126,6 @@ export function createSiteBookings(
       const { qrCodeSvg } = await import('./qr-code.js');
       return qrCodeSvg(ticketCode);
     },
-
-    now: clock,
   };
 }
 

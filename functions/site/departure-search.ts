@@ -15,7 +15,9 @@ export type DepartureSearchOutcome =
 export function createDepartureSearch(fleet: FleetService, clock: () => Date = () => new Date()) {
   return {
     /** Today in Hạ Long, the date a search starts from when the visitor has not chosen one. */
-    today: () => localDateAt(clock()),
+    async today(): Promise<string> {
+      return localDateAt(clock());
+    },
 
     /** Reads `parameters` (date defaults to today) and searches; a malformed field is named, not guessed. */
     async search(parameters: URLSearchParams): Promise<DepartureSearchOutcome> {

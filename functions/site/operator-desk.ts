@@ -36,11 +36,19 @@ export function createOperatorDesk(
   verifier: TokenVerifier,
   clock: () => Date = () => new Date(),
 ) {
-  return {
-    /** For the page, which imports only types from functions/ (see bookings.ts). */
+  /** The plain values and rules the page uses while it renders. */
+  const pageTools = {
     sessionCookieName: STAFF_SESSION_COOKIE,
     upcomingDays: UPCOMING_DAYS,
     passengerCategories,
+    /** Operators run their own company's boats; managers (and admins) every company's. */
+    mayRunBoats: (principal: Principal) => hasAnyRole(principal, ['operator', 'manager']),
+  };
+  return {
+    // For the page, which imports only types from functions/ (see bookings.ts); async so the module loads late.
+    async pageTools(): Promise<typeof pageTools> {
+      return pageTools;
+    },
 
     /** The staff member whose session cookie this is; null when absent, expired or forged. */
     async principalOf(idToken: string | undefined): Promise<Principal | null> {
@@ -52,9 +60,6 @@ export function createOperatorDesk(
         throw error;
       }
     },
-
-    /** Operators run their own company's boats; managers (and admins) every company's. */
-    mayRunBoats: (principal: Principal) => hasAnyRole(principal, ['operator', 'manager']),
 
     listCompanies: () => fleet.listOperators(),
 
@@ -71,7 +76,9 @@ export function createOperatorDesk(
       return days.flat().filter((departure) => departure.operatorId === companyId);
     },
 
-    today: () => localDateAt(clock()),
+    async today(): Promise<string> {
+      return localDateAt(clock());
+    },
 
     /** Schedules from the page's form fields; every refusal comes back as something the page can explain. */
     async schedule(form: FormData, actor: Principal): Promise<ScheduleOutcome> {

@@ -4,7 +4,7 @@
  * field may hold. Anything else is refused here with a ProblemError (415, 413, 400) that the host answers as a
  * page in the visitor's language or as problem+json, so that no page ever reads a body it cannot parse.
  */
-import { ProblemError } from '../platform/problem.js';
+import { ProblemError } from '../platform/problem-details.js';
 import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from '../platform/text-safety.js';
 
 /** What HTML forms send (text/plain, their third encoding, cannot carry a field name unambiguously). */

@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { type AppEnv, answerProblemsWithPages } from '../platform/http-app.js';
-import { PROBLEM_CONTENT_TYPE, type ProblemError } from '../platform/problem.js';
+import { PROBLEM_CONTENT_TYPE, type ProblemError } from '../platform/problem-details.js';
 import { type PublicAddress, publicOrigin } from '../platform/public-origin.js';
 import { type SiteLanguage, siteLanguages } from './language.js';
 import { carriesForm, readPostedForm } from './posted-form.js';

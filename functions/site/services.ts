@@ -5,28 +5,18 @@
  */
 
 import { createRemoteJWKSet } from 'jose';
-import { createDeparturesStore } from '../boats/departures-store.js';
-import { boatsCatalogFor, bookingsServiceFor, fleetServiceFor } from '../boats/index.js';
 import type { BoatsCatalog } from '../boats/service.js';
-import { createBoatsStore } from '../boats/store.js';
-import { museumServiceFor } from '../museum/index.js';
 import type { MuseumService } from '../museum/service.js';
 import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
-import { createHotspotStore } from '../wifi/store.js';
-import { createSiteBookings, type SiteBookings } from './bookings.js';
-import { createDepartureSearch, type DepartureSearch } from './departure-search.js';
-import { createOperatorDesk, type OperatorDesk } from './operator-desk.js';
-import {
-  cachedBoatsCatalog,
-  cachedDepartureSearch,
-  cachedHotspots,
-  cachedMuseum,
-} from './page-data-cache.js';
-import { createWifiWelcome, type WifiWelcome } from './wifi-welcome.js';
+import type { SiteBookings } from './bookings.js';
+import type { DepartureSearch } from './departure-search.js';
+import { loadedOnFirstUse, once } from './loaded-on-first-use.js';
+import type { OperatorDesk } from './operator-desk.js';
+import type { WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
   boats: BoatsCatalog;
@@ -37,33 +27,33 @@ export interface SiteServices {
   welcome: WifiWelcome;
 }
 
+export type SiteServiceDependencies = Pick<
+  PlatformDependencies,
+  'db' | 'config' | 'verifier' | 'pageDataCache'
+>;
+
 /**
- * What pages only display (routes, departures found, the museum, hotspots) is read through the page data cache;
- * what they act on (a departure being booked, a booking, the operator's own departures) is read fresh.
+ * The services, each domain's loaded with the first page that calls it (domain-services/): a cold start of the
+ * site function loads no domain, a boats page loads the boats domain only, and the modules stay loaded after.
  */
-export function createSiteServices(
-  dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'verifier' | 'pageDataCache'>,
-): SiteServices {
-  const fleet = fleetServiceFor(dependencies);
-  const { db, config, verifier, pageDataCache } = dependencies;
-  const boats = cachedBoatsCatalog(pageDataCache, boatsCatalogFor(dependencies));
-  const departuresShown = cachedDepartureSearch(pageDataCache, fleet);
+export function createSiteServices(dependencies: SiteServiceDependencies): SiteServices {
+  const boatsPages = once(async () => {
+    const { createBoatsPageServices } = await import('./domain-services/boats.js');
+    return createBoatsPageServices(dependencies);
+  });
   return {
-    museum: cachedMuseum(pageDataCache, museumServiceFor(dependencies)),
-    welcome: createWifiWelcome(
-      cachedHotspots(pageDataCache, createHotspotStore(db, config.tableName)),
-      departuresShown,
-      boats,
-    ),
-    operator: createOperatorDesk(fleet, createDeparturesStore(db, config.tableName), verifier),
-    boats,
-    departures: createDepartureSearch(departuresShown),
-    bookings: createSiteBookings(
-      bookingsServiceFor(dependencies),
-      fleet,
-      createBoatsStore(dependencies.db, dependencies.config.tableName),
-      dependencies.config.bookings,
-    ),
+    boats: loadedOnFirstUse(async () => (await boatsPages()).boats),
+    departures: loadedOnFirstUse(async () => (await boatsPages()).departures),
+    bookings: loadedOnFirstUse(async () => (await boatsPages()).bookings),
+    operator: loadedOnFirstUse(async () => (await boatsPages()).operator),
+    museum: loadedOnFirstUse(async () => {
+      const { createMuseumPageServices } = await import('./domain-services/museum.js');
+      return createMuseumPageServices(dependencies);
+    }),
+    welcome: loadedOnFirstUse(async () => {
+      const { createWelcomePageServices } = await import('./domain-services/wifi.js');
+      return createWelcomePageServices(dependencies, await boatsPages());
+    }),
   };
 }
 

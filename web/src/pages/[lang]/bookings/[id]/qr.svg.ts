@@ -5,8 +5,9 @@ export const prerender = false;
 
 export const GET: APIRoute = async ({ params, cookies, locals }) => {
   const id = params.id ?? '';
+  const { cookieName } = await locals.bookings.pageTools();
   const booking = /^HL[0-9A-Z]{8}$/.test(id)
-    ? await locals.bookings.forHolder(id, cookies.get(locals.bookings.cookieName(id))?.value)
+    ? await locals.bookings.forHolder(id, cookies.get(cookieName(id))?.value)
     : null;
   if (!booking?.ticket || booking.status !== 'confirmed') {
     return new Response('Not found', { status: 404 });

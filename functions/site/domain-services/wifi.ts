@@ -1,0 +1,21 @@
+/**
+ * What the Wi-Fi welcome pages read: the hotspots (through the page data cache), and from the boats pages'
+ * services the routes and today's departures shown near each hotspot.
+ */
+import { createHotspotStore } from '../../wifi/store.js';
+import { cachedHotspots } from '../page-data-cache.js';
+import type { SiteServiceDependencies } from '../services.js';
+import { createWifiWelcome } from '../wifi-welcome.js';
+import type { BoatsPageServices } from './boats.js';
+
+export function createWelcomePageServices(
+  dependencies: SiteServiceDependencies,
+  boatsPages: BoatsPageServices,
+) {
+  const { db, config, pageDataCache } = dependencies;
+  return createWifiWelcome(
+    cachedHotspots(pageDataCache, createHotspotStore(db, config.tableName)),
+    boatsPages.departuresShown,
+    boatsPages.boats,
+  );
+}
