@@ -24,6 +24,8 @@ export interface BundleMeasurement {
   largestLazyChunkBytes: number;
   /** By package, in what a cold start loads. */
   largestInputs: [owner: string, bytes: number][];
+  /** The source files (repository paths) of what a cold start loads. */
+  inputsAtInit: string[];
   /** One sample per fresh process. */
   init: InitSample[];
 }
@@ -80,8 +82,10 @@ export async function bundle(
   if (!outputs[entryFile]) throw new Error(`esbuild produced no entry for ${name}`);
   const atInit = loadedAtInit(outputs, entryFile);
   const byOwner = new Map<string, number>();
+  const inputsAtInit = new Set<string>();
   for (const file of atInit) {
     for (const [path, input] of Object.entries(outputs[file]?.inputs ?? {})) {
+      inputsAtInit.add(path);
       const owner =
         /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ??
         (path.startsWith('web/dist/') ? 'Astro build of our pages' : 'our code');
@@ -101,6 +105,7 @@ export async function bundle(
     allFilesBytes: code.reduce((sum, file) => sum + bytesOf(file), 0),
     largestLazyChunkBytes: Math.max(0, ...lazy.map(bytesOf)),
     largestInputs: [...byOwner.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4),
+    inputsAtInit: [...inputsAtInit].sort(),
   };
 }
 
