@@ -11,7 +11,7 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
  * that need the Stripe SDK; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs.
  */
 export const domainFunctionEntries = {
-  platform: fileURLToPath(new URL('../functions/platform/handler.ts', import.meta.url)),
+  platform: fileURLToPath(new URL('../functions/platform-handler.ts', import.meta.url)),
   boats: fileURLToPath(new URL('../functions/boats/handler.ts', import.meta.url)),
   payments: fileURLToPath(new URL('../functions/boats/payments-handler.ts', import.meta.url)),
   'boats-jobs': fileURLToPath(new URL('../functions/boats/jobs-handler.ts', import.meta.url)),

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 /** Dependencies of the local platform and the tests: a fresh signing key and the seeded accounts. */
 import { createAccountsStore } from '../platform/auth/accounts.js';
 import { createLocalIssuer, LOCAL_TOKEN_LIFETIME_SECONDS } from '../platform/auth/local-issuer.js';
@@ -38,8 +37,6 @@ export async function createLocalDependencies(
     // Without a file, tickets are signed with a key made now (tests); npm start passes one kept on disk.
     signer: overrides.signer ?? (await createLocalSigner(null)),
     messages: createOutbox(db, config.tableName),
-    // A secret made now: a login page shown before a restart must be opened again (the gateway does that).
-    wifiPortalKey: randomBytes(32),
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

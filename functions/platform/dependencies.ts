@@ -35,8 +35,6 @@ export interface PlatformDependencies {
   payments: PaymentsPort | null;
   signer: Signer | null;
   messages: MessagesPort | null;
-  /** The Wi-Fi portal's secret (seals login pages, keys device hashes); where the portal is served. */
-  wifiPortalKey: Uint8Array | null;
   /** What the site's pages display, kept a few seconds; the API's writes in this process forget what they change. */
   pageDataCache: ReadCache;
 }
@@ -61,7 +59,6 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     payments: null,
     signer: null,
     messages: null,
-    wifiPortalKey: null,
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

@@ -17,11 +17,13 @@ const app = createHttpApp({ logger: dependencies.logger, maxBodyBytes: config.ma
 app.route(WIFI_BASE_PATH, wifiRouterFor(dependencies));
 
 try {
-  const portal = portalRouterFor({
-    ...dependencies,
-    wifiPortalKey: await readSecretKey(requiredVariable('WIFI_PORTAL_SECRET_ARN'), config.region),
-    messages: createAwsMessages({ fromAddress: requiredVariable('MESSAGES_FROM_ADDRESS') }),
-  });
+  const portal = portalRouterFor(
+    {
+      ...dependencies,
+      messages: createAwsMessages({ fromAddress: requiredVariable('MESSAGES_FROM_ADDRESS') }),
+    },
+    await readSecretKey(requiredVariable('WIFI_PORTAL_SECRET_ARN'), config.region),
+  );
   if (portal) app.route(PORTAL_BASE_PATH, portal);
 } catch (error) {
   if (!(error instanceof ConfigurationError)) throw error;

@@ -44,20 +44,23 @@ export function ticketLookupFor(dependencies: Pick<PlatformDependencies, 'db' | 
   };
 }
 
-/** The guests' portal, where this runtime has the portal's secret and a way to send codes; null elsewhere. */
-export function portalRouterFor(dependencies: PlatformDependencies) {
-  const { db, config, wifiPortalKey, messages, logger } = dependencies;
-  if (!wifiPortalKey || !messages) return null;
+/**
+ * The guests' portal, where this runtime has a way to send codes (null elsewhere). `portalKey` is the portal's
+ * secret (it seals login pages and keys device hashes): Secrets Manager's on AWS, made at start-up locally.
+ */
+export function portalRouterFor(dependencies: PlatformDependencies, portalKey: Uint8Array) {
+  const { db, config, messages, logger } = dependencies;
+  if (!messages) return null;
   const now = () => new Date();
   return createPortalRouter({
     hotspots: createHotspotStore(db, config.tableName, logger),
     portal: createPortalStore(db, config.tableName),
-    key: wifiPortalKey,
+    key: portalKey,
     unifiFor: (hotspot) =>
       hotspot.gateway.vendor === 'unifi'
         ? createUnifiController({ ...hotspot.gateway, url: hotspot.gateway.controllerUrl })
         : null,
-    codes: createLoginCodes(db, config.tableName, wifiPortalKey, now),
+    codes: createLoginCodes(db, config.tableName, portalKey, now),
     limiter: createRateLimiter(db, config.tableName, now),
     messages,
     tickets: ticketLookupFor(dependencies),
