@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { clientAddress } from '../platform/client-address.js';
-import { dateRangeQuery, datesBetween } from '../platform/date-range.js';
+import { addDailyStatisticsRoute } from '../platform/daily-statistics.js';
 import type { AppEnv } from '../platform/http-app.js';
 import { ProblemError, type ProblemField, problemResponses } from '../platform/problem.js';
 import type { RateLimiter } from '../platform/rate-limit.js';
@@ -32,9 +32,6 @@ export interface EventCounting {
   limits?: typeof EVENT_BATCH_LIMITS;
   clock?: () => Date;
 }
-
-/** A month at most at once. */
-const StatisticsQuery = dateRangeQuery(31);
 
 export function addAnalyticsRoutes(
   router: DocumentedRouter,
@@ -77,80 +74,62 @@ export function addAnalyticsRoutes(
     });
   }
 
-  return router
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/events',
-        tags: ['Museum'],
-        summary: 'Record a batch of anonymous visit events (sent with navigator.sendBeacon)',
-        description:
-          'Accepts `application/json` or `text/plain` (what sendBeacon sends for a string). Events are added to ' +
-          'daily counters; nothing identifying the visitor is stored. A batch naming an exhibit or tour the ' +
-          `catalogue does not have is refused whole (422); a visit may send ${EVENT_BATCH_LIMITS.perVisit} ` +
-          `batches a minute and a client address ${EVENT_BATCH_LIMITS.perAddress} (then 429, with Retry-After).`,
-        request: {
-          body: {
-            required: true,
-            content: { 'text/plain': { schema: { type: 'string', description: 'A JSON VisitEventBatch' } } },
-          },
+  const withEvents = router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/events',
+      tags: ['Museum'],
+      summary: 'Record a batch of anonymous visit events (sent with navigator.sendBeacon)',
+      description:
+        'Accepts `application/json` or `text/plain` (what sendBeacon sends for a string). Events are added to ' +
+        'daily counters; nothing identifying the visitor is stored. A batch naming an exhibit or tour the ' +
+        `catalogue does not have is refused whole (422); a visit may send ${EVENT_BATCH_LIMITS.perVisit} ` +
+        `batches a minute and a client address ${EVENT_BATCH_LIMITS.perAddress} (then 429, with Retry-After).`,
+      request: {
+        body: {
+          required: true,
+          content: { 'text/plain': { schema: { type: 'string', description: 'A JSON VisitEventBatch' } } },
         },
-        responses: {
-          204: { description: 'Recorded' },
-          ...problemResponses(400, 413, 422, 429),
-        },
-      }),
-      async (context) => {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(await context.req.text());
-        } catch {
-          throw new ProblemError(400, 'malformed-body', 'The body must be a JSON VisitEventBatch.');
-        }
-        const batch = VisitEventBatch.safeParse(raw);
-        if (!batch.success) {
-          throw new ProblemError(
-            400,
-            'validation-error',
-            undefined,
-            batch.error.issues.map((issue) => ({
-              location: 'body' as const,
-              path: issue.path.map(String).join('.') || '(root)',
-              message: issue.message,
-            })),
-          );
-        }
-        await takeAllowance(context, batch.data.visitId);
-        const unknown = await unknownReferences(batch.data.events);
-        if (unknown.length > 0) throw new ProblemError(422, 'unknown-reference', undefined, unknown);
-        await analytics.record(batch.data.events);
-        return context.body(null, 204);
       },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/statistics',
-        tags: ['Museum'],
-        summary: 'Visits, exhibit views with dwell time, and tours, per day (managers, curators)',
-        security: [{ bearerAuth: [] }],
-        middleware: [requireRole('manager', 'curator')] as const,
-        request: { query: StatisticsQuery },
-        responses: {
-          200: {
-            description: 'One entry per day of the range',
-            content: { 'application/json': { schema: z.object({ days: z.array(DayStatistics) }) } },
-          },
-          ...problemResponses(400, 401, 403),
-        },
-      }),
-      async (context) => {
-        const { from, to } = context.req.valid('query');
-        const dates = datesBetween(from, to);
-        context.header('Cache-Control', 'private, max-age=60');
-        return context.json({ days: await Promise.all(dates.map((date) => analytics.day(date))) }, 200);
+      responses: {
+        204: { description: 'Recorded' },
+        ...problemResponses(400, 413, 422, 429),
       },
-    );
+    }),
+    async (context) => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await context.req.text());
+      } catch {
+        throw new ProblemError(400, 'malformed-body', 'The body must be a JSON VisitEventBatch.');
+      }
+      const batch = VisitEventBatch.safeParse(raw);
+      if (!batch.success) {
+        throw new ProblemError(
+          400,
+          'validation-error',
+          undefined,
+          batch.error.issues.map((issue) => ({
+            location: 'body' as const,
+            path: issue.path.map(String).join('.') || '(root)',
+            message: issue.message,
+          })),
+        );
+      }
+      await takeAllowance(context, batch.data.visitId);
+      const unknown = await unknownReferences(batch.data.events);
+      if (unknown.length > 0) throw new ProblemError(422, 'unknown-reference', undefined, unknown);
+      await analytics.record(batch.data.events);
+      return context.body(null, 204);
+    },
+  );
+  return addDailyStatisticsRoute(withEvents, requireRole, {
+    tag: 'Museum',
+    summary: 'Visits, exhibit views with dwell time, and tours, per day (managers, curators)',
+    roles: ['manager', 'curator'],
+    day: DayStatistics,
+    readDay: (date) => analytics.day(date),
+  });
 }
 
 /**

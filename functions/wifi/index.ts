@@ -1,8 +1,8 @@
 /** The Wi-Fi domain assembled from its parts, ready to mount at /api/wifi. */
+import { addDailyStatisticsRoute } from '../platform/daily-statistics.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createRateLimiter } from '../platform/rate-limit.js';
-import { createWifiAnalytics } from './analytics.js';
-import { addStatisticsRoutes } from './analytics-routes.js';
+import { createWifiAnalytics, WifiDayStatistics } from './analytics.js';
 import { createUnifiController } from './gateways/unifi.js';
 import { createHotspotsRouter } from './hotspots-routes.js';
 import { createHotspotsService } from './hotspots-service.js';
@@ -26,7 +26,19 @@ export function hotspotsServiceFor({
 export function wifiRouterFor(dependencies: PlatformDependencies) {
   const { db, config, requireRole } = dependencies;
   const router = createHotspotsRouter(hotspotsServiceFor(dependencies), requireRole);
-  return addStatisticsRoutes(router, createWifiAnalytics(db, config.tableName), requireRole);
+  const analytics = createWifiAnalytics(db, config.tableName);
+  return addDailyStatisticsRoute(router, requireRole, {
+    tag: 'Wi-Fi',
+    summary:
+      'Sessions per hour, unique devices, login methods, dwell time and traffic, per local day (managers, admins)',
+    description:
+      'Days are local days in Hạ Long (Asia/Ho_Chi_Minh). Dwell time and traffic are over the sessions whose end the ' +
+      'gateway reported (openNDS authmon); the other gateways report ends to RADIUS accounting, not to a portal. ' +
+      'Nothing in the answer identifies a guest.',
+    roles: ['manager', 'admin'],
+    day: WifiDayStatistics,
+    readDay: (date) => analytics.day(date),
+  });
 }
 
 /**
