@@ -4,14 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   contains,
-  type ExhibitFootprint,
   floorIds,
   floorPlans,
-  placeAll,
   roomArea,
   roomEntrance,
-  WalkableFloor,
-} from '../../../web/src/museum/layout';
+} from '../../../web/src/museum/layout/floor-plans';
+import { type ExhibitFootprint, placeAll } from '../../../web/src/museum/layout/placement';
+import { WalkableFloor } from '../../../web/src/museum/layout/walkable-floor';
 
 const seed = JSON.parse(
   readFileSync(new URL('../../../assets/seed/museum.json', import.meta.url), 'utf8'),

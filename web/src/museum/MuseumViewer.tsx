@@ -10,16 +10,10 @@ import { buildDisplay, labelFor, variantsOf } from './exhibit-display';
 import { loadFloorModel } from './floor-models';
 import { instrumentation } from './instrumentation';
 import { buildLabels, type PlacedLabel } from './labels';
-import {
-  type ExhibitPlacement,
-  EYE_HEIGHT,
-  type FloorId,
-  floorIds,
-  floorPlans,
-  placeAll,
-  roomEntrance,
-  WalkableFloor,
-} from './layout';
+import { type FloorId, floorIds, floorPlans, roomEntrance } from './layout/floor-plans';
+import { type ExhibitPlacement, placeAll } from './layout/placement';
+import { EYE_HEIGHT } from './layout/visitor';
+import { WalkableFloor } from './layout/walkable-floor';
 import { Minimap, type MinimapHandle, type MinimapText } from './Minimap';
 import { MuseumSearch, type SearchText } from './MuseumSearch';
 import { glassMaterial, solidMaterial } from './materials';

@@ -5,7 +5,7 @@ import { BoxGeometry } from 'three';
 import { buildExhibitModel, type ModelKind } from './geometry/exhibit-models';
 import { type BuiltModel, ModelBuilder } from './geometry/parts';
 import type { PlacedLabel } from './labels';
-import type { ExhibitPlacement } from './layout';
+import type { ExhibitPlacement } from './layout/placement';
 
 export interface DisplayedExhibit {
   id: string;
