@@ -2,8 +2,8 @@
 // around walls and objects to a clicked spot or an exhibit, turning toward what they came to see, steered by
 // the keys and by dragging — or, for visitors who prefer reduced motion, cut straight to where they are going.
 import type { Vector3 } from 'three';
-import { EYE_HEIGHT } from './layout/visitor';
-import type { WalkableFloor } from './layout/walkable-floor';
+import { EYE_HEIGHT } from '../layout/visitor';
+import type { WalkableFloor } from '../layout/walkable-floor';
 
 export type Steering = 'forward' | 'back' | 'left' | 'right';
 
