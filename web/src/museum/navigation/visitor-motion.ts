@@ -29,10 +29,6 @@ export class VisitorMotion {
 
   constructor(private walkable: WalkableFloor) {}
 
-  get walking(): boolean {
-    return this.path.length > 0 || this.lookAt !== null;
-  }
-
   /** Another floor: the visitor arrives there at once. */
   enterFloor(
     walkable: WalkableFloor,
