@@ -2,9 +2,10 @@
 // reads the rooms, exhibits and tours from the content API, and renders the viewer.
 import { createRoot } from 'react-dom/client';
 import { createVisitBeacon } from './analytics-beacon';
+import type { ViewerExhibit } from './content';
 import { instrumentation } from './instrumentation';
-import { MuseumViewer, type ViewerExhibit, type ViewerText } from './MuseumViewer';
-import type { TourListItem } from './TourControls';
+import { MuseumViewer, type ViewerText } from './MuseumViewer';
+import type { TourListItem } from './tours/TourControls';
 
 type Texts = Record<'vi' | 'en', string>;
 

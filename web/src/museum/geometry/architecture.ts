@@ -11,7 +11,7 @@ import {
   PlaneGeometry,
   TorusGeometry,
 } from 'three';
-import { type Area, contains, type FloorId, type FloorPlan, floorPlans } from '../layout';
+import { type Area, contains, type FloorId, type FloorPlan, floorPlans } from '../layout/floor-plans';
 import { type BuiltModel, ModelBuilder } from './parts';
 
 export interface FloorArchitecture {

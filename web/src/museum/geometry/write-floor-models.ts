@@ -13,7 +13,7 @@ import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { meshopt, quantize, reorder, weld } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import type { BufferGeometry } from 'three';
-import { type FloorId, floorIds, floorModelFile } from '../layout';
+import { type FloorId, floorIds, floorModelFile } from '../layout/floor-plans';
 import { buildFloorArchitecture } from './architecture';
 import type { BuiltModel } from './parts';
 

@@ -4,9 +4,9 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { Box3, type BufferGeometry, Sphere, Vector3 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { buildExhibitModel, type ModelKind } from './geometry/exhibit-models';
-import { ModelBuilder } from './geometry/parts';
-import { glassMaterial, solidMaterial } from './materials';
+import { buildExhibitModel, type ModelKind } from '../geometry/exhibit-models';
+import { ModelBuilder } from '../geometry/parts';
+import { glassMaterial, solidMaterial } from '../scene/materials';
 
 export interface ObjectViewerText {
   closer: string;

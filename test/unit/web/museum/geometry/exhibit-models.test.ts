@@ -3,16 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { Box3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import { modelKinds } from '../../../functions/museum/model.js';
+import { modelKinds } from '../../../../../functions/museum/model.js';
 import {
   buildExhibitModel,
   type ModelKind,
   type ModelSize,
-} from '../../../web/src/museum/geometry/exhibit-models';
-import { type BuiltModel, ModelBuilder, triangleCount } from '../../../web/src/museum/geometry/parts';
+} from '../../../../../web/src/museum/geometry/exhibit-models';
+import { type BuiltModel, ModelBuilder, triangleCount } from '../../../../../web/src/museum/geometry/parts';
 
 const seed = JSON.parse(
-  readFileSync(new URL('../../../assets/seed/museum.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../../assets/seed/museum.json', import.meta.url), 'utf8'),
 ) as {
   exhibits: { id: string; model: { kind: ModelKind; size: ModelSize } }[];
 };

@@ -6,7 +6,7 @@ import {
   bayMapSymbols,
   insideBayMap,
   project,
-} from '../../../web/src/lib/bay-map';
+} from '../../../../web/src/lib/bay-map';
 
 const { box, width, height } = BAY_MAP;
 

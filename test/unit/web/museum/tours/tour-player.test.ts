@@ -1,7 +1,12 @@
 // Guided tours step by step: playing on by itself after each narration, pausing, going back and forth,
 // completing, and skipping stops whose exhibit a curator has removed.
 import { describe, expect, it } from 'vitest';
-import { currentStop, readingMilliseconds, startTour, tourStep } from '../../../web/src/museum/tour-player';
+import {
+  currentStop,
+  readingMilliseconds,
+  startTour,
+  tourStep,
+} from '../../../../../web/src/museum/tours/tour-player';
 
 const stop = (exhibitId: string) => ({
   exhibitId,

@@ -2,10 +2,10 @@
 // its label on a lectern in front — one merged model (a draw call or two), plus the label's place for the floor's
 // label mesh.
 import { BoxGeometry } from 'three';
-import { buildExhibitModel, type ModelKind } from './geometry/exhibit-models';
-import { type BuiltModel, ModelBuilder } from './geometry/parts';
+import { buildExhibitModel, type ModelKind } from '../geometry/exhibit-models';
+import { type BuiltModel, ModelBuilder } from '../geometry/parts';
+import type { ExhibitPlacement } from '../layout/placement';
 import type { PlacedLabel } from './labels';
-import type { ExhibitPlacement } from './layout';
 
 export interface DisplayedExhibit {
   id: string;

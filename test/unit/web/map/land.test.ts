@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { landInBox, ringAreaSquareMetres } from '../../../scripts/bay-map/land';
-import { landSvg } from '../../../scripts/bay-map/land-svg';
-import { BAY_MAP } from '../../../web/src/lib/bay-map';
+import { landInBox, ringAreaSquareMetres } from '../../../../scripts/bay-map/land';
+import { landSvg } from '../../../../scripts/bay-map/land-svg';
+import { BAY_MAP } from '../../../../web/src/lib/bay-map';
 
-const geoJsonFile = new URL('../../../assets/map/halong-bay-land.geo.json', import.meta.url);
-const svgFile = new URL('../../../web/public/map/halong-bay-land.svg', import.meta.url);
+const geoJsonFile = new URL('../../../../assets/map/halong-bay-land.geo.json', import.meta.url);
+const svgFile = new URL('../../../../web/public/map/halong-bay-land.svg', import.meta.url);
 
 const box = { west: 107, south: 20.8, east: 107.1, north: 20.9 };
 const options = { toleranceMetres: 30, minimumAreaSquareMetres: 2_000, decimals: 5 };

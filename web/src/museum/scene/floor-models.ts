@@ -2,7 +2,7 @@
 import type { Group } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { type FloorId, floorModelFile } from './layout';
+import { type FloorId, floorModelFile } from '../layout/floor-plans';
 
 const loaded = new Map<FloorId, Promise<Group>>();
 let loader: GLTFLoader | null = null;

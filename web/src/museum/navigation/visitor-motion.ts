@@ -2,7 +2,8 @@
 // around walls and objects to a clicked spot or an exhibit, turning toward what they came to see, steered by
 // the keys and by dragging — or, for visitors who prefer reduced motion, cut straight to where they are going.
 import type { Vector3 } from 'three';
-import { EYE_HEIGHT, type WalkableFloor } from './layout';
+import { EYE_HEIGHT } from '../layout/visitor';
+import type { WalkableFloor } from '../layout/walkable-floor';
 
 export type Steering = 'forward' | 'back' | 'left' | 'right';
 
@@ -27,10 +28,6 @@ export class VisitorMotion {
   private lookAt: { x: number; y: number; z: number } | null = null;
 
   constructor(private walkable: WalkableFloor) {}
-
-  get walking(): boolean {
-    return this.path.length > 0 || this.lookAt !== null;
-  }
 
   /** Another floor: the visitor arrives there at once. */
   enterFloor(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels } from '../../../web/src/lib/bay-map-labels';
+import { placeLabels } from '../../../../web/src/lib/bay-map-labels';
 
 const frame = { width: 400, height: 445, fontSize: 14 };
 

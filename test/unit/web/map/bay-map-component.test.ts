@@ -7,7 +7,7 @@ import { getViteConfig } from 'astro/config';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createViteServer } from 'vitest/node';
-import type { BayMapMarker } from '../../../web/src/lib/bay-map';
+import type { BayMapMarker } from '../../../../web/src/lib/bay-map';
 
 type BayMapProps = { lang: 'vi' | 'en'; title: string; markers: BayMapMarker[] };
 
@@ -15,7 +15,7 @@ let vite: Awaited<ReturnType<typeof createViteServer>>;
 let render: (props: BayMapProps) => Promise<string>;
 
 beforeAll(async () => {
-  const root = fileURLToPath(new URL('../../../web/', import.meta.url));
+  const root = fileURLToPath(new URL('../../../../web/', import.meta.url));
   const config = await getViteConfig(
     {},
     { configFile: false, root, logLevel: 'error' },

@@ -1,7 +1,7 @@
 // The floor plan: the rooms of the floor the visitor is on, where they stand and which way they look, the floors
 // to choose from; a room clicked (on the plan or in the list) is where the visitor goes.
 import { forwardRef, useImperativeHandle, useRef } from 'react';
-import { type FloorId, type FloorPlan, floorIds, floorPlans } from './layout';
+import { type FloorId, type FloorPlan, floorIds, floorPlans } from '../layout/floor-plans';
 
 export interface MinimapHandle {
   /** Moves the visitor's marker: called from the render loop, without re-rendering the plan. */

@@ -1,0 +1,32 @@
+// Colours of real museum objects, shared by the exhibits' models: woods, metals, stone, glazes, cloth.
+
+export const BONE = '#efe8d6';
+export const WOOD_DARK = '#4a3426';
+export const WOOD = '#7a5230';
+export const WOOD_LIGHT = '#a77b4f';
+export const IRONWOOD = '#3a2a1c';
+export const METAL_DARK = '#2e2f31';
+export const STEEL = '#5b6066';
+export const IRON = '#3b3d40';
+export const BRONZE = '#8c6d3f';
+export const BRONZE_GREEN = '#6f7d4f';
+export const GOLD = '#d4a937';
+export const ARMY_GREEN = '#4b5320';
+export const ARMY_GREEN_DARK = '#394017';
+export const INDIGO = '#2b3a67';
+export const RED = '#b3282d';
+export const WHITE_CLOTH = '#efe9dc';
+export const STONE = '#8d8a82';
+export const STONE_DARK = '#6f6c64';
+export const ANTHRACITE = '#1d1d1f';
+export const ANTHRACITE_SHEEN = '#3a3c43';
+export const LABEL = '#f1ece0';
+export const MANNEQUIN = '#d8cfc2';
+export const GLAZE_WHITE = '#eef0ec';
+export const COBALT = '#27418a';
+export const CELADON = '#9cbf9a';
+export const BROWN_GLAZE = '#6e3f1c';
+export const BISCUIT = '#b89a72';
+export const TERRACOTTA = '#a0522d';
+export const SEA = '#3f7fa6';
+export const LEAF = '#4d7a3a';

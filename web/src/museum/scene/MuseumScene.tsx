@@ -1,0 +1,90 @@
+// What the 3D view draws: the floor's architecture under gallery light (or the sun outdoors), every exhibit of the
+// floor in its place, their labels and the rooms' signs, and the camera where the visitor stands. A click on the
+// floor walks there; a click on the lift opens it.
+import { Canvas, type ThreeEvent } from '@react-three/fiber';
+import { type RefObject, useMemo } from 'react';
+import type { ViewerExhibit } from '../content';
+import { floorPlans } from '../layout/floor-plans';
+import type { ExhibitPlacement } from '../layout/placement';
+import type { MinimapHandle } from '../navigation/Minimap';
+import { CLICK_TOLERANCE } from '../navigation/steering';
+import type { VisitorTravel } from '../navigation/travel';
+import type { Steering } from '../navigation/visitor-motion';
+import { CameraRig } from './CameraRig';
+import { ExhibitInPlace } from './ExhibitInPlace';
+import { FloorLabels, floorLabels } from './FloorLabels';
+
+export function MuseumScene({
+  visit,
+  exhibits,
+  placements,
+  variants,
+  roomNames,
+  language,
+  heldKeys,
+  minimap,
+}: {
+  /** Where the visitor is (the floor's light shows at once, its architecture once it has arrived) and goes. */
+  visit: VisitorTravel;
+  /** The exhibits of the loaded floor. */
+  exhibits: ViewerExhibit[];
+  placements: Map<string, ExhibitPlacement>;
+  variants: Map<string, number>;
+  roomNames: Map<string, string>;
+  language: 'vi' | 'en';
+  heldKeys: RefObject<Set<Steering>>;
+  minimap: RefObject<MinimapHandle | null>;
+}) {
+  const { floor, loaded, goToExhibit, walkTo, openLift } = visit;
+  const motion = visit.motion.current;
+  const outdoor = floorPlans[floor].outdoor;
+  const labels = useMemo(
+    () => (loaded ? floorLabels(loaded.floor, exhibits, placements, roomNames, language) : []),
+    [loaded, exhibits, placements, roomNames, language],
+  );
+
+  const onFloorEvent = (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    if (event.delta > CLICK_TOLERANCE) return;
+    if (event.object.name === 'lift') openLift();
+    else if (event.object.name === 'floor') walkTo(event.point.x, event.point.z);
+  };
+
+  return (
+    <Canvas
+      camera={{ fov: 60, near: 0.05, far: 600 }}
+      gl={{ antialias: true }}
+      dpr={[1, 2]}
+      onCreated={({ gl }) => {
+        // Checking each shader's log waits for the GPU to finish compiling it: only while developing.
+        gl.debug.checkShaderErrors = import.meta.env.DEV;
+      }}
+    >
+      <color attach="background" args={[outdoor ? '#bcd6e3' : '#e4e8e8']} />
+      {/* Bright, even gallery light from above; outdoors the sun. */}
+      <hemisphereLight args={['#ffffff', '#d8d2c4', outdoor ? 2.2 : 2.4]} />
+      <directionalLight position={[8, 16, 10]} intensity={outdoor ? 2.4 : 0.9} />
+      <ambientLight intensity={0.5} />
+      {loaded && motion && (
+        <>
+          {/* biome-ignore lint/a11y/noStaticElementInteractions: the floor in the canvas; the floor plan and the room buttons give keyboard access. */}
+          <primitive object={loaded.scene} onClick={onFloorEvent} />
+          {exhibits.map((exhibit) => {
+            const placement = placements.get(exhibit.id);
+            return placement ? (
+              <ExhibitInPlace
+                key={exhibit.id}
+                exhibit={exhibit}
+                placement={placement}
+                variant={variants.get(exhibit.id) ?? 0}
+                onChoose={goToExhibit}
+              />
+            ) : null;
+          })}
+          <FloorLabels labels={labels} />
+          <CameraRig motion={motion} keys={heldKeys} floor={loaded.floor} minimap={minimap} />
+        </>
+      )}
+    </Canvas>
+  );
+}
