@@ -268,7 +268,7 @@ export class WebStack extends Stack {
     this.pageInvalidation = new DomainFunction(this, 'PageInvalidation', {
       domain: 'page-invalidation',
       environment: { DISTRIBUTION_ID: this.distribution.distributionId },
-      // Its wait for the page data cache (at most 6 s) and two attempts of CloudFront's call (at most 7 s).
+      // Its wait for the page data cache (at most 7 s) and two attempts of CloudFront's call (at most 7 s).
       timeout: Duration.seconds(30),
     });
     this.pageInvalidation.function.addEventSource(

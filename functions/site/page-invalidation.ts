@@ -13,6 +13,15 @@ import { pageDataChangedByItem, type StoredItemChange } from './page-data-items.
 import type { PageDataTopic } from './shared-pages.js';
 import { stalePagePaths } from './stale-pages.js';
 
+/**
+ * How long after a write a page's read may still return what was there before: the pages read eventually
+ * consistently, and DynamoDB's copies usually agree within a second.
+ */
+const READ_CONSISTENCY_MILLISECONDS = 1000;
+/** The wait for the page data cache never exceeds this, whatever the records' dates say. */
+export const LONGEST_WAIT_MILLISECONDS =
+  1000 + READ_CONSISTENCY_MILLISECONDS + PAGE_DATA_CACHE.ttlMilliseconds;
+
 export interface PageInvalidationSettings {
   cdn: CdnPort;
   logger: Logger;
@@ -54,8 +63,8 @@ export function invalidateStalePages({
     // the pages invalidated sooner, CloudFront could fetch them again from that function and keep the old data for
     // their whole lifetime. The stream dates its records in whole seconds, rounded down.
     const newest = Math.max(...records.map((record) => record.dynamodb?.ApproximateCreationDateTime ?? 0));
-    const longest = PAGE_DATA_CACHE.ttlMilliseconds + 1000;
-    const wait = Math.min((newest + 1) * 1000 + PAGE_DATA_CACHE.ttlMilliseconds - clock(), longest);
+    const settledAt = (newest + 1) * 1000 + READ_CONSISTENCY_MILLISECONDS + PAGE_DATA_CACHE.ttlMilliseconds;
+    const wait = Math.min(settledAt - clock(), LONGEST_WAIT_MILLISECONDS);
     if (wait > 0) await sleep(wait);
 
     // The batch's first and last records name it: should the batch be delivered again (the function timed out

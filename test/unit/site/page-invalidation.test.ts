@@ -4,7 +4,11 @@ import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { Invalidation } from '../../../functions/platform/cdn/port.js';
 import { createLogger } from '../../../functions/platform/logger.js';
-import { invalidateStalePages, storedItemChange } from '../../../functions/site/page-invalidation.js';
+import {
+  invalidateStalePages,
+  LONGEST_WAIT_MILLISECONDS,
+  storedItemChange,
+} from '../../../functions/site/page-invalidation.js';
 
 type Image = Record<string, AttributeValue>;
 
@@ -121,9 +125,16 @@ describe('invalidating the pages a stream batch made stale', () => {
       record('MUSEUM#CATALOG', 'VISITING', { new: {} }, 1_798_099_190),
       record('MUSEUM#CATALOG', 'VISITING', { new: {} }, 1_798_099_200),
     ]);
-    // Until 1 s (the rounding) + 5 s (PAGE_DATA_CACHE) after the newest record.
-    expect(waited).toEqual([5_500]);
+    // Until 1 s (the rounding) + 1 s (reads eventually consistent) + 5 s (PAGE_DATA_CACHE) after the newest record.
+    expect(waited).toEqual([6_500]);
     expect(asked).toHaveLength(1);
+  });
+
+  it('waits 7 s at most, whatever the records’ dates say', async () => {
+    const { handle, waited } = setUp({ now: 1_798_099_200_000 });
+    await handle([record('MUSEUM#CATALOG', 'VISITING', { new: {} }, 1_798_099_200 + 3600)]);
+    expect(waited).toEqual([LONGEST_WAIT_MILLISECONDS]);
+    expect(LONGEST_WAIT_MILLISECONDS).toBe(7_000);
   });
 
   it('logs a CDN that refuses or fails, and lets the batch go rather than hold back the next', async () => {
