@@ -8,7 +8,8 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Each Lambda function's entry point (absolute paths); every one exports `handler`. `site` renders the pages
  * built by Astro (it bundles web/dist/server, so the site must be built first); `payments` serves the routes
- * that need the Stripe SDK; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs.
+ * that talk to Stripe; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs;
+ * `page-invalidation` reads the table's stream and invalidates on CloudFront the shared pages it made stale.
  */
 export const domainFunctionEntries = {
   platform: fileURLToPath(new URL('../functions/platform-handler.ts', import.meta.url)),
@@ -20,6 +21,9 @@ export const domainFunctionEntries = {
   insights: fileURLToPath(new URL('../functions/insights/handler.ts', import.meta.url)),
   'insights-jobs': fileURLToPath(new URL('../functions/insights/jobs-handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
+  'page-invalidation': fileURLToPath(
+    new URL('../functions/site/page-invalidation-handler.ts', import.meta.url),
+  ),
 };
 
 export type DomainName = keyof typeof domainFunctionEntries;

@@ -16,8 +16,11 @@ import {
 export interface DomainFunctionProps {
   /** Which handler to run (see domainFunctionEntries). */
   readonly domain: DomainName;
-  /** The platform table; its name is passed in TABLE_NAME. Grants are made by the caller. */
-  readonly table: ITableV2;
+  /**
+   * The platform table; its name is passed in TABLE_NAME. Grants are made by the caller. Absent for a function
+   * that reads no table (the stream's reader gets its records as events).
+   */
+  readonly table?: ITableV2;
   /** The staff user pool whose ID tokens the function verifies; absent for a function that signs in nobody. */
   readonly userPool?: { readonly userPoolId: string; readonly userPoolClientId: string };
   /** More environment variables of this function. */
@@ -36,6 +39,8 @@ const functionDescriptions: Record<DomainName, string> = {
   insights: 'Ha Long tourism API: demand series and their stored forecasts, for managers',
   'insights-jobs': 'Ha Long tourism: the nightly demand forecasts (EventBridge Scheduler)',
   site: 'Ha Long tourism: site pages rendered per request',
+  'page-invalidation':
+    'Ha Long tourism: invalidates on CloudFront the shared pages a table change made stale',
 };
 
 /**
@@ -92,7 +97,7 @@ export class DomainFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup,
       environment: {
-        TABLE_NAME: props.table.tableName,
+        ...(props.table && { TABLE_NAME: props.table.tableName }),
         ...(props.userPool && {
           AUTH_MODE: 'cognito',
           COGNITO_USER_POOL_ID: props.userPool.userPoolId,

@@ -1,5 +1,6 @@
 // The public entry point: CloudFront in front of the site function (pages rendered per request, through the HTTP
-// API), a private S3 bucket (prerendered pages and static files), the API (/api/*) and the Wi-Fi portal (/portal/*).
+// API), a private S3 bucket (prerendered pages and static files), the API (/api/*) and the Wi-Fi portal (/portal/*);
+// and the reader of the table's stream that invalidates the shared pages a change made stale.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
@@ -47,6 +50,8 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/platform/table.js';
+import { PAGE_DATA_PARTITIONS } from '../../functions/site/page-data-items.js';
 import { EDGE_FRESH_SECONDS, SHARED_PAGE_QUERY_PARAMETERS } from '../../functions/site/shared-pages.js';
 import { DomainFunction } from '../constructs/domain-function.js';
 import {
@@ -63,17 +68,24 @@ export interface WebStackProps extends StackProps {
   readonly httpApi: IHttpApi;
   /** The staff user pool, whose ID tokens (in the site's session cookie) the staff pages verify. */
   readonly userPool: { readonly userPoolId: string; readonly userPoolClientId: string };
-  /** The platform table the pages read. */
+  /** The platform table the pages read; its stream tells which pages a change made stale. */
   readonly table: ITableV2;
 }
 
 /** The longest CloudFront keeps a rendered page fresh, whatever its Cache-Control says. */
 export const RENDERED_PAGE_MAX_TTL_SECONDS = 2 * EDGE_FRESH_SECONDS;
 
+/**
+ * How long the stream's reader gathers changes into one batch (one invalidation) after the first: a burst of edits
+ * costs one set of paths. Its own wait for the site functions' page data cache (5 s) follows.
+ */
+export const PAGE_INVALIDATION_BATCHING_SECONDS = 5;
+
 /** The site and the API on one origin, as locally: the browser needs no CORS and sees one set of headers. */
 export class WebStack extends Stack {
   readonly distribution: Distribution;
   readonly siteFunction: DomainFunction;
+  readonly pageInvalidation: DomainFunction;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -248,6 +260,45 @@ export class WebStack extends Stack {
         'The distribution uses the default *.cloudfront.net certificate, whose TLS policy cannot be set; ' +
         'a custom domain with an ACM certificate will set TLSv1.2_2021.',
     });
+
+    // Every write (an API function, a job, the site's forms) reaches the site functions' page data cache within its
+    // 5 s, and CloudFront through this function, fed by the table's stream: one invalidation per batch, of the
+    // shared pages showing what changed (functions/site/page-invalidation.ts). In this stack because the
+    // distribution is here: its origin is the HTTP API, so no API function can be given its id without a cycle.
+    this.pageInvalidation = new DomainFunction(this, 'PageInvalidation', {
+      domain: 'page-invalidation',
+      environment: { DISTRIBUTION_ID: this.distribution.distributionId },
+      // Its wait for the page data cache (at most 7 s) and two attempts of CloudFront's call (at most 7 s).
+      timeout: Duration.seconds(30),
+    });
+    this.pageInvalidation.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        // Changes made before the function existed are past the pages' cache lifetime already.
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 1000,
+        maxBatchingWindow: Duration.seconds(PAGE_INVALIDATION_BATCHING_SECONDS),
+        // Only the items pages show reach the function: bookings, holds, sessions and counters are left unread.
+        filters: [
+          FilterCriteria.filter({
+            dynamodb: {
+              Keys: {
+                [tableDefinition.partitionKey]: {
+                  S: [
+                    ...PAGE_DATA_PARTITIONS.equal,
+                    ...PAGE_DATA_PARTITIONS.beginningWith.flatMap((prefix) => FilterRule.beginsWith(prefix)),
+                  ],
+                },
+              },
+            },
+          }),
+        ],
+        // The function answers CloudFront's failures itself; these bound a fault of its own. An invalidation later
+        // than the pages' own lifetime (65 s) would forget nothing they had not already let go of.
+        retryAttempts: 2,
+        maxRecordAge: Duration.minutes(2),
+      }),
+    );
+    this.distribution.grantCreateInvalidation(this.pageInvalidation.function);
 
     // Pages name the site (canonical links, JSON-LD, the origin a form post must come from) by its configured
     // address, never by a header that anyone calling API Gateway directly could write; without a custom domain,

@@ -2,11 +2,14 @@
  * The local stand-in for CloudFront in front of the platform (`npm start`), as every other AWS service has one: it
  * keeps the answers that say `public, s-maxage` for as long as they say, keyed as the CloudFront cache policy keys
  * them (the path and the query parameters shared pages read, no cookie), serves them stale while it fetches a
- * fresh one within `stale-while-revalidate`, and asks the origin once for many visitors asking at once. A write
- * through it that changes what pages show forgets every kept page (on AWS the pages expire by their s-maxage).
+ * fresh one within `stale-while-revalidate`, and asks the origin once for many visitors asking at once. It is the
+ * CDN port's local adapter: a write through it that changes what pages show has it forget the pages showing that,
+ * by the same paths a CloudFront invalidation names on AWS (there, the table's stream decides them).
  */
+import { type CdnPort, invalidationPathCovers } from '../platform/cdn/port.js';
 import { pageDataChangedBy } from '../site/page-data-cache.js';
 import { SHARED_PAGE_QUERY_PARAMETERS } from '../site/shared-pages.js';
+import { stalePagePaths } from '../site/stale-pages.js';
 
 /** The platform's app as the HTTP server calls it; the arguments after the request are the server's own. */
 export type OriginFetch = (request: Request, ...server: never[]) => Response | Promise<Response>;
@@ -49,12 +52,32 @@ function cacheKey(url: URL): string {
   return query ? `${url.pathname}?${query}` : url.pathname;
 }
 
-export function createLocalEdgeCache(origin: OriginFetch, options: LocalEdgeCacheOptions = {}) {
+export interface LocalEdgeCache extends CdnPort {
+  /** Answers a request as CloudFront would, from the pages kept or from the origin. */
+  fetch(request: Request, ...server: never[]): Promise<Response>;
+}
+
+export function createLocalEdgeCache(
+  origin: OriginFetch,
+  options: LocalEdgeCacheOptions = {},
+): LocalEdgeCache {
   const { maxEntries = 500, clock = () => performance.now() } = options;
   const stored = new Map<string, StoredAnswer>();
   const fetching = new Map<string, Promise<StoredAnswer | null>>();
-  // A page fetched before a write must not be kept after it: each forgetting starts a new generation.
+  // A page fetched before an invalidation must not be kept after it, whatever its path (being cautious costs one
+  // render): each invalidation starts a new generation.
   let generation = 0;
+
+  const cdn: CdnPort = {
+    async invalidate({ paths }) {
+      generation += 1;
+      const stale = (key: string) => paths.some((path) => invalidationPathCovers(path, key));
+      for (const key of [...stored.keys()]) if (stale(key)) stored.delete(key);
+      // A request from now on must not wait for a page fetched before: it asks the origin afresh.
+      for (const key of [...fetching.keys()]) if (stale(key)) fetching.delete(key);
+      return { id: `local-${generation}` };
+    },
+  };
 
   const answer = (page: StoredAnswer, state: 'hit' | 'miss' | 'stale') =>
     new Response(page.body, {
@@ -99,14 +122,16 @@ export function createLocalEdgeCache(origin: OriginFetch, options: LocalEdgeCach
     return { response, kept };
   }
 
-  return async function fetch(request: Request, ...server: never[]): Promise<Response> {
+  async function fetch(request: Request, ...server: never[]): Promise<Response> {
     const url = new URL(request.url);
     if (request.method !== 'GET') {
       const response = await origin(request, ...server);
-      if (response.status < 400 && pageDataChangedBy(request.method, url.pathname).length > 0) {
-        generation += 1;
-        stored.clear();
-        fetching.clear();
+      const changed = pageDataChangedBy(request.method, url.pathname);
+      if (response.status < 400 && changed.length > 0) {
+        await cdn.invalidate({
+          paths: stalePagePaths(changed),
+          reference: `${request.method} ${url.pathname}`,
+        });
       }
       return response;
     }
@@ -138,5 +163,7 @@ export function createLocalEdgeCache(origin: OriginFetch, options: LocalEdgeCach
     const { response, kept } = fetchFromOrigin(key, request, server);
     const fetched = await kept.catch(() => null);
     return fetched ? answer(fetched, 'miss') : response;
-  };
+  }
+
+  return { ...cdn, fetch };
 }

@@ -212,11 +212,7 @@ async function main(): Promise<void> {
   });
   await mountSite(app, createSiteServices(dependencies), dependencies.config);
   // CloudFront's part, played locally; `--no-edge-cache` serves every request from the app (the origin) itself.
-  listen(
-    process.argv.includes('--no-edge-cache') ? app : { fetch: createLocalEdgeCache(app.fetch) },
-    port,
-    host,
-  );
+  listen(process.argv.includes('--no-edge-cache') ? app : createLocalEdgeCache(app.fetch), port, host);
   say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
 }
 

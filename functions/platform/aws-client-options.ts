@@ -1,7 +1,7 @@
 /**
  * How long the platform waits for an AWS service, and how often it asks again: connection and request timeouts
- * and a bounded retry for every AWS SDK client (DynamoDB, SES, SNS, Secrets Manager, KMS, Cognito), so a service
- * that stops answering costs a request seconds, never the function's whole timeout. The reasons for the values
+ * and a bounded retry for every AWS SDK client (DynamoDB, SES, SNS, Secrets Manager, KMS, Cognito, CloudFront), so
+ * a service that stops answering costs a request seconds, never the function's whole timeout. The reasons for the values
  * are in docs/decisions.md ("Timeouts and retries for AWS calls").
  */
 
@@ -31,8 +31,9 @@ export function storeCallBudget(attemptTimeoutMs = STORE_CALL_BUDGET.requestTime
 }
 
 /**
- * The other AWS services (messages, secrets, keys, sign-in): slower per call than DynamoDB (SES and Cognito take
- * hundreds of milliseconds), called more rarely, and mostly off the path a visitor waits on.
+ * The other AWS services (messages, secrets, keys, sign-in, CDN invalidations): slower per call than DynamoDB (SES,
+ * Cognito and CloudFront take hundreds of milliseconds), called more rarely, and mostly off the path a visitor
+ * waits on.
  */
 export const SERVICE_CALL_BUDGET: CallBudget = {
   connectionTimeoutMs: 1000,

@@ -9,8 +9,7 @@ import type { BoatsCatalog } from '../boats/service.js';
 import type { MuseumService } from '../museum/service.js';
 import type { ReadCache } from '../platform/read-cache.js';
 import type { HotspotStore } from '../wifi/store.js';
-
-export type PageDataTopic = 'routes' | 'departures' | 'museum' | 'hotspots';
+import type { PageDataTopic } from './shared-pages.js';
 
 /**
  * Which successful writes change which page data, first match wins. A route's fee is part of every departure's

@@ -17,25 +17,44 @@ export const SHARED_PAGE_CACHE_CONTROL = `public, max-age=0, s-maxage=${EDGE_FRE
 export const PERSONAL_PAGE_CACHE_CONTROL = 'private, no-store';
 
 /**
+ * The stored data shared pages show, by topic of the page data cache (functions/site/page-data-cache.ts): a write
+ * that changes a topic makes stale every page showing it (functions/site/stale-pages.ts).
+ */
+export type PageDataTopic = 'routes' | 'departures' | 'museum' | 'hotspots';
+
+export interface SharedPage {
+  /** Every query parameter the page reads. */
+  query: readonly string[];
+  /** The page data it shows (routes also means the ports and the fee policy). */
+  shows: readonly PageDataTopic[];
+}
+
+/**
  * The pages that show only public stored data, by Astro route pattern, with every query parameter each reads
  * (CloudFront's cache key holds these and no others, and no cookie: a shared page must not read anything else
- * of the request). Any page not named here is personal.
+ * of the request) and the page data each shows. Any page not named here is personal.
  */
-export const SHARED_PAGES: Readonly<Record<string, readonly string[]>> = {
-  '/[lang]/boats': [],
-  '/[lang]/boats/routes/[id]': [],
-  // The fields of the departure search (DepartureSearchQuery in functions/boats/fleet-model.ts).
-  '/[lang]/boats/departures': ['date', 'route', 'port', 'passengers'],
-  '/[lang]/museum': [],
-  '/[lang]/museum/catalogue': ['q'],
-  '/[lang]/museum/exhibits/[id]': [],
-  '/[lang]/welcome': ['hotspot'],
-  '/[lang]/wifi': [],
+export const SHARED_PAGES: Readonly<Record<string, SharedPage>> = {
+  '/[lang]/boats': { query: [], shows: ['routes'] },
+  '/[lang]/boats/routes/[id]': { query: [], shows: ['routes'] },
+  // The fields of the departure search (DepartureSearchQuery in functions/boats/fleet-model.ts); its form lists
+  // the routes and ports.
+  '/[lang]/boats/departures': {
+    query: ['date', 'route', 'port', 'passengers'],
+    shows: ['departures', 'routes'],
+  },
+  '/[lang]/museum': { query: [], shows: ['museum'] },
+  '/[lang]/museum/catalogue': { query: ['q'], shows: ['museum'] },
+  '/[lang]/museum/exhibits/[id]': { query: [], shows: ['museum'] },
+  // The hotspots on the bay map with the ports and the routes' stops, today's departures, the museum's hours.
+  '/[lang]/welcome': { query: ['hotspot'], shows: ['hotspots', 'routes', 'departures', 'museum'] },
+  // The hotspots on the bay map with the ports.
+  '/[lang]/wifi': { query: [], shows: ['hotspots', 'routes'] },
 };
 
 /** Every query parameter some shared page reads: CloudFront's cache key for rendered pages. */
 export const SHARED_PAGE_QUERY_PARAMETERS: readonly string[] = [
-  ...new Set(Object.values(SHARED_PAGES).flat()),
+  ...new Set(Object.values(SHARED_PAGES).flatMap((page) => page.query)),
 ].sort();
 
 export interface RenderedPage {

@@ -9,7 +9,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  Context,
+  DynamoDBStreamEvent,
+} from 'aws-lambda';
 import { build } from 'esbuild';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,6 +28,7 @@ import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js
 import { readTicketCode } from '../../../functions/boats/tickets.js';
 import { SHARED_PAGE_CACHE_CONTROL } from '../../../functions/site/shared-pages.js';
 import { type FakeAws, startFakeAws } from '../../support/fake-aws.js';
+import { type FakeCloudFront, startFakeCloudFront } from '../../support/fake-cloudfront.js';
 import { bookingBody } from '../support/bookings.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';
 
@@ -30,6 +36,7 @@ const inFiveDays = () => addDays(localDateAt(new Date()), 5);
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 type JobsHandler = (event: { job: string }) => Promise<Record<string, number>>;
+type StreamHandler = (event: DynamoDBStreamEvent) => Promise<void>;
 type Result = { statusCode: number; headers: Record<string, string>; body: string };
 
 // Inside the repository, so the bundles' external @aws-sdk/* imports resolve as the Lambda runtime's would.
@@ -37,6 +44,7 @@ const bundleDirectory = join(repositoryRoot, 'node_modules', '.cache', 'lambda-b
 
 let platform: TestPlatform;
 let aws: FakeAws;
+let cloudFront: FakeCloudFront;
 const handlers: Partial<Record<keyof typeof domainFunctionEntries, Handler>> = {};
 const bundleFiles: Partial<Record<keyof typeof domainFunctionEntries, string>> = {};
 const portalSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:WifiPortalSecret-AbCdEf';
@@ -44,6 +52,7 @@ const portalSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secr
 beforeAll(async () => {
   platform = await createTestPlatform();
   aws = await startFakeAws();
+  cloudFront = await startFakeCloudFront();
   Object.assign(process.env, {
     TABLE_NAME: platform.tableName,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
@@ -71,6 +80,9 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
     // The host CloudFront answers for, which X-Forwarded-Host may name (functions/platform/public-origin.ts).
     ALLOWED_HOSTS: 'd111.cloudfront.net',
+    // The distribution whose pages the stream's reader invalidates, on a local stand-in of CloudFront.
+    DISTRIBUTION_ID: 'E2QWRUHAPOMQZL',
+    AWS_ENDPOINT_URL_CLOUDFRONT: cloudFront.endpoint,
   });
   aws.secrets.set(portalSecretArn, randomUUID().replaceAll('-', '').repeat(2));
   mkdirSync(bundleDirectory, { recursive: true });
@@ -85,6 +97,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await aws.stop();
+  await cloudFront.stop();
   await platform.dispose();
 });
 
@@ -318,5 +331,34 @@ describe('the bundled site function', () => {
     expect(result.statusCode).toBe(404);
     expect(result.body).toContain('<html lang="en"');
     expect(result.body).toContain('Page not found');
+  });
+});
+
+describe('the bundled page-invalidation function', () => {
+  it('invalidates on CloudFront the pages a batch of the table’s stream made stale', async () => {
+    const invalidate = handlers['page-invalidation'] as unknown as StreamHandler;
+    const keys = { PK: { S: 'MUSEUM#CATALOG' }, SK: { S: 'VISITING' } };
+    await invalidate({
+      Records: [
+        {
+          eventID: 'c81e728d9d4c2f636f067f89cc14862c',
+          eventName: 'MODIFY',
+          dynamodb: {
+            // A minute ago: the site functions' page data cache has let go of what it read before.
+            ApproximateCreationDateTime: Math.floor(Date.now() / 1000) - 60,
+            Keys: keys,
+            OldImage: { ...keys, openingHours: { S: '08:00–17:00' } },
+            NewImage: { ...keys, openingHours: { S: '08:00–18:00' } },
+          },
+        },
+      ],
+    });
+    expect(cloudFront.requests).toMatchObject([
+      {
+        distributionId: 'E2QWRUHAPOMQZL',
+        paths: ['/en/museum*', '/en/welcome*', '/vi/museum*', '/vi/welcome*'],
+        callerReference: 'c81e728d9d4c2f636f067f89cc14862c:c81e728d9d4c2f636f067f89cc14862c',
+      },
+    ]);
   });
 });

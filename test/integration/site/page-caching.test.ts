@@ -7,17 +7,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { museumServiceFor } from '../../../functions/museum/index.js';
 import type { Exhibit } from '../../../functions/museum/model.js';
-import { PAGE_DATA_CACHE } from '../../../functions/platform/read-cache.js';
+import { PAGE_DATA_CACHE, type ReadCache } from '../../../functions/platform/read-cache.js';
 import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices } from '../../../functions/site/services.js';
 import {
   PERSONAL_PAGE_CACHE_CONTROL,
   SHARED_PAGE_CACHE_CONTROL,
+  SHARED_PAGES,
 } from '../../../functions/site/shared-pages.js';
 import { scheduleTestDeparture } from '../support/bookings.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
+let render: RenderPage;
 let departureId: string;
 let departureDate: string;
 let hotspotId: string;
@@ -26,7 +28,7 @@ const origin = 'http://localhost';
 
 beforeAll(async () => {
   platform = await createTestPlatform();
-  const { render } = (await import(SITE_SERVER_ENTRY.href)) as { render: RenderPage };
+  ({ render } = (await import(SITE_SERVER_ENTRY.href)) as { render: RenderPage });
   const services = createSiteServices(platform.dependencies);
   mountSitePages(platform.app, render, services);
   departureId = await scheduleTestDeparture(platform, { daysAhead: 3 });
@@ -115,6 +117,39 @@ describe('who may keep a page', () => {
     const page = await get(location, cookie);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe(PERSONAL_PAGE_CACHE_CONTROL);
+  });
+});
+
+describe('what each shared page shows', () => {
+  const sharedPageAddresses: [route: string, path: () => string][] = [
+    ['/[lang]/boats', () => '/en/boats/'],
+    ['/[lang]/boats/routes/[id]', () => '/vi/boats/routes/1/'],
+    ['/[lang]/boats/departures', () => `/en/boats/departures/?date=${departureDate}&route=1`],
+    ['/[lang]/museum', () => '/en/museum/'],
+    ['/[lang]/museum/catalogue', () => '/en/museum/catalogue/?q=drum'],
+    ['/[lang]/museum/exhibits/[id]', () => '/vi/museum/exhibits/golden-lotus-box/'],
+    ['/[lang]/welcome', () => `/en/welcome/?hotspot=${hotspotId}`],
+    ['/[lang]/wifi', () => '/vi/wifi/'],
+  ];
+
+  it('is checked for every shared page', () => {
+    expect(sharedPageAddresses.map(([route]) => route).sort()).toEqual(Object.keys(SHARED_PAGES).sort());
+  });
+
+  it.each(sharedPageAddresses)('%s reads the page data it declares, and no other', async (route, path) => {
+    // The page data a render reads, whatever its key: what a change must make stale (functions/site/stale-pages.ts).
+    const read = new Set<string>();
+    const recording: ReadCache = {
+      read: (topic, _key, load) => {
+        read.add(topic);
+        return load();
+      },
+      forget: () => {},
+    };
+    const services = createSiteServices({ ...platform.dependencies, pageDataCache: recording });
+    const page = await render(new Request(`${origin}${path()}`), services);
+    expect(page.status).toBe(200);
+    expect([...read].sort()).toEqual([...(SHARED_PAGES[route]?.shows ?? [])].sort());
   });
 });
 

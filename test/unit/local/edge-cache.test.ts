@@ -1,5 +1,6 @@
 // The local stand-in for CloudFront: keeps what says `public, s-maxage` as long as it says, keyed as CloudFront
-// keys it, stale within stale-while-revalidate, one origin request for many, and forgets everything on a write.
+// keys it, stale within stale-while-revalidate, one origin request for many; forgets what an invalidation names,
+// and on a write the pages showing what it changed.
 import { describe, expect, it } from 'vitest';
 import { createLocalEdgeCache, sharedLifetime } from '../../../functions/local/edge-cache.js';
 import {
@@ -24,10 +25,11 @@ function setUp(cacheControl = SHARED_PAGE_CACHE_CONTROL, status = 200) {
   );
   return {
     get: async (path: string, init?: RequestInit) => {
-      const response = await edge(new Request(`http://localhost${path}`, init));
+      const response = await edge.fetch(new Request(`http://localhost${path}`, init));
       return { text: await response.text(), cache: response.headers.get('X-Cache') };
     },
-    post: (path: string) => edge(new Request(`http://localhost${path}`, { method: 'POST' })),
+    post: (path: string) => edge.fetch(new Request(`http://localhost${path}`, { method: 'POST' })),
+    invalidate: (paths: string[]) => edge.invalidate({ paths, reference: 'test' }),
     asked,
     advance: (seconds: number) => {
       now += seconds * 1000;
@@ -102,12 +104,38 @@ describe('the local edge cache', () => {
     expect(asked).toHaveLength(2);
   });
 
-  it('forgets every page when a write through it changes what pages show', async () => {
+  it('forgets the pages showing what a write through it changed, and only those', async () => {
     const { get, post, edit } = setUp();
     await get('/en/museum/exhibits/bronze-drum/');
+    await get('/vi/museum/catalogue/?q=tr%E1%BB%91ng');
+    await get('/en/boats/');
     edit();
     await post('/api/museum/exhibits/bronze-drum');
     expect(await get('/en/museum/exhibits/bronze-drum/')).toEqual({ text: 'page v2', cache: 'miss' });
+    expect(await get('/vi/museum/catalogue/?q=tr%E1%BB%91ng')).toEqual({ text: 'page v2', cache: 'miss' });
+    expect(await get('/en/boats/')).toEqual({ text: 'page v1', cache: 'hit' });
+  });
+
+  it('forgets what an invalidation’s paths cover, as CloudFront does', async () => {
+    const { get, invalidate, edit } = setUp();
+    await get('/en/welcome/?hotspot=hl-001');
+    await get('/en/wifi/');
+    await get('/en/boats/departures/?date=2026-12-24');
+    edit();
+    expect(await invalidate(['/en/welcome*', '/en/boats/departures/'])).toEqual({ id: 'local-1' });
+    expect((await get('/en/welcome/?hotspot=hl-001')).cache).toBe('miss');
+    expect((await get('/en/wifi/')).cache).toBe('hit');
+    // A path without a wildcard is that address alone, not its other query strings.
+    expect((await get('/en/boats/departures/?date=2026-12-24')).cache).toBe('hit');
+  });
+
+  it('keeps no page whose fetch began before an invalidation of it', async () => {
+    const { get, invalidate, edit } = setUp();
+    const before = get('/en/museum/');
+    await invalidate(['/en/museum*']);
+    expect(await before).toEqual({ text: 'page v1', cache: 'miss' });
+    edit();
+    expect(await get('/en/museum/')).toEqual({ text: 'page v2', cache: 'miss' });
   });
 
   it('keeps its pages through writes that change nothing pages show', async () => {
