@@ -12,6 +12,7 @@
  * Shares of routes, ports, areas, the museum's level and every day's noise are invented (seeded, so the history is
  * the same on every machine) and say so. Every value is labelled demo where it is stored.
  */
+import { seededNormal } from '../platform/seeded-random.js';
 import { dayNumberFromParts, dayNumberOf, isoDateOf, isoWeekdayOf } from './calendar-days.js';
 import { type HolidayId, holidaysBetween } from './holidays.js';
 
@@ -89,26 +90,9 @@ const PORT_SHARE: Record<string, number> = {
   'cai-rong': 0.05,
 };
 
-/** A seeded generator of uniform numbers in [0, 1) (mulberry32). */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** Normal noise (Box–Muller) from a uniform generator. */
-function gaussianFrom(uniform: () => number): () => number {
-  return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-}
-
 /** Day-to-day weather and mood: multiplicative noise with memory (AR(1) on the log scale). */
 function noiseSeries(days: number, seed: number, sigma: number, memory: number): number[] {
-  const gaussian = gaussianFrom(randomFrom(seed));
+  const gaussian = seededNormal(seed);
   const values: number[] = [];
   let state = 0;
   for (let day = 0; day < days; day += 1) {

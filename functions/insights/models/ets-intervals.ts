@@ -7,8 +7,9 @@
  * no exact formula past one season, so the intervals are the quantiles of simulated sample paths, drawn from a
  * fixed seed so that the same fit always gives the same intervals.
  */
+
+import { seededNormal } from '../../platform/seeded-random.js';
 import { type Forecast, normalIntervals } from '../forecast.js';
-import { seededNormal } from '../random.js';
 import type { EtsFit } from './ets-fit.js';
 import { simulateSeries } from './ets-model.js';
 

@@ -9,7 +9,7 @@ import {
   coefficientsFromPartials,
 } from '../../../functions/insights/models/arima-model.js';
 import { seasonalNaive } from '../../../functions/insights/models/seasonal-naive.js';
-import { seededNormal } from '../../../functions/insights/random.js';
+import { seededNormal } from '../../../functions/platform/seeded-random.js';
 
 const nonSeasonal = (p: number, d: number, q: number): ArimaOrder => ({
   p,

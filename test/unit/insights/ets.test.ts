@@ -19,7 +19,7 @@ import {
   simulateSeries,
   specName,
 } from '../../../functions/insights/models/ets-model.js';
-import { seededNormal } from '../../../functions/insights/random.js';
+import { seededNormal } from '../../../functions/platform/seeded-random.js';
 
 const pattern = [0.6, 0.7, 0.9, 1.0, 1.2, 1.5, 1.6, 1.5, 1.1, 0.9, 0.6, 0.4];
 

@@ -1,7 +1,7 @@
 // The bounded Nelder–Mead that fits ETS models: it finds minima, stays in its box and steps around refused points.
 import { describe, expect, it } from 'vitest';
 import { minimiseNelderMead } from '../../../functions/insights/nelder-mead.js';
-import { seededNormal, seededUniform } from '../../../functions/insights/random.js';
+import { seededNormal, seededUniform } from '../../../functions/platform/seeded-random.js';
 
 describe('minimiseNelderMead', () => {
   it('finds the minimum of Rosenbrock’s valley', () => {

@@ -3,7 +3,7 @@ import { ConeGeometry, CylinderGeometry, TorusGeometry } from 'three';
 import type { ModelBuilder } from '../parts';
 import { displayCase, labelCard } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
-import { between, clamp, cycle, seeded, slots } from './shared/numbers';
+import { between, clamp, cycle, seededUniform, slots } from './shared/numbers';
 import { BRONZE_GREEN, IRONWOOD } from './shared/palette';
 import { ball, blockOn, disc, ring, slab, turned, type Vec3 } from './shared/shapes';
 
@@ -12,7 +12,7 @@ import { ball, blockOn, disc, ring, slab, turned, type Vec3 } from './shared/sha
  * of sand and mud, as the Trần planted them in 1288 against the Yuan fleet.
  */
 export function stakeField(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
-  const next = seeded(1288);
+  const next = seededUniform(1288);
   const bed = h * 0.06;
   blockOn(b, '#b8a27a', [w, bed, d], [0, 0, 0]);
   for (let patch = 0; patch < 7; patch += 1) {

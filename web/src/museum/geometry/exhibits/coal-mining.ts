@@ -2,7 +2,7 @@
 import { CylinderGeometry, SphereGeometry, TorusGeometry } from 'three';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
-import { between, seeded, slots } from './shared/numbers';
+import { between, seededUniform, slots } from './shared/numbers';
 import { ANTHRACITE, ANTHRACITE_SHEEN, METAL_DARK } from './shared/palette';
 import { rock } from './shared/rocks';
 import { block, blockOn, rod, unitCylinder, type Vec3 } from './shared/shapes';
@@ -61,7 +61,7 @@ export function mineCart(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
       );
   }
   // Coal heaped above the rim.
-  const next = seeded(17);
+  const next = seededUniform(17);
   const heap = h - tubTop;
   const lumpsX = 6;
   const lumpsZ = 3;

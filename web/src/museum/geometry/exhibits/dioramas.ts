@@ -3,7 +3,7 @@ import { CylinderGeometry } from 'three';
 import type { ModelBuilder } from '../parts';
 import { displayCase, type Interior } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
-import { between, clamp, cycle, seeded, slots } from './shared/numbers';
+import { between, clamp, cycle, seededUniform, slots } from './shared/numbers';
 import { ANTHRACITE, ANTHRACITE_SHEEN, LEAF, SEA } from './shared/palette';
 import { rock } from './shared/rocks';
 import { ball, beam, block, blockOn } from './shared/shapes';
@@ -13,7 +13,7 @@ import { ball, beam, block, blockOn } from './shared/shapes';
  * rising from blue water, some in clusters, with a few junks between them.
  */
 function karstLandscape(b: ModelBuilder, inside: Interior, seed: number): void {
-  const next = seeded(seed);
+  const next = seededUniform(seed);
   const width = inside.right - inside.left;
   const depth = inside.front - inside.back;
   const room = inside.ceiling - inside.floor;
@@ -86,7 +86,7 @@ function mineTunnel(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSiz
     for (const [index, z] of slots(-d / 2, d / 2, pieces).entries()) {
       for (let row = 0; row < 3; row += 1) {
         const seed = 600 + index * 6 + row * 2 + side;
-        const thick = w * (0.08 + 0.05 * seeded(seed)());
+        const thick = w * (0.08 + 0.05 * seededUniform(seed)());
         rock(
           b,
           seed,

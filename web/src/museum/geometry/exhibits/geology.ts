@@ -2,7 +2,7 @@
 import type { ModelBuilder } from '../parts';
 import { caseLevels, displayCase, labelCard } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
-import { clamp, cycle, seeded, slots } from './shared/numbers';
+import { clamp, cycle, seededUniform, slots } from './shared/numbers';
 import { ANTHRACITE, ANTHRACITE_SHEEN } from './shared/palette';
 import { rock } from './shared/rocks';
 import { block, blockOn } from './shared/shapes';
@@ -52,7 +52,7 @@ export function mineralCase(b: ModelBuilder, size: ModelSize): void {
       const colour = cycle(MINERAL_COLOURS, seed);
       const stand = room * 0.08;
       blockOn(b, '#2f2f31', [slotWidth * 0.5, stand, depth * 0.4], [x, floor, centreZ]);
-      const tall = room * (0.35 + 0.25 * seeded(seed)());
+      const tall = room * (0.35 + 0.25 * seededUniform(seed)());
       rock(
         b,
         seed,

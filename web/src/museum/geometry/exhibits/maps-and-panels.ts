@@ -2,7 +2,7 @@
 import { ConeGeometry } from 'three';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
-import { between, clamp, cycle, seeded, slots } from './shared/numbers';
+import { between, clamp, cycle, seededUniform, slots } from './shared/numbers';
 import { METAL_DARK, RED, SEA, WOOD, WOOD_DARK } from './shared/palette';
 import { ball, block, blockOn, disc, rod, slab } from './shared/shapes';
 
@@ -11,7 +11,7 @@ import { ball, block, blockOn, disc, rod, slab } from './shared/shapes';
  * sea to the south and east with its islands, coloured districts and red markers at the sites.
  */
 export function mapTable(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
-  const next = seeded(1963);
+  const next = seededUniform(1963);
   const top = h * 0.86;
   const leg = Math.min(w, d) * 0.05;
   for (const sx of [-1, 1]) {

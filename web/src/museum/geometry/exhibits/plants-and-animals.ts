@@ -3,7 +3,7 @@ import { CapsuleGeometry, ConeGeometry, CylinderGeometry } from 'three';
 import type { ModelBuilder } from '../parts';
 import { displayCase } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
-import { clamp, cycle, seeded, slots } from './shared/numbers';
+import { clamp, cycle, seededUniform, slots } from './shared/numbers';
 import { LEAF, TERRACOTTA } from './shared/palette';
 import { rock } from './shared/rocks';
 import { ball, beam, blockOn, disc, rod, spindle, type Vec3 } from './shared/shapes';
@@ -17,7 +17,7 @@ function pottedPlant(
   depth: number,
   base: Vec3,
 ): void {
-  const next = seeded(seed);
+  const next = seededUniform(seed);
   const potHeight = height * 0.2;
   const potRadius = Math.min(width, depth) * 0.28;
   b.add(new CylinderGeometry(potRadius, potRadius * 0.75, potHeight, 12), TERRACOTTA, {

@@ -3,7 +3,7 @@ import { ConeGeometry, CylinderGeometry, SphereGeometry, TorusGeometry, Vector3 
 import type { ModelBuilder } from '../parts';
 import { caseLevels, displayCase } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
-import { clamp, cycle, seeded, slots } from './shared/numbers';
+import { clamp, cycle, seededUniform, slots } from './shared/numbers';
 import { METAL_DARK } from './shared/palette';
 import { rock } from './shared/rocks';
 import { ball, beam, blockOn, ring, rod, type Vec3 } from './shared/shapes';
@@ -226,7 +226,7 @@ function branchingCoral(
 
 /** A reef on a plinth: branching corals in reds and oranges, a sea fan and brain corals on a rocky base. */
 export function coralReef(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
-  const next = seeded(2024);
+  const next = seededUniform(2024);
   const plinth = h * 0.25;
   blockOn(b, '#2f3a44', [w, plinth, d], [0, 0, 0]);
   const bedTop = plinth + h * 0.06;

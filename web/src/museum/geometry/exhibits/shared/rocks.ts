@@ -1,7 +1,7 @@
 // Rough stones with flat facets, seeded: the anthracite block, rock specimens, a reef's base, coal in a cart.
 import { BufferGeometry, Float32BufferAttribute, IcosahedronGeometry, Vector3 } from 'three';
 import type { ModelBuilder, Placement } from '../../parts';
-import { seeded } from './numbers';
+import { seededUniform } from './numbers';
 import type { Vec3 } from './shapes';
 
 /**
@@ -11,7 +11,7 @@ import type { Vec3 } from './shapes';
 function rockGeometry(seed: number, detail = 1, roughness = 0.22): BufferGeometry {
   const base = new IcosahedronGeometry(1, detail);
   const source = base.getAttribute('position');
-  const next = seeded(seed);
+  const next = seededUniform(seed);
   const pushes = new Map<string, number>();
   const point = new Vector3();
   const positions = new Float32Array(source.count * 3);

@@ -1,6 +1,7 @@
 /**
- * A seeded pseudo-random generator, so that simulated prediction intervals and simulated test series come out the
- * same on every run: mulberry32 for uniforms, the Box–Muller transform for standard normals.
+ * A seeded pseudo-random generator, so that what is generated comes out the same on every run (the forecasts'
+ * simulated intervals and test series, the demo history, the museum models' variety): mulberry32 for uniforms,
+ * the Box–Muller transform for standard normals. Pure, so the browser's museum code uses it too.
  */
 
 /** Uniform numbers in [0, 1) from a 32-bit seed. */
