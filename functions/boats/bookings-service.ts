@@ -4,12 +4,12 @@
  * ending holds that were not paid in time. Payment, cancellation and refunds are in booking-payments.ts.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { addDays, localDateAt } from '../platform/local-time.js';
 import type { Booking, BookingRequest, BookingView, PriceLine } from './booking-model.js';
 import { applyChange, type BookingChange, type BookingsStore } from './bookings-store.js';
 import type { DeparturesStore } from './departures-store.js';
 import { type Departure, passengerCategories } from './fleet-model.js';
 import { departurePrices } from './pricing.js';
-import { addDays, localDateAt } from './schedule-dates.js';
 import type { BoatsStore } from './store.js';
 
 export interface BookingSettings {

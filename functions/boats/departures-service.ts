@@ -5,6 +5,7 @@
  * search with its prices. No HTTP and no SDK types here.
  */
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
+import { localToUtc } from '../platform/local-time.js';
 import type { DeparturesStore } from './departures-store.js';
 import { departureIdFor } from './departures-store.js';
 import type {
@@ -18,7 +19,7 @@ import type {
 } from './fleet-model.js';
 import type { FleetStore } from './fleet-store.js';
 import { departurePrices } from './pricing.js';
-import { expandScheduledDates, localToUtc } from './schedule-dates.js';
+import { expandScheduledDates } from './schedule-dates.js';
 import type { BoatsStore } from './store.js';
 
 /** One scheduling request creates at most a year of daily departures. */

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
+import { addDays, isoWeekday, localDateAt, localToUtc } from '../platform/local-time.js';
 import { newDeparture } from './departures-service.js';
 import type { DeparturesStore } from './departures-store.js';
 import { Boat, type Departure, Fares, Operator, Slug } from './fleet-model.js';
 import type { FleetStore } from './fleet-store.js';
 import { PortId } from './model.js';
-import { addDays, isoWeekday, localDateAt, localToUtc } from './schedule-dates.js';
 
 export const DEMO_FLEET_SEED = new URL('../../assets/seed/demo-fleet.json', import.meta.url);
 

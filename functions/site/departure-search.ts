@@ -6,7 +6,7 @@
 import type { FleetService } from '../boats/departures-service.js';
 import type { DepartureOffer, DepartureSearchQuery } from '../boats/fleet-model.js';
 import { DepartureSearchQuery as DepartureSearchQuerySchema } from '../boats/fleet-model.js';
-import { localDateAt } from '../boats/schedule-dates.js';
+import { localDateAt } from '../platform/local-time.js';
 
 export type DepartureSearchOutcome =
   | { kind: 'results'; query: DepartureSearchQuery; departures: DepartureOffer[] }

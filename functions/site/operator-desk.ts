@@ -13,10 +13,11 @@ import {
 } from '../boats/departures-service.js';
 import type { DeparturesStore } from '../boats/departures-store.js';
 import { type Departure, passengerCategories, ScheduleRequest } from '../boats/fleet-model.js';
-import { addDays, localDateAt, TooManyDatesError } from '../boats/schedule-dates.js';
+import { TooManyDatesError } from '../boats/schedule-dates.js';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { InvalidTokenError, type TokenVerifier } from '../platform/auth/verifier.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
 
 /** How far ahead the page lists the company's departures. */
 export const UPCOMING_DAYS = 14;

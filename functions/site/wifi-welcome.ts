@@ -7,8 +7,8 @@
 import type { FleetService } from '../boats/departures-service.js';
 import type { DepartureOffer } from '../boats/fleet-model.js';
 import type { Port, Route } from '../boats/model.js';
-import { localDateAt } from '../boats/schedule-dates.js';
 import type { BoatsCatalog } from '../boats/service.js';
+import { localDateAt } from '../platform/local-time.js';
 import { ticketSessionMinutes } from '../wifi/portal/ticket-login.js';
 import type { HotspotStore } from '../wifi/store.js';
 

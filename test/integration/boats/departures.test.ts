@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Boat, DepartureOffer, Fares } from '../../../functions/boats/fleet-model.js';
 import { createFleetStore } from '../../../functions/boats/fleet-store.js';
-import { addDays, isoWeekday, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { addDays, isoWeekday, localDateAt } from '../../../functions/platform/local-time.js';
 import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;

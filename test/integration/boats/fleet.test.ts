@@ -1,8 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departureKeyOf } from '../../../functions/boats/departures-store.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
 import { createBulkLoadClient, seedDemoData } from '../../../functions/local/bootstrap.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;

@@ -3,8 +3,8 @@
 // what the services record feeding the series after the demo history ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
 import { forecastsFor, recordedDemandFor } from '../../../functions/insights/index.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { adult, holdSeats, scheduleTestDeparture } from '../support/bookings.js';
 import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 

@@ -19,8 +19,8 @@ import {
   lambdaBundlingOptions,
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
 import { readTicketCode } from '../../../functions/boats/tickets.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { SHARED_PAGE_CACHE_CONTROL } from '../../../functions/site/shared-pages.js';
 import { type FakeAws, startFakeAws } from '../../support/fake-aws.js';
 import { bookingBody } from '../support/bookings.js';

@@ -6,8 +6,8 @@ import { createBookingsService } from '../../../functions/boats/bookings-service
 import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
 import { createDeparturesStore } from '../../../functions/boats/departures-store.js';
 import type { Fares } from '../../../functions/boats/fleet-model.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
 import { createBoatsStore } from '../../../functions/boats/store.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { demo, PROBLEM_JSON, type TestPlatform } from './platform.js';
 
 export const boatFares: Fares = {
