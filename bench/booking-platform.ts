@@ -5,7 +5,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { createApi } from '../functions/api.js';
-import type { Fares } from '../functions/boats/fleet-model.js';
+import type { Fares } from '../functions/boats/departures/model.js';
 import { createBulkLoadClient, ensureTable, seedDemoData } from '../functions/local/bootstrap.js';
 import { createLocalDependencies } from '../functions/local/dependencies.js';
 import { loadConfig } from '../functions/platform/config.js';

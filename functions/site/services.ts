@@ -5,10 +5,14 @@
  */
 
 import { createRemoteJWKSet } from 'jose';
-import { createDeparturesStore } from '../boats/departures-store.js';
-import { boatsCatalogFor, bookingsServiceFor, fleetServiceFor } from '../boats/index.js';
-import type { BoatsCatalog } from '../boats/service.js';
-import { createBoatsStore } from '../boats/store.js';
+import {
+  bookingsServiceFor,
+  type CatalogueService,
+  catalogueServiceFor,
+  departuresOfDayFor,
+  departuresServiceFor,
+  fleetServiceFor,
+} from '../boats/index.js';
 import { museumServiceFor } from '../museum/index.js';
 import type { MuseumService } from '../museum/service.js';
 import { createTokenVerifier } from '../platform/auth/verifier.js';
@@ -21,7 +25,7 @@ import { createSiteBookings, type SiteBookings } from './bookings.js';
 import { createDepartureSearch, type DepartureSearch } from './departure-search.js';
 import { createOperatorDesk, type OperatorDesk } from './operator-desk.js';
 import {
-  cachedBoatsCatalog,
+  cachedBoatsCatalogue,
   cachedDepartureSearch,
   cachedHotspots,
   cachedMuseum,
@@ -29,7 +33,7 @@ import {
 import { createWifiWelcome, type WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
-  boats: BoatsCatalog;
+  boats: CatalogueService;
   departures: DepartureSearch;
   bookings: SiteBookings;
   operator: OperatorDesk;
@@ -44,10 +48,11 @@ export interface SiteServices {
 export function createSiteServices(
   dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'verifier' | 'pageDataCache'>,
 ): SiteServices {
-  const fleet = fleetServiceFor(dependencies);
+  const catalogue = catalogueServiceFor(dependencies);
+  const departures = departuresServiceFor(dependencies);
   const { db, config, verifier, pageDataCache } = dependencies;
-  const boats = cachedBoatsCatalog(pageDataCache, boatsCatalogFor(dependencies));
-  const departuresShown = cachedDepartureSearch(pageDataCache, fleet);
+  const boats = cachedBoatsCatalogue(pageDataCache, catalogue);
+  const departuresShown = cachedDepartureSearch(pageDataCache, departures);
   return {
     museum: cachedMuseum(pageDataCache, museumServiceFor(dependencies)),
     welcome: createWifiWelcome(
@@ -55,13 +60,18 @@ export function createSiteServices(
       departuresShown,
       boats,
     ),
-    operator: createOperatorDesk(fleet, createDeparturesStore(db, config.tableName), verifier),
+    operator: createOperatorDesk(
+      fleetServiceFor(dependencies),
+      departures,
+      departuresOfDayFor(dependencies),
+      verifier,
+    ),
     boats,
     departures: createDepartureSearch(departuresShown),
     bookings: createSiteBookings(
       bookingsServiceFor(dependencies),
-      fleet,
-      createBoatsStore(dependencies.db, dependencies.config.tableName),
+      departures,
+      catalogue,
       dependencies.config.bookings,
     ),
   };

@@ -24,7 +24,7 @@ export const PERSONAL_PAGE_CACHE_CONTROL = 'private, no-store';
 export const SHARED_PAGES: Readonly<Record<string, readonly string[]>> = {
   '/[lang]/boats': [],
   '/[lang]/boats/routes/[id]': [],
-  // The fields of the departure search (DepartureSearchQuery in functions/boats/fleet-model.ts).
+  // The fields of the departure search (DepartureSearchQuery in functions/boats/departures/model.ts).
   '/[lang]/boats/departures': ['date', 'route', 'port', 'passengers'],
   '/[lang]/museum': [],
   '/[lang]/museum/catalogue': ['q'],

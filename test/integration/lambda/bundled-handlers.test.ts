@@ -19,7 +19,7 @@ import {
   lambdaBundlingOptions,
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
-import { readTicketCode } from '../../../functions/boats/tickets.js';
+import { readTicketCode } from '../../../functions/boats/tickets/codes.js';
 import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { SHARED_PAGE_CACHE_CONTROL } from '../../../functions/site/shared-pages.js';
 import { type FakeAws, startFakeAws } from '../../support/fake-aws.js';
