@@ -5,12 +5,12 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { createApi } from '../functions/api.js';
-import type { Fares } from '../functions/boats/fleet-model.js';
-import { addDays, localDateAt } from '../functions/boats/schedule-dates.js';
+import type { Fares } from '../functions/boats/departures/model.js';
 import { createBulkLoadClient, ensureTable, seedDemoData } from '../functions/local/bootstrap.js';
 import { createLocalDependencies } from '../functions/local/dependencies.js';
 import { loadConfig } from '../functions/platform/config.js';
 import type { PlatformDependencies } from '../functions/platform/dependencies.js';
+import { addDays, localDateAt } from '../functions/platform/local-time.js';
 import type { Logger } from '../functions/platform/logger.js';
 
 /** The demo boat scheduled for the benchmarks: certified for 48 passengers. */

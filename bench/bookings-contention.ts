@@ -7,11 +7,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
-import type { Booking } from '../functions/boats/booking-model.js';
-import { newBookingReference } from '../functions/boats/bookings-service.js';
-import { createBookingsStore } from '../functions/boats/bookings-store.js';
-import { createDeparturesStore, departureKeyOf } from '../functions/boats/departures-store.js';
-import { Departure } from '../functions/boats/fleet-model.js';
+import type { Booking } from '../functions/boats/bookings/model.js';
+import { newBookingReference } from '../functions/boats/bookings/service.js';
+import { createBookingsStore } from '../functions/boats/bookings/store.js';
+import { Departure } from '../functions/boats/departures/model.js';
+import { createDeparturesStore, departureKeyOf } from '../functions/boats/departures/store.js';
 import type { RunningDynamoDb } from '../functions/local/dynamodb-local.js';
 import { createDocumentClient } from '../functions/platform/dynamo.js';
 import {

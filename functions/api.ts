@@ -2,12 +2,12 @@
  * The whole API as one Hono app: every domain router mounted under /api, plus health, identity and the
  * OpenAPI document. The local server runs this; on AWS each domain runs alone in its own Lambda.
  */
-import { paymentRouteDeclarations } from './boats/booking-payment-routes.js';
 import {
   BOATS_BASE_PATH,
   boatsRouterFor,
   bookingPaymentPortsOf,
   bookingsRouterFor,
+  paymentRouteDeclarations,
   paymentRoutersFor,
 } from './boats/index.js';
 import { INSIGHTS_BASE_PATH, insightsRouterFor } from './insights/index.js';

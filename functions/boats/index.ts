@@ -1,35 +1,102 @@
-/** The boats domain assembled from its parts, ready to mount at /api/boats and to read from the site's pages. */
+/**
+ * The boats domain assembled from its parts (catalogue, fleet, departures, bookings, payments, tickets): the
+ * routers the API and the Lambda handlers mount, the services the site's pages read, and all that another
+ * domain may know of boats. Nothing outside functions/boats imports a part directly.
+ */
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
 import type { Signer } from '../platform/signing/port.js';
+import { BOOKINGS_BASE_PATH, createBookingsRouter } from './bookings/routes.js';
+import { createBookingsService } from './bookings/service.js';
+import { createBookingsStore } from './bookings/store.js';
+import { createCatalogueRouter } from './catalogue/routes.js';
+import { createCatalogueService } from './catalogue/service.js';
+import { createCatalogueStore } from './catalogue/store.js';
+import type { Departure } from './departures/model.js';
+import { addDepartureRoutes } from './departures/routes.js';
+import { createDeparturesService } from './departures/service.js';
+import { createDeparturesStore } from './departures/store.js';
+import { addFleetRoutes } from './fleet/routes.js';
+import { createFleetService } from './fleet/service.js';
+import { createFleetStore } from './fleet/store.js';
 import {
   createBookingPaymentsRouter,
   createPaymentsWebhookRouter,
-  createTicketKeysRouter,
   PAYMENTS_BASE_PATH,
-  TICKETS_BASE_PATH,
-} from './booking-payment-routes.js';
-import { createBookingPayments } from './booking-payments.js';
-import { BOOKINGS_BASE_PATH, createBookingsRouter } from './bookings-routes.js';
-import { createBookingsService } from './bookings-service.js';
-import { createBookingsStore } from './bookings-store.js';
-import { addDepartureRoutes } from './departures-routes.js';
-import { createFleetService } from './departures-service.js';
-import { createDeparturesStore } from './departures-store.js';
-import { createFleetStore } from './fleet-store.js';
-import { addCancellationPolicyRoutes } from './policy-routes.js';
-import { createBoatsRouter } from './routes.js';
-import { createBoatsCatalog } from './service.js';
-import { createBoatsStore } from './store.js';
+} from './payments/routes.js';
+import { createPaymentsService } from './payments/service.js';
+import { createTicketKeysRouter, TICKETS_BASE_PATH } from './tickets/routes.js';
+
+export {
+  type Booking,
+  BookingRequest,
+  type BookingView,
+  MAX_PASSENGERS_PER_BOOKING,
+} from './bookings/model.js';
+export {
+  BookingNotFoundError,
+  type BookingsService,
+  DepartureClosedError,
+  IdempotencyKeyReusedError,
+  SoldOutError,
+} from './bookings/service.js';
+export {
+  type CancellationPolicy,
+  refundAmountFor,
+  refundPercentFor,
+} from './catalogue/cancellation-policy.js';
+export type { Port, Route, RouteList } from './catalogue/model.js';
+export type { CatalogueService } from './catalogue/service.js';
+export {
+  type Departure,
+  type DepartureOffer,
+  DepartureSearchQuery,
+  type PassengerCategory,
+  passengerCategories,
+  ScheduleRequest,
+} from './departures/model.js';
+export { TooManyDatesError } from './departures/scheduled-dates.js';
+export {
+  CertificateExpiredError,
+  DepartureExistsError,
+  DepartureNotFoundError,
+  type DeparturesService,
+  InvalidScheduleError,
+} from './departures/service.js';
+export { type FleetService, ForeignCompanyError } from './fleet/service.js';
+export { paymentRouteDeclarations } from './payments/routes.js';
 
 export const BOATS_BASE_PATH = '/api/boats';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
 
-export function boatsCatalogFor({ db, config, logger }: Data) {
-  return createBoatsCatalog(createBoatsStore(db, config.tableName, logger));
+export function catalogueServiceFor({ db, config, logger }: Data) {
+  return createCatalogueService(createCatalogueStore(db, config.tableName, logger));
+}
+
+export function fleetServiceFor({ db, config, logger }: Data) {
+  return createFleetService(createFleetStore(db, config.tableName, logger));
+}
+
+export function departuresServiceFor({ db, config, logger }: Data) {
+  return createDeparturesService({
+    fleet: createFleetStore(db, config.tableName, logger),
+    departures: createDeparturesStore(db, config.tableName, logger),
+    catalogue: createCatalogueStore(db, config.tableName, logger),
+  });
+}
+
+export function bookingsServiceFor({ db, config, logger }: Data) {
+  return createBookingsService(
+    {
+      bookings: createBookingsStore(db, config.tableName, logger),
+      departures: createDeparturesStore(db, config.tableName, logger),
+      catalogue: createCatalogueStore(db, config.tableName, logger),
+    },
+    config.bookings,
+  );
 }
 
 /**
@@ -46,30 +113,21 @@ export function bookingSeatsLookupFor({ db, config }: Pick<PlatformDependencies,
   };
 }
 
-export function fleetServiceFor({ db, config, logger }: Data) {
-  return createFleetService({
-    fleet: createFleetStore(db, config.tableName, logger),
-    departures: createDeparturesStore(db, config.tableName, logger),
-    catalog: createBoatsStore(db, config.tableName, logger),
-  });
+/** A local day's departures in departure-time order, each with its route, port, company and seat counters. */
+export type DeparturesOfDay = (localDate: string) => Promise<Departure[]>;
+
+/** The departures of a day as stored, for the insights' passenger counts and the operator's page. */
+export function departuresOfDayFor({ db, config, logger }: Data): DeparturesOfDay {
+  const departures = createDeparturesStore(db, config.tableName, logger);
+  return (localDate) => departures.listDeparturesOn(localDate);
 }
 
+/** GET and PUT /api/boats/…: the catalogue, the fleet and the departures, in one router. */
 export function boatsRouterFor(dependencies: PlatformDependencies) {
-  const { db, config, requireRole, logger } = dependencies;
-  const router = createBoatsRouter(boatsCatalogFor(dependencies), requireRole);
-  addCancellationPolicyRoutes(router, createBoatsStore(db, config.tableName, logger), requireRole);
-  return addDepartureRoutes(router, fleetServiceFor(dependencies), requireRole);
-}
-
-export function bookingsServiceFor({ db, config, logger }: Data) {
-  return createBookingsService(
-    {
-      bookings: createBookingsStore(db, config.tableName, logger),
-      departures: createDeparturesStore(db, config.tableName, logger),
-      catalog: createBoatsStore(db, config.tableName, logger),
-    },
-    config.bookings,
-  );
+  const { requireRole } = dependencies;
+  const router = createCatalogueRouter(catalogueServiceFor(dependencies), requireRole);
+  addFleetRoutes(router, fleetServiceFor(dependencies), requireRole);
+  return addDepartureRoutes(router, departuresServiceFor(dependencies), requireRole);
 }
 
 /** POST /api/bookings and GET /api/bookings/{id}: no payment provider needed. */
@@ -84,11 +142,11 @@ export interface BookingPaymentPorts {
   messages: MessagesPort;
 }
 
-export function bookingPaymentsFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
+export function paymentsServiceFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
   const { db, config, logger } = dependencies;
-  return createBookingPayments({
+  return createPaymentsService({
     bookings: createBookingsStore(db, config.tableName, logger),
-    catalog: createBoatsStore(db, config.tableName, logger),
+    catalogue: createCatalogueStore(db, config.tableName, logger),
     service: bookingsServiceFor(dependencies),
     ...ports,
     logger,
@@ -97,13 +155,13 @@ export function bookingPaymentsFor(dependencies: PlatformDependencies, ports: Bo
 
 /** Checkout, cancellation, the payment webhook and the ticket keys: the routes that need those ports. */
 export function paymentRoutersFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
-  const bookingPayments = bookingPaymentsFor(dependencies, ports);
+  const payments = paymentsServiceFor(dependencies, ports);
   const options = { publicAddress: dependencies.config };
   return [
-    { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(bookingPayments, options) },
+    { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(payments, options) },
     {
       basePath: PAYMENTS_BASE_PATH,
-      router: createPaymentsWebhookRouter(ports.payments, bookingPayments, dependencies.logger, options),
+      router: createPaymentsWebhookRouter(ports.payments, payments, dependencies.logger, options),
     },
     { basePath: TICKETS_BASE_PATH, router: createTicketKeysRouter(ports.signer) },
   ];

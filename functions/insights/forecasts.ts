@@ -3,7 +3,7 @@
  * history, completed day by day with what the services have recorded since — is forecast 90 days ahead and the
  * forecast stored with its model and intervals, so the dashboard and the API only read.
  */
-import { addDays, localDateAt } from '../boats/schedule-dates.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
 import { forecastDaily } from './daily-model.js';
 import type { InsightsStore, SeriesInfo, StoredForecast } from './store.js';
 

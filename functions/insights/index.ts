@@ -1,5 +1,5 @@
 /** The insights domain assembled: demand series, their forecasts, the nightly job and the managers' API. */
-import { createDeparturesStore } from '../boats/departures-store.js';
+import { createDeparturesStore } from '../boats/departures/store.js';
 import { createVisitAnalytics } from '../museum/analytics.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { ScheduledJob } from '../platform/schedules/port.js';

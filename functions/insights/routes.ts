@@ -3,9 +3,9 @@
  * request: the forecasts were made by the nightly job; the answer puts them beside the actuals.
  */
 import * as z from 'zod';
-import { addDays, localDateAt } from '../boats/schedule-dates.js';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { dateRangeQuery } from '../platform/date-range.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import {
   createRoute,

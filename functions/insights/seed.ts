@@ -3,7 +3,7 @@
  * 2019 to yesterday, per series, built from the boats catalogue's routes and ports and the Wi-Fi registry's areas.
  * Idempotent: a table that has series already is left alone.
  */
-import { addDays, localDateAt } from '../boats/schedule-dates.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
 import { generateDemoHistory } from './demo-history.js';
 import type { InsightsStore } from './store.js';
 

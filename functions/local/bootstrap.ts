@@ -8,11 +8,11 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDeparturesStore } from '../boats/departures-store.js';
-import { readDemoFleetSeed, seedDemoFleet } from '../boats/fleet-seed.js';
-import { createFleetStore } from '../boats/fleet-store.js';
-import { readBoatsCatalogSeed, seedBoatsCatalog } from '../boats/seed.js';
-import { createBoatsStore } from '../boats/store.js';
+import { readBoatsCatalogueSeed, seedBoatsCatalogue } from '../boats/catalogue/seed.js';
+import { createCatalogueStore } from '../boats/catalogue/store.js';
+import { createDeparturesStore } from '../boats/departures/store.js';
+import { readDemoFleetSeed, seedDemoFleet } from '../boats/fleet/demo-seed.js';
+import { createFleetStore } from '../boats/fleet/store.js';
 import { seedDemandHistory } from '../insights/seed.js';
 import { createInsightsStore } from '../insights/store.js';
 import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
@@ -57,7 +57,7 @@ export async function ensureTable(db: DynamoDBDocumentClient, tableName: string)
 }
 
 export interface SeedReport {
-  boatsCatalogItems: number;
+  boatsCatalogueItems: number;
   /** Demo boat companies and boats. */
   fleetItems: number;
   departures: number;
@@ -77,9 +77,9 @@ export async function seedDemoData(
   accounts: AccountsStore | null,
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
-  const [catalogSeed, wifiSeed] = await Promise.all([readBoatsCatalogSeed(), readWifiSeed()]);
-  const [boatsCatalogItems, fleet, museumItems, wifiHotspots, demandSeries] = await Promise.all([
-    seedBoatsCatalog(createBoatsStore(db, tableName), catalogSeed),
+  const [catalogueSeed, wifiSeed] = await Promise.all([readBoatsCatalogueSeed(), readWifiSeed()]);
+  const [boatsCatalogueItems, fleet, museumItems, wifiHotspots, demandSeries] = await Promise.all([
+    seedBoatsCatalogue(createCatalogueStore(db, tableName), catalogueSeed),
     readDemoFleetSeed().then((seed) =>
       seedDemoFleet(
         { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
@@ -89,8 +89,8 @@ export async function seedDemoData(
     readMuseumSeed().then((seed) => seedMuseum(createMuseumStore(db, tableName), seed)),
     seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), wifiSeed),
     seedDemandHistory(createInsightsStore(db, tableName), {
-      routes: catalogSeed.routes.map((route) => ({ id: route.id, name: route.name })),
-      ports: catalogSeed.ports.map((port) => ({ id: port.id, name: port.name })),
+      routes: catalogueSeed.routes.map((route) => ({ id: route.id, name: route.name })),
+      ports: catalogueSeed.ports.map((port) => ({ id: port.id, name: port.name })),
       areas: wifiSeed.areas.map((area) => ({
         ...area,
         hotspots: wifiSeed.hotspots.filter((hotspot) => hotspot.area === area.id).length,
@@ -103,5 +103,12 @@ export async function seedDemoData(
     const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
-  return { boatsCatalogItems, ...fleet, museumItems, wifiHotspots, demandSeries, accounts: createdAccounts };
+  return {
+    boatsCatalogueItems,
+    ...fleet,
+    museumItems,
+    wifiHotspots,
+    demandSeries,
+    accounts: createdAccounts,
+  };
 }

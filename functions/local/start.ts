@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null);
   bulkLoad.destroy();
   say(
-    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots, ${seeded.demandSeries} demand series and ${seeded.accounts} accounts added.`,
+    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogueItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots, ${seeded.demandSeries} demand series and ${seeded.accounts} accounts added.`,
   );
   say(`Payments: ${paymentsDescription}.`);
   say('Messages: e-mail and SMS go to the outbox, GET /api/outbox (signed in as a manager or operator).');

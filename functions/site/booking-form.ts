@@ -5,8 +5,12 @@
  * bookings; each failing rule is reported against the form field it belongs to.
  */
 import { randomUUID } from 'node:crypto';
-import { BookingRequest, MAX_PASSENGERS_PER_BOOKING } from '../boats/booking-model.js';
-import { type PassengerCategory, passengerCategories } from '../boats/fleet-model.js';
+import {
+  BookingRequest,
+  MAX_PASSENGERS_PER_BOOKING,
+  type PassengerCategory,
+  passengerCategories,
+} from '../boats/index.js';
 
 export type PartyCounts = Record<PassengerCategory, number>;
 

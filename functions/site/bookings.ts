@@ -3,19 +3,22 @@
  * the form (through the same service as POST /api/bookings), a booking shown to the holder of its token (kept
  * in an HttpOnly cookie per booking), the cancellation policy, and the ticket's QR code drawn on the server.
  */
-import type { Booking, BookingRequest } from '../boats/booking-model.js';
 import {
+  type Booking,
   BookingNotFoundError,
+  type BookingRequest,
   type BookingsService,
+  type CancellationPolicy,
+  type CatalogueService,
   DepartureClosedError,
+  DepartureNotFoundError,
+  type DepartureOffer,
+  type DeparturesService,
   IdempotencyKeyReusedError,
+  refundAmountFor,
+  refundPercentFor,
   SoldOutError,
-  UnknownDepartureError,
-} from '../boats/bookings-service.js';
-import { type CancellationPolicy, refundAmountFor, refundPercentFor } from '../boats/cancellation-policy.js';
-import { DepartureNotFoundError, type FleetService } from '../boats/departures-service.js';
-import type { DepartureOffer } from '../boats/fleet-model.js';
-import type { BoatsStore } from '../boats/store.js';
+} from '../boats/index.js';
 import { newFormKey, passengerField, readBookingForm, readParty } from './booking-form.js';
 
 export type CreateOutcome =
@@ -52,8 +55,8 @@ export function bookingCookieLifetime(departsAt: string, now: Date): number {
 
 export function createSiteBookings(
   service: BookingsService,
-  fleet: FleetService,
-  catalog: BoatsStore,
+  departures: DeparturesService,
+  catalogue: CatalogueService,
   settings: { holdMinutes: number },
   clock: () => Date = () => new Date(),
 ) {
@@ -78,7 +81,7 @@ export function createSiteBookings(
 
     async offer(departureId: string): Promise<DepartureOffer | null> {
       try {
-        return await fleet.getDepartureOffer(departureId);
+        return await departures.getDepartureOffer(departureId);
       } catch (error) {
         if (error instanceof DepartureNotFoundError) return null;
         throw error;
@@ -92,7 +95,7 @@ export function createSiteBookings(
       } catch (error) {
         if (error instanceof SoldOutError) return { kind: 'sold-out', seatsLeft: error.seatsLeft };
         if (error instanceof DepartureClosedError) return { kind: 'closed' };
-        if (error instanceof UnknownDepartureError) return { kind: 'unknown-departure' };
+        if (error instanceof DepartureNotFoundError) return { kind: 'unknown-departure' };
         if (error instanceof IdempotencyKeyReusedError) return { kind: 'form-reused' };
         throw error;
       }
@@ -111,13 +114,13 @@ export function createSiteBookings(
 
     /** What cancelling now would refund, by the policy in force. */
     async refundIfCancelledNow(booking: Booking): Promise<{ percent: number; amount: number }> {
-      const policy: CancellationPolicy | null = await catalog.getCancellationPolicy();
+      const policy: CancellationPolicy | null = await catalogue.getCancellationPolicy();
       const percent = policy ? refundPercentFor(policy, booking.departure.departsAt, clock()) : 0;
       return { percent, amount: refundAmountFor(booking.payment.amountPaid ?? booking.total, percent) };
     },
 
     async cancellationPolicy(): Promise<CancellationPolicy | null> {
-      return catalog.getCancellationPolicy();
+      return catalogue.getCancellationPolicy();
     },
 
     /** The ticket's QR code as an SVG document (what the pier's scanner reads). */

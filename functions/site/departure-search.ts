@@ -1,18 +1,21 @@
 /**
  * The departure search as the site's page asks it: the query string read with the API's own schema (so the
- * page and GET /api/boats/departures accept exactly the same queries), then the fleet service's search.
+ * page and GET /api/boats/departures accept exactly the same queries), then the departures service's search.
  */
 
-import type { FleetService } from '../boats/departures-service.js';
-import type { DepartureOffer, DepartureSearchQuery } from '../boats/fleet-model.js';
-import { DepartureSearchQuery as DepartureSearchQuerySchema } from '../boats/fleet-model.js';
-import { localDateAt } from '../boats/schedule-dates.js';
+import {
+  type DepartureOffer,
+  type DepartureSearchQuery,
+  DepartureSearchQuery as DepartureSearchQuerySchema,
+  type DeparturesService,
+} from '../boats/index.js';
+import { localDateAt } from '../platform/local-time.js';
 
 export type DepartureSearchOutcome =
   | { kind: 'results'; query: DepartureSearchQuery; departures: DepartureOffer[] }
   | { kind: 'invalid'; fields: string[] };
 
-export function createDepartureSearch(fleet: FleetService, clock: () => Date = () => new Date()) {
+export function createDepartureSearch(departures: DeparturesService, clock: () => Date = () => new Date()) {
   return {
     /** Today in Hạ Long, the date a search starts from when the visitor has not chosen one. */
     async today(): Promise<string> {
@@ -29,7 +32,11 @@ export function createDepartureSearch(fleet: FleetService, clock: () => Date = (
           fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))],
         };
       }
-      return { kind: 'results', query: parsed.data, departures: await fleet.searchDepartures(parsed.data) };
+      return {
+        kind: 'results',
+        query: parsed.data,
+        departures: await departures.searchDepartures(parsed.data),
+      };
     },
   };
 }

@@ -1,22 +1,26 @@
 /**
  * The operator's page, read and written in-process: who the signed-in staff member is (their ID token from the
  * session cookie, verified like a bearer token), their company's boats and coming departures with seats sold
- * and held, and scheduling departures from a plain form through the same fleet service as the API.
+ * and held, and scheduling departures from a plain form through the same departures service as the API.
  */
 
 import {
   CertificateExpiredError,
+  type Departure,
   DepartureExistsError,
+  type DeparturesOfDay,
+  type DeparturesService,
   type FleetService,
   ForeignCompanyError,
   InvalidScheduleError,
-} from '../boats/departures-service.js';
-import type { DeparturesStore } from '../boats/departures-store.js';
-import { type Departure, passengerCategories, ScheduleRequest } from '../boats/fleet-model.js';
-import { addDays, localDateAt, TooManyDatesError } from '../boats/schedule-dates.js';
+  passengerCategories,
+  ScheduleRequest,
+  TooManyDatesError,
+} from '../boats/index.js';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { InvalidTokenError, type TokenVerifier } from '../platform/auth/verifier.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
 
 /** How far ahead the page lists the company's departures. */
 export const UPCOMING_DAYS = 14;
@@ -32,7 +36,8 @@ export type ScheduleOutcome =
 
 export function createOperatorDesk(
   fleet: FleetService,
-  departures: DeparturesStore,
+  departures: DeparturesService,
+  departuresOfDay: DeparturesOfDay,
   verifier: TokenVerifier,
   clock: () => Date = () => new Date(),
 ) {
@@ -69,9 +74,7 @@ export function createOperatorDesk(
     async upcomingDepartures(companyId: string): Promise<Departure[]> {
       const today = localDateAt(clock());
       const days = await Promise.all(
-        Array.from({ length: UPCOMING_DAYS }, (_, offset) =>
-          departures.listDeparturesOn(addDays(today, offset)),
-        ),
+        Array.from({ length: UPCOMING_DAYS }, (_, offset) => departuresOfDay(addDays(today, offset))),
       );
       return days.flat().filter((departure) => departure.operatorId === companyId);
     },
@@ -107,7 +110,7 @@ export function createOperatorDesk(
         };
       }
       try {
-        const scheduled = await fleet.scheduleDepartures(parsed.data, actor);
+        const scheduled = await departures.scheduleDepartures(parsed.data, actor);
         return {
           kind: 'scheduled',
           count: scheduled.length,

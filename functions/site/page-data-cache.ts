@@ -4,8 +4,7 @@
  * goes through here: booking, holding seats and the operator's own departures always read the table.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { FleetService } from '../boats/departures-service.js';
-import type { BoatsCatalog } from '../boats/service.js';
+import type { CatalogueService, DeparturesService } from '../boats/index.js';
 import type { MuseumService } from '../museum/service.js';
 import type { ReadCache } from '../platform/read-cache.js';
 import type { HotspotStore } from '../wifi/store.js';
@@ -67,12 +66,12 @@ function readThrough<T extends object, K extends AsyncMethodsOf<T>>(
 }
 
 /** The boats catalogue as the public pages read it: routes, fees and ports through the cache. */
-export const cachedBoatsCatalog = (cache: ReadCache, catalog: BoatsCatalog): BoatsCatalog =>
-  readThrough(cache, 'routes', catalog, ['listRoutes', 'getRoute', 'listPorts']);
+export const cachedBoatsCatalogue = (cache: ReadCache, catalogue: CatalogueService): CatalogueService =>
+  readThrough(cache, 'routes', catalogue, ['listRoutes', 'getRoute', 'listPorts']);
 
 /** The departure search, seats left included, through the cache (the display only, never a booking). */
-export const cachedDepartureSearch = (cache: ReadCache, fleet: FleetService): FleetService =>
-  readThrough(cache, 'departures', fleet, ['searchDepartures']);
+export const cachedDepartureSearch = (cache: ReadCache, departures: DeparturesService): DeparturesService =>
+  readThrough(cache, 'departures', departures, ['searchDepartures']);
 
 /** The museum's reads through the cache; its writes are the API's, not the pages'. */
 export const cachedMuseum = (cache: ReadCache, museum: MuseumService): MuseumService =>

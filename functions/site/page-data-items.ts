@@ -5,7 +5,7 @@
  * counters, the fleet (departures copy the boats' names) and the cancellation policy (shown by the booking form
  * alone, read fresh) make no shared page stale.
  */
-import type { Departure } from '../boats/fleet-model.js';
+import type { Departure } from '../boats/index.js';
 import type { PageDataTopic } from './shared-pages.js';
 
 /** An item the stream says changed: its key, and the attributes whose values changed. */

@@ -5,7 +5,7 @@
  */
 
 import { createRemoteJWKSet } from 'jose';
-import type { BoatsCatalog } from '../boats/service.js';
+import type { CatalogueService } from '../boats/index.js';
 import type { MuseumService } from '../museum/service.js';
 import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
@@ -19,7 +19,7 @@ import type { OperatorDesk } from './operator-desk.js';
 import type { WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
-  boats: BoatsCatalog;
+  boats: CatalogueService;
   departures: DepartureSearch;
   bookings: SiteBookings;
   operator: OperatorDesk;

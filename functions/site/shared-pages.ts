@@ -37,7 +37,7 @@ export interface SharedPage {
 export const SHARED_PAGES: Readonly<Record<string, SharedPage>> = {
   '/[lang]/boats': { query: [], shows: ['routes'] },
   '/[lang]/boats/routes/[id]': { query: [], shows: ['routes'] },
-  // The fields of the departure search (DepartureSearchQuery in functions/boats/fleet-model.ts); its form lists
+  // The fields of the departure search (DepartureSearchQuery in functions/boats/departures/model.ts); its form lists
   // the routes and ports.
   '/[lang]/boats/departures': {
     query: ['date', 'route', 'port', 'passengers'],

@@ -4,11 +4,8 @@
  * boat departures still ahead today. Read from the same stores as the API; the hotspots only as name and place —
  * their gateways' settings never leave the Wi-Fi domain.
  */
-import type { FleetService } from '../boats/departures-service.js';
-import type { DepartureOffer } from '../boats/fleet-model.js';
-import type { Port, Route } from '../boats/model.js';
-import { localDateAt } from '../boats/schedule-dates.js';
-import type { BoatsCatalog } from '../boats/service.js';
+import type { CatalogueService, DepartureOffer, DeparturesService, Port, Route } from '../boats/index.js';
+import { localDateAt } from '../platform/local-time.js';
 import { ticketSessionMinutes } from '../wifi/portal/ticket-login.js';
 import type { HotspotStore } from '../wifi/store.js';
 
@@ -46,8 +43,8 @@ function metresBetween(a: { lat: number; lon: number }, b: { lat: number; lon: n
 
 export function createWifiWelcome(
   hotspots: HotspotStore,
-  fleet: FleetService,
-  boats: BoatsCatalog,
+  departureSearch: DeparturesService,
+  boats: CatalogueService,
   clock: () => Date = () => new Date(),
 ) {
   return {
@@ -75,7 +72,7 @@ export function createWifiWelcome(
         hotspots.list(),
         boats.listRoutes(),
         boats.listPorts(),
-        fleet.searchDepartures({ date: today, passengers: 1 }),
+        departureSearch.searchDepartures({ date: today, passengers: 1 }),
       ]);
       const places = all.map((hotspot) => ({
         id: hotspot.id,

@@ -11,7 +11,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { localDateAt } from '../boats/schedule-dates.js';
+import { localDateAt } from '../platform/local-time.js';
 import type { loginMethods } from './model.js';
 
 type LoginMethod = (typeof loginMethods)[number];

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addDays, localDateAt } from '../../functions/boats/schedule-dates.js';
+import { addDays, localDateAt } from '../../functions/platform/local-time.js';
 import { accessibilityViolations, launchBrowser } from './support/browser.js';
 
 const baseUrl = inject('baseUrl');

@@ -4,7 +4,7 @@
  * moved to another hotspot, valid for a few minutes and (checked by the caller against the store) used once.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { localDateAt } from '../../boats/schedule-dates.js';
+import { localDateAt } from '../../platform/local-time.js';
 
 export const LOGIN_CONTEXT_MINUTES = 10;
 

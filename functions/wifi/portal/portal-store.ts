@@ -5,8 +5,8 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { localDateAt } from '../../boats/schedule-dates.js';
 import { queryAll } from '../../platform/dynamo.js';
+import { localDateAt } from '../../platform/local-time.js';
 import type { AuthmonGrant } from '../gateways/opennds.js';
 
 /** How long consent records are kept: the retention period of the portal's personal data. */

@@ -5,7 +5,7 @@
  * its passengers may have sessions; references are 40 random bits, and guessing them is limited per device and
  * per network (attempt-limits.ts: failures lock out for longer and longer).
  */
-import { addDays, localDateAt } from '../../boats/schedule-dates.js';
+import { addDays, localDateAt } from '../../platform/local-time.js';
 import type { Limit } from '../../platform/rate-limit.js';
 import type { SessionPolicy } from '../model.js';
 

@@ -7,12 +7,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { CancellationPolicy } from '../../../functions/boats/cancellation-policy.js';
-import { createDeparturesStore, departureIdFor } from '../../../functions/boats/departures-store.js';
-import { Boat, Departure, Operator } from '../../../functions/boats/fleet-model.js';
-import { createFleetStore } from '../../../functions/boats/fleet-store.js';
-import { Port, RouteDetails } from '../../../functions/boats/model.js';
-import { createBoatsStore } from '../../../functions/boats/store.js';
+import { CancellationPolicy } from '../../../functions/boats/catalogue/cancellation-policy.js';
+import { Port, RouteDetails } from '../../../functions/boats/catalogue/model.js';
+import { createCatalogueStore } from '../../../functions/boats/catalogue/store.js';
+import { Departure, departureIdFor } from '../../../functions/boats/departures/model.js';
+import { createDeparturesStore } from '../../../functions/boats/departures/store.js';
+import { Boat, Operator } from '../../../functions/boats/fleet/model.js';
+import { createFleetStore } from '../../../functions/boats/fleet/store.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
 import { acceptedBy } from '../support/schema-arbitrary.js';
 
@@ -93,7 +94,7 @@ describe('what the seed and the scheduler store reads back equal', () => {
   it(
     'a port',
     async () => {
-      const store = createBoatsStore(platform.dependencies.db, platform.tableName);
+      const store = createCatalogueStore(platform.dependencies.db, platform.tableName);
       await fc.assert(
         fc.asyncProperty(acceptedBy(Port), async (input) => {
           const port = { ...Port.parse(input), id: uniqueId('round-trip-port') };

@@ -2,9 +2,9 @@
 // nightly refresh writing a 90-day forecast per series, the managers' API reading them beside the actuals, and
 // what the services record feeding the series after the demo history ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { createBookingsStore } from '../../../functions/boats/bookings/store.js';
 import { forecastsFor, recordedDemandFor } from '../../../functions/insights/index.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { adult, holdSeats, scheduleTestDeparture } from '../support/bookings.js';
 import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 

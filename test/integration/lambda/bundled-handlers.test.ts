@@ -24,8 +24,8 @@ import {
   lambdaBundlingOptions,
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
-import { readTicketCode } from '../../../functions/boats/tickets.js';
+import { readTicketCode } from '../../../functions/boats/tickets/codes.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { SHARED_PAGE_CACHE_CONTROL } from '../../../functions/site/shared-pages.js';
 import { type FakeAws, startFakeAws } from '../../support/fake-aws.js';
 import { type FakeCloudFront, startFakeCloudFront } from '../../support/fake-cloudfront.js';

@@ -32,7 +32,7 @@ describe('local bootstrap', () => {
       const { localAuth } = platform.dependencies;
       const first = await seedDemoData(bulkLoad, platform.tableName, localAuth?.accounts ?? null);
       expect(first).toEqual({
-        boatsCatalogItems: 14,
+        boatsCatalogueItems: 14,
         fleetItems: 15,
         departures: expect.any(Number),
         // Visiting information, 14 rooms, 56 exhibits and 3 tours.
@@ -46,7 +46,7 @@ describe('local bootstrap', () => {
       expect(first.departures).toBeGreaterThan(750);
       const second = await seedDemoData(bulkLoad, platform.tableName, localAuth?.accounts ?? null);
       expect(second).toEqual({
-        boatsCatalogItems: 0,
+        boatsCatalogueItems: 0,
         fleetItems: 0,
         departures: 0,
         museumItems: 0,

@@ -5,7 +5,7 @@
  * asks for it), never a 500, and nothing booked or scheduled.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices } from '../../../functions/site/services.js';
 import { scheduleTestDeparture } from '../support/bookings.js';

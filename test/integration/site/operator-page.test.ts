@@ -4,7 +4,7 @@
  * API app as the local server mounts them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices } from '../../../functions/site/services.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';

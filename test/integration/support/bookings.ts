@@ -1,13 +1,13 @@
 /** Helpers for booking tests: schedule a departure of our own, and make bookings the way a client does. */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { BookingView } from '../../../functions/boats/booking-model.js';
-import { createBookingsService } from '../../../functions/boats/bookings-service.js';
-import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
-import { createDeparturesStore } from '../../../functions/boats/departures-store.js';
-import type { Fares } from '../../../functions/boats/fleet-model.js';
-import { addDays, localDateAt } from '../../../functions/boats/schedule-dates.js';
-import { createBoatsStore } from '../../../functions/boats/store.js';
+import type { BookingView } from '../../../functions/boats/bookings/model.js';
+import { createBookingsService } from '../../../functions/boats/bookings/service.js';
+import { createBookingsStore } from '../../../functions/boats/bookings/store.js';
+import { createCatalogueStore } from '../../../functions/boats/catalogue/store.js';
+import type { Fares } from '../../../functions/boats/departures/model.js';
+import { createDeparturesStore } from '../../../functions/boats/departures/store.js';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { demo, PROBLEM_JSON, type TestPlatform } from './platform.js';
 
 export const boatFares: Fares = {
@@ -117,7 +117,7 @@ export function bookingsServiceAt(platform: TestPlatform, offsetMs: number) {
     {
       bookings: createBookingsStore(db, config.tableName),
       departures: createDeparturesStore(db, config.tableName),
-      catalog: createBoatsStore(db, config.tableName),
+      catalogue: createCatalogueStore(db, config.tableName),
     },
     config.bookings,
     () => new Date(Date.now() + offsetMs),

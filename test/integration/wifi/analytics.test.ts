@@ -3,7 +3,7 @@
 // sessions' ends — counted once, and only for sessions this portal started.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDateAt } from '../../../functions/boats/schedule-dates.js';
+import { localDateAt } from '../../../functions/platform/local-time.js';
 import type { WifiDayStatistics } from '../../../functions/wifi/analytics.js';
 import { encryptFas } from '../../../functions/wifi/gateways/opennds.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';

@@ -3,7 +3,7 @@
 // flooding an address with codes, guessing references, sharing one ticket with everyone.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBookingsStore } from '../../../functions/boats/bookings-store.js';
+import { createBookingsStore } from '../../../functions/boats/bookings/store.js';
 import type { Outbox } from '../../../functions/platform/messages/outbox.js';
 import { adult, holdSeats, scheduleTestDeparture } from '../support/bookings.js';
 import { createTestPlatform, type TestPlatform } from '../support/platform.js';

@@ -4,9 +4,9 @@
  * reads them, and a disagreement names every field involved.
  */
 import { describe, expect, it } from 'vitest';
-import { Booking } from '../../../functions/boats/booking-model.js';
-import { Departure } from '../../../functions/boats/fleet-model.js';
-import { SightseeingFee } from '../../../functions/boats/model.js';
+import { Booking } from '../../../functions/boats/bookings/model.js';
+import { SightseeingFee } from '../../../functions/boats/catalogue/model.js';
+import { Departure } from '../../../functions/boats/departures/model.js';
 import { isInconsistentTotal } from '../../../functions/platform/totals.js';
 
 function failingPaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) {

@@ -1,7 +1,7 @@
 // The one caching rule of the pages rendered per request: shared only for a shared page's plain read, personal
 // for everything else; and the query parameters CloudFront keys shared pages by are the ones they read.
 import { describe, expect, it } from 'vitest';
-import { DepartureSearchQuery } from '../../../functions/boats/fleet-model.js';
+import { DepartureSearchQuery } from '../../../functions/boats/departures/model.js';
 import {
   PERSONAL_PAGE_CACHE_CONTROL,
   pageCacheControl,

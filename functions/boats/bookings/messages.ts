@@ -1,0 +1,113 @@
+/**
+ * The messages a tourist receives about a booking, in the booking's language: for now the confirmation, with
+ * the link to the ticket page (a second key to the booking) and what to bring to the pier.
+ */
+import type { OutgoingMessage } from '../../platform/messages/port.js';
+import type { LocalizedText } from '../catalogue/model.js';
+import type { Booking } from './model.js';
+
+const wording = {
+  vi: {
+    subject: (booking: Booking, when: string) => `Đã xác nhận vé tàu ${booking.id} — ${when}`,
+    greeting:
+      'Cảm ơn bạn đã đặt chuyến tham quan vịnh Hạ Long. Thanh toán đã được nhận, vé của bạn đã sẵn sàng.',
+    reference: 'Mã đặt chỗ',
+    trip: 'Chuyến',
+    route: (id: number) => `Tuyến ${id}`,
+    departs: 'Khởi hành',
+    port: 'Cảng',
+    boat: 'Tàu',
+    passengers: 'Hành khách',
+    total: 'Tổng đã thanh toán',
+    ticket: 'Vé và mã QR (xem, in hoặc huỷ chuyến)',
+    bring:
+      'Mang theo giấy tờ tuỳ thân (CCCD, mã định danh hoặc hộ chiếu) của mọi hành khách và đến cảng ít nhất 30 phút trước giờ khởi hành. Người giám hộ mang giấy tờ của trẻ em.',
+    keep: 'Đường dẫn trên là chìa khoá đặt chỗ của bạn: đừng chia sẻ với người khác.',
+  },
+  en: {
+    subject: (booking: Booking, when: string) => `Boat ticket ${booking.id} confirmed — ${when}`,
+    greeting:
+      'Thank you for booking a Hạ Long Bay trip. Your payment has been received and your ticket is ready.',
+    reference: 'Booking reference',
+    trip: 'Trip',
+    route: (id: number) => `Route ${id}`,
+    departs: 'Departs',
+    port: 'Port',
+    boat: 'Boat',
+    passengers: 'Passengers',
+    total: 'Total paid',
+    ticket: 'Ticket and QR code (view, print or cancel)',
+    bring:
+      "Bring every passenger's identity document (citizen ID or passport) and be at the port at least 30 minutes before departure. Guardians bring the children's documents.",
+    keep: 'The link above is the key to your booking: do not share it.',
+  },
+} as const;
+
+export const categoryNames: Record<'vi' | 'en', Record<string, string>> = {
+  vi: {
+    adult: 'Người lớn',
+    'child-7-to-12': 'Trẻ em 7–12 tuổi',
+    'child-under-7': 'Trẻ em dưới 7 tuổi hoặc dưới 1,2 m',
+    'vietnamese-senior-60': 'Người cao tuổi Việt Nam từ 60 tuổi',
+    'severe-disability': 'Người khuyết tật đặc biệt nặng',
+  },
+  en: {
+    adult: 'Adult',
+    'child-7-to-12': 'Child aged 7–12',
+    'child-under-7': 'Child under 7 or under 1.2 m',
+    'vietnamese-senior-60': 'Vietnamese senior (60+)',
+    'severe-disability': 'Person with a severe disability',
+  },
+};
+
+export const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} ₫`;
+
+/** "Thứ Ba, 24 tháng 11, 2026 lúc 08:00" / "Tuesday, 24 November 2026 at 08:00", in Hạ Long time. */
+export function departureTime(departsAt: string, language: 'vi' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(new Date(departsAt));
+}
+
+/** The confirmation e-mail; null for a booking whose contact has been erased (long after its trip). */
+export function confirmationMessage(
+  booking: Booking,
+  ticketUrl: string,
+  portName: LocalizedText | null,
+): OutgoingMessage | null {
+  const contact = booking.contact;
+  if (!contact) return null;
+  const language = booking.language;
+  const t = wording[language];
+  const when = departureTime(booking.departure.departsAt, language);
+  const lines = booking.lines.map(
+    (line) => `  ${line.quantity} × ${categoryNames[language][line.category]} — ${vnd(line.amount)}`,
+  );
+  const text = [
+    t.greeting,
+    '',
+    `${t.reference}: ${booking.id}`,
+    `${t.trip}: ${t.route(booking.departure.routeId)}, ${booking.departure.operator.name}`,
+    `${t.departs}: ${when}`,
+    `${t.port}: ${portName ? portName[language] : booking.departure.portId}`,
+    `${t.boat}: ${booking.departure.boat.name}`,
+    `${t.passengers}:`,
+    ...lines,
+    `${t.total}: ${vnd(booking.total)}`,
+    '',
+    `${t.ticket}:`,
+    ticketUrl,
+    '',
+    t.bring,
+    t.keep,
+  ].join('\n');
+  return {
+    kind: 'booking-confirmation',
+    to: { email: contact.email },
+    subject: t.subject(booking, when),
+    text,
+    reference: booking.id,
+  };
+}
