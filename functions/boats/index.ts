@@ -13,7 +13,6 @@ import { createBookingsStore } from './bookings/store.js';
 import { createCatalogueRouter } from './catalogue/routes.js';
 import { createCatalogueService } from './catalogue/service.js';
 import { createCatalogueStore } from './catalogue/store.js';
-import type { Departure } from './departures/model.js';
 import { addDepartureRoutes } from './departures/routes.js';
 import { createDeparturesService } from './departures/service.js';
 import { createDeparturesStore } from './departures/store.js';
@@ -67,6 +66,8 @@ export {
 export { type FleetService, ForeignCompanyError } from './fleet/service.js';
 export { paymentRouteDeclarations } from './payments/routes.js';
 
+export * from './reads.js';
+
 export const BOATS_BASE_PATH = '/api/boats';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
@@ -111,15 +112,6 @@ export function bookingSeatsLookupFor({ db, config }: Pick<PlatformDependencies,
       ? { status: booking.status, localDate: booking.departure.localDate, seats: booking.seats }
       : null;
   };
-}
-
-/** A local day's departures in departure-time order, each with its route, port, company and seat counters. */
-export type DeparturesOfDay = (localDate: string) => Promise<Departure[]>;
-
-/** The departures of a day as stored, for the insights' passenger counts and the operator's page. */
-export function departuresOfDayFor({ db, config, logger }: Data): DeparturesOfDay {
-  const departures = createDeparturesStore(db, config.tableName, logger);
-  return (localDate) => departures.listDeparturesOn(localDate);
 }
 
 /** GET and PUT /api/boats/…: the catalogue, the fleet and the departures, in one router. */

@@ -1,10 +1,9 @@
 /** The insights domain assembled: demand series, their forecasts, the nightly job and the managers' API. */
-import { createDeparturesStore } from '../boats/departures/store.js';
-import { createVisitAnalytics } from '../museum/analytics.js';
+import { departuresOfDayFor } from '../boats/reads.js';
+import { visitAnalyticsFor } from '../museum/reads.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { ScheduledJob } from '../platform/schedules/port.js';
-import { createWifiAnalytics } from '../wifi/analytics.js';
-import { createHotspotStore } from '../wifi/store.js';
+import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
 import { createForecasts, type RecordedDemand } from './forecasts.js';
 import { insightsJobSchedule } from './job-schedule.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
@@ -19,15 +18,15 @@ type Data = Pick<PlatformDependencies, 'db' | 'config'>;
  * (per route and port as the departures say), Wi-Fi sessions the portal's daily counters (per area through the
  * hotspots' areas), museum visits the visit analytics' counter.
  */
-export function recordedDemandFor({ db, config }: Data): RecordedDemand {
-  const departures = createDeparturesStore(db, config.tableName);
-  const wifi = createWifiAnalytics(db, config.tableName);
-  const hotspots = createHotspotStore(db, config.tableName);
-  const museum = createVisitAnalytics(db, config.tableName);
+export function recordedDemandFor(dependencies: Data): RecordedDemand {
+  const departuresOn = departuresOfDayFor(dependencies);
+  const wifi = wifiAnalyticsFor(dependencies);
+  const hotspots = hotspotStoreFor(dependencies);
+  const museum = visitAnalyticsFor(dependencies);
   return async (seriesId, date) => {
     const [kind, part] = seriesId.split(':');
     if (kind === 'bay-passengers') {
-      const day = await departures.listDeparturesOn(date);
+      const day = await departuresOn(date);
       return day
         .filter(
           (departure) =>

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { clientAddress } from '../platform/client-address.js';
 import { addDailyStatisticsRoute } from '../platform/daily-statistics.js';

@@ -7,7 +7,9 @@ import { createMuseumRouter } from './routes.js';
 import { createMuseumService } from './service.js';
 import { createMuseumStore } from './store.js';
 
+export * from './reads.js';
 export { MUSEUM_BASE_PATH } from './routes.js';
+export type { MuseumService } from './service.js';
 
 export function museumServiceFor({
   db,

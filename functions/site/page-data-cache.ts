@@ -5,9 +5,9 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { CatalogueService, DeparturesService } from '../boats/index.js';
-import type { MuseumService } from '../museum/service.js';
+import type { MuseumService } from '../museum/index.js';
 import type { ReadCache } from '../platform/read-cache.js';
-import type { HotspotStore } from '../wifi/store.js';
+import type { HotspotStore } from '../wifi/reads.js';
 import type { PageDataTopic } from './shared-pages.js';
 
 /**

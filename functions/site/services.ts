@@ -6,7 +6,7 @@
 
 import { createRemoteJWKSet } from 'jose';
 import type { CatalogueService } from '../boats/index.js';
-import type { MuseumService } from '../museum/service.js';
+import type { MuseumService } from '../museum/index.js';
 import { createTokenVerifier } from '../platform/auth/verifier.js';
 import { loadConfig } from '../platform/config.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';

@@ -6,8 +6,7 @@
  */
 import type { CatalogueService, DepartureOffer, DeparturesService, Port, Route } from '../boats/index.js';
 import { localDateAt } from '../platform/local-time.js';
-import { ticketSessionMinutes } from '../wifi/portal/ticket-login.js';
-import type { HotspotStore } from '../wifi/store.js';
+import { type HotspotStore, ticketSessionMinutes } from '../wifi/reads.js';
 
 /** The Quảng Ninh Museum, Trần Quốc Nghiễn street, Hòn Gai (approximate, as the bay's other coordinates). */
 export const MUSEUM_POSITION = { lat: 20.9515, lon: 107.087 };

@@ -14,6 +14,7 @@ import { createHotspotStore } from './store.js';
 
 export { WIFI_BASE_PATH } from './hotspots-routes.js';
 export { PORTAL_BASE_PATH } from './portal/portal-routes.js';
+export * from './reads.js';
 
 export function hotspotsServiceFor({
   db,

@@ -2,7 +2,7 @@
  * What the Wi-Fi welcome pages read: the hotspots (through the page data cache), and from the boats pages'
  * services the routes and today's departures shown near each hotspot.
  */
-import { createHotspotStore } from '../../wifi/store.js';
+import { hotspotStoreFor } from '../../wifi/reads.js';
 import { cachedHotspots } from '../page-data-cache.js';
 import type { SiteServiceDependencies } from '../services.js';
 import { createWifiWelcome } from '../wifi-welcome.js';
@@ -12,9 +12,8 @@ export function createWelcomePageServices(
   dependencies: SiteServiceDependencies,
   boatsPages: BoatsPageServices,
 ) {
-  const { db, config, pageDataCache } = dependencies;
   return createWifiWelcome(
-    cachedHotspots(pageDataCache, createHotspotStore(db, config.tableName)),
+    cachedHotspots(dependencies.pageDataCache, hotspotStoreFor(dependencies)),
     boatsPages.departuresShown,
     boatsPages.boats,
   );
