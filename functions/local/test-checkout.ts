@@ -5,6 +5,7 @@
  * `npm start` without Stripe keys runs the real Stripe adapter and the real webhook path end to end.
  * Tests use it as the local server that the real `stripe` SDK is pointed at.
  */
+
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -12,6 +13,7 @@ import { type Context, Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { parse as parseForm } from 'qs';
 import Stripe from 'stripe';
+import type { Language } from '../platform/language.js';
 
 /** Sends one signed event to the platform's webhook; resolves with the HTTP status it answered. */
 export type DeliverWebhook = (body: string, signature: string) => Promise<number>;
@@ -26,7 +28,7 @@ export interface TestSession {
   clientReferenceId: string | null;
   metadata: Record<string, string>;
   customerEmail: string | null;
-  locale: 'vi' | 'en';
+  locale: Language;
   successUrl: string;
   cancelUrl: string;
   expiresAt: number;

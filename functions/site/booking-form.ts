@@ -4,6 +4,7 @@
  * BookingRequest and checked with its schema, so the page and POST /api/bookings accept exactly the same
  * bookings; each failing rule is reported against the form field it belongs to.
  */
+
 import { randomUUID } from 'node:crypto';
 import {
   BookingRequest,
@@ -11,6 +12,7 @@ import {
   type PassengerCategory,
   passengerCategories,
 } from '../boats/index.js';
+import type { Language } from '../platform/language.js';
 
 export type PartyCounts = Record<PassengerCategory, number>;
 
@@ -76,7 +78,7 @@ export function readBookingForm(
   form: FormData,
   departureId: string,
   categories: readonly PassengerCategory[],
-  language: 'vi' | 'en',
+  language: Language,
 ): BookingFormOutcome {
   const values = Object.fromEntries(
     [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),

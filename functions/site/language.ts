@@ -2,8 +2,10 @@
  * Picks the site language for a visitor arriving at `/`. The same rule runs in the CloudFront function
  * on AWS (cdk/edge/site-router.js); both are tested against the same cases.
  */
-export const siteLanguages = ['vi', 'en'] as const;
-export type SiteLanguage = (typeof siteLanguages)[number];
+import { LANGUAGES, type Language } from '../platform/language.js';
+
+export const siteLanguages = LANGUAGES;
+export type SiteLanguage = Language;
 
 /**
  * No header: Vietnamese (the home audience). Otherwise the supported language the visitor ranks highest

@@ -2,6 +2,7 @@
  * The messages a tourist receives about a booking, in the booking's language: for now the confirmation, with
  * the link to the ticket page (a second key to the booking) and what to bring to the pier.
  */
+import type { Language, Localized } from '../../platform/language.js';
 import type { OutgoingMessage } from '../../platform/messages/port.js';
 import type { LocalizedText } from '../catalogue/model.js';
 import type { Booking } from './model.js';
@@ -43,7 +44,7 @@ const wording = {
   },
 } as const;
 
-export const categoryNames: Record<'vi' | 'en', Record<string, string>> = {
+export const categoryNames: Localized<Record<string, string>> = {
   vi: {
     adult: 'Người lớn',
     'child-7-to-12': 'Trẻ em 7–12 tuổi',
@@ -63,7 +64,7 @@ export const categoryNames: Record<'vi' | 'en', Record<string, string>> = {
 export const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} ₫`;
 
 /** "Thứ Ba, 24 tháng 11, 2026 lúc 08:00" / "Tuesday, 24 November 2026 at 08:00", in Hạ Long time. */
-export function departureTime(departsAt: string, language: 'vi' | 'en'): string {
+export function departureTime(departsAt: string, language: Language): string {
   return new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
     timeZone: 'Asia/Ho_Chi_Minh',
     dateStyle: 'full',

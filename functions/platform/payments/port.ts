@@ -3,6 +3,7 @@
  * provider's signed notifications read into our own terms). Stripe is the adapter on AWS and whenever keys
  * are set; locally without keys the same Stripe adapter talks to the test checkout in functions/local.
  */
+import type { Language } from '../language.js';
 
 /** One line of what is paid, in the currency's minor unit (VND has none: 290000 is 290,000 ₫). */
 export interface CheckoutLine {
@@ -19,7 +20,7 @@ export interface CheckoutRequest {
   currency: 'vnd';
   lines: CheckoutLine[];
   customerEmail: string | undefined;
-  locale: 'vi' | 'en';
+  locale: Language;
   successUrl: string;
   cancelUrl: string;
   expiresAt: Date;

@@ -4,8 +4,10 @@ import { type Dictionary, vi } from './vi';
 
 export type { Dictionary };
 
-export const languages = ['vi', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { LANGUAGES, type Language } from '../../../functions/platform/language';
+
+export type { Language };
+export const languages = LANGUAGES;
 export const defaultLanguage: Language = 'vi';
 
 const dictionaries: Record<Language, Dictionary> = { vi, en };

@@ -4,7 +4,9 @@
 // lift, jump through the floor plan, search, or follow a guided tour; window.__museum reports what a frame costs.
 // This component only lays the parts out and wires them: the scene (scene/), moving about (navigation/), the
 // exhibit's panel and closer look (panels/) and the guided tours (tours/) each own their concern.
+
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Language } from '../../../functions/platform/language';
 import type { ViewerExhibit, ViewerRoom } from './content';
 import { instrumentation } from './instrumentation';
 import { floorPlans } from './layout/floor-plans';
@@ -40,7 +42,7 @@ export interface MuseumViewerProps {
   rooms: ViewerRoom[];
   tours: TourListItem[];
   text: ViewerText;
-  language: 'vi' | 'en';
+  language: Language;
   initial: string | null;
   /** Told every time the visitor faces another exhibit (or none): the address bar, the visit statistics. */
   onFocusChange?: (exhibitId: string | null) => void;

@@ -1,7 +1,9 @@
 // Anonymous visit events from the 3D page, batched and sent with navigator.sendBeacon (which survives the page
 // being closed): a visit started, each exhibit viewed with how long it stayed in front, tours.
+import type { Language } from '../../../functions/platform/language';
+
 type VisitEvent =
-  | { type: 'visit-started'; language: 'vi' | 'en' }
+  | { type: 'visit-started'; language: Language }
   | { type: 'exhibit-viewed'; exhibitId: string; dwellSeconds: number }
   | { type: 'tour-started' | 'tour-completed'; tourId: string };
 
@@ -9,7 +11,7 @@ const ENDPOINT = '/api/museum/events';
 const BATCH = 20;
 const MAX_DWELL_SECONDS = 3600;
 
-export function createVisitBeacon(language: 'vi' | 'en') {
+export function createVisitBeacon(language: Language) {
   // Bounds how much one visit may count (the API limits batches per visit); it identifies nobody. Not
   // crypto.randomUUID, which a page served over plain HTTP (a hotspot's LAN) does not have.
   const visitId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>

@@ -1,20 +1,22 @@
 // Starts the 3D museum in its page: checks WebGL (without it the page's own message and the catalogue link stay),
 // reads the rooms, exhibits and tours from the content API, and renders the viewer.
+
 import { createRoot } from 'react-dom/client';
+import type { Localized } from '../../../functions/platform/language';
 import { createVisitBeacon } from './analytics-beacon';
 import type { ViewerExhibit } from './content';
 import { instrumentation } from './instrumentation';
 import { MuseumViewer, type ViewerText } from './MuseumViewer';
 import type { TourListItem } from './tours/TourControls';
 
-type Texts = Record<'vi' | 'en', string>;
+type Texts = Localized;
 
 interface ApiExhibit {
   id: string;
   roomId: string;
   title: Texts;
   period: Texts;
-  description: Record<'vi' | 'en', string[]>;
+  description: Localized<string[]>;
   model: { kind: string; size: ViewerExhibit['size'] };
 }
 

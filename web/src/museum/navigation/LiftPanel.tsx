@@ -1,4 +1,5 @@
 // The lift, once the visitor has clicked its doors: a button per floor, and one to close it.
+import type { Language } from '../../../../functions/platform/language';
 import { type FloorId, floorIds, floorPlans } from '../layout/floor-plans';
 
 export interface LiftPanelText {
@@ -12,7 +13,7 @@ export function LiftPanel({
   onFloor,
   onClose,
 }: {
-  language: 'vi' | 'en';
+  language: Language;
   text: LiftPanelText;
   onFloor: (floor: FloorId) => void;
   onClose: () => void;

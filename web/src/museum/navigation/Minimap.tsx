@@ -1,6 +1,8 @@
 // The floor plan: the rooms of the floor the visitor is on, where they stand and which way they look, the floors
 // to choose from; a room clicked (on the plan or in the list) is where the visitor goes.
+
 import { forwardRef, useImperativeHandle, useRef } from 'react';
+import type { Language } from '../../../../functions/platform/language';
 import { type FloorId, type FloorPlan, floorIds, floorPlans } from '../layout/floor-plans';
 
 export interface MinimapHandle {
@@ -16,7 +18,7 @@ export interface MinimapText {
 
 interface MinimapProps {
   floor: FloorId;
-  language: 'vi' | 'en';
+  language: Language;
   roomNames: Map<string, string>;
   text: MinimapText;
   onRoom: (roomId: string) => void;

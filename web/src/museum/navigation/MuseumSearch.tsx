@@ -1,6 +1,8 @@
 // Search inside the 3D visit: the content API's search (both languages, Vietnamese diacritics or none); choosing
 // a result takes the visitor to the exhibit, on whatever floor it is.
+
 import { useEffect, useId, useState } from 'react';
+import type { Language, Localized } from '../../../../functions/platform/language';
 
 export interface SearchText {
   search: string;
@@ -21,7 +23,7 @@ export function MuseumSearch({
   exhibitRooms,
   onChoose,
 }: {
-  language: 'vi' | 'en';
+  language: Language;
   text: SearchText;
   roomNames: Map<string, string>;
   exhibitRooms: Map<string, string>;
@@ -45,7 +47,7 @@ export function MuseumSearch({
         });
         if (!response.ok) return;
         const body = (await response.json()) as {
-          results: { id: string; roomId: string; title: Record<'vi' | 'en', string> }[];
+          results: { id: string; roomId: string; title: Localized }[];
         };
         setResults(
           body.results

@@ -1,6 +1,8 @@
 // The audio guide: reads an exhibit's panel aloud in the visitor's language with the browser's own speech
 // synthesis (the Web Speech API), with play and pause. Absent where the browser has no speech synthesis.
+
 import { useEffect, useState } from 'react';
+import type { Language } from '../../../../functions/platform/language';
 
 export interface AudioGuideText {
   listen: string;
@@ -16,7 +18,7 @@ export function AudioGuide({
   labels,
 }: {
   text: string;
-  language: 'vi' | 'en';
+  language: Language;
   labels: AudioGuideText;
 }) {
   const [state, setState] = useState<State>('idle');

@@ -1,5 +1,6 @@
 // The panel of the exhibit the visitor faces: its title, period and room, the first paragraph, a link to its
 // page, the audio guide, and the way to a closer look.
+import type { Language } from '../../../../functions/platform/language';
 import type { ViewerExhibit } from '../content';
 import { AudioGuide, type AudioGuideText } from './AudioGuide';
 
@@ -19,7 +20,7 @@ export function ExhibitPanel({
 }: {
   exhibit: ViewerExhibit;
   roomName: string | undefined;
-  language: 'vi' | 'en';
+  language: Language;
   text: ExhibitPanelText;
   onCloserLook: () => void;
   onClose: () => void;

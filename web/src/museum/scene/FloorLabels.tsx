@@ -1,6 +1,8 @@
 // The labels of a floor: each exhibit's on its lectern and the rooms' signs over their doors, drawn as one mesh
 // with one texture.
+
 import { useEffect, useMemo } from 'react';
+import type { Language } from '../../../../functions/platform/language';
 import type { ViewerExhibit } from '../content';
 import { type FloorId, floorPlans, roomEntrance } from '../layout/floor-plans';
 import type { ExhibitPlacement } from '../layout/placement';
@@ -8,7 +10,7 @@ import { labelFor } from './exhibit-display';
 import { buildLabels, type PlacedLabel } from './labels';
 
 /** The rooms' signs, over their doors on the corridor side. */
-function roomSigns(floor: FloorId, roomNames: Map<string, string>, language: 'vi' | 'en'): PlacedLabel[] {
+function roomSigns(floor: FloorId, roomNames: Map<string, string>, language: Language): PlacedLabel[] {
   const plan = floorPlans[floor];
   if (plan.areas.length === 1) return [];
   return plan.areas.flatMap((area) => {
@@ -41,7 +43,7 @@ export function floorLabels(
   exhibits: ViewerExhibit[],
   placements: Map<string, ExhibitPlacement>,
   roomNames: Map<string, string>,
-  language: 'vi' | 'en',
+  language: Language,
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = exhibits.flatMap((exhibit) => {
     const placement = placements.get(exhibit.id);

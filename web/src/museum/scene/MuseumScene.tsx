@@ -1,8 +1,10 @@
 // What the 3D view draws: the floor's architecture under gallery light (or the sun outdoors), every exhibit of the
 // floor in its place, their labels and the rooms' signs, and the camera where the visitor stands. A click on the
 // floor walks there; a click on the lift opens it.
+
 import { Canvas, type ThreeEvent } from '@react-three/fiber';
 import { type RefObject, useMemo } from 'react';
+import type { Language } from '../../../../functions/platform/language';
 import type { ViewerExhibit } from '../content';
 import { floorPlans } from '../layout/floor-plans';
 import type { ExhibitPlacement } from '../layout/placement';
@@ -31,7 +33,7 @@ export function MuseumScene({
   placements: Map<string, ExhibitPlacement>;
   variants: Map<string, number>;
   roomNames: Map<string, string>;
-  language: 'vi' | 'en';
+  language: Language;
   heldKeys: RefObject<Set<Steering>>;
   minimap: RefObject<MinimapHandle | null>;
 }) {

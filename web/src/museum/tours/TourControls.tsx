@@ -1,6 +1,8 @@
 // Guided tours in the 3D visit: choose a tour, then it moves from exhibit to exhibit with its narration read
 // aloud (the Web Speech API) and shown as text; play, pause, next, previous, leave.
+
 import { useEffect, useReducer, useRef } from 'react';
+import type { Language } from '../../../../functions/platform/language';
 import {
   currentStop,
   readingMilliseconds,
@@ -49,7 +51,7 @@ export function TourControls({
 }: {
   tours: TourListItem[];
   exhibitIds: ReadonlySet<string>;
-  language: 'vi' | 'en';
+  language: Language;
   text: TourText;
   /** The tour has reached a stop: the visitor goes to its exhibit. */
   onStop: (exhibitId: string) => void;
