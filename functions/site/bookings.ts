@@ -15,6 +15,7 @@ import {
   type DepartureOffer,
   type DeparturesService,
   IdempotencyKeyReusedError,
+  MAX_PASSENGERS_PER_BOOKING,
   refundAmountFor,
   refundPercentFor,
   SoldOutError,
@@ -63,6 +64,8 @@ export function createSiteBookings(
   /** The form and cookie helpers of the booking pages: plain functions, used while a page renders. */
   const pageTools = {
     holdMinutes: settings.holdMinutes,
+    /** The most passengers one booking takes (the booking request's own limit). */
+    maxPassengers: MAX_PASSENGERS_PER_BOOKING,
     readParty,
     readBookingForm,
     newFormKey,

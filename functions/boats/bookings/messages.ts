@@ -2,9 +2,11 @@
  * The messages a tourist receives about a booking, in the booking's language: for now the confirmation, with
  * the link to the ticket page (a second key to the booking) and what to bring to the pier.
  */
+
 import type { Language, Localized } from '../../platform/language.js';
 import type { OutgoingMessage } from '../../platform/messages/port.js';
 import type { LocalizedText } from '../catalogue/model.js';
+import { passengerCategoryNames } from '../departures/category-names.js';
 import type { Booking } from './model.js';
 
 const wording = {
@@ -44,23 +46,6 @@ const wording = {
   },
 } as const;
 
-export const categoryNames: Localized<Record<string, string>> = {
-  vi: {
-    adult: 'Người lớn',
-    'child-7-to-12': 'Trẻ em 7–12 tuổi',
-    'child-under-7': 'Trẻ em dưới 7 tuổi hoặc dưới 1,2 m',
-    'vietnamese-senior-60': 'Người cao tuổi Việt Nam từ 60 tuổi',
-    'severe-disability': 'Người khuyết tật đặc biệt nặng',
-  },
-  en: {
-    adult: 'Adult',
-    'child-7-to-12': 'Child aged 7–12',
-    'child-under-7': 'Child under 7 or under 1.2 m',
-    'vietnamese-senior-60': 'Vietnamese senior (60+)',
-    'severe-disability': 'Person with a severe disability',
-  },
-};
-
 export const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} ₫`;
 
 /** "Thứ Ba, 24 tháng 11, 2026 lúc 08:00" / "Tuesday, 24 November 2026 at 08:00", in Hạ Long time. */
@@ -84,7 +69,7 @@ export function confirmationMessage(
   const t = wording[language];
   const when = departureTime(booking.departure.departsAt, language);
   const lines = booking.lines.map(
-    (line) => `  ${line.quantity} × ${categoryNames[language][line.category]} — ${vnd(line.amount)}`,
+    (line) => `  ${line.quantity} × ${passengerCategoryNames[language][line.category]} — ${vnd(line.amount)}`,
   );
   const text = [
     t.greeting,

@@ -7,13 +7,14 @@ import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
 import type { PaymentEvent, PaymentsPort } from '../../platform/payments/port.js';
 import type { Signer } from '../../platform/signing/port.js';
-import { categoryNames, confirmationMessage } from '../bookings/messages.js';
+import { confirmationMessage } from '../bookings/messages.js';
 import { applyChange, type Booking, type BookingChange, type Refund } from '../bookings/model.js';
 import type { BookingsService } from '../bookings/service.js';
 import { newLinkToken } from '../bookings/service.js';
 import type { BookingsStore } from '../bookings/store.js';
 import { refundAmountFor, refundPercentFor } from '../catalogue/cancellation-policy.js';
 import type { CatalogueStore } from '../catalogue/store.js';
+import { passengerCategoryNames } from '../departures/category-names.js';
 import { issueTicketCode } from '../tickets/codes.js';
 
 /** Stripe keeps a Checkout Session open at least 30 minutes; a payment after the hold is handled below. */
@@ -175,7 +176,7 @@ export function createPaymentsService(
         metadata: { bookingId: booking.id, departureId: booking.departure.id },
         currency: 'vnd',
         lines: booking.lines.map((line) => ({
-          name: `${categoryNames[booking.language][line.category]} · ${booking.departure.boat.name}, ${booking.departure.localDate}`,
+          name: `${passengerCategoryNames[booking.language][line.category]} · ${booking.departure.boat.name}, ${booking.departure.localDate}`,
           unitAmount: line.unitPrice,
           quantity: line.quantity,
         })),

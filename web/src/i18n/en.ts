@@ -1,6 +1,7 @@
 // Every English string of the site, typed as the Vietnamese dictionary so a missing or extra key fails the type check.
-import type { Dictionary } from './vi';
 
+import { passengerCategoryNames } from '../../../functions/boats/departures/category-names';
+import type { Dictionary } from './vi';
 export const en: Dictionary = {
   languageName: 'English',
   site: {
@@ -125,13 +126,7 @@ export const en: Dictionary = {
       capacity: 'certified for {count} passengers',
       pricesHeading: 'Price per person',
       feeNotIncluded: "Boat fare only: this route's sightseeing fee is not yet published.",
-      categories: {
-        adult: 'Adult',
-        'child-7-to-12': 'Child aged 7–12',
-        'child-under-7': 'Child under 7 or under 1.2 m',
-        'vietnamese-senior-60': 'Vietnamese citizen aged 60+',
-        'severe-disability': 'Person with a severe disability',
-      },
+      categories: passengerCategoryNames.en,
     },
     routePage: {
       title: 'Route {number}: {name}',

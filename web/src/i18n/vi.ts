@@ -1,4 +1,6 @@
 // Every Vietnamese string of the site; its shape is the contract the English dictionary must match.
+import { passengerCategoryNames } from '../../../functions/boats/departures/category-names';
+
 export const vi = {
   languageName: 'Tiếng Việt',
   site: {
@@ -118,13 +120,7 @@ export const vi = {
       capacity: 'sức chở được cấp phép {count} khách',
       pricesHeading: 'Giá mỗi người',
       feeNotIncluded: 'Chỉ gồm giá vé tàu: phí tham quan của tuyến này chưa được công bố.',
-      categories: {
-        adult: 'Người lớn',
-        'child-7-to-12': 'Trẻ em 7–12 tuổi',
-        'child-under-7': 'Trẻ em dưới 7 tuổi hoặc dưới 1,2 m',
-        'vietnamese-senior-60': 'Người Việt Nam từ 60 tuổi',
-        'severe-disability': 'Người khuyết tật đặc biệt nặng',
-      },
+      categories: passengerCategoryNames.vi,
     },
     routePage: {
       title: 'Tuyến {number}: {name}',
