@@ -53,11 +53,9 @@ import {
   type LoginPageModel,
   loginPage,
   onlinePage,
-  type PortalLanguage,
-  pickLanguage,
   postToGatewayPage,
-  TERMS_VERSION,
 } from './page.js';
+import { type PortalLanguage, pickLanguage, TERMS_VERSION } from './page-text.js';
 import type { ConsentRecord, PortalStore } from './portal-store.js';
 import { controllerRefusal, PAGE_HEADERS, refusal } from './responses.js';
 import {
