@@ -5,8 +5,11 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Hotspot } from '../model.js';
+import { portalPath } from './destination.js';
 import { CODE_MINUTES } from './login-codes.js';
 import { type PortalLanguage, type PortalText, text } from './page-text.js';
+import { ticketSessionMinutes } from './ticket-login.js';
 
 function layout(
   language: PortalLanguage,
@@ -88,7 +91,35 @@ function acceptBox(method: LoginMethod, label: string, invalid: boolean) {
   return html`<label><input type="checkbox" name="accept" value="yes" required${invalid ? html` aria-describedby="${method}-error" aria-invalid="true"` : ''}> <span>${label}</span></label>`;
 }
 
-export function loginPage(model: LoginPageModel) {
+/** What the login and code pages show of `hotspot`: its name in the guest's language, its colour, its address. */
+const hotspotFrame = (hotspot: Hotspot, language: PortalLanguage) => ({
+  language,
+  hotspotName: hotspot.name[language],
+  accent: hotspot.branding.accent,
+  base: portalPath(hotspot.id),
+});
+
+/**
+ * The login page of `hotspot` (its name, colour and ways in, each form posting below its portal address) carrying
+ * the sealed login `context`; on an answer to a form, with what was wrong and the values typed.
+ */
+export function loginPageFor(
+  hotspot: Hotspot,
+  language: PortalLanguage,
+  context: string,
+  extras: Pick<LoginPageModel, 'otherLanguageUrl' | 'error' | 'values'> = {},
+) {
+  return loginPage({
+    ...hotspotFrame(hotspot, language),
+    context,
+    methods: hotspot.loginMethods,
+    sessionMinutes: hotspot.policy.sessionMinutes,
+    ticketMinutes: ticketSessionMinutes(hotspot.policy),
+    ...extras,
+  });
+}
+
+function loginPage(model: LoginPageModel) {
   const t = text[model.language];
   const { error } = model;
   const errorOf = (method: LoginMethod) =>
@@ -149,8 +180,16 @@ export interface CodePageModel {
   error?: { kind: 'wrong'; attemptsLeft: number } | { kind: 'spent' };
 }
 
-/** Where the guest types the code they received, and can ask for a new one. */
-export function codePage(model: CodePageModel) {
+/** Where the guest types the code they received at `hotspot`, and can ask for a new one. */
+export function codePageFor(
+  hotspot: Hotspot,
+  language: PortalLanguage,
+  code: Omit<CodePageModel, 'language' | 'hotspotName' | 'accent' | 'base'>,
+) {
+  return codePage({ ...hotspotFrame(hotspot, language), ...code });
+}
+
+function codePage(model: CodePageModel) {
   const t = text[model.language];
   const { error } = model;
   const hidden = html`<input type="hidden" name="context" value="${model.context}"><input type="hidden" name="lang" value="${model.language}">`;
