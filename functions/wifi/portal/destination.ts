@@ -8,7 +8,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Hotspot } from '../model.js';
 import { type GatewayGuest, safeDestination } from './gateway-guest.js';
-import type { PortalLanguage } from './page.js';
+import type { PortalLanguage } from './page-text.js';
 
 export const PORTAL_BASE_PATH = '/portal';
 

@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http-app.js';
 import { ProblemError, type ProblemSlug, problemResponse } from '../../platform/problem.js';
 import type { UnifiError } from '../gateways/unifi.js';
-import { type PortalLanguage, type Refusal, refusedPage } from './page.js';
+import { type Refusal, refusedPage } from './page.js';
+import type { PortalLanguage } from './page-text.js';
 
 /**
  * Guests' pages are never cached or framed (their addresses carry gateway data); they run no script, and their
