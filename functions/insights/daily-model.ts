@@ -9,7 +9,7 @@
  * how far the smoothed level missed h days later over the training days, horizon by horizon; they are taken back
  * through exp, so they are skewed as demand is.
  */
-import { dayNumberOf, isoDateOf, isoWeekdayOf } from './calendar-days.js';
+import { dayNumberOf, isoDateOf, isoWeekdayOf } from '../platform/calendar-days.js';
 import { type Forecast, Z80, Z95 } from './forecast.js';
 import { holidaysBetween } from './holidays.js';
 

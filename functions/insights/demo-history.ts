@@ -12,8 +12,9 @@
  * Shares of routes, ports, areas, the museum's level and every day's noise are invented (seeded, so the history is
  * the same on every machine) and say so. Every value is labelled demo where it is stored.
  */
+
+import { dayNumberFromParts, dayNumberOf, isoDateOf, isoWeekdayOf } from '../platform/calendar-days.js';
 import { seededNormal } from '../platform/seeded-random.js';
-import { dayNumberFromParts, dayNumberOf, isoDateOf, isoWeekdayOf } from './calendar-days.js';
 import { type HolidayId, holidaysBetween } from './holidays.js';
 
 export interface DemoSeries {

@@ -13,7 +13,7 @@
  * each year (swapping a working Saturday) are decided year by year and are left out: a forecaster learns them
  * from the data or is told them.
  */
-import { dayNumberFromParts, dayNumberOf, isoDateOf, isoWeekdayOf } from './calendar-days.js';
+import { dayNumberFromParts, dayNumberOf, isoDateOf, isoWeekdayOf } from '../platform/calendar-days.js';
 import { solarDate } from './lunar-calendar.js';
 
 export const holidayIds = [

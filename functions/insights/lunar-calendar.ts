@@ -13,7 +13,7 @@
  * since 1968 (the North from August 1967); this module applies it to earlier years too, so some months
  * before 1968 differ from the calendars printed then, which followed UTC+8.
  */
-import { dayNumberFromParts, dayNumberOf, isoDateOf } from './calendar-days.js';
+import { dayNumberFromParts, dayNumberOf, isoDateOf } from '../platform/calendar-days.js';
 import { newMoonJulianDay, newMoonNumberBefore, sunLongitude } from './lunar-astronomy.js';
 
 export interface LunarDate {

@@ -11,8 +11,8 @@ import {
   GetCommand,
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { dayNumberFromParts, dayNumberOf, isoDateOf } from '../platform/calendar-days.js';
 import { queryAll } from '../platform/dynamo.js';
-import { dayNumberFromParts, dayNumberOf, isoDateOf } from './calendar-days.js';
 
 export interface SeriesInfo {
   id: string;

@@ -6,7 +6,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../platform/dynamo.js';
+import { putWhen, queryAll } from '../platform/dynamo.js';
 import type { Logger } from '../platform/logger.js';
 import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import { Exhibit, Room, Tour, Visiting } from './model.js';
@@ -31,21 +31,9 @@ export function createMuseumStore(
   logger: Logger = storedItemsLogger(),
 ) {
   async function put(item: Record<string, unknown>, condition?: 'absent' | 'present'): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: item,
-          ...(condition && {
-            ConditionExpression: condition === 'absent' ? 'attribute_not_exists(PK)' : 'attribute_exists(PK)',
-          }),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (condition && error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    if (condition) return putWhen(db, tableName, item, condition);
+    await db.send(new PutCommand({ TableName: tableName, Item: item }));
+    return true;
   }
 
   return {

@@ -2,8 +2,13 @@
  * The DynamoDB document client, built once from configuration (DynamoDB Local or AWS), with timeouts and a
  * bounded retry on every call, and the store's not answering turned into one error the HTTP shell maps to 503.
  */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  paginateQuery,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { awsClientOptions, storeCallBudget } from './aws-client-options.js';
 import type { PlatformConfig } from './config.js';
 import { StoreUnavailableError } from './store-unavailable.js';
@@ -83,4 +88,29 @@ export async function queryAll(
   const items: Record<string, unknown>[] = [];
   for await (const page of paginateQuery({ client: db }, input)) items.push(...(page.Items ?? []));
   return items;
+}
+
+/**
+ * Writes `item` only when an item with its key is `absent` (a creation that must not overwrite) or `present`
+ * (a replacement that must not create); false, and nothing written, when that does not hold.
+ */
+export async function putWhen(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+  condition: 'absent' | 'present',
+): Promise<boolean> {
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: item,
+        ConditionExpression: condition === 'absent' ? 'attribute_not_exists(PK)' : 'attribute_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

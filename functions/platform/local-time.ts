@@ -3,6 +3,7 @@
  * time, UTC+7 all year (Vietnam has no daylight saving), so a fixed offset converts exactly without a
  * time-zone database.
  */
+import { dayNumberOf, isoWeekdayOf } from './calendar-days.js';
 
 const HO_CHI_MINH_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,7 +25,9 @@ export function addDays(localDate: string, days: number): string {
   return new Date(Date.parse(`${localDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** ISO weekday of a local date: 1 = Monday … 7 = Sunday. */
+/** ISO weekday of a local date: 1 = Monday … 7 = Sunday (calendar-days.ts's rule, for an ISO date). */
 export function isoWeekday(localDate: string): number {
-  return new Date(`${localDate}T00:00:00Z`).getUTCDay() || 7;
+  const day = dayNumberOf(localDate);
+  if (day === undefined) throw new RangeError(`"${localDate}" is not a date.`);
+  return isoWeekdayOf(day);
 }

@@ -6,8 +6,8 @@
  * out (platform/stored-items.ts), and can still be replaced or removed.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../platform/dynamo.js';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putWhen, queryAll } from '../platform/dynamo.js';
 import type { Logger } from '../platform/logger.js';
 import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import { GatewayInput, Hotspot } from './model.js';
@@ -55,24 +55,13 @@ export function createHotspotStore(
 
     /** `absent`: only if new; `present`: only if it exists. False when the condition did not hold. */
     async put(hotspot: Hotspot, condition: 'absent' | 'present'): Promise<boolean> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              PK: PARTITION,
-              SK: sortKey(hotspot.id),
-              entity: 'WifiHotspot',
-              ...Hotspot.parse(hotspot),
-            },
-            ConditionExpression: condition === 'absent' ? 'attribute_not_exists(PK)' : 'attribute_exists(PK)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      const item = {
+        PK: PARTITION,
+        SK: sortKey(hotspot.id),
+        entity: 'WifiHotspot',
+        ...Hotspot.parse(hotspot),
+      };
+      return putWhen(db, tableName, item, condition);
     },
 
     /** False when there was no such hotspot. */

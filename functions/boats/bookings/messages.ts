@@ -3,7 +3,7 @@
  * the link to the ticket page (a second key to the booking) and what to bring to the pier.
  */
 
-import type { Language, Localized } from '../../platform/language.js';
+import type { Language } from '../../platform/language.js';
 import type { OutgoingMessage } from '../../platform/messages/port.js';
 import type { LocalizedText } from '../catalogue/model.js';
 import { passengerCategoryNames } from '../departures/category-names.js';

@@ -6,7 +6,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../../platform/dynamo.js';
+import { putWhen, queryAll } from '../../platform/dynamo.js';
 import type { Logger } from '../../platform/logger.js';
 import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../../platform/stored-items.js';
 import { CancellationPolicy } from './cancellation-policy.js';
@@ -39,17 +39,7 @@ export function createCatalogueStore(
     });
   }
 
-  async function putIfAbsent(item: Stored<object>): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  }
+  const putIfAbsent = (item: Stored<object>) => putWhen(db, tableName, item, 'absent');
 
   return {
     /** Routes in route-number order (the zero-padded sort key keeps 10 after 9). */

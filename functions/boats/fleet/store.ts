@@ -1,12 +1,5 @@
-/**
- * DynamoDB access for the fleet: boat companies and their boats share one small partition (`BOATS#FLEET`;
- * about 500 boats work the bay), so listing companies is one Query. Keys are listed in docs/data-model.md.
- * Items are parsed with their read schema before they are stored; one that still fails to load is logged and
- * left out (platform/stored-items.ts).
- */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../../platform/dynamo.js';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putWhen, queryAll } from '../../platform/dynamo.js';
 import type { Logger } from '../../platform/logger.js';
 import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../../platform/stored-items.js';
 import { Boat, Operator } from './model.js';
@@ -38,17 +31,7 @@ export function createFleetStore(
     return Item;
   }
 
-  async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  }
+  const putIfAbsent = (item: Record<string, unknown>) => putWhen(db, tableName, item, 'absent');
 
   return {
     /** Companies in id order. */

@@ -12,10 +12,12 @@
  * - wrong codes lock a device and an address out for longer and longer (attempt-limits.ts).
  * Guessing someone's code is then 50 tries a day against a million: one chance in 20,000.
  */
+
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import type { Language } from '../../platform/language.js';
 import type { Limit } from '../../platform/rate-limit.js';
 
 export const CODE_DIGITS = 6;
@@ -188,7 +190,7 @@ export type LoginCodes = ReturnType<typeof createLoginCodes>;
  * one-time-code SMS are written: diacritics would switch it to UCS-2 and two segments); the e-mail is written out.
  */
 export function codeMessage(
-  language: 'vi' | 'en',
+  language: Language,
   channel: CodeAddress['channel'],
   code: string,
   hotspotName: string,

@@ -2,7 +2,8 @@
  * What the portal's pages say, in Vietnamese and English — one place for every word a guest reads — and which of
  * the two languages a guest gets.
  */
-export type PortalLanguage = 'vi' | 'en';
+import type { Language } from '../../platform/language.js';
+export type PortalLanguage = Language;
 
 /** The version of the terms guests accept; recorded with every consent. */
 export const TERMS_VERSION = '2026-11';

@@ -3,9 +3,11 @@
  * nobody in twice), the guest's consent as Decree 13/2023 asks it to be recorded (what was accepted, when,
  * where, by which device hash — never the MAC), and for openNDS level 3 the grants waiting for authmon.
  */
+
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../../platform/dynamo.js';
+import { putWhen, queryAll } from '../../platform/dynamo.js';
+import type { Language } from '../../platform/language.js';
 import { localDateAt } from '../../platform/local-time.js';
 import type { AuthmonGrant } from '../gateways/opennds.js';
 
@@ -18,7 +20,7 @@ export interface ConsentRecord {
   hotspotId: string;
   method: 'terms' | 'code' | 'booking';
   termsVersion: string;
-  language: 'vi' | 'en';
+  language: Language;
   deviceHash: string;
   at: string;
   /** Consent to personal data being used: the address a code was sent to, kept only as a keyed hash. */
@@ -33,24 +35,13 @@ export function createPortalStore(db: DynamoDBDocumentClient, tableName: string)
   return {
     /** False when this login was used already. */
     async claimLogin(nonce: string, expiresAt: number): Promise<boolean> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              PK: `WIFI#LOGIN#${nonce}`,
-              SK: 'LOGIN',
-              entity: 'WifiLogin',
-              expiresAt: expiresAt + 3600,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      const item = {
+        PK: `WIFI#LOGIN#${nonce}`,
+        SK: 'LOGIN',
+        entity: 'WifiLogin',
+        expiresAt: expiresAt + 3600,
+      };
+      return putWhen(db, tableName, item, 'absent');
     },
 
     /**

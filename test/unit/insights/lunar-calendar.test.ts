@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDateOf } from '../../../functions/insights/calendar-days.js';
 import { LunarCalendarError, lunarDate, solarDate } from '../../../functions/insights/lunar-calendar.js';
+import { isoDateOf } from '../../../functions/platform/calendar-days.js';
 
 /**
  * Tết (lunar 1/1) and the leap month of each year 2000–2050 in Vietnam, from Hồ Ngọc Đức's published year
