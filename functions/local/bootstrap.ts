@@ -39,7 +39,11 @@ export function createBulkLoadClient(
 }
 
 /** Creates the table unless it exists; returns whether it was created. */
-export async function ensureTable(db: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
+export async function ensureTable(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  options: { stream?: boolean } = {},
+): Promise<boolean> {
   try {
     await db.send(new DescribeTableCommand({ TableName: tableName }));
     return false;
@@ -47,7 +51,7 @@ export async function ensureTable(db: DynamoDBDocumentClient, tableName: string)
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   try {
-    await db.send(new CreateTableCommand(createTableInput(tableName)));
+    await db.send(new CreateTableCommand(createTableInput(tableName, options)));
   } catch (error) {
     // Another process created it between our describe and create: that is the state we wanted.
     if (!(error instanceof ResourceInUseException)) throw error;

@@ -59,6 +59,10 @@ export async function startDynamoDbLocal(
   assertJavaAvailable();
   if (dataDirectory) mkdirSync(dataDirectory, { recursive: true });
   const port = options.port ?? (await freePort());
+  // DynamoDB Local reports each start to AWS (Pinpoint, through Cognito) unless told not to; nothing run
+  // locally may call out of the machine. The package's spawn takes no extra arguments, and the child inherits
+  // this environment, where DDB_LOCAL_TELEMETRY=0 is the jar's documented switch (as -disableTelemetry).
+  process.env.DDB_LOCAL_TELEMETRY = '0';
   // One database file whatever the credentials and region (DynamoDB Local otherwise keeps one per pair),
   // so changing AWS_REGION never makes the local data seem to vanish.
   const child = spawn({ port, path: dataDirectory, sharedDb: true, stdio: 'pipe' });

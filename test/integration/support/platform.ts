@@ -54,7 +54,8 @@ export async function createTestPlatform(
     payments,
   });
   const bulkLoad = createBulkLoadClient(config);
-  await ensureTable(bulkLoad, tableName);
+  // No stream: nothing here reads one, and DynamoDB Local slows with every streamed table made (table.ts).
+  await ensureTable(bulkLoad, tableName, { stream: false });
   if (options.seed !== false)
     await seedDemoData(bulkLoad, tableName, dependencies.localAuth?.accounts ?? null);
   bulkLoad.destroy();
