@@ -41,6 +41,8 @@ const LAMBDA_ENVIRONMENT = {
   TABLE_NAME: 'halong-tourism',
   AWS_REGION: 'ap-southeast-1',
   LOG_LEVEL: 'silent',
+  // The page-invalidation function's distribution (cdk/stacks/web-stack.ts); nothing is called at import.
+  DISTRIBUTION_ID: 'E2BENCHDISTRIBUTION',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
