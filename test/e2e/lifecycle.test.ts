@@ -89,13 +89,17 @@ describe('npm run dev', () => {
   });
 });
 
-/** Astro's dev server may still be binding its port when the platform prints its URL. */
-async function retry(request: () => Promise<Response>, attempts = 40): Promise<Response> {
-  for (let attempt = 1; ; attempt += 1) {
+/**
+ * Astro's dev server may still be binding its port when the platform prints its URL; in a full run on a busy
+ * machine that took longer than 10 s, so the connection is retried for up to a minute.
+ */
+async function retry(request: () => Promise<Response>, timeoutMs = 60_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     try {
       return await request();
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
