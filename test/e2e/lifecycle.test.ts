@@ -1,15 +1,40 @@
-import { describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import {
   childProcessIds,
   interrupt,
   isRunning,
-  launchPlatform,
+  launchPlatform as launchPlatformProcess,
+  type PlatformProcess,
   waitForUrl,
 } from './support/platform-process.js';
 
+/**
+ * A whole platform starting (its own DynamoDB Local, the seed, the forecasts, for npm run dev Astro's dev
+ * server) gets the 120 s its waitForUrl allows, and the test a minute beyond that to use it and stop it.
+ */
+const STARTING_PLATFORM_TIMEOUT_MS = 180_000;
+
+// A test that fails half-way must not leave its platform running (the process group is detached) for the rest
+// of the run: whatever is still running is killed after each test.
+const launched: PlatformProcess[] = [];
+function launchPlatform(...parameters: Parameters<typeof launchPlatformProcess>): PlatformProcess {
+  const platform = launchPlatformProcess(...parameters);
+  launched.push(platform);
+  return platform;
+}
+afterEach(() => {
+  for (const platform of launched.splice(0)) {
+    const pid = platform.child.pid;
+    if (pid !== undefined && platform.child.exitCode === null && isRunning(pid))
+      process.kill(-pid, 'SIGKILL');
+  }
+});
+
 describe('npm start', () => {
-  it('stops everything on Ctrl-C, the Java process of DynamoDB Local included', async () => {
+  it('stops everything on Ctrl-C, the Java process of DynamoDB Local included', {
+    timeout: STARTING_PLATFORM_TIMEOUT_MS,
+  }, async () => {
     const platform = launchPlatform({ PORT: String(await freePort()) });
     await waitForUrl(platform, 120_000);
     const pid = platform.child.pid ?? 0;
@@ -43,7 +68,9 @@ describe('npm start', () => {
 });
 
 describe('npm run dev', () => {
-  it('serves the site from Astro’s dev server, pages reading the table, /api forwarded; stops on Ctrl-C', async () => {
+  it('serves the site from Astro’s dev server, pages reading the table, /api forwarded; stops on Ctrl-C', {
+    timeout: STARTING_PLATFORM_TIMEOUT_MS,
+  }, async () => {
     const platform = launchPlatform({ PORT: String(await freePort()) }, ['--in-memory', '--dev']);
     const url = (await waitForUrl(platform, 120_000)).replace(/\/$/, '');
     const pid = platform.child.pid ?? 0;
@@ -62,13 +89,17 @@ describe('npm run dev', () => {
   });
 });
 
-/** Astro's dev server may still be binding its port when the platform prints its URL. */
-async function retry(request: () => Promise<Response>, attempts = 40): Promise<Response> {
-  for (let attempt = 1; ; attempt += 1) {
+/**
+ * Astro's dev server may still be binding its port when the platform prints its URL; in a full run on a busy
+ * machine that took longer than 10 s, so the connection is retried for up to a minute.
+ */
+async function retry(request: () => Promise<Response>, timeoutMs = 60_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     try {
       return await request();
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
