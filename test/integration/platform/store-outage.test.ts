@@ -92,6 +92,20 @@ async function whileKilled(during: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * `request` sent as a client honouring Retry-After sends it: again while the answer is 503 store-unavailable, for
+ * at most 10 s. Only for the calls around a pause, never inside one: a Java process just resumed on a busy machine
+ * may miss the 1 s attempt budget once more, and that answer is right, but it is not what these tests are about.
+ */
+async function onceTheStoreAnswers(request: () => Response | Promise<Response>): Promise<Response> {
+  const giveUpAt = performance.now() + 10_000;
+  for (;;) {
+    const response = await request();
+    if (response.status !== 503 || performance.now() > giveUpAt) return response;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /** The answer to a request and how long it took. */
 async function timed(request: Response | Promise<Response>) {
   const started = performance.now();
@@ -149,11 +163,13 @@ describe('while the data store is paused', () => {
     expect(page.response.headers.get('cache-control')).toBe('private, no-store');
     expect(await page.response.text()).toContain('Our data is out of reach for a moment');
 
-    expect((await get('/api/boats/routes')).status).toBe(200);
-    expect((await get('/api/health')).status).toBe(200);
-    expect((await get('/en/boats/')).status).toBe(200);
+    expect((await onceTheStoreAnswers(() => get('/api/boats/routes'))).status).toBe(200);
+    expect((await onceTheStoreAnswers(() => get('/api/health'))).status).toBe(200);
+    expect((await onceTheStoreAnswers(() => get('/en/boats/'))).status).toBe(200);
     // The booking refused during the pause is made by its retry, once.
-    const retried = await postBooking(platform, bookingBody(departureId, [adult(0)]), key);
+    const retried = await onceTheStoreAnswers(() =>
+      postBooking(platform, bookingBody(departureId, [adult(0)]), key),
+    );
     expect(retried.status).toBe(201);
     expect(await seatsOf(platform, departureId)).toBe(47);
   });
@@ -163,11 +179,13 @@ describe('while the data store is paused', () => {
     const key = randomUUID();
     const body = bookingBody(departureId, [adult(0), adult(1)]);
     // The booking is made, but its answer never reaches the client (the classic timeout ambiguity)…
-    const made = (await (await postBooking(platform, body, key)).json()) as { id: string };
+    const first = await onceTheStoreAnswers(() => postBooking(platform, body, key));
+    expect(first.status).toBe(201);
+    const made = (await first.json()) as { id: string };
     // …which retries while the store is paused…
     await expectStoreUnavailableProblem(await whilePaused(() => timed(postBooking(platform, body, key))));
     // …and again after: the same booking, not a second one.
-    const replayed = await postBooking(platform, body, key);
+    const replayed = await onceTheStoreAnswers(() => postBooking(platform, body, key));
     expect(replayed.status).toBe(201);
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(((await replayed.json()) as { id: string }).id).toBe(made.id);
