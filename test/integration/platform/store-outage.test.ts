@@ -7,7 +7,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,14 +61,43 @@ afterAll(async () => {
   }
 });
 
-/** Runs `during` with the store paused (SIGSTOP), and resumes it (SIGCONT) however `during` ends. */
+/**
+ * Runs `during` with the store paused (SIGSTOP), and resumes it (SIGCONT) however `during` ends. It begins once
+ * the kernel reports the process stopped, and checks that it still is when `during` ends: an answer the store
+ * gave while it should have been paused fails here, with the process's state, not as a puzzle further on.
+ */
 async function whilePaused<T>(during: () => Promise<T>): Promise<T> {
-  process.kill(store.process.pid as number, 'SIGSTOP');
+  const pid = store.process.pid as number;
+  process.kill(pid, 'SIGSTOP');
   paused = true;
   try {
-    return await during();
+    await untilStopped(pid);
+    const result = await during();
+    const state = processState(pid);
+    if (state !== 'T') throw new Error(`DynamoDB Local (pid ${pid}) was no longer stopped (state ${state}).`);
+    return result;
   } finally {
     resumeStore();
+  }
+}
+
+/** The one-letter state of a process in /proc/<pid>/stat (T: stopped by a signal), or "?" where there is none. */
+function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return '?';
+  }
+}
+
+/** Waits until the kernel reports `pid` stopped (a signal is delivered asynchronously), 2 s at most. */
+async function untilStopped(pid: number): Promise<void> {
+  if (!existsSync(`/proc/${pid}/stat`)) return; // no /proc (not Linux): trust the signal
+  const giveUpAt = performance.now() + 2000;
+  while (processState(pid) !== 'T') {
+    if (performance.now() > giveUpAt) throw new Error(`DynamoDB Local (pid ${pid}) did not stop on SIGSTOP.`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
