@@ -1,7 +1,10 @@
 /**
- * The platform's own routers, at their base paths: health, identity (who am I, staff sessions) and, when the
- * local token issuer runs, its sign-in. Both the whole API and the platform's Lambda function mount them.
+ * The platform's own routers, at their base paths: health, identity (who am I, staff sessions), the audit log's
+ * reading and, when the local token issuer runs, its sign-in. Both the whole API and the platform's Lambda
+ * function mount them.
  */
+import { createAuditLog } from './audit/log.js';
+import { createAuditRouter } from './audit/routes.js';
 import { LOCAL_TOKEN_LIFETIME_SECONDS } from './auth/local-issuer.js';
 import { createAuthRouter, createLocalIssuerRouter } from './auth/routes.js';
 import { createSessionRouter } from './auth/session-routes.js';
@@ -14,10 +17,12 @@ import type { DocumentedRouter } from './routing.js';
 export function platformRoutersFor(
   dependencies: PlatformDependencies,
 ): { basePath: string; router: DocumentedRouter }[] {
-  const { config, db, requireRole, localAuth, staffSignIn } = dependencies;
+  const { config, db, logger, requireRole, localAuth, staffSignIn } = dependencies;
+  const auditLog = createAuditLog(db, config.tableName, undefined, { logger });
   const routers = [
     { basePath: '/api', router: createHealthRouter(db, config.tableName) },
     { basePath: '/api/auth', router: createAuthRouter(requireRole) },
+    { basePath: '/api/audit', router: createAuditRouter(auditLog, requireRole) },
   ];
   // One guard for both ways in, so guesses through one count against the other.
   const guard = createSignInGuard(createRateLimiter(db, config.tableName));
