@@ -131,6 +131,7 @@ function bookingOn(departure: Departure, seats: number) {
   const booking: Booking = {
     id: newBookingReference(),
     status: 'on_hold',
+    channel: 'online',
     departure: {
       id: departure.id,
       routeId: departure.routeId,

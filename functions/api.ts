@@ -7,6 +7,7 @@ import {
   boatsRouterFor,
   bookingPaymentPortsOf,
   bookingsRouterFor,
+  checkInRouterFor,
   paymentRouteDeclarations,
   paymentRoutersFor,
 } from './boats/index.js';
@@ -29,6 +30,7 @@ function apiRoutersFor(dependencies: PlatformDependencies): { basePath: string; 
   const routers = platformRoutersFor(dependencies);
   routers.push({ basePath: BOATS_BASE_PATH, router: boatsRouterFor(dependencies) });
   routers.push(bookingsRouterFor(dependencies));
+  routers.push(checkInRouterFor(dependencies));
   routers.push({ basePath: MUSEUM_BASE_PATH, router: museumRouterFor(dependencies) });
   routers.push({ basePath: WIFI_BASE_PATH, router: wifiRouterFor(dependencies) });
   routers.push({ basePath: INSIGHTS_BASE_PATH, router: insightsRouterFor(dependencies) });

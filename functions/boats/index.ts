@@ -3,6 +3,8 @@
  * routers the API and the Lambda handlers mount, the services the site's pages read, and all that another
  * domain may know of boats. Nothing outside functions/boats imports a part directly.
  */
+
+import { createAuditLog } from '../platform/audit/log.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
@@ -25,6 +27,11 @@ import {
   PAYMENTS_BASE_PATH,
 } from './payments/routes.js';
 import { createPaymentsService } from './payments/service.js';
+import { inForce } from './pier/ban-rules.js';
+import { type BansService, createBansService } from './pier/bans.js';
+import { addPierRoutes, CHECKIN_BASE_PATH, createBanRoutes, createCheckInRouter } from './pier/routes.js';
+import { createPierService } from './pier/service.js';
+import { createPierStore } from './pier/store.js';
 import { createTicketKeysRouter, TICKETS_BASE_PATH } from './tickets/routes.js';
 
 export {
@@ -64,7 +71,16 @@ export {
   InvalidScheduleError,
 } from './departures/service.js';
 export { type FleetService, ForeignCompanyError } from './fleet/service.js';
-export { paymentRouteDeclarations } from './payments/routes.js';
+
+import { paymentRouteDeclarations as paymentRoutes } from './payments/routes.js';
+import { banRouteDeclarations } from './pier/routes.js';
+
+/** The routes the payments function serves, for the OpenAPI document of functions that do not serve them. */
+export const paymentRouteDeclarations = [...paymentRoutes, ...banRouteDeclarations];
+export type { BansService } from './pier/bans.js';
+export { manifestCsv } from './pier/manifest-csv.js';
+export type { Ban, CheckInResult, ClearanceView, Manifest, WalkUpResult } from './pier/model.js';
+export { PierRefusal, type PierService } from './pier/service.js';
 
 export * from './reads.js';
 
@@ -114,12 +130,54 @@ export function bookingSeatsLookupFor({ db, config }: Pick<PlatformDependencies,
   };
 }
 
-/** GET and PUT /api/boats/…: the catalogue, the fleet and the departures, in one router. */
+/** The pier: check-in, counter sales, manifests (each read audited), crew, clearance and departure. */
+export function pierServiceFor({ db, config, logger }: Data) {
+  const store = createPierStore(db, config.tableName, logger);
+  return createPierService({
+    store,
+    fleet: createFleetStore(db, config.tableName, logger),
+    bookings: bookingsServiceFor({ db, config, logger }),
+    audit: createAuditLog(db, config.tableName),
+    bans: async () => inForce(await store.listBans(), new Date()),
+  });
+}
+
+/** The weather bans in force, as the public pages and the departure search show them. */
+export function bansInForceFor({ db, config, logger }: Data): Pick<BansService, 'inForce'> {
+  const store = createPierStore(db, config.tableName, logger);
+  return { inForce: async () => inForce(await store.listBans(), new Date()) };
+}
+
+/** Issuing and lifting weather bans, which cancel, refund and tell visitors: needs those ports. */
+export function bansServiceFor(
+  dependencies: PlatformDependencies,
+  ports: Pick<BookingPaymentPorts, 'payments' | 'messages'>,
+) {
+  const { db, config, logger } = dependencies;
+  return createBansService({
+    store: createPierStore(db, config.tableName, logger),
+    departures: createDeparturesStore(db, config.tableName, logger),
+    payments: ports.payments,
+    messages: ports.messages,
+    logger,
+  });
+}
+
+/** GET and PUT /api/boats/…: the catalogue, the fleet, the departures and the pier, in one router. */
 export function boatsRouterFor(dependencies: PlatformDependencies) {
   const { requireRole } = dependencies;
   const router = createCatalogueRouter(catalogueServiceFor(dependencies), requireRole);
   addFleetRoutes(router, fleetServiceFor(dependencies), requireRole);
-  return addDepartureRoutes(router, departuresServiceFor(dependencies), requireRole);
+  addDepartureRoutes(router, departuresServiceFor(dependencies), requireRole);
+  return addPierRoutes(router, pierServiceFor(dependencies), bansInForceFor(dependencies), requireRole);
+}
+
+/** POST /api/checkin: the scanners at the gangway (the boats function). */
+export function checkInRouterFor(dependencies: PlatformDependencies) {
+  return {
+    basePath: CHECKIN_BASE_PATH,
+    router: createCheckInRouter(pierServiceFor(dependencies), dependencies.requireRole),
+  };
 }
 
 /** POST /api/bookings and GET /api/bookings/{id}: no payment provider needed. */
@@ -156,6 +214,10 @@ export function paymentRoutersFor(dependencies: PlatformDependencies, ports: Boo
       router: createPaymentsWebhookRouter(ports.payments, payments, dependencies.logger, options),
     },
     { basePath: TICKETS_BASE_PATH, router: createTicketKeysRouter(ports.signer) },
+    {
+      basePath: BOATS_BASE_PATH,
+      router: createBanRoutes(bansServiceFor(dependencies, ports), dependencies.requireRole, options),
+    },
   ];
 }
 

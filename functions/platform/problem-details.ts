@@ -51,6 +51,20 @@ export const problemTitles = {
   'not-a-form': 'The request body must be an HTML form',
   'unknown-reference': 'The request names something that does not exist',
   'too-many-requests': 'Too many requests; try again after Retry-After seconds',
+  'invalid-ticket': 'This is not a ticket the booking service issued',
+  'unknown-ticket': 'No booking has this reference',
+  'wrong-departure': 'This ticket is for another departure',
+  'ticket-not-paid': 'This booking has not been paid',
+  'ticket-expired': 'This booking expired unpaid',
+  'ticket-cancelled': 'This booking has been cancelled',
+  'already-checked-in': 'This ticket has been checked in already',
+  'boat-full': 'The boat has as many people aboard as it is certified for',
+  'boarding-closed': 'Nobody may board this departure now',
+  'receipt-used': 'This receipt number belongs to another sale',
+  'not-cleared': 'The port authority has not cleared this departure',
+  'clearance-checks-failed': 'A clearance check fails',
+  'departure-changed': 'The departure changed meanwhile; look again',
+  'ban-lifted': 'This ban has been lifted',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

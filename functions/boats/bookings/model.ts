@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { inconsistentTotal, totalIsSumOfParts } from '../../platform/totals.js';
 import { PortId } from '../catalogue/model.js';
-import { passengerCategories } from '../departures/model.js';
+import { passengerCategories, StaffRef } from '../departures/model.js';
 import { Slug } from '../fleet/model.js';
 
 /** A booking holds at most this many seats; larger groups charter a whole boat through its company. */
@@ -188,9 +188,32 @@ export const Refund = z
     amount: z.number().int().min(0),
     percent: z.number().int().min(0).max(100),
     createdAt: z.iso.datetime(),
-    reason: z.enum(['cancelled-by-tourist', 'paid-after-hold-expired', 'departure-cancelled']),
+    reason: z.enum(['cancelled-by-tourist', 'paid-after-hold-expired', 'departure-cancelled', 'weather-ban']),
   })
   .meta({ id: 'Refund' });
+
+/** What happened to one passenger at the pier: boarded, or did not come (the scanner marks it). */
+export const Boarding = z
+  .object({ state: z.enum(['aboard', 'no-show']), at: z.iso.datetime(), by: StaffRef })
+  .meta({ id: 'Boarding' });
+
+/** A sale at the pier counter: how it was paid, the counter's receipt number, who sold it. */
+export const CounterSale = z
+  .object({
+    method: z.enum(['cash', 'card']),
+    receiptNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{1,40}$/, 'the receipt number as printed: letters, digits and hyphens'),
+    soldAt: z.iso.datetime(),
+    soldBy: StaffRef,
+  })
+  .meta({ id: 'CounterSale' });
+
+/** Why staff, not the tourist, cancelled a booking: a weather ban on its departure. */
+export const CancelledByBan = z
+  .object({ banId: z.string().min(1).max(80), reason: z.string().min(1).max(300) })
+  .meta({ id: 'CancelledByBan' });
 
 /**
  * A booking as stored (the personal data included: only its token holder and staff ever see it). Its total
@@ -226,6 +249,23 @@ export const Booking = z
     confirmedAt: z.iso.datetime().optional(),
     expiredAt: z.iso.datetime().optional(),
     cancelledAt: z.iso.datetime().optional(),
+    /** `counter`: sold at the pier (a walk-up), with its sale; `online`: booked and paid on the site. */
+    channel: z.enum(['online', 'counter']).default('online'),
+    counterSale: CounterSale.optional(),
+    /** Per passenger, in the order of `passengers`: boarded or no-show; null while not yet seen at the pier. */
+    boarding: z.array(Boarding.nullable()).optional(),
+    /** Moves with every boarding change, so two scanners cannot record the same passenger twice. */
+    boardingRevision: z.number().int().min(0).optional(),
+    redeemedAt: z.iso.datetime().optional(),
+    cancelledByBan: CancelledByBan.optional(),
+  })
+  .refine((booking) => (booking.boarding?.length ?? 0) <= booking.passengers.length, {
+    message: 'a boarding state per passenger at most',
+    path: ['boarding'],
+  })
+  .refine((booking) => (booking.channel === 'counter') === (booking.counterSale !== undefined), {
+    message: 'a counter sale, and only a counter sale, records how it was paid',
+    path: ['counterSale'],
   })
   .check(
     totalIsSumOfParts((booking) => ({
@@ -287,6 +327,8 @@ export type BookedDeparture = z.infer<typeof BookedDeparture>;
 export type Booking = z.infer<typeof Booking>;
 export type BookingView = z.infer<typeof BookingView>;
 export type Refund = z.infer<typeof Refund>;
+export type Boarding = z.infer<typeof Boarding>;
+export type CounterSale = z.infer<typeof CounterSale>;
 
 /** Fields a status change sets, and a refund it records. */
 export interface BookingChange {

@@ -142,7 +142,7 @@ export function createBookingsService(
   settings: BookingSettings,
   clock: () => Date = () => new Date(),
 ) {
-  async function priceLines(departure: Departure, request: BookingRequest) {
+  async function priceLines(departure: Departure, passengers: BookingRequest['passengers']) {
     const [route, feePolicy] = await Promise.all([
       catalogue.getRoute(departure.routeId),
       catalogue.getFeePolicy(),
@@ -153,7 +153,7 @@ export function createBookingsService(
       feePolicy,
     );
     const lines: PriceLine[] = passengerCategories.flatMap((category) => {
-      const quantity = request.passengers.filter((passenger) => passenger.category === category).length;
+      const quantity = passengers.filter((passenger) => passenger.category === category).length;
       if (quantity === 0) return [];
       return [{ category, quantity, unitPrice: prices[category], amount: quantity * prices[category] }];
     });
@@ -183,6 +183,9 @@ export function createBookingsService(
   }
 
   return {
+    /** The lines and total for a party on a departure, from the fares and the fee rules in force now. */
+    priceParty: priceLines,
+
     /**
      * Holds seats for the party until `expiresAt`. The same Idempotency-Key with the same request answers
      * the booking it made (with `replayed: true`); with another request it is refused.
@@ -200,6 +203,11 @@ export function createBookingsService(
       if (!departure) throw new DepartureNotFoundError(request.departureId);
       const now = clock();
       const salesClose = Date.parse(departure.departsAt) - settings.salesCloseMinutes * 60_000;
+      if (departure.status === 'suspended') {
+        throw new DepartureClosedError(
+          `This departure is suspended (${departure.suspension?.reason ?? 'weather ban'}): choose another one.`,
+        );
+      }
       if (departure.status !== 'open') throw new DepartureClosedError('This departure has been cancelled.');
       if (now.getTime() >= salesClose) {
         throw new DepartureClosedError(
@@ -211,7 +219,7 @@ export function createBookingsService(
 
       const tokenSalt = randomBytes(32).toString('base64url');
       const accessToken = accessTokenFor(idempotencyKey, tokenSalt);
-      const priced = await priceLines(departure, request);
+      const priced = await priceLines(departure, request.passengers);
       for (;;) {
         const booking: Booking = {
           id: newBookingReference(),
@@ -236,6 +244,7 @@ export function createBookingsService(
           holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * 60_000).toISOString(),
           payment: {},
           refunds: [],
+          channel: 'online',
         };
         const outcome = await bookings.holdSeats(booking, {
           keyHash,

@@ -36,7 +36,70 @@ export const Fares = amountPerCategory().meta({
   description: 'Boat fare per passenger category, integer VND; every category is required.',
 });
 
-export const DepartureStatus = z.enum(['open', 'cancelled']);
+/** `suspended`: stopped by a weather ban (pier/bans.ts) until the ban is lifted; nothing is sold meanwhile. */
+export const DepartureStatus = z.enum(['open', 'cancelled', 'suspended']);
+
+/** A staff member as a record names them: the token's subject and, where the token has one, the e-mail. */
+export const StaffRef = z
+  .object({ subject: z.string().min(1).max(200), email: z.string().max(254).optional() })
+  .meta({ id: 'StaffRef' });
+
+const PersonName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(100)
+  .regex(/^[\p{L}\p{M}' .-]+$/u, 'letters, spaces, apostrophes, dots and hyphens only');
+
+/** Who sails the boat on this trip: the port authority checks that the crew is recorded before clearance. */
+export const Crew = z
+  .object({
+    captain: z.object({
+      fullName: PersonName,
+      licenceNumber: z
+        .string()
+        .trim()
+        .min(3)
+        .max(30)
+        .regex(/^[A-Za-z0-9/.-]+$/, 'letters, digits, / . -'),
+    }),
+    members: z
+      .array(
+        z.object({
+          fullName: PersonName,
+          role: z.enum(['engineer', 'deckhand', 'safety-officer', 'tour-guide', 'other']),
+        }),
+      )
+      .max(30),
+    recordedAt: z.iso.datetime(),
+    recordedBy: StaffRef,
+  })
+  .meta({ id: 'Crew' });
+
+/** Why a departure is suspended: the ban, its reason and until when. */
+export const Suspension = z
+  .object({ banId: z.string().min(1).max(80), reason: z.string().min(1).max(300), until: z.iso.datetime() })
+  .meta({ id: 'Suspension' });
+
+/** One of the checks the port authority's clearance computes (pier/clearance.ts). */
+export const ClearanceCheck = z
+  .object({
+    id: z.enum(['certificate', 'manifest-complete', 'capacity', 'no-weather-ban', 'crew-recorded']),
+    passed: z.boolean(),
+    detail: z.string().max(300),
+  })
+  .meta({ id: 'ClearanceCheck' });
+
+/** The port authority's decision on a departure: who, when, why, and the checks as they stood. */
+export const Clearance = z
+  .object({
+    decision: z.enum(['cleared', 'refused']),
+    reason: z.string().min(1).max(500),
+    at: z.iso.datetime(),
+    by: StaffRef,
+    checks: z.array(ClearanceCheck),
+  })
+  .meta({ id: 'Clearance' });
 
 export const Departure = z
   .object({
@@ -69,6 +132,27 @@ export const Departure = z
     status: DepartureStatus,
     fares: Fares,
     createdAt: z.iso.datetime(),
+    aboard: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .meta({
+        description:
+          'People aboard: passengers checked in and walk-ups boarded. Moved in the same conditional ' +
+          'transaction as the booking, so it never exceeds capacity.',
+      }),
+    walkUps: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .meta({ description: 'Seats sold at the pier counter (counted in sold).' }),
+    suspension: Suspension.optional(),
+    crew: Crew.optional(),
+    clearance: Clearance.optional(),
+    departedAt: z.iso.datetime().optional(),
+    departedBy: StaffRef.optional(),
   })
   .check(
     totalIsSumOfParts((departure) => ({
@@ -78,6 +162,18 @@ export const Departure = z
       partsPaths: [['held'], ['sold'], ['seatsFree']],
     })),
   )
+  .refine((departure) => departure.aboard <= departure.capacity, {
+    message: 'no more people aboard than the certified capacity',
+    path: ['aboard'],
+  })
+  .refine((departure) => departure.walkUps <= departure.sold, {
+    message: 'walk-ups are part of the seats sold',
+    path: ['walkUps'],
+  })
+  .refine((departure) => departure.departedAt === undefined || departure.clearance?.decision === 'cleared', {
+    message: 'a departure leaves only once cleared',
+    path: ['departedAt'],
+  })
   .meta({ id: 'Departure' });
 
 const LocalDate = z.iso.date();
@@ -165,6 +261,11 @@ export const DepartureSearchResult = z
 export type Fares = z.infer<typeof Fares>;
 export type Prices = z.infer<typeof Prices>;
 export type Departure = z.infer<typeof Departure>;
+export type StaffRef = z.infer<typeof StaffRef>;
+export type Crew = z.infer<typeof Crew>;
+export type Clearance = z.infer<typeof Clearance>;
+export type ClearanceCheck = z.infer<typeof ClearanceCheck>;
+export type Suspension = z.infer<typeof Suspension>;
 export type ScheduledDates = z.infer<typeof ScheduledDates>;
 export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 export type DepartureSearchQuery = z.infer<typeof DepartureSearchQuery>;
@@ -210,6 +311,8 @@ export function newDeparture(details: NewDeparture): Departure {
     status: 'open',
     fares: details.fares,
     createdAt: details.createdAt,
+    aboard: 0,
+    walkUps: 0,
   };
 }
 

@@ -1,0 +1,232 @@
+/**
+ * Weather bans: the port authority stops departures (all, a port's or a route's) for a period. Saving a ban
+ * suspends every departure it covers that has not left, so no hold, counter sale or boarding is taken on them;
+ * then each booking on them is cancelled, a paid one refunded in full through the payments port, and its
+ * visitor told in the booking's language with a link to another departure. Applying a ban again (saved twice,
+ * or a retried run) refunds nobody twice: the refund is asked under a key per booking, and recorded in the same
+ * conditional write that cancels the booking. Lifting it reopens its departures still ahead.
+ */
+import { createHash } from 'node:crypto';
+import type { Principal } from '../../platform/auth/principal.js';
+import { addDays, localDateAt } from '../../platform/local-time.js';
+import type { Logger } from '../../platform/logger.js';
+import type { MessagesPort } from '../../platform/messages/port.js';
+import type { PaymentsPort } from '../../platform/payments/port.js';
+import type { Booking, Refund } from '../bookings/model.js';
+import type { Departure } from '../departures/model.js';
+import type { DeparturesStore } from '../departures/store.js';
+import { banCancellationMessage } from './ban-messages.js';
+import { banCovers, inForce } from './ban-rules.js';
+import type { Ban, BanRequest } from './model.js';
+import { PierRefusal, staffRefOf } from './service.js';
+import type { PierStore } from './store.js';
+
+export interface BansServiceParts {
+  store: PierStore;
+  departures: Pick<DeparturesStore, 'listDeparturesOn'>;
+  payments: PaymentsPort;
+  messages: MessagesPort;
+  logger: Logger;
+}
+
+export interface BanApplication {
+  suspendedDepartures: number;
+  cancelledBookings: number;
+  refunds: number;
+}
+
+/** A ban's id follows from what it says, so the same ban saved twice is one ban. */
+function banIdFor(request: BanRequest): string {
+  const scope =
+    request.scope.kind === 'all'
+      ? 'all'
+      : request.scope.kind === 'port'
+        ? `port:${request.scope.portId}`
+        : `route:${request.scope.routeId}`;
+  const from = new Date(request.from).toISOString();
+  const until = new Date(request.until).toISOString();
+  const digest = createHash('sha256').update(`${scope}|${from}|${until}|${request.reason}`).digest('hex');
+  return `ban-${from.slice(0, 10).replaceAll('-', '')}-${digest.slice(0, 12)}`;
+}
+
+/** The local days a period touches, first to last. */
+function daysOf(from: string, until: string): string[] {
+  const days: string[] = [];
+  const last = localDateAt(new Date(Date.parse(until) - 1));
+  for (let day = localDateAt(new Date(from)); day <= last; day = addDays(day, 1)) days.push(day);
+  return days;
+}
+
+export function createBansService(
+  { store, departures, payments, messages, logger }: BansServiceParts,
+  clock: () => Date = () => new Date(),
+) {
+  async function coveredDepartures(ban: Ban): Promise<Departure[]> {
+    const days = await Promise.all(
+      daysOf(ban.from, ban.until).map((day) => departures.listDeparturesOn(day)),
+    );
+    return days.flat().filter((departure) => banCovers({ ...ban, liftedAt: undefined }, departure));
+  }
+
+  /** Cancels one booking for the ban; true when this call cancelled it (and so tells the visitor). */
+  async function cancelBooking(
+    booking: Booking,
+    ban: Ban,
+    origin: string,
+  ): Promise<{ cancelled: boolean; refunded: number }> {
+    const now = clock().toISOString();
+    const set = {
+      status: 'cancelled' as const,
+      cancelledAt: now,
+      cancelledByBan: { banId: ban.id, reason: ban.reason },
+    };
+    let refund: Refund | undefined;
+    if (booking.status !== 'on_hold') {
+      const amount = booking.payment.amountPaid ?? booking.total;
+      if (amount > 0 && booking.channel === 'online' && booking.payment.paymentIntentId) {
+        const result = await payments.refund({
+          paymentId: booking.payment.paymentIntentId,
+          amount,
+          // One key per booking, whatever ban or run asks: a second ask answers the first refund.
+          idempotencyKey: `refund-${booking.id}-weather-ban`,
+        });
+        refund = { id: result.id, amount, percent: 100, createdAt: now, reason: 'weather-ban' };
+      } else if (amount > 0 && booking.channel === 'counter') {
+        // Paid at the counter, given back at the counter: the record tells the cashier what is owed.
+        refund = { id: `counter-${booking.id}`, amount, percent: 100, createdAt: now, reason: 'weather-ban' };
+      }
+    }
+    if (!(await store.cancelForBan(booking, set, refund))) return { cancelled: false, refunded: 0 };
+    const rebook = new URL(`/${booking.language}/boats/departures/`, origin);
+    rebook.searchParams.set('date', localDateAt(new Date(ban.until)));
+    rebook.searchParams.set('route', String(booking.departure.routeId));
+    rebook.searchParams.set('port', booking.departure.portId);
+    rebook.searchParams.set('passengers', String(booking.seats));
+    const message = banCancellationMessage(booking, ban, refund?.amount ?? 0, rebook.href);
+    if (message) {
+      try {
+        await messages.send(message);
+      } catch (error) {
+        logger.error('weather-ban message not sent', {
+          bookingId: booking.id,
+          error: error instanceof Error ? error.name : String(error),
+        });
+      }
+    }
+    return { cancelled: true, refunded: refund?.amount ?? 0 };
+  }
+
+  /** Suspends what the ban covers and cancels what is booked on it; safe to run again at any point. */
+  async function apply(ban: Ban, origin: string): Promise<BanApplication> {
+    const result: BanApplication = { suspendedDepartures: 0, cancelledBookings: 0, refunds: 0 };
+    for (const departure of await coveredDepartures(ban)) {
+      if (departure.departedAt) continue; // boats already out may return
+      if (departure.status === 'open') {
+        const suspended = await store.suspendDeparture(departure, {
+          banId: ban.id,
+          reason: ban.reason,
+          until: ban.until,
+        });
+        if (suspended) result.suspendedDepartures += 1;
+      }
+      const current = await store.getDeparture(departure.id);
+      if (current?.status !== 'suspended') continue;
+      for (const booking of await store.bookingsOf(departure)) {
+        if (!['on_hold', 'confirmed', 'redeemed'].includes(booking.status)) continue;
+        const outcome = await cancelBooking(booking, ban, origin);
+        if (outcome.cancelled) result.cancelledBookings += 1;
+        if (outcome.refunded > 0) result.refunds += 1;
+      }
+    }
+    await store.recordBanApplied(
+      ban.id,
+      clock().toISOString(),
+      result.suspendedDepartures,
+      result.cancelledBookings,
+    );
+    return result;
+  }
+
+  return {
+    /** Saves the ban (the same ban again is the same ban) and applies it at once. */
+    async issue(
+      request: BanRequest,
+      actor: Principal,
+      origin: string,
+    ): Promise<{ ban: Ban; created: boolean; applied: BanApplication }> {
+      const now = clock();
+      if (Date.parse(request.until) <= now.getTime()) {
+        throw new PierRefusal('invalid-ban', 'A ban must end in the future.');
+      }
+      const ban: Ban = {
+        id: banIdFor(request),
+        scope: request.scope,
+        from: new Date(request.from).toISOString(),
+        until: new Date(request.until).toISOString(),
+        reason: request.reason,
+        createdAt: now.toISOString(),
+        createdBy: staffRefOf(actor),
+        suspendedDepartures: 0,
+        cancelledBookings: 0,
+      };
+      const created = await store.putBan(ban);
+      const stored = created ? ban : await store.getBan(ban.id);
+      if (!stored) throw new Error(`Ban ${ban.id} vanished after being found.`);
+      if (stored.liftedAt) {
+        throw new PierRefusal(
+          'ban-lifted',
+          'This ban was lifted; issue a new one with another period or reason.',
+        );
+      }
+      const applied = await apply(stored, origin);
+      return { ban: { ...stored, ...applied, appliedAt: clock().toISOString() }, created, applied };
+    },
+
+    /** Runs a ban's application again (a retried job); refunds and messages nobody twice. */
+    async reapply(id: string, origin: string): Promise<BanApplication> {
+      const ban = await store.getBan(id);
+      if (!ban || ban.liftedAt) return { suspendedDepartures: 0, cancelledBookings: 0, refunds: 0 };
+      return apply(ban, origin);
+    },
+
+    /** Lifts a ban: its departures still ahead reopen, unless another ban in force covers them. */
+    async lift(id: string, actor: Principal): Promise<{ ban: Ban; reopened: number }> {
+      const ban = await store.getBan(id);
+      if (!ban) throw new PierRefusal('ban-not-found', `There is no ban ${id}.`);
+      const now = clock();
+      if (!ban.liftedAt) await store.liftBan(id, now.toISOString(), staffRefOf(actor));
+      const others = inForce(await store.listBans(), now).filter((other) => other.id !== id);
+      let reopened = 0;
+      for (const departure of await coveredDepartures(ban)) {
+        if (departure.status !== 'suspended' || departure.suspension?.banId !== id) continue;
+        if (Date.parse(departure.departsAt) <= now.getTime()) continue;
+        if (!(await store.reopenDeparture(departure, id))) continue;
+        const still = others.find((other) => banCovers(other, departure));
+        if (still) {
+          await store.suspendDeparture(
+            { ...departure, status: 'open' },
+            {
+              banId: still.id,
+              reason: still.reason,
+              until: still.until,
+            },
+          );
+        } else {
+          reopened += 1;
+        }
+      }
+      const lifted = (await store.getBan(id)) ?? ban;
+      return { ban: lifted, reopened };
+    },
+
+    /** Every ban, newest first (the authority's page). */
+    list: () => store.listBans(),
+
+    /** Bans in force now or later, as the public pages show them. */
+    async inForce(): Promise<Ban[]> {
+      return inForce(await store.listBans(), clock());
+    },
+  };
+}
+
+export type BansService = ReturnType<typeof createBansService>;
