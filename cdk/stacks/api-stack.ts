@@ -20,6 +20,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { boatsJobSchedule } from '../../functions/boats/job-schedule.js';
 import { insightsJobSchedule } from '../../functions/insights/job-schedule.js';
+import { grantTableReadWrite } from '../constructs/audit-log-protection.js';
 import { DomainFunction } from '../constructs/domain-function.js';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.js';
 
@@ -187,16 +188,17 @@ export class ApiStack extends Stack {
       jobs: insightsJobSchedule,
     });
 
-    // Least privilege: the platform function only reads (health check, /auth/me); the others edit their items.
+    // Least privilege: the platform function only reads (health check, /auth/me, the audit log); the others edit
+    // their items, and none may edit the audit log's (grantTableReadWrite).
     props.table.grantReadData(platform.function);
-    props.table.grantReadWriteData(boats.function);
-    props.table.grantReadWriteData(payments.function);
-    props.table.grantReadWriteData(boatsJobs.function);
-    props.table.grantReadWriteData(museum.function);
-    props.table.grantReadWriteData(wifi.function);
+    grantTableReadWrite(props.table, boats.function);
+    grantTableReadWrite(props.table, payments.function);
+    grantTableReadWrite(props.table, boatsJobs.function);
+    grantTableReadWrite(props.table, museum.function);
+    grantTableReadWrite(props.table, wifi.function);
     // The managers' API only reads series and forecasts (and what the services recorded); the job writes forecasts.
     props.table.grantReadData(insights.function);
-    props.table.grantReadWriteData(insightsJobs.function);
+    grantTableReadWrite(props.table, insightsJobs.function);
     this.stripeKeys.grantRead(payments.function);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {

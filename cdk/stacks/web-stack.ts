@@ -53,6 +53,7 @@ import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/platform/table.js';
 import { PAGE_DATA_PARTITIONS } from '../../functions/site/page-data-items.js';
 import { EDGE_FRESH_SECONDS, SHARED_PAGE_QUERY_PARAMETERS } from '../../functions/site/shared-pages.js';
+import { grantTableReadWrite } from '../constructs/audit-log-protection.js';
 import { DomainFunction } from '../constructs/domain-function.js';
 import {
   createPortalSecurityHeadersPolicy,
@@ -141,7 +142,7 @@ export class WebStack extends Stack {
       userPool: props.userPool,
     });
     // Pages write too: the booking form holds seats, the operator page schedules departures.
-    props.table.grantReadWriteData(this.siteFunction.function);
+    grantTableReadWrite(props.table, this.siteFunction.function);
     const siteRoute = new HttpRoute(this, 'SiteRoute', {
       httpApi: props.httpApi,
       routeKey: HttpRouteKey.with('/{proxy+}', HttpMethod.ANY),

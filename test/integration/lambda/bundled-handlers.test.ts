@@ -164,10 +164,12 @@ describe('the bundled Lambda handlers', () => {
     expect(Object.keys(document.paths)).not.toContain('/api/auth/login');
   });
 
-  it('platform: asks for a Cognito token on /api/auth/me', async () => {
-    const result = await invoke('platform', event('GET', '/api/auth/me'));
-    expect(result.statusCode).toBe(401);
-    expect(result.headers['www-authenticate']).toBe('Bearer');
+  it('platform: asks for a Cognito token on /api/auth/me and on the audit log', async () => {
+    for (const path of ['/api/auth/me', '/api/audit']) {
+      const result = await invoke('platform', event('GET', path));
+      expect(result.statusCode, path).toBe(401);
+      expect(result.headers['www-authenticate']).toBe('Bearer');
+    }
   });
 });
 
