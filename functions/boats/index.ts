@@ -5,6 +5,7 @@
  */
 
 import { createAuditLog } from '../platform/audit/log.js';
+import { createSessionFormGuard } from '../platform/auth/session-form-guard.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
@@ -142,10 +143,10 @@ export function pierServiceFor({ db, config, logger }: Data) {
   });
 }
 
-/** The weather bans in force, as the public pages and the departure search show them. */
-export function bansInForceFor({ db, config, logger }: Data): Pick<BansService, 'inForce'> {
+/** The weather bans: every one (the authority's page), and those in force (the public pages, the search). */
+export function bansReadFor({ db, config, logger }: Data): Pick<BansService, 'inForce' | 'list'> {
   const store = createPierStore(db, config.tableName, logger);
-  return { inForce: async () => inForce(await store.listBans(), new Date()) };
+  return { list: () => store.listBans(), inForce: async () => inForce(await store.listBans(), new Date()) };
 }
 
 /** Issuing and lifting weather bans, which cancel, refund and tell visitors: needs those ports. */
@@ -169,7 +170,7 @@ export function boatsRouterFor(dependencies: PlatformDependencies) {
   const router = createCatalogueRouter(catalogueServiceFor(dependencies), requireRole);
   addFleetRoutes(router, fleetServiceFor(dependencies), requireRole);
   addDepartureRoutes(router, departuresServiceFor(dependencies), requireRole);
-  return addPierRoutes(router, pierServiceFor(dependencies), bansInForceFor(dependencies), requireRole);
+  return addPierRoutes(router, pierServiceFor(dependencies), bansReadFor(dependencies), requireRole);
 }
 
 /** POST /api/checkin: the scanners at the gangway (the boats function). */
@@ -216,7 +217,11 @@ export function paymentRoutersFor(dependencies: PlatformDependencies, ports: Boo
     { basePath: TICKETS_BASE_PATH, router: createTicketKeysRouter(ports.signer) },
     {
       basePath: BOATS_BASE_PATH,
-      router: createBanRoutes(bansServiceFor(dependencies, ports), dependencies.requireRole, options),
+      router: createBanRoutes(
+        bansServiceFor(dependencies, ports),
+        createSessionFormGuard(dependencies.verifier, dependencies.requireRole, dependencies.config),
+        options,
+      ),
     },
   ];
 }

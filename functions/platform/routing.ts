@@ -119,10 +119,30 @@ function requestValidators(request: RouteConfig['request']): MiddlewareHandler[]
   if (request?.params) validators.push(zValidator('param', request.params, validationHook));
   if (isZodSchema(request?.headers)) validators.push(zValidator('header', request.headers, validationHook));
   const jsonBody = request?.body?.content['application/json'];
+  const formBody = request?.body?.content[FORM_MEDIA_TYPE];
   if (jsonBody && 'schema' in jsonBody && isZodSchema(jsonBody.schema)) {
-    validators.push(requireJsonMediaType, zValidator('json', jsonBody.schema, validationHook));
+    const jsonValidator = zValidator('json', jsonBody.schema, validationHook);
+    if (formBody && 'schema' in formBody && isZodSchema(formBody.schema)) {
+      // A route for API clients and for a staff page's plain HTML form: each body checked by its own schema.
+      const formValidator = zValidator('form', formBody.schema, validationHook);
+      validators.push(async (context, next) => {
+        if (isFormPost(context.req.header('Content-Type'))) return formValidator(context, next);
+        return requireJsonMediaType(context, async () => {
+          await jsonValidator(context, next);
+        });
+      });
+    } else {
+      validators.push(requireJsonMediaType, jsonValidator);
+    }
   }
   return validators;
+}
+
+const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+
+/** Whether a request's Content-Type is an HTML form's (urlencoded). */
+export function isFormPost(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === FORM_MEDIA_TYPE;
 }
 
 function isZodSchema(value: unknown): value is z.ZodType {

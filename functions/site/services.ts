@@ -16,6 +16,7 @@ import type { SiteBookings } from './bookings.js';
 import type { DepartureSearch } from './departure-search.js';
 import { loadedOnFirstUse, once } from './loaded-on-first-use.js';
 import type { OperatorDesk } from './operator-desk.js';
+import type { PierDesk } from './pier-desk.js';
 import type { WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
@@ -23,6 +24,7 @@ export interface SiteServices {
   departures: DepartureSearch;
   bookings: SiteBookings;
   operator: OperatorDesk;
+  pier: PierDesk;
   museum: MuseumService;
   welcome: WifiWelcome;
 }
@@ -46,6 +48,7 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     departures: loadedOnFirstUse(async () => (await boatsPages()).departures),
     bookings: loadedOnFirstUse(async () => (await boatsPages()).bookings),
     operator: loadedOnFirstUse(async () => (await boatsPages()).operator),
+    pier: loadedOnFirstUse(async () => (await boatsPages()).pier),
     museum: loadedOnFirstUse(async () => {
       const { createMuseumPageServices } = await import('./domain-services/museum.js');
       return createMuseumPageServices(dependencies);

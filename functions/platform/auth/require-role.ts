@@ -5,6 +5,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http-app.js';
 import { ProblemError } from '../problem.js';
+
 import { hasAnyRole, type Principal, type Role } from './principal.js';
 import { InvalidTokenError, type TokenVerifier } from './verifier.js';
 
@@ -24,7 +25,11 @@ export function createRoleGuard(verifier: TokenVerifier) {
 
 export type RequireRole = ReturnType<typeof createRoleGuard>;
 
-async function authenticate(verifier: TokenVerifier, authorization: string | undefined): Promise<Principal> {
+/** The principal of a bearer `authorization` header; ProblemError 401 when absent or refused. */
+export async function authenticate(
+  verifier: TokenVerifier,
+  authorization: string | undefined,
+): Promise<Principal> {
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization ?? '')?.[1];
   if (!authorization) {
     throw new ProblemError(401, 'unauthenticated', undefined, undefined, { 'WWW-Authenticate': 'Bearer' });

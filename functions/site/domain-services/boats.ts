@@ -1,18 +1,22 @@
 /**
- * What the boats pages read and do (routes and fees, departures found, booking, the operator's desk), over the
+ * What the boats pages read and do (routes and fees, departures found, booking, the operator's desk, the pier), over the
  * same services as the API. Loaded with the first boats page a site function renders (site/services.ts).
  */
 import {
+  bansReadFor,
   bookingsServiceFor,
   catalogueServiceFor,
   departuresOfDayFor,
   departuresServiceFor,
   fleetServiceFor,
+  pierServiceFor,
 } from '../../boats/index.js';
+import { createAuditLog } from '../../platform/audit/log.js';
 import { createSiteBookings } from '../bookings.js';
 import { createDepartureSearch } from '../departure-search.js';
 import { createOperatorDesk } from '../operator-desk.js';
 import { cachedBoatsCatalogue, cachedDepartureSearch } from '../page-data-cache.js';
+import { createPierDesk } from '../pier-desk.js';
 import type { SiteServiceDependencies } from '../services.js';
 
 /**
@@ -35,6 +39,13 @@ export function createBoatsPageServices(dependencies: SiteServiceDependencies) {
       departuresOfDayFor(dependencies),
       verifier,
     ),
+    pier: createPierDesk({
+      pier: pierServiceFor(dependencies),
+      departuresOfDay: departuresOfDayFor(dependencies),
+      fleet: fleetServiceFor(dependencies),
+      bans: bansReadFor(dependencies),
+      audit: createAuditLog(dependencies.db, dependencies.config.tableName),
+    }),
     bookings: createSiteBookings(
       bookingsServiceFor(dependencies),
       departures,

@@ -1,0 +1,189 @@
+/**
+ * The pier's staff pages, read and written in-process through the same pier service as the API: the day's
+ * departures (an operator's own company, the port authority's every company) with their counts and clearance
+ * state, check-in from the scanner page, the counter sale, the manifest (each view audited), the crew, the
+ * clearance and the departure, the weather bans and the audit log. Every refusal comes back as an outcome the
+ * page can explain in the visitor's language, never as an exception.
+ */
+import {
+  type Ban,
+  type CheckInResult,
+  type ClearanceView,
+  type Departure,
+  type DeparturesOfDay,
+  type FleetService,
+  ForeignCompanyError,
+  type Manifest,
+  PierRefusal,
+  type PierService,
+  type WalkUpResult,
+} from '../boats/index.js';
+import type { AuditEntry, AuditLog, AuditPage } from '../platform/audit/log.js';
+import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
+import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
+import { localDateAt } from '../platform/local-time.js';
+
+/** Where a departure stands at the pier, as the day's boards show it. */
+export type PierState = 'open' | 'refused' | 'cleared' | 'departed' | 'suspended' | 'cancelled';
+
+export interface PierDeparture {
+  departure: Departure;
+  state: PierState;
+  booked: number;
+}
+
+export interface DayFilters {
+  port?: string;
+  route?: number;
+  company?: string;
+  state?: PierState;
+}
+
+/** A refusal as a page shows it: the problem type (for the wording) and the service's own sentence. */
+export interface Refused {
+  kind: 'refused';
+  problem: PierRefusal['kind'] | 'validation-error';
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export function pierStateOf(departure: Departure): PierState {
+  if (departure.status === 'cancelled') return 'cancelled';
+  if (departure.status === 'suspended') return 'suspended';
+  if (departure.departedAt) return 'departed';
+  if (departure.clearance?.decision === 'cleared') return 'cleared';
+  if (departure.clearance?.decision === 'refused') return 'refused';
+  return 'open';
+}
+
+async function refusalOr<T>(action: () => Promise<T>): Promise<T | Refused> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof PierRefusal) {
+      return { kind: 'refused', problem: error.kind, message: error.message, details: error.details };
+    }
+    if (error instanceof ForeignCompanyError) {
+      return { kind: 'refused', problem: 'forbidden', message: error.message, details: {} };
+    }
+    throw error;
+  }
+}
+
+export const isRefused = (outcome: unknown): outcome is Refused =>
+  typeof outcome === 'object' && outcome !== null && (outcome as { kind?: unknown }).kind === 'refused';
+
+export interface PierDeskParts {
+  pier: PierService;
+  departuresOfDay: DeparturesOfDay;
+  fleet: Pick<FleetService, 'listOperators'>;
+  bans: { list(): Promise<Ban[]>; inForce(): Promise<Ban[]> };
+  audit: Pick<AuditLog, 'list'>;
+}
+
+export function createPierDesk(
+  { pier, departuresOfDay, fleet, bans, audit }: PierDeskParts,
+  clock: () => Date = () => new Date(),
+) {
+  const pageTools = {
+    sessionCookieName: STAFF_SESSION_COOKIE,
+    /** Operators board their own company's departures; the port authority (managers, admins) every one. */
+    mayBoard: (principal: Principal) => hasAnyRole(principal, ['operator', 'manager']),
+    /** The port authority: clearance, bans and the audit log. */
+    isAuthority: (principal: Principal) => hasAnyRole(principal, ['manager']),
+    pierStateOf,
+    isRefused,
+  };
+
+  return {
+    // Async so that the module loads with the first pier page (site/services.ts).
+    async pageTools(): Promise<typeof pageTools> {
+      return pageTools;
+    },
+
+    async today(): Promise<string> {
+      return localDateAt(clock());
+    },
+
+    listCompanies: () => fleet.listOperators(),
+
+    /** A day's departures the staff member may see, filtered, in departure order. */
+    async day(date: string, actor: Principal, filters: DayFilters = {}): Promise<PierDeparture[]> {
+      const all = await departuresOfDay(date);
+      const authority = hasAnyRole(actor, ['manager']);
+      return all
+        .filter((departure) => authority || departure.operatorId === actor.companyId)
+        .filter((departure) => !filters.port || departure.portId === filters.port)
+        .filter((departure) => !filters.route || departure.routeId === filters.route)
+        .filter((departure) => !filters.company || departure.operatorId === filters.company)
+        .map((departure) => ({
+          departure,
+          state: pierStateOf(departure),
+          booked: departure.held + departure.sold,
+        }))
+        .filter((row) => !filters.state || row.state === filters.state);
+    },
+
+    checkIn(
+      request: { code: string; departureId?: string; passengers?: number[]; noShow?: number[] },
+      actor: Principal,
+    ): Promise<CheckInResult | Refused> {
+      return refusalOr(() => pier.checkIn(request, actor));
+    },
+
+    sellAtCounter(
+      departureId: string,
+      request: Parameters<PierService['sellAtCounter']>[1],
+      actor: Principal,
+    ): Promise<WalkUpResult | Refused> {
+      return refusalOr(() => pier.sellAtCounter(departureId, request, actor));
+    },
+
+    /** The manifest for a page (printable), recorded in the audit log as a view from `from`. */
+    manifest(departureId: string, actor: Principal, from: AuditEntry['from']): Promise<Manifest | Refused> {
+      return refusalOr(() => pier.manifest(departureId, actor, { format: 'page', from }));
+    },
+
+    recordCrew(
+      departureId: string,
+      crew: Parameters<PierService['recordCrew']>[1],
+      actor: Principal,
+    ): Promise<Departure | Refused> {
+      return refusalOr(() => pier.recordCrew(departureId, crew, actor));
+    },
+
+    clearance(departureId: string, actor: Principal): Promise<ClearanceView | Refused> {
+      return refusalOr(() => pier.clearance(departureId, actor));
+    },
+
+    decideClearance(
+      departureId: string,
+      decision: { decision: 'cleared' | 'refused'; reason: string },
+      actor: Principal,
+    ): Promise<ClearanceView | Refused> {
+      return refusalOr(() => pier.decideClearance(departureId, decision, actor));
+    },
+
+    markDeparted(departureId: string, actor: Principal): Promise<Departure | Refused> {
+      return refusalOr(() => pier.markDeparted(departureId, actor));
+    },
+
+    /** Every ban, newest first (the authority's page). */
+    listBans: () => bans.list(),
+
+    /** Bans in force now or later (the public pages' notices). */
+    bansInForce: () => bans.inForce(),
+
+    /** A day of the audit log (UTC day), newest first; the authority's page. */
+    auditDay(query: {
+      date: string;
+      action?: string;
+      resourceId?: string;
+      cursor?: string;
+    }): Promise<AuditPage> {
+      return audit.list({ ...query, limit: 100 });
+    },
+  };
+}
+
+export type PierDesk = ReturnType<typeof createPierDesk>;
