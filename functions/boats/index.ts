@@ -157,6 +157,7 @@ export function bansServiceFor(
   const { db, config, logger } = dependencies;
   return createBansService({
     store: createPierStore(db, config.tableName, logger),
+    catalogue: createCatalogueStore(db, config.tableName, logger),
     departures: createDeparturesStore(db, config.tableName, logger),
     payments: ports.payments,
     messages: ports.messages,

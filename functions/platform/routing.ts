@@ -127,9 +127,11 @@ function requestValidators(request: RouteConfig['request']): MiddlewareHandler[]
       const formValidator = zValidator('form', formBody.schema, validationHook);
       validators.push(async (context, next) => {
         if (isFormPost(context.req.header('Content-Type'))) return formValidator(context, next);
-        return requireJsonMediaType(context, async () => {
-          await jsonValidator(context, next);
+        let refused: Response | undefined;
+        await requireJsonMediaType(context, async () => {
+          refused = (await jsonValidator(context, next)) ?? undefined;
         });
+        return refused;
       });
     } else {
       validators.push(requireJsonMediaType, jsonValidator);

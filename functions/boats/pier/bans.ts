@@ -13,6 +13,7 @@ import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
 import type { PaymentsPort } from '../../platform/payments/port.js';
 import type { Booking, Refund } from '../bookings/model.js';
+import type { CatalogueStore } from '../catalogue/store.js';
 import type { Departure } from '../departures/model.js';
 import type { DeparturesStore } from '../departures/store.js';
 import { banCancellationMessage } from './ban-messages.js';
@@ -23,6 +24,7 @@ import type { PierStore } from './store.js';
 
 export interface BansServiceParts {
   store: PierStore;
+  catalogue: Pick<CatalogueStore, 'listPorts' | 'getRoute'>;
   departures: Pick<DeparturesStore, 'listDeparturesOn'>;
   payments: PaymentsPort;
   messages: MessagesPort;
@@ -58,7 +60,7 @@ function daysOf(from: string, until: string): string[] {
 }
 
 export function createBansService(
-  { store, departures, payments, messages, logger }: BansServiceParts,
+  { store, catalogue, departures, payments, messages, logger }: BansServiceParts,
   clock: () => Date = () => new Date(),
 ) {
   async function coveredDepartures(ban: Ban): Promise<Departure[]> {
@@ -157,6 +159,13 @@ export function createBansService(
       const now = clock();
       if (Date.parse(request.until) <= now.getTime()) {
         throw new PierRefusal('invalid-ban', 'A ban must end in the future.');
+      }
+      const { scope } = request;
+      if (scope.kind === 'port' && !(await catalogue.listPorts()).some((port) => port.id === scope.portId)) {
+        throw new PierRefusal('unknown-scope', `There is no port "${scope.portId}".`);
+      }
+      if (scope.kind === 'route' && !(await catalogue.getRoute(scope.routeId))) {
+        throw new PierRefusal('unknown-scope', `There is no route ${scope.routeId}.`);
       }
       const ban: Ban = {
         id: banIdFor(request),

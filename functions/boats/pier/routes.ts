@@ -78,6 +78,7 @@ const refusalProblems: Record<PierRefusal['kind'], [number, ProblemSlug]> = {
   'invalid-ban': [422, 'validation-error'],
   'ban-lifted': [409, 'ban-lifted'],
   'ban-not-found': [404, 'not-found'],
+  'unknown-scope': [422, 'unknown-reference'],
 };
 
 /** Maps the pier's refusals, and the fleet's (another company's departure), to problem answers. */

@@ -54,7 +54,8 @@ export class PierRefusal extends Error {
       | 'forbidden'
       | 'invalid-ban'
       | 'ban-lifted'
-      | 'ban-not-found',
+      | 'ban-not-found'
+      | 'unknown-scope',
     message: string,
     readonly details: Record<string, unknown> = {},
   ) {

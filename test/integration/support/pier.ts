@@ -1,12 +1,19 @@
 /** Helpers for the pier's tests: paid tickets, staff tokens, and the pier's requests as a scanner sends them. */
 import { expect } from 'vitest';
 import type { BookingView } from '../../../functions/boats/bookings/model.js';
-import { asHolder, getBooking, holdSeats } from './bookings.js';
+import { asHolder, bookingBody, getBooking, postBooking } from './bookings.js';
 import { demo, type TestPlatform } from './platform.js';
 
 /** A booking held, paid through the test checkout and confirmed, with its ticket code. */
-export async function paidBooking(platform: TestPlatform, departureId: string, passengers?: object[]) {
-  const held = await holdSeats(platform, departureId, passengers);
+export async function paidBooking(
+  platform: TestPlatform,
+  departureId: string,
+  passengers?: object[],
+  language: 'vi' | 'en' = 'en',
+) {
+  const response = await postBooking(platform, { ...bookingBody(departureId, passengers), language });
+  expect(response.status, await response.clone().text()).toBe(201);
+  const held = (await response.json()) as BookingView & { accessToken: string };
   const checkout = await platform.app.request(`/api/bookings/${held.id}/checkout`, {
     method: 'POST',
     headers: asHolder(held.accessToken),
