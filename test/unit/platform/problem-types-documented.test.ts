@@ -5,7 +5,9 @@ import { problemTitles } from '../../../functions/platform/problem-details.js';
 
 const document = readFileSync(new URL('../../../docs/api-errors.md', import.meta.url), 'utf8');
 const documented = new Set(
-  [...document.matchAll(/^\| `\/problems\/([a-z0-9-]+)` \| [0-9 /]+ \| .+ \|$/gm)].map((row) => row[1]),
+  [...document.matchAll(/^\| `\/problems\/([a-z0-9-]+)` \| [0-9 /]+ \| .+ \|$/gm)].map(
+    (row) => row[1] as string,
+  ),
 );
 
 describe('docs/api-errors.md', () => {
