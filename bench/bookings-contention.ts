@@ -125,7 +125,7 @@ async function bookOverHttp(baseUrl: string, departureId: string, dynamoPid?: nu
 }
 
 /** A booking as the service builds it (priced at the adult fare), with the idempotency record it writes. */
-function bookingOn(departure: Departure, seats: number) {
+export function bookingOn(departure: Departure, seats: number) {
   const now = new Date();
   const unitPrice = departure.fares.adult;
   const booking: Booking = {

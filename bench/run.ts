@@ -2,8 +2,9 @@
  * `npm run bench`: every benchmark the issues ask for, written into the results section of BENCHMARKS.md —
  * the Lambda bundles (size, init cost), the local platform's cold start, the site's pages under load
  * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
- * departure; what one confirmed booking costs). `npm run bench -- bookings` runs only the bookings and
- * rewrites only their part of the results; so do `bundles`, `pages`, `museum`, `wifi` and `forecasting`.
+ * departure; what one confirmed booking costs), and check-in at the gangway (4 scanners on one departure).
+ * `npm run bench -- bookings` runs only the bookings and rewrites only their part of the results; so do
+ * `bundles`, `pages`, `checkin`, `museum`, `wifi` and `forecasting`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -17,6 +18,14 @@ import {
   measureContention,
 } from './bookings-contention.js';
 import { COSTED_BOOKINGS, costRows, measureBookingCost, PRICES } from './bookings-cost.js';
+import {
+  CHECKIN_ROUNDS,
+  checkInRows,
+  measureCheckIn,
+  REPEATED_TICKETS,
+  SCANNERS,
+  TICKETS,
+} from './checkin.js';
 import { COLD_START_RUNS, measureColdStart } from './cold-start.js';
 import { accuracyRows, measureAccuracy, measureNightlyRefresh } from './forecasting.js';
 import { bundleRows, measureLambdaBundles } from './lambda-bundles.js';
@@ -51,6 +60,8 @@ const MUSEUM_START_MARK = '<!-- bench:museum:start -->';
 const MUSEUM_END_MARK = '<!-- bench:museum:end -->';
 const BOOKINGS_START_MARK = '<!-- bench:bookings:start -->';
 const BOOKINGS_END_MARK = '<!-- bench:bookings:end -->';
+const CHECKIN_START_MARK = '<!-- bench:checkin:start -->';
+const CHECKIN_END_MARK = '<!-- bench:checkin:end -->';
 const FORECASTING_START_MARK = '<!-- bench:forecasting:start -->';
 const FORECASTING_END_MARK = '<!-- bench:forecasting:end -->';
 const BUNDLES_START_MARK = '<!-- bench:bundles:start -->';
@@ -143,6 +154,28 @@ async function measureBookings(): Promise<string> {
       '',
       ...costRows(cost),
       BOOKINGS_END_MARK,
+    ].join('\n');
+  } finally {
+    await dynamo.stop();
+  }
+}
+
+/** Check-in at the gangway against its own DynamoDB Local, as the part of the results between its own marks. */
+async function measureCheckInSection(): Promise<string> {
+  const dynamo = await startDynamoDbLocal(null);
+  try {
+    say(
+      `Checking in ${TICKETS + REPEATED_TICKETS} scans with ${SCANNERS} scanners on one departure, ${CHECKIN_ROUNDS} rounds after a warm-up…`,
+    );
+    const rounds = await measureCheckIn(dynamo);
+    return [
+      CHECKIN_START_MARK,
+      `### Check-in at the gangway (one ${TICKETS}-seat departure, DynamoDB Local; measured ${today()} on ${machine()})`,
+      '',
+      `${SCANNERS} scanners at once, each scanning its ${(TICKETS + REPEATED_TICKETS) / SCANNERS} codes one after the other: the departure's ${TICKETS} paid tickets, ${REPEATED_TICKETS} of them scanned a second time, in a seeded shuffle. A fresh departure for each path; wall time and p50 are the median of ${CHECKIN_ROUNDS} rounds after a warm-up round, p99 and the slowest scan are over all their scans. Every departure ends with exactly ${TICKETS} aboard (its counter and its bookings) and the ${REPEATED_TICKETS} repeats refused as already checked in, or the benchmark fails.`,
+      '',
+      ...checkInRows(rounds),
+      CHECKIN_END_MARK,
     ].join('\n');
   } finally {
     await dynamo.stop();
@@ -260,6 +293,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < COLD_START_RUNS; run += 1) coldStarts.push(await measureColdStart());
   const pages = await measurePagesSection();
   const bookings = await measureBookings();
+  const checkIn = await measureCheckInSection();
   const museum = await measureMuseumSection();
   const wifi = await measureWifiSection();
   const forecasting = await measureForecastingSection();
@@ -281,6 +315,8 @@ async function main(): Promise<void> {
     '',
     bookings,
     '',
+    checkIn,
+    '',
     museum,
     '',
     wifi,
@@ -298,6 +334,8 @@ const [only] = process.argv.slice(2);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 if (siteNeedsBuild()) await buildSite();
 if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_MARK, BOOKINGS_END_MARK);
+else if (only === 'checkin')
+  await runOnly(await measureCheckInSection(), CHECKIN_START_MARK, CHECKIN_END_MARK);
 else if (only === 'museum') await runOnly(await measureMuseumSection(), MUSEUM_START_MARK, MUSEUM_END_MARK);
 else if (only === 'wifi') await runOnly(await measureWifiSection(), WIFI_START_MARK, WIFI_END_MARK);
 else if (only === 'pages') await runOnly(await measurePagesSection(), PAGES_START_MARK, PAGES_END_MARK);
@@ -308,5 +346,5 @@ else if (only === 'forecasting')
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "museum", "wifi", "forecasting" or "pages".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "checkin", "museum", "wifi", "forecasting" or "pages".`,
   );

@@ -285,6 +285,12 @@ export class ApiStack extends Stack {
         methods: [HttpMethod.ANY],
         integration: paymentsIntegration,
       }),
+      // The scanners at the gangway check tickets in the boats function.
+      ...this.httpApi.addRoutes({
+        path: '/api/checkin',
+        methods: [HttpMethod.POST],
+        integration: boatsIntegration,
+      }),
       ...this.httpApi.addRoutes({
         path: '/api/boats',
         methods: [HttpMethod.ANY],
@@ -294,6 +300,18 @@ export class ApiStack extends Stack {
         path: '/api/boats/{proxy+}',
         methods: [HttpMethod.ANY],
         integration: boatsIntegration,
+      }),
+      // Issuing and lifting a weather ban cancels and refunds (Stripe) and tells visitors: the payments function.
+      // The list of bans in force (GET) stays with the boats function through the route above.
+      ...this.httpApi.addRoutes({
+        path: '/api/boats/bans',
+        methods: [HttpMethod.POST],
+        integration: paymentsIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/boats/bans/{banId}/lift',
+        methods: [HttpMethod.POST],
+        integration: paymentsIntegration,
       }),
       // The HTTP API picks the most specific match, so this catches only what no domain route claims.
       ...this.httpApi.addRoutes({

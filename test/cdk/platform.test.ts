@@ -350,7 +350,7 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(14);
+    expect(routes).toHaveLength(17);
     expect(targetOf('ANY /api/insights/{proxy+}')).toContain(functionLogicalId('Insights'));
     expect(targetOf('ANY /api/wifi/{proxy+}')).toContain(functionLogicalId('Wifi'));
     expect(targetOf('ANY /portal/{proxy+}')).toContain(functionLogicalId('Wifi'));
@@ -359,6 +359,10 @@ describe('api stack', () => {
     expect(targetOf('GET /api/tickets/{proxy+}')).toContain(functionLogicalId('Payments'));
     expect(targetOf('ANY /api/boats')).toContain(functionLogicalId('Boats'));
     expect(targetOf('ANY /api/boats/{proxy+}')).toContain(functionLogicalId('Boats'));
+    expect(targetOf('POST /api/checkin')).toContain(functionLogicalId('Boats'));
+    // Weather bans refund through Stripe: issued and lifted in the payments function, listed in the boats one.
+    expect(targetOf('POST /api/boats/bans')).toContain(functionLogicalId('Payments'));
+    expect(targetOf('POST /api/boats/bans/{banId}/lift')).toContain(functionLogicalId('Payments'));
     expect(targetOf('ANY /api/bookings')).toContain(functionLogicalId('Boats'));
     expect(targetOf('ANY /api/bookings/{proxy+}')).toContain(functionLogicalId('Boats'));
     expect(targetOf('POST /api/bookings/{bookingId}/checkout')).toContain(functionLogicalId('Payments'));

@@ -298,6 +298,47 @@ describe('the bundled booking functions', () => {
     expect(await jobs({ job: 'release-expired-holds' })).toEqual({ released: expect.any(Number) });
   });
 
+  it('boats serves the scanners’ check-in, payments the issuing and lifting of weather bans: both ask for a token, neither is 404', async () => {
+    const json = { 'content-type': 'application/json' };
+    const checkIn = await invoke(
+      'boats',
+      event('POST', '/api/checkin', json, 'POST /api/checkin', JSON.stringify({ code: 'HL7K2QX9MD' })),
+    );
+    const ban = await invoke(
+      'payments',
+      event(
+        'POST',
+        '/api/boats/bans',
+        json,
+        'POST /api/boats/bans',
+        JSON.stringify({
+          scope: { kind: 'all' },
+          from: new Date(Date.now() + 3_600_000).toISOString(),
+          until: new Date(Date.now() + 7_200_000).toISOString(),
+          reason: 'Storm warning',
+        }),
+      ),
+    );
+    const lift = await invoke(
+      'payments',
+      event(
+        'POST',
+        '/api/boats/bans/ban-20261124-0123456789ab/lift',
+        {},
+        'POST /api/boats/bans/{banId}/lift',
+      ),
+    );
+    for (const [what, result] of [
+      ['check-in', checkIn],
+      ['ban', ban],
+      ['lift', lift],
+    ] as const) {
+      expect(result.statusCode, `${what}: ${result.body}`).toBe(401);
+      expect(result.headers['www-authenticate'], what).toBe('Bearer');
+      expect(result.headers['content-type'], what).toBe('application/problem+json');
+    }
+  });
+
   it('insights: the nightly job forecasts every demand series, and the API asks for a manager', async () => {
     const jobs = handlers['insights-jobs'] as unknown as JobsHandler;
     expect(await jobs({ job: 'refresh-forecasts' })).toEqual({
