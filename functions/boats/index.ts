@@ -81,7 +81,8 @@ export const paymentRouteDeclarations = [...paymentRoutes, ...banRouteDeclaratio
 export type { BansService } from './pier/bans.js';
 export { manifestCsv } from './pier/manifest-csv.js';
 export type { Ban, CheckInResult, ClearanceView, Manifest, WalkUpResult } from './pier/model.js';
-export { PierRefusal, type PierService } from './pier/service.js';
+export { PierRefusal } from './pier/pier-rules.js';
+export type { PierService } from './pier/service.js';
 
 export * from './reads.js';
 

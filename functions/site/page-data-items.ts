@@ -34,6 +34,19 @@ interface ItemsPagesShow {
  */
 const SEAT_COUNTERS = ['held', 'sold', 'seatsFree'] as const satisfies readonly (keyof Departure)[];
 
+/**
+ * What the pier writes on a departure (boarding, counter sales, crew, clearance, departure): no public page shows
+ * it, and every check-in moves `aboard`. A suspension does change what the public sees, and is invalidated.
+ */
+const PIER_RECORDS = [
+  'aboard',
+  'walkUps',
+  'crew',
+  'clearance',
+  'departedAt',
+  'departedBy',
+] as const satisfies readonly (keyof Departure)[];
+
 const ITEMS_PAGES_SHOW: readonly ItemsPagesShow[] = [
   // The routes, the ports and the fee policy; a route's fee is part of every departure's price.
   {
@@ -41,7 +54,11 @@ const ITEMS_PAGES_SHOW: readonly ItemsPagesShow[] = [
     sortKey: /^(ROUTE#|PORT#|FEE_POLICY$)/,
     changes: ['routes', 'departures'],
   },
-  { partition: { beginsWith: 'DEPARTURES#' }, changes: ['departures'], notWorthInvalidating: SEAT_COUNTERS },
+  {
+    partition: { beginsWith: 'DEPARTURES#' },
+    changes: ['departures'],
+    notWorthInvalidating: [...SEAT_COUNTERS, ...PIER_RECORDS],
+  },
   // Rooms, exhibits, tours and the visiting information.
   { partition: { equals: 'MUSEUM#CATALOG' }, changes: ['museum'] },
   { partition: { equals: 'WIFI#HOTSPOTS' }, changes: ['hotspots'] },

@@ -19,7 +19,7 @@ import type { DeparturesStore } from '../departures/store.js';
 import { banCancellationMessage } from './ban-messages.js';
 import { banCovers, inForce } from './ban-rules.js';
 import type { Ban, BanRequest } from './model.js';
-import { PierRefusal, staffRefOf } from './service.js';
+import { PierRefusal, staffRefOf } from './pier-rules.js';
 import type { PierStore } from './store.js';
 
 export interface BansServiceParts {

@@ -31,7 +31,8 @@ const PassengerIndexes = z
       .min(0)
       .max(MAX_PASSENGERS_PER_BOOKING - 1),
   )
-  .max(20);
+  .max(MAX_PASSENGERS_PER_BOOKING)
+  .refine((indexes) => new Set(indexes).size === indexes.length, 'each passenger once');
 
 export const CheckInRequest = z
   .object({

@@ -12,6 +12,7 @@ import { principalOf } from '../../platform/auth/principal-of.js';
 import type { RequireRole } from '../../platform/auth/require-role.js';
 import type { AppEnv } from '../../platform/http-app.js';
 import { localToUtc } from '../../platform/local-time.js';
+import { PaymentProviderError } from '../../platform/payments/port.js';
 import { ProblemError, type ProblemSlug, problemResponses } from '../../platform/problem.js';
 import { type PublicAddress, publicOrigin } from '../../platform/public-origin.js';
 import {
@@ -21,6 +22,7 @@ import {
   isFormPost,
   jsonResponse as json,
 } from '../../platform/routing.js';
+import { TransactionBusyError } from '../../platform/transactions.js';
 import { Departure } from '../departures/model.js';
 import { fleetProblemOf } from '../fleet/routes.js';
 import type { BansService } from './bans.js';
@@ -38,7 +40,8 @@ import {
   WalkUpRequest,
   WalkUpResult,
 } from './model.js';
-import { PierRefusal, type PierService } from './service.js';
+import { PierRefusal } from './pier-rules.js';
+import type { PierService } from './service.js';
 
 export const CHECKIN_BASE_PATH = '/api/checkin';
 
@@ -89,6 +92,12 @@ async function withProblems<T>(action: () => Promise<T>): Promise<T> {
     if (error instanceof PierRefusal) {
       const [status, slug] = refusalProblems[error.kind];
       throw new ProblemError(status as 404, slug, error.message, undefined, {}, error.details);
+    }
+    if (error instanceof TransactionBusyError) {
+      throw new ProblemError(503, 'busy', 'Please try again in a moment.', undefined, { 'Retry-After': '1' });
+    }
+    if (error instanceof PaymentProviderError) {
+      throw new ProblemError(502, 'payment-provider-error', error.message);
     }
     throw fleetProblemOf(error);
   }

@@ -1,71 +1,38 @@
 /**
  * The rules of the pier: boarding a ticket (check-in), selling at the counter (walk-ups), the passenger
- * manifest, the crew of a trip, and the port authority's clearance and departure. Whatever the interleaving of
+ * manifest (here), the crew of a trip, the port authority's clearance and the departure (clearance.ts), the
+ * counter's sales (counter-sales.ts). Whatever the interleaving of
  * scanners, counters and the authority, nobody boards beyond the boat's certified capacity, nobody boards twice,
  * nobody boards a departure that is cleared, left or stopped, and a departure leaves only once cleared.
  * Weather bans are in bans.ts. No HTTP and no SDK types here.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { type AuditEntry, type AuditLog, auditActor } from '../../platform/audit/log.js';
-import { hasAnyRole, type Principal } from '../../platform/auth/principal.js';
+import type { Principal } from '../../platform/auth/principal.js';
 import type { Boarding, Booking, Passenger } from '../bookings/model.js';
 import type { BookingsService } from '../bookings/service.js';
-import { newBookingReference } from '../bookings/service.js';
-import type { Clearance, ClearanceCheck, Departure, StaffRef } from '../departures/model.js';
 import { assertActsFor } from '../fleet/service.js';
 import type { FleetStore } from '../fleet/store.js';
 import { TicketClaims } from '../tickets/codes.js';
-import { banCovers } from './ban-rules.js';
-import type {
-  Ban,
-  CheckInRequest,
-  CheckInResult,
-  ClearanceRequest,
-  ClearanceView,
-  CrewRequest,
-  Manifest,
-  ManifestRow,
-  WalkUpRequest,
-  WalkUpResult,
-} from './model.js';
+import { createClearanceDesk } from './clearance.js';
+import { createCounterSales } from './counter-sales.js';
+import type { Ban, CheckInRequest, CheckInResult, Manifest, ManifestRow } from './model.js';
+import {
+  boardingClosedReason,
+  bookedSeats,
+  departureCount,
+  departureFor,
+  MAX_ATTEMPTS,
+  PierRefusal,
+  staffRefOf,
+} from './pier-rules.js';
 import type { PierStore } from './store.js';
 
-/** What a refusal at the pier says; the routes map each to its problem type. */
-export class PierRefusal extends Error {
-  override readonly name = 'PierRefusal';
-  constructor(
-    readonly kind:
-      | 'invalid-ticket'
-      | 'unknown-ticket'
-      | 'wrong-departure'
-      | 'ticket-not-paid'
-      | 'ticket-expired'
-      | 'ticket-cancelled'
-      | 'already-checked-in'
-      | 'boat-full'
-      | 'boarding-closed'
-      | 'departure-not-found'
-      | 'receipt-used'
-      | 'sold-out'
-      | 'invalid-passenger'
-      | 'not-cleared'
-      | 'clearance-checks-failed'
-      | 'departure-changed'
-      | 'forbidden'
-      | 'invalid-ban'
-      | 'ban-lifted'
-      | 'ban-not-found'
-      | 'unknown-scope',
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+export { PierRefusal, staffRefOf } from './pier-rules.js';
 
 export interface PierServiceParts {
   store: PierStore;
-  fleet: FleetStore;
+  fleet: Pick<FleetStore, 'getBoat'>;
   bookings: Pick<BookingsService, 'priceParty'>;
   /** Where every read of a manifest is recorded before it is answered. */
   audit: Pick<AuditLog, 'record'>;
@@ -73,13 +40,7 @@ export interface PierServiceParts {
   bans: () => Promise<Ban[]>;
 }
 
-const MAX_ATTEMPTS = 5;
 const BOOKING_REFERENCE = /^[A-Z0-9]{6,20}$/;
-
-export const staffRefOf = (principal: Principal): StaffRef => ({
-  subject: principal.subject,
-  ...(principal.email && { email: principal.email }),
-});
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -107,33 +68,6 @@ function referenceOf(code: string): { bookingId: string; signed: boolean } {
   return { bookingId: reference, signed: false };
 }
 
-export const boardedCount = (booking: Pick<Booking, 'boarding'>) =>
-  (booking.boarding ?? []).filter((state) => state?.state === 'aboard').length;
-
-export const bookedSeats = (departure: Departure) => departure.held + departure.sold;
-
-function departureCount(departure: Departure) {
-  return {
-    id: departure.id,
-    capacity: departure.capacity,
-    aboard: departure.aboard,
-    booked: bookedSeats(departure),
-  };
-}
-
-/** Why nobody may board this departure now, or null while boarding is open. */
-function boardingClosedReason(departure: Departure): string | null {
-  if (departure.status === 'suspended') {
-    return `This departure is suspended: ${departure.suspension?.reason ?? 'weather ban'}.`;
-  }
-  if (departure.status === 'cancelled') return 'This departure has been cancelled.';
-  if (departure.departedAt) return 'This boat has left.';
-  if (departure.clearance?.decision === 'cleared') {
-    return 'This departure has been cleared by the port authority: boarding is closed.';
-  }
-  return null;
-}
-
 function pierPassengers(booking: Booking) {
   return booking.passengers.map((passenger, index) => {
     const state = booking.boarding?.[index] ?? null;
@@ -147,72 +81,8 @@ function pierPassengers(booking: Booking) {
   });
 }
 
-export function createPierService(
-  { store, fleet, bookings, audit, bans }: PierServiceParts,
-  clock: () => Date = () => new Date(),
-) {
-  async function departureFor(id: string, actor: Principal): Promise<Departure> {
-    const departure = await store.getDeparture(id);
-    if (!departure) throw new PierRefusal('departure-not-found', `There is no departure ${id}.`);
-    assertActsFor(actor, departure.operatorId);
-    return departure;
-  }
-
-  /** The checks the port authority sees before clearing a departure, computed from what is stored now. */
-  async function clearanceChecks(departure: Departure): Promise<ClearanceCheck[]> {
-    const [boat, onBoard, inForce] = await Promise.all([
-      fleet.getBoat(departure.boatId),
-      store.bookingsOf(departure),
-      bans(),
-    ]);
-    const named = onBoard
-      .filter((booking) => booking.status === 'redeemed')
-      .reduce(
-        (sum, booking) =>
-          sum +
-          (booking.boarding ?? []).filter(
-            (state, index) => state?.state === 'aboard' && (booking.passengers[index]?.fullName ?? '') !== '',
-          ).length,
-        0,
-      );
-    const ban = inForce.find((candidate) => banCovers(candidate, departure));
-    const certificateValid = boat !== null && boat.safetyCertificateExpiresOn >= departure.localDate;
-    return [
-      {
-        id: 'certificate',
-        passed: certificateValid,
-        detail: boat
-          ? `Safety certificate of ${boat.name} valid until ${boat.safetyCertificateExpiresOn}.`
-          : `The boat ${departure.boatId} is not in the fleet register.`,
-      },
-      {
-        id: 'manifest-complete',
-        passed: named === departure.aboard,
-        detail: `${named} of ${departure.aboard} people aboard are named in the manifest.`,
-      },
-      {
-        id: 'capacity',
-        passed: departure.aboard <= departure.capacity,
-        detail: `${departure.aboard} aboard, certified for ${departure.capacity}.`,
-      },
-      {
-        id: 'no-weather-ban',
-        passed: departure.status !== 'suspended' && !ban,
-        detail:
-          departure.status === 'suspended' || ban
-            ? `Suspended: ${departure.suspension?.reason ?? ban?.reason} until ${departure.suspension?.until ?? ban?.until}.`
-            : 'No weather ban covers this departure.',
-      },
-      {
-        id: 'crew-recorded',
-        passed: departure.crew !== undefined,
-        detail: departure.crew
-          ? `Captain ${departure.crew.captain.fullName} and ${departure.crew.members.length} crew.`
-          : 'No crew recorded for this trip.',
-      },
-    ];
-  }
-
+export function createPierService(parts: PierServiceParts, clock: () => Date = () => new Date()) {
+  const { store, audit } = parts;
   return {
     /**
      * Boards a ticket's passengers (all not yet seen, or those named) and marks no-shows, conditional on the
@@ -227,6 +97,8 @@ export function createPierService(
           throw new PierRefusal('invalid-ticket', 'This ticket code was not issued by the booking service.');
         }
         if (!booking) throw new PierRefusal('unknown-ticket', `There is no booking ${bookingId}.`);
+        // Another company's ticket tells this operator nothing of its trip, not even that it is another one.
+        assertActsFor(actor, booking.departure.operator.id);
         if (request.departureId && request.departureId !== booking.departure.id) {
           throw new PierRefusal(
             'wrong-departure',
@@ -318,88 +190,6 @@ export function createPierService(
       }
     },
 
-    /** A sale at the pier counter, into the same manifest and against the same capacity as every booking. */
-    async sellAtCounter(
-      departureId: string,
-      request: WalkUpRequest,
-      actor: Principal,
-    ): Promise<WalkUpResult> {
-      const receiptNumber = request.payment.receiptNumber.toUpperCase();
-      for (let attempt = 1; ; attempt++) {
-        const departure = await departureFor(departureId, actor);
-        const sold = await store.bookingIdOfReceipt(departure.operatorId, receiptNumber);
-        if (sold) return replayedSale(sold, departure, request);
-        const closed = boardingClosedReason(departure);
-        if (closed) throw new PierRefusal('boarding-closed', closed);
-        const seats = request.passengers.length;
-        const boarded = request.board ? seats : 0;
-        if (departure.seatsFree < seats) {
-          throw new PierRefusal('sold-out', `Only ${departure.seatsFree} seats are left; the boat is full.`, {
-            seatsLeft: departure.seatsFree,
-          });
-        }
-        if (departure.aboard + boarded > departure.capacity) {
-          throw new PierRefusal(
-            'boat-full',
-            `The boat is full: ${departure.aboard} of ${departure.capacity} aboard.`,
-          );
-        }
-        const now = clock().toISOString();
-        const by = staffRefOf(actor);
-        const priced = await bookings.priceParty(departure, request.passengers);
-        const booking: Booking = {
-          id: newBookingReference(),
-          status: request.board ? 'redeemed' : 'confirmed',
-          channel: 'counter',
-          counterSale: { method: request.payment.method, receiptNumber, soldAt: now, soldBy: by },
-          departure: {
-            id: departure.id,
-            routeId: departure.routeId,
-            portId: departure.portId,
-            departsAt: departure.departsAt,
-            localDate: departure.localDate,
-            operator: { id: departure.operatorId, name: departure.operatorName },
-            boat: { id: departure.boatId, name: departure.boatName },
-          },
-          seats,
-          passengers: request.passengers,
-          ...(request.contact && { contact: request.contact }),
-          language: request.language,
-          ...priced,
-          currency: 'VND',
-          // Nobody holds a link to a counter sale: a random hash no token matches.
-          accessTokenHash: sha256(randomBytes(32).toString('base64url')),
-          createdAt: now,
-          holdExpiresAt: now,
-          payment: { amountPaid: priced.total, paidAt: now },
-          refunds: [],
-          confirmedAt: now,
-          ...(request.board && {
-            boarding: request.passengers.map(() => ({ state: 'aboard' as const, at: now, by })),
-            boardingRevision: 1,
-            redeemedAt: now,
-          }),
-        };
-        const outcome = await store.sellAtCounter(booking, departure, boarded);
-        if (outcome.done) {
-          return {
-            bookingId: booking.id,
-            status: request.board ? 'redeemed' : 'confirmed',
-            lines: booking.lines,
-            total: booking.total,
-            receiptNumber,
-            departure: departureCount({
-              ...departure,
-              sold: departure.sold + seats,
-              aboard: departure.aboard + boarded,
-            }),
-          };
-        }
-        if (attempt >= MAX_ATTEMPTS)
-          throw new PierRefusal('departure-changed', 'Too busy: try the sale again.');
-      }
-    },
-
     /**
      * Every passenger of a departure, for its company's staff and the port authority, written to the audit log
      * before it is answered (a read that cannot be recorded is not answered).
@@ -409,7 +199,7 @@ export function createPierService(
       actor: Principal,
       how: { format: 'json' | 'csv' | 'page'; from: AuditEntry['from'] },
     ): Promise<Manifest> {
-      const departure = await departureFor(departureId, actor);
+      const departure = await departureFor(store, departureId, actor);
       const onBoard = await store.bookingsOf(departure);
       const rows: ManifestRow[] = onBoard
         .filter((booking) => booking.status === 'confirmed' || booking.status === 'redeemed')
@@ -461,115 +251,9 @@ export function createPierService(
       };
     },
 
-    async recordCrew(departureId: string, request: CrewRequest, actor: Principal): Promise<Departure> {
-      const departure = await departureFor(departureId, actor);
-      const crew = { ...request, recordedAt: clock().toISOString(), recordedBy: staffRefOf(actor) };
-      if (!(await store.recordCrew(departure, crew))) {
-        throw new PierRefusal(
-          'boarding-closed',
-          'The crew cannot change once the departure is cleared or has left.',
-        );
-      }
-      return { ...departure, crew };
-    },
-
-    /** The checks and the decision so far, for the authority and the company's staff. */
-    async clearance(departureId: string, actor: Principal): Promise<ClearanceView> {
-      const departure = await departureFor(departureId, actor);
-      const checks = await clearanceChecks(departure);
-      return {
-        departureId: departure.id,
-        checks,
-        clearable:
-          !departure.departedAt && departure.status === 'open' && checks.every((check) => check.passed),
-        ...(departure.clearance && { clearance: departure.clearance }),
-        ...(departure.departedAt && { departedAt: departure.departedAt }),
-      };
-    },
-
-    /** The port authority clears a departure (only while every check passes) or refuses it, with a reason. */
-    async decideClearance(
-      departureId: string,
-      request: ClearanceRequest,
-      actor: Principal,
-    ): Promise<ClearanceView> {
-      if (!hasAnyRole(actor, ['manager'])) {
-        throw new PierRefusal('forbidden', 'Only the port authority clears departures.');
-      }
-      const departure = await departureFor(departureId, actor);
-      if (departure.departedAt) throw new PierRefusal('boarding-closed', 'This boat has left.');
-      const checks = await clearanceChecks(departure);
-      const failed = checks.filter((check) => !check.passed);
-      if (request.decision === 'cleared' && failed.length > 0) {
-        throw new PierRefusal(
-          'clearance-checks-failed',
-          `Not cleared while a check fails: ${failed.map((check) => check.detail).join(' ')}`,
-          { failedChecks: failed.map((check) => check.id) },
-        );
-      }
-      const clearance: Clearance = {
-        decision: request.decision,
-        reason: request.reason,
-        at: clock().toISOString(),
-        by: staffRefOf(actor),
-        checks,
-      };
-      if (!(await store.recordClearance(departure, clearance))) {
-        throw new PierRefusal(
-          'departure-changed',
-          'The departure changed while its checks were computed (someone boarded, or it left): look again.',
-        );
-      }
-      return {
-        departureId,
-        checks,
-        clearable: failed.length === 0,
-        clearance,
-      };
-    },
-
-    /** The boat leaves: only a cleared departure. */
-    async markDeparted(departureId: string, actor: Principal): Promise<Departure> {
-      const departure = await departureFor(departureId, actor);
-      if (departure.departedAt) return departure;
-      const at = clock().toISOString();
-      const by = staffRefOf(actor);
-      if (!(await store.markDeparted(departure, at, by))) {
-        throw new PierRefusal(
-          'not-cleared',
-          'A departure leaves only once the port authority has cleared it.',
-        );
-      }
-      return { ...departure, departedAt: at, departedBy: by };
-    },
+    ...createCounterSales(parts, clock),
+    ...createClearanceDesk(parts, clock),
   };
-
-  /** The same receipt again: the same sale if it is the same party, a refusal if the receipt sold another. */
-  async function replayedSale(
-    bookingId: string,
-    departure: Departure,
-    request: WalkUpRequest,
-  ): Promise<WalkUpResult> {
-    const booking = await store.getBooking(bookingId);
-    const sameParty =
-      booking !== null &&
-      booking.departure.id === departure.id &&
-      JSON.stringify(booking.passengers) === JSON.stringify(request.passengers);
-    if (!booking || !sameParty) {
-      throw new PierRefusal(
-        'receipt-used',
-        `Receipt ${request.payment.receiptNumber} was used for another sale (${bookingId}).`,
-      );
-    }
-    return {
-      bookingId: booking.id,
-      status: booking.status === 'redeemed' ? 'redeemed' : 'confirmed',
-      lines: booking.lines,
-      total: booking.total,
-      receiptNumber: booking.counterSale?.receiptNumber ?? request.payment.receiptNumber,
-      departure: departureCount(departure),
-    };
-  }
 }
 
 export type PierService = ReturnType<typeof createPierService>;

@@ -144,7 +144,17 @@ export function createPierStore(
         },
       };
       // A no-show alone puts nobody aboard: the departure is only checked, so a closed boarding still refuses it.
-      const items = boarded > 0 ? [bookingUpdate, departureUpdate] : [bookingUpdate];
+      const departureCheck = {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: departureUpdate.Update.Key,
+          ConditionExpression: condition.expression,
+          ExpressionAttributeNames: departureUpdate.Update.ExpressionAttributeNames,
+          ExpressionAttributeValues: condition.values,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+        },
+      };
+      const items = boarded > 0 ? [bookingUpdate, departureUpdate] : [bookingUpdate, departureCheck];
       const outcome = await writeTransaction(db, { TransactItems: items });
       if (outcome.written) return { done: true };
       return { done: false, ...parsedFailures(outcome.failedConditions, 0, 1) };
