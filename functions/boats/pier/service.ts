@@ -213,6 +213,9 @@ export function createPierService(
   }
 
   return {
+    /** One departure as its company's staff and the port authority see it at the pier (the staff pages). */
+    departure: departureFor,
+
     /**
      * Boards a ticket's passengers (all not yet seen, or those named) and marks no-shows, conditional on the
      * booking's boarding revision and on room aboard; a conflicting write meanwhile is decided again.
