@@ -20,7 +20,13 @@ import {
   passengerCategories,
   type WalkUpResult,
 } from '../boats/index.js';
-import { type AuditEntry, type AuditLog, type AuditPage, auditOrigin } from '../platform/audit/log.js';
+import {
+  type AuditEntry,
+  type AuditLog,
+  type AuditPage,
+  auditOrigin,
+  InvalidCursorError,
+} from '../platform/audit/log.js';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { localDateAt } from '../platform/local-time.js';
@@ -261,14 +267,24 @@ export function createPierDesk(
     /** Bans in force now or later (the public pages' notices). */
     bansInForce: () => bans.inForce(),
 
-    /** A day of the audit log (UTC day), newest first; the authority's page. */
-    auditDay(query: {
+    /** Bans in force now or later that stop departures of these ports or routes (a public page's notices). */
+    async bansConcerning(shown: { portIds: readonly string[]; routeIds: readonly number[] }): Promise<Ban[]> {
+      return (await bans.inForce()).filter((ban) => banConcerns(ban, shown));
+    },
+
+    /** A day of the audit log (UTC day), newest first; the authority's page. A cursor it did not give is refused. */
+    async auditDay(query: {
       date: string;
       action?: string;
       resourceId?: string;
       cursor?: string;
-    }): Promise<AuditPage> {
-      return audit.list({ ...query, limit: 100 });
+    }): Promise<AuditPage | Refused> {
+      try {
+        return await audit.list({ ...query, limit: 100 });
+      } catch (error) {
+        if (!(error instanceof InvalidCursorError)) throw error;
+        return { kind: 'refused', problem: 'validation-error', message: error.message, details: {} };
+      }
     },
   };
 }
