@@ -80,7 +80,16 @@ import { banRouteDeclarations } from './pier/routes.js';
 export const paymentRouteDeclarations = [...paymentRoutes, ...banRouteDeclarations];
 export type { BansService } from './pier/bans.js';
 export { manifestCsv } from './pier/manifest-csv.js';
-export type { Ban, CheckInResult, ClearanceView, Manifest, WalkUpResult } from './pier/model.js';
+export {
+  type Ban,
+  type CheckInResult,
+  ClearanceRequest,
+  type ClearanceView,
+  CrewRequest,
+  type Manifest,
+  WalkUpRequest,
+  type WalkUpResult,
+} from './pier/model.js';
 export { PierRefusal } from './pier/pier-rules.js';
 export type { PierService } from './pier/service.js';
 

@@ -14,14 +14,30 @@ import {
   type FleetService,
   ForeignCompanyError,
   type Manifest,
+  manifestCsv,
   PierRefusal,
   type PierService,
+  passengerCategories,
   type WalkUpResult,
 } from '../boats/index.js';
-import type { AuditEntry, AuditLog, AuditPage } from '../platform/audit/log.js';
+import {
+  type AuditEntry,
+  type AuditLog,
+  type AuditPage,
+  auditOrigin,
+  InvalidCursorError,
+} from '../platform/audit/log.js';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { localDateAt } from '../platform/local-time.js';
+import {
+  COUNTER_SALE_ROWS,
+  CREW_MEMBER_ROWS,
+  type FormReading,
+  readClearanceForm,
+  readCounterSaleForm,
+  readCrewForm,
+} from './pier-forms.js';
 
 /** Where a departure stands at the pier, as the day's boards show it. */
 export type PierState = 'open' | 'refused' | 'cleared' | 'departed' | 'suspended' | 'cancelled';
@@ -54,6 +70,23 @@ export function pierStateOf(departure: Departure): PierState {
   if (departure.clearance?.decision === 'cleared') return 'cleared';
   if (departure.clearance?.decision === 'refused') return 'refused';
   return 'open';
+}
+
+/** Whether a ban stops departures of that port or route (every one, the port's, the route's). */
+export function banConcerns(ban: Ban, shown: { portIds: readonly string[]; routeIds: readonly number[] }) {
+  if (ban.scope.kind === 'all') return true;
+  if (ban.scope.kind === 'port') return shown.portIds.includes(ban.scope.portId);
+  return shown.routeIds.includes(ban.scope.routeId);
+}
+
+/** A form that did not make a request, as a refusal naming the fields to fix. */
+function invalidForm(reading: Extract<FormReading<unknown>, { kind: 'invalid' }>): Refused {
+  return {
+    kind: 'refused',
+    problem: 'validation-error',
+    message: 'Some fields are missing or wrong.',
+    details: { fields: reading.fields },
+  };
 }
 
 async function refusalOr<T>(action: () => Promise<T>): Promise<T | Refused> {
@@ -93,6 +126,13 @@ export function createPierDesk(
     isAuthority: (principal: Principal) => hasAnyRole(principal, ['manager']),
     pierStateOf,
     isRefused,
+    banConcerns,
+    /** Who viewed personal data and from where, for the audit log: the request and Astro's client address. */
+    auditOrigin: (request: Request, clientAddress: string | undefined) => auditOrigin(request, clientAddress),
+    passengerCategories,
+    counterSaleRows: COUNTER_SALE_ROWS,
+    crewMemberRows: CREW_MEMBER_ROWS,
+    crewRoles: ['engineer', 'deckhand', 'safety-officer', 'tour-guide', 'other'] as const,
   };
 
   return {
@@ -124,6 +164,14 @@ export function createPierDesk(
         .filter((row) => !filters.state || row.state === filters.state);
     },
 
+    /** One departure with its pier state and counts (the departure's own page). */
+    departure(departureId: string, actor: Principal): Promise<PierDeparture | Refused> {
+      return refusalOr(async () => {
+        const departure = await pier.departure(departureId, actor);
+        return { departure, state: pierStateOf(departure), booked: departure.held + departure.sold };
+      });
+    },
+
     checkIn(
       request: { code: string; departureId?: string; passengers?: number[]; noShow?: number[] },
       actor: Principal,
@@ -139,9 +187,32 @@ export function createPierDesk(
       return refusalOr(() => pier.sellAtCounter(departureId, request, actor));
     },
 
+    /** The counter-sale form of the departure's page: its passenger rows, payment and "board now". */
+    async sellAtCounterFromForm(
+      departureId: string,
+      form: FormData,
+      actor: Principal,
+    ): Promise<WalkUpResult | Refused> {
+      const reading = readCounterSaleForm(form);
+      if (reading.kind === 'invalid') return invalidForm(reading);
+      return refusalOr(() => pier.sellAtCounter(departureId, reading.request, actor));
+    },
+
     /** The manifest for a page (printable), recorded in the audit log as a view from `from`. */
     manifest(departureId: string, actor: Principal, from: AuditEntry['from']): Promise<Manifest | Refused> {
       return refusalOr(() => pier.manifest(departureId, actor, { format: 'page', from }));
+    },
+
+    /** The manifest as a CSV download, recorded in the audit log as an export from `from`. */
+    manifestCsv(
+      departureId: string,
+      actor: Principal,
+      from: AuditEntry['from'],
+    ): Promise<{ filename: string; csv: string } | Refused> {
+      return refusalOr(async () => {
+        const manifest = await pier.manifest(departureId, actor, { format: 'csv', from });
+        return { filename: `manifest-${manifest.departure.id}.csv`, csv: manifestCsv(manifest) };
+      });
     },
 
     recordCrew(
@@ -150,6 +221,17 @@ export function createPierDesk(
       actor: Principal,
     ): Promise<Departure | Refused> {
       return refusalOr(() => pier.recordCrew(departureId, crew, actor));
+    },
+
+    /** The crew form of the departure's page: the captain and the members with a name. */
+    async recordCrewFromForm(
+      departureId: string,
+      form: FormData,
+      actor: Principal,
+    ): Promise<Departure | Refused> {
+      const reading = readCrewForm(form);
+      if (reading.kind === 'invalid') return invalidForm(reading);
+      return refusalOr(() => pier.recordCrew(departureId, reading.request, actor));
     },
 
     clearance(departureId: string, actor: Principal): Promise<ClearanceView | Refused> {
@@ -164,6 +246,17 @@ export function createPierDesk(
       return refusalOr(() => pier.decideClearance(departureId, decision, actor));
     },
 
+    /** The clearance page's form: clear or refuse, with a reason. */
+    async decideClearanceFromForm(
+      departureId: string,
+      form: FormData,
+      actor: Principal,
+    ): Promise<ClearanceView | Refused> {
+      const reading = readClearanceForm(form);
+      if (reading.kind === 'invalid') return invalidForm(reading);
+      return refusalOr(() => pier.decideClearance(departureId, reading.request, actor));
+    },
+
     markDeparted(departureId: string, actor: Principal): Promise<Departure | Refused> {
       return refusalOr(() => pier.markDeparted(departureId, actor));
     },
@@ -174,14 +267,24 @@ export function createPierDesk(
     /** Bans in force now or later (the public pages' notices). */
     bansInForce: () => bans.inForce(),
 
-    /** A day of the audit log (UTC day), newest first; the authority's page. */
-    auditDay(query: {
+    /** Bans in force now or later that stop departures of these ports or routes (a public page's notices). */
+    async bansConcerning(shown: { portIds: readonly string[]; routeIds: readonly number[] }): Promise<Ban[]> {
+      return (await bans.inForce()).filter((ban) => banConcerns(ban, shown));
+    },
+
+    /** A day of the audit log (UTC day), newest first; the authority's page. A cursor it did not give is refused. */
+    async auditDay(query: {
       date: string;
       action?: string;
       resourceId?: string;
       cursor?: string;
-    }): Promise<AuditPage> {
-      return audit.list({ ...query, limit: 100 });
+    }): Promise<AuditPage | Refused> {
+      try {
+        return await audit.list({ ...query, limit: 100 });
+      } catch (error) {
+        if (!(error instanceof InvalidCursorError)) throw error;
+        return { kind: 'refused', problem: 'validation-error', message: error.message, details: {} };
+      }
     },
   };
 }

@@ -5,6 +5,7 @@
  * what was posted to it (posted-form.ts), so that a body no page can read is refused once, for every page.
  */
 import type { Context, Hono } from 'hono';
+import { clientAddress } from '../platform/client-address.js';
 import { type AppEnv, answerProblemsWithPages } from '../platform/http-app.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemError } from '../platform/problem-details.js';
 import { type PublicAddress, publicOrigin } from '../platform/public-origin.js';
@@ -53,11 +54,13 @@ export function mountSitePages(
   app.all('*', async (context) => {
     if (isApiPath(context.req.path)) return context.notFound();
     const request = asVisitorSawIt(context.req.raw, publicAddress);
-    if (!carriesForm(request.method)) return renderPage(request, services);
+    // Astro.clientAddress: the audit log records where a staff page that shows personal data was read from.
+    const address = clientAddress(context);
+    if (!carriesForm(request.method)) return renderPage(request, services, address);
     const postedForm = await readPostedForm(request);
     // The page reads the form from locals; the body it came in has been read.
     const { method, headers, url } = request;
-    return renderPage(new Request(url, { method, headers }), { ...services, postedForm });
+    return renderPage(new Request(url, { method, headers }), { ...services, postedForm }, address);
   });
 
   async function refusalPage(context: Context<AppEnv>, problem: ProblemError, language: SiteLanguage) {

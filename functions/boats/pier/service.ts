@@ -84,6 +84,9 @@ function pierPassengers(booking: Booking) {
 export function createPierService(parts: PierServiceParts, clock: () => Date = () => new Date()) {
   const { store, audit } = parts;
   return {
+    /** One departure as its company's staff and the port authority see it at the pier (the staff pages). */
+    departure: departureFor,
+
     /**
      * Boards a ticket's passengers (all not yet seen, or those named) and marks no-shows, conditional on the
      * booking's boarding revision and on room aboard; a conflicting write meanwhile is decided again.

@@ -92,3 +92,9 @@ export function openStreetMapUrl(position: { lat: number; lon: number }): string
 export function formatLocalTime(instant: string, language: Language): string {
   return localTimeFormat(language).format(new Date(instant));
 }
+
+/** An instant as its date and time of day in Hạ Long: "24/11/2026 08:00", "24 November 2026 08:00". */
+export function formatLocalDateTime(instant: string, language: Language): string {
+  const at = new Date(instant);
+  return `${calendarDateFormat(language).format(at)} ${localTimeFormat(language).format(at)}`;
+}
