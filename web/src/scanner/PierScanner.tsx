@@ -1,6 +1,6 @@
 // The pier scanner's island: the page's form, plus the camera, the verdict with sound and vibration, and the
 // check-ins through a short signal loss (verified offline and queued by lib/scanner-queue.ts, sent on return).
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type SubmitEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Dictionary } from '../i18n';
 import { fillTemplate } from '../lib/format';
 import { createScannerQueue, keepTicketKeys, keptTicketKeys, verifyOffline } from '../lib/scanner-queue';
@@ -170,7 +170,7 @@ export function PierScanner({ departureId, action, initialCount, text }: Props) 
     }
   }
 
-  function onSubmit(event: FormEvent) {
+  function onSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     void submit(code);
     setCode('');
