@@ -85,7 +85,7 @@ export function createPierService(parts: PierServiceParts, clock: () => Date = (
   const { store, audit } = parts;
   return {
     /** One departure as its company's staff and the port authority see it at the pier (the staff pages). */
-    departure: departureFor,
+    departure: (departureId: string, actor: Principal) => departureFor(store, departureId, actor),
 
     /**
      * Boards a ticket's passengers (all not yet seen, or those named) and marks no-shows, conditional on the
