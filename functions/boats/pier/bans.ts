@@ -11,7 +11,8 @@ import type { Principal } from '../../platform/auth/principal.js';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
-import type { PaymentsPort } from '../../platform/payments/port.js';
+import { PaymentProviderError, type PaymentsPort } from '../../platform/payments/port.js';
+import { TransactionBusyError } from '../../platform/transactions.js';
 import type { Booking, Refund } from '../bookings/model.js';
 import type { CatalogueStore } from '../catalogue/store.js';
 import type { Departure } from '../departures/model.js';
@@ -35,6 +36,8 @@ export interface BanApplication {
   suspendedDepartures: number;
   cancelledBookings: number;
   refunds: number;
+  /** Bookings left as they were because the refund could not be taken now: save the ban again to retry. */
+  failedBookings: number;
 }
 
 /** A ban's id follows from what it says, so the same ban saved twice is one ban. */
@@ -120,7 +123,12 @@ export function createBansService(
 
   /** Suspends what the ban covers and cancels what is booked on it; safe to run again at any point. */
   async function apply(ban: Ban, origin: string): Promise<BanApplication> {
-    const result: BanApplication = { suspendedDepartures: 0, cancelledBookings: 0, refunds: 0 };
+    const result: BanApplication = {
+      suspendedDepartures: 0,
+      cancelledBookings: 0,
+      refunds: 0,
+      failedBookings: 0,
+    };
     for (const departure of await coveredDepartures(ban)) {
       if (departure.departedAt) continue; // boats already out may return
       if (departure.status === 'open') {
@@ -135,17 +143,25 @@ export function createBansService(
       if (current?.status !== 'suspended') continue;
       for (const booking of await store.bookingsOf(departure)) {
         if (!['on_hold', 'confirmed', 'redeemed'].includes(booking.status)) continue;
-        const outcome = await cancelBooking(booking, ban, origin);
-        if (outcome.cancelled) result.cancelledBookings += 1;
-        if (outcome.refunded > 0) result.refunds += 1;
+        try {
+          const outcome = await cancelBooking(booking, ban, origin);
+          if (outcome.cancelled) result.cancelledBookings += 1;
+          if (outcome.refunded > 0) result.refunds += 1;
+        } catch (error) {
+          // One refund the provider refused or could not take now stops no other booking: the booking stays as
+          // it was, and saving the ban again (the same ban) tries it again under the same refund key.
+          if (!(error instanceof PaymentProviderError) && !(error instanceof TransactionBusyError))
+            throw error;
+          result.failedBookings += 1;
+          logger.error('weather-ban cancellation not done', {
+            banId: ban.id,
+            bookingId: booking.id,
+            error: error.name,
+          });
+        }
       }
     }
-    await store.recordBanApplied(
-      ban.id,
-      clock().toISOString(),
-      result.suspendedDepartures,
-      result.cancelledBookings,
-    );
+    await store.recordBanApplied(ban.id, clock().toISOString(), result);
     return result;
   }
 
@@ -177,6 +193,7 @@ export function createBansService(
         createdBy: staffRefOf(actor),
         suspendedDepartures: 0,
         cancelledBookings: 0,
+        failedBookings: 0,
       };
       const created = await store.putBan(ban);
       const stored = created ? ban : await store.getBan(ban.id);
@@ -188,14 +205,7 @@ export function createBansService(
         );
       }
       const applied = await apply(stored, origin);
-      return { ban: { ...stored, ...applied, appliedAt: clock().toISOString() }, created, applied };
-    },
-
-    /** Runs a ban's application again (a retried job); refunds and messages nobody twice. */
-    async reapply(id: string, origin: string): Promise<BanApplication> {
-      const ban = await store.getBan(id);
-      if (!ban || ban.liftedAt) return { suspendedDepartures: 0, cancelledBookings: 0, refunds: 0 };
-      return apply(ban, origin);
+      return { ban: (await store.getBan(ban.id)) ?? stored, created, applied };
     },
 
     /** Lifts a ban: its departures still ahead reopen, unless another ban in force covers them. */

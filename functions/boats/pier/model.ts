@@ -234,6 +234,8 @@ export const Ban = z
     appliedAt: z.iso.datetime().optional(),
     suspendedDepartures: z.number().int().min(0).default(0),
     cancelledBookings: z.number().int().min(0).default(0),
+    /** Bookings the last run could not cancel (a refund not taken): saving the ban again retries them. */
+    failedBookings: z.number().int().min(0).default(0),
   })
   .refine((ban) => ban.from < ban.until, { message: 'until must be after from', path: ['until'] })
   .meta({ id: 'Ban' });

@@ -422,15 +422,25 @@ export function createPierStore(
       return parseStoredItems(Ban, items, logger).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
 
-    async recordBanApplied(id: string, at: string, suspended: number, cancelled: number): Promise<void> {
+    /** Adds what one run of a ban did to its totals, and says how many bookings that run left to retry. */
+    async recordBanApplied(
+      id: string,
+      at: string,
+      run: { suspendedDepartures: number; cancelledBookings: number; failedBookings: number },
+    ): Promise<void> {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: banKey(id),
           UpdateExpression:
-            'SET appliedAt = :at, suspendedDepartures = :suspended, cancelledBookings = :cancelled',
+            'SET appliedAt = :at, failedBookings = :failed ADD suspendedDepartures :suspended, cancelledBookings :cancelled',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at, ':suspended': suspended, ':cancelled': cancelled },
+          ExpressionAttributeValues: {
+            ':at': at,
+            ':failed': run.failedBookings,
+            ':suspended': run.suspendedDepartures,
+            ':cancelled': run.cancelledBookings,
+          },
         }),
       );
     },

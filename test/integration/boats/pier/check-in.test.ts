@@ -91,6 +91,9 @@ describe('POST /api/checkin', () => {
     ]);
     expect(result.departure.aboard).toBe(3);
 
+    // A passenger named twice in one scan is refused, not counted twice.
+    const twice = await checkIn(platform, operator, { code: booking.code, passengers: [3, 3] });
+    expect(twice.status).toBe(400);
     // Every passenger seen: a plain scan again is a repeat.
     expect((await checkIn(platform, operator, { code: booking.code })).status).toBe(409);
     // The no-show turns up after all.
@@ -135,6 +138,10 @@ describe('POST /api/checkin', () => {
     const refused = await checkIn(platform, operator, { code: foreign.code });
     expect(refused.status).toBe(403);
     expect((await problemOf(refused)).type).toBe('/problems/forbidden');
+    // Scanning it for one of their own departures says nothing of the other company's trip either.
+    const hidden = await checkIn(platform, operator, { code: foreign.code, departureId });
+    expect(hidden.status).toBe(403);
+    expect(JSON.stringify(await hidden.json())).not.toContain(foreignDeparture);
     expect((await checkIn(platform, manager, { code: foreign.code })).status).toBe(200);
 
     // Nothing was boarded by the refusals.
