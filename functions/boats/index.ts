@@ -167,6 +167,7 @@ export function bansServiceFor(
   const { db, config, logger } = dependencies;
   return createBansService({
     store: createPierStore(db, config.tableName, logger),
+    bookings: bookingsServiceFor(dependencies),
     catalogue: createCatalogueStore(db, config.tableName, logger),
     departures: createDeparturesStore(db, config.tableName, logger),
     payments: ports.payments,

@@ -188,11 +188,13 @@ export function createBookingsService(
 
     /**
      * Holds seats for the party until `expiresAt`. The same Idempotency-Key with the same request answers
-     * the booking it made (with `replayed: true`); with another request it is refused.
+     * the booking it made (with `replayed: true`); with another request it is refused. `holdUntil` keeps the
+     * seats longer than a visitor's hold, for a party whose trip a weather ban cancelled (pier/bans.ts).
      */
     async createBooking(
       request: BookingRequest,
       idempotencyKey: string,
+      options: { holdUntil?: Date } = {},
     ): Promise<{ booking: BookingView; replayed: boolean }> {
       const keyHash = sha256(idempotencyKey);
       const fingerprint = sha256(JSON.stringify(request));
@@ -241,7 +243,9 @@ export function createBookingsService(
           currency: 'VND',
           accessTokenHash: sha256(accessToken),
           createdAt: now.toISOString(),
-          holdExpiresAt: new Date(now.getTime() + settings.holdMinutes * 60_000).toISOString(),
+          holdExpiresAt: (
+            options.holdUntil ?? new Date(now.getTime() + settings.holdMinutes * 60_000)
+          ).toISOString(),
           payment: {},
           refunds: [],
           channel: 'online',

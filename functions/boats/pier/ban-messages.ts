@@ -17,6 +17,8 @@ const wording = {
       `Bạn được hoàn lại toàn bộ ${amount} về phương thức thanh toán đã dùng (thường trong 5–10 ngày).`,
     refundCounter: (amount: string) => `Bạn được hoàn lại toàn bộ ${amount} tại quầy vé ở cảng.`,
     rebook: 'Chọn chuyến khác',
+    held: (when: string, until: string) =>
+      `Chúng tôi đã giữ chỗ cho đoàn của bạn trên chuyến ${when}, đến ${until}. Xem và thanh toán`,
     sorry: 'Chúng tôi rất tiếc về sự bất tiện này. An toàn của hành khách là trên hết.',
   },
   en: {
@@ -30,6 +32,8 @@ const wording = {
     refundCounter: (amount: string) =>
       `You are refunded the full ${amount} at the ticket counter at the pier.`,
     rebook: 'Choose another departure',
+    held: (when: string, until: string) =>
+      `We are holding seats for your party on the departure of ${when} until ${until}. See and pay`,
     sorry: 'We are sorry for the inconvenience. Passengers’ safety comes first.',
   },
 } as const;
@@ -40,6 +44,7 @@ export function banCancellationMessage(
   ban: { reason: string; until: string },
   refunded: number,
   rebookUrl: string,
+  held: { departsAt: string; holdExpiresAt: string } | null = null,
 ): OutgoingMessage | null {
   const email = booking.contact?.email;
   if (!email) return null;
@@ -58,7 +63,9 @@ export function banCancellationMessage(
     `${words.reason}: ${ban.reason}`,
     `${words.until}: ${departureTime(ban.until, booking.language)}`,
     refund,
-    `${words.rebook}: ${rebookUrl}`,
+    held
+      ? `${words.held(departureTime(held.departsAt, booking.language), departureTime(held.holdExpiresAt, booking.language))}: ${rebookUrl}`
+      : `${words.rebook}: ${rebookUrl}`,
     words.sorry,
   ]
     .filter((line) => line !== '')

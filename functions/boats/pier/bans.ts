@@ -14,6 +14,7 @@ import type { MessagesPort } from '../../platform/messages/port.js';
 import { PaymentProviderError, type PaymentsPort } from '../../platform/payments/port.js';
 import { TransactionBusyError } from '../../platform/transactions.js';
 import type { Booking, Refund } from '../bookings/model.js';
+import type { BookingsService } from '../bookings/service.js';
 import type { CatalogueStore } from '../catalogue/store.js';
 import type { Departure } from '../departures/model.js';
 import type { DeparturesStore } from '../departures/store.js';
@@ -25,6 +26,8 @@ import type { PierStore } from './store.js';
 
 export interface BansServiceParts {
   store: PierStore;
+  /** Holds seats on another departure for a party a ban cancelled. */
+  bookings: Pick<BookingsService, 'createBooking'>;
   catalogue: Pick<CatalogueStore, 'listPorts' | 'getRoute'>;
   departures: Pick<DeparturesStore, 'listDeparturesOn'>;
   payments: PaymentsPort;
@@ -62,8 +65,13 @@ function daysOf(from: string, until: string): string[] {
   return days;
 }
 
+/** How far after a ban the next departure is looked for, how long its seats are kept, and when sales close. */
+const REBOOKING_SEARCH_DAYS = 7;
+const REBOOKING_HOLD_MS = 24 * 60 * 60_000;
+const REBOOKING_SALES_CLOSE_MS = 60 * 60_000;
+
 export function createBansService(
-  { store, catalogue, departures, payments, messages, logger }: BansServiceParts,
+  { store, bookings, catalogue, departures, payments, messages, logger }: BansServiceParts,
   clock: () => Date = () => new Date(),
 ) {
   async function coveredDepartures(ban: Ban): Promise<Departure[]> {
@@ -71,6 +79,68 @@ export function createBansService(
       daysOf(ban.from, ban.until).map((day) => departures.listDeparturesOn(day)),
     );
     return days.flat().filter((departure) => banCovers({ ...ban, liftedAt: undefined }, departure));
+  }
+
+  /**
+   * Seats for the party on the first departure of the same route from the same port after the ban, with room and
+   * not stopped, kept for them until a day after the ban ends (never past that departure's online sales). Its
+   * Idempotency-Key derives from the cancelled booking's secret token hash: the same cancellation always gets the
+   * same hold, and nobody else can ask for it. Null where there is none within a week, or it cannot be held now.
+   */
+  async function holdAnotherDeparture(
+    booking: Booking,
+    ban: Ban,
+  ): Promise<{ id: string; accessToken: string; departsAt: string; holdExpiresAt: string } | null> {
+    if (!booking.contact || booking.passengers.length === 0) return null;
+    const firstDay = localDateAt(new Date(ban.until));
+    const others = inForce(await store.listBans(), clock());
+    for (let offset = 0; offset < REBOOKING_SEARCH_DAYS; offset++) {
+      const candidates = (await departures.listDeparturesOn(addDays(firstDay, offset))).filter(
+        (departure) =>
+          departure.routeId === booking.departure.routeId &&
+          departure.portId === booking.departure.portId &&
+          departure.status === 'open' &&
+          departure.departsAt >= ban.until &&
+          departure.seatsFree >= booking.seats &&
+          !others.some((other) => banCovers(other, departure)),
+      );
+      for (const departure of candidates) {
+        const holdUntil = new Date(
+          Math.min(
+            Date.parse(ban.until) + REBOOKING_HOLD_MS,
+            Date.parse(departure.departsAt) - REBOOKING_SALES_CLOSE_MS,
+          ),
+        );
+        if (holdUntil.getTime() <= clock().getTime()) continue;
+        try {
+          const { booking: held } = await bookings.createBooking(
+            {
+              departureId: departure.id,
+              passengers: booking.passengers,
+              contact: booking.contact,
+              language: booking.language,
+            },
+            `rebook-${createHash('sha256').update(`${booking.id}|${booking.accessTokenHash}`).digest('hex')}`,
+            { holdUntil },
+          );
+          if (!held.accessToken) return null;
+          return {
+            id: held.id,
+            accessToken: held.accessToken,
+            departsAt: departure.departsAt,
+            holdExpiresAt: held.expiresAt,
+          };
+        } catch (error) {
+          // Sold out or closed meanwhile: the next one.
+          logger.warn('rebooking hold not taken', {
+            bookingId: booking.id,
+            departureId: departure.id,
+            error: error instanceof Error ? error.name : String(error),
+          });
+        }
+      }
+    }
+    return null;
   }
 
   /** Cancels one booking for the ban; true when this call cancelled it (and so tells the visitor). */
@@ -102,12 +172,17 @@ export function createBansService(
       }
     }
     if (!(await store.cancelForBan(booking, set, refund))) return { cancelled: false, refunded: 0 };
-    const rebook = new URL(`/${booking.language}/boats/departures/`, origin);
-    rebook.searchParams.set('date', localDateAt(new Date(ban.until)));
-    rebook.searchParams.set('route', String(booking.departure.routeId));
-    rebook.searchParams.set('port', booking.departure.portId);
-    rebook.searchParams.set('passengers', String(booking.seats));
-    const message = banCancellationMessage(booking, ban, refund?.amount ?? 0, rebook.href);
+    const held = booking.status === 'on_hold' ? null : await holdAnotherDeparture(booking, ban);
+    const rebook = held
+      ? new URL(`/${booking.language}/bookings/${held.id}/?token=${held.accessToken}`, origin)
+      : new URL(`/${booking.language}/boats/departures/`, origin);
+    if (!held) {
+      rebook.searchParams.set('date', localDateAt(new Date(ban.until)));
+      rebook.searchParams.set('route', String(booking.departure.routeId));
+      rebook.searchParams.set('port', booking.departure.portId);
+      rebook.searchParams.set('passengers', String(booking.seats));
+    }
+    const message = banCancellationMessage(booking, ban, refund?.amount ?? 0, rebook.href, held);
     if (message) {
       try {
         await messages.send(message);

@@ -126,6 +126,42 @@ describe('POST /api/boats/bans', () => {
     expect(shown).not.toHaveProperty('createdBy');
   });
 
+  it('holds seats for the party on the next departure after the ban, and links them to it', async () => {
+    const banned = await departureAt('cai-rong', 10, '07:05', 'bay-pearl-02');
+    const next = await departureAt('cai-rong', 11, '07:05', 'bay-pearl-02');
+    const booking = await paidBooking(platform, banned, [adult(0), adult(1), adult(2)], 'vi');
+    const period = dayPeriod(10);
+    const response = await banOf({
+      scope: { kind: 'port', portId: 'cai-rong' },
+      ...period,
+      reason: 'Gió mạnh cấp 7',
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+
+    const [message] = (await outboxFor(booking.id)).filter(
+      (candidate) => candidate.kind === 'booking-cancelled-weather',
+    );
+    const link = message?.text.match(/\/vi\/bookings\/([A-Z0-9]+)\/\?token=([\w-]+)/);
+    expect(link, message?.text).not.toBeNull();
+    const [, heldId, token] = link as RegExpMatchArray;
+    const held = await getBooking(platform, heldId as string, token as string);
+    expect(held).toMatchObject({ status: 'on_hold', departure: { id: expect.any(String) } });
+    expect(held.passengers.map((passenger) => passenger.fullName)).toEqual(
+      booking.passengers.map((passenger) => passenger.fullName),
+    );
+    // On the first departure after the ban (ours at 07:05 the next day, or an earlier demo one from that port),
+    // kept a day after the ban ends or until an hour before it leaves, whichever comes first.
+    const departsAt = Date.parse(held.departure.departsAt);
+    expect(departsAt).toBeGreaterThanOrEqual(Date.parse(period.until));
+    expect(departsAt).toBeLessThanOrEqual(
+      Date.parse(localToUtc(addDays(localDateAt(new Date()), 11), '07:05')),
+    );
+    expect(Date.parse(held.expiresAt)).toBe(
+      Math.min(Date.parse(period.until) + 24 * 60 * 60_000, departsAt - 60 * 60_000),
+    );
+    expect(next).toMatch(/^dep-/);
+  });
+
   it('saved twice, or applied again, refunds and tells nobody twice', async () => {
     const departureId = await departureAt('cai-rong', 4, '08:40', 'bay-pearl-star');
     const booking = await paidBooking(platform, departureId, [adult(0)]);
