@@ -66,7 +66,7 @@ function loadedAtInit(outputs: Outputs, entryFile: string): string[] {
 export async function bundle(
   name: string,
   entry: string,
-): Promise<Omit<BundleMeasurement, 'init'> & { file: string }> {
+): Promise<Omit<BundleMeasurement, 'init'> & { file: string; inputsAnywhere: string[] }> {
   const directory = join(BUNDLE_DIRECTORY, name);
   rmSync(directory, { recursive: true, force: true });
   mkdirSync(directory, { recursive: true });
@@ -108,6 +108,8 @@ export async function bundle(
     largestLazyChunkBytes: Math.max(0, ...lazy.map(bytesOf)),
     largestInputs: [...byOwner.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4),
     inputsAtInit: [...inputsAtInit].sort(),
+    // Every module in any of its files, at init or loaded later.
+    inputsAnywhere: [...new Set(code.flatMap((file) => Object.keys(outputs[file]?.inputs ?? {})))].sort(),
   };
 }
 

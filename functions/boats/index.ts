@@ -4,9 +4,9 @@
  * domain may know of boats. Nothing outside functions/boats imports a part directly.
  */
 
-import { createAuditLog } from '../platform/audit/log.js';
 import { createSessionFormGuard } from '../platform/auth/session-form-guard.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import { loadedOnFirstUse } from '../platform/loaded-on-first-use.js';
 import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
 import type { Signer } from '../platform/signing/port.js';
@@ -28,11 +28,10 @@ import {
   PAYMENTS_BASE_PATH,
 } from './payments/routes.js';
 import { createPaymentsService } from './payments/service.js';
-import { inForce } from './pier/ban-rules.js';
-import { type BansService, createBansService } from './pier/bans.js';
-import { addPierRoutes, CHECKIN_BASE_PATH, createBanRoutes, createCheckInRouter } from './pier/routes.js';
-import { createPierService } from './pier/service.js';
-import { createPierStore } from './pier/store.js';
+import { createBanRoutes } from './pier/ban-routes.js';
+import type { BansService } from './pier/bans.js';
+import { addPierRoutes, CHECKIN_BASE_PATH, createCheckInRouter } from './pier/routes.js';
+import type { PierService } from './pier/service.js';
 import { createTicketKeysRouter, TICKETS_BASE_PATH } from './tickets/routes.js';
 
 export {
@@ -74,7 +73,7 @@ export {
 export { type FleetService, ForeignCompanyError } from './fleet/service.js';
 
 import { paymentRouteDeclarations as paymentRoutes } from './payments/routes.js';
-import { banRouteDeclarations } from './pier/routes.js';
+import { banRouteDeclarations } from './pier/ban-routes.js';
 
 /** The routes the payments function serves, for the OpenAPI document of functions that do not serve them. */
 export const paymentRouteDeclarations = [...paymentRoutes, ...banRouteDeclarations];
@@ -141,39 +140,33 @@ export function bookingSeatsLookupFor({ db, config }: Pick<PlatformDependencies,
   };
 }
 
-/** The pier: check-in, counter sales, manifests (each read audited), crew, clearance and departure. */
-export function pierServiceFor({ db, config, logger }: Data) {
-  const store = createPierStore(db, config.tableName, logger);
-  return createPierService({
-    store,
-    fleet: createFleetStore(db, config.tableName, logger),
-    bookings: bookingsServiceFor({ db, config, logger }),
-    audit: createAuditLog(db, config.tableName),
-    bans: async () => inForce(await store.listBans(), new Date()),
-  });
+/**
+ * The pier: check-in, counter sales, manifests (each read audited), crew, clearance and departure. Its module
+ * loads with the first call (loaded-on-first-use.ts), not at the function's cold start.
+ */
+export function pierServiceFor(data: Data): PierService {
+  return loadedOnFirstUse(async () =>
+    (await import('./pier/assembly.js')).assemblePierService(data, bookingsServiceFor(data)),
+  );
 }
 
 /** The weather bans: every one (the authority's page), and those in force (the public pages, the search). */
-export function bansReadFor({ db, config, logger }: Data): Pick<BansService, 'inForce' | 'list'> {
-  const store = createPierStore(db, config.tableName, logger);
-  return { list: () => store.listBans(), inForce: async () => inForce(await store.listBans(), new Date()) };
+export function bansReadFor(data: Data): Pick<BansService, 'inForce' | 'list'> {
+  return loadedOnFirstUse(async () => (await import('./pier/assembly.js')).assembleBansRead(data));
 }
 
 /** Issuing and lifting weather bans, which cancel, refund and tell visitors: needs those ports. */
 export function bansServiceFor(
   dependencies: PlatformDependencies,
   ports: Pick<BookingPaymentPorts, 'payments' | 'messages'>,
-) {
-  const { db, config, logger } = dependencies;
-  return createBansService({
-    store: createPierStore(db, config.tableName, logger),
-    bookings: bookingsServiceFor(dependencies),
-    catalogue: createCatalogueStore(db, config.tableName, logger),
-    departures: createDeparturesStore(db, config.tableName, logger),
-    payments: ports.payments,
-    messages: ports.messages,
-    logger,
-  });
+): BansService {
+  return loadedOnFirstUse(async () =>
+    (await import('./pier/assembly.js')).assembleBansService(
+      dependencies,
+      bookingsServiceFor(dependencies),
+      ports,
+    ),
+  );
 }
 
 /** GET and PUT /api/boats/…: the catalogue, the fleet, the departures and the pier, in one router. */

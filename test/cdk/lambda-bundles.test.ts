@@ -27,7 +27,8 @@ describe('the Lambda bundles', () => {
   it('payments reaches Stripe without its SDK', async () => {
     const measured = await bundle('payments', domainFunctionEntries.payments);
     expect(measured.largestInputs.map(([owner]) => owner)).not.toContain('stripe');
-    expect(measured.allFilesBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+    // Not at its cold start, nor in a chunk it loads later (the weather bans load with their first request).
+    expect(measured.inputsAnywhere.filter((path) => path.includes('node_modules/stripe/'))).toEqual([]);
   });
 
   it('site loads no domain at a cold start: each loads with the first page that reads it', async () => {

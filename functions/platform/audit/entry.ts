@@ -3,13 +3,12 @@
  * resource's type and id), when, and from where (address, user agent) — and how the who and the where are taken
  * from a request. One schema checks an entry before it is written and reads it back (stored-items.ts).
  */
-import type { Context } from 'hono';
 import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { roles } from '../auth/principal.js';
-import { clientAddress } from '../client-address.js';
 import { storableNumber } from '../stored-number.js';
 import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from '../text-safety.js';
+import { USER_AGENT_MAX_LENGTH } from './origin.js';
 
 /** Text kept in the log: bounded, and never NUL or a lone surrogate (text-safety.ts), whoever wrote it. */
 const safeText = (max: number) =>
@@ -17,9 +16,6 @@ const safeText = (max: number) =>
     .string()
     .max(max)
     .refine((text) => !isUnsafeText(text), UNSAFE_TEXT_MESSAGE);
-
-/** How much of a User-Agent header is kept: enough to tell browsers and scanners apart, not a stored essay. */
-export const USER_AGENT_MAX_LENGTH = 256;
 
 export const AuditAction = z
   .string()
@@ -94,21 +90,4 @@ export function auditActor(principal: Principal): AuditEntry['actor'] {
   };
 }
 
-/**
- * The `from` of an entry, for a page that knows its viewer's address some other way (Astro's `clientAddress`).
- * The user agent is the client's own text, cut to a bounded length. A header value is a byte string (Fetch
- * refuses NUL, and every character is at most U+00FF), so the cut can never leave half a surrogate pair.
- */
-export function auditOrigin(request: Request, address: string | null | undefined): AuditEntry['from'] {
-  const userAgent = request.headers.get('User-Agent')?.trim();
-  // 'unknown' is what client-address.ts answers when neither the edge nor the socket said.
-  return {
-    address: address && address !== 'unknown' ? address.slice(0, 64) : null,
-    userAgent: userAgent ? userAgent.slice(0, USER_AGENT_MAX_LENGTH) : null,
-  };
-}
-
-/** The `from` of an entry for an API request: its viewer's address as client-address.ts reads it. */
-export function auditOriginOf(context: Context): AuditEntry['from'] {
-  return auditOrigin(context.req.raw, clientAddress(context));
-}
+export { auditOrigin, auditOriginOf, USER_AGENT_MAX_LENGTH } from './origin.js';

@@ -111,4 +111,59 @@ describe('the pier pages', () => {
     expect(response.status).toBe(403);
     expect(await response.text()).not.toContain('data-testid="audit-notice"');
   });
+
+  it('records the crew, sells at the counter and refuses to mark an uncleared departure as left, by plain forms', async () => {
+    const operator = await signIn(demo.operator);
+    const principal = await principalOf(operator);
+    const [, own] = await services.pier.day(addDays(localDateAt(new Date()), 3), principal);
+    if (!own) throw new Error('no second departure of the operator');
+    const path = `/en/operator/departures/${encodeURIComponent(own.departure.id)}/`;
+    const post = (fields: Record<string, string>) =>
+      platform.app.request(`${origin}${path}`, {
+        method: 'POST',
+        headers: { Cookie: operator, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+
+    const crew = await post({
+      action: 'crew',
+      captainName: 'Phạm Văn Hải',
+      captainLicence: 'QN-TT-2019-0042',
+      'm0.fullName': 'Lê Thị Lan',
+      'm0.role': 'safety-officer',
+    });
+    expect(crew.status).toBe(200);
+    expect(await crew.text()).toContain('data-testid="pier-notice"');
+    const stored = await services.pier.departure(own.departure.id, principal);
+    if ('kind' in stored) throw new Error(stored.message);
+    expect(stored.departure.crew?.captain.fullName).toBe('Phạm Văn Hải');
+
+    const aboardBefore = stored.departure.aboard;
+    const sale = await post({
+      action: 'sell',
+      language: 'en',
+      'p0.category': 'adult',
+      'p0.fullName': 'Trần Thị Bình',
+      'p0.documentType': 'citizen_id',
+      'p0.documentNumber': '001200000777',
+      'p0.nationality': 'vn',
+      paymentMethod: 'cash',
+      receiptNumber: 'SITE-0001',
+      board: 'on',
+    });
+    expect(sale.status).toBe(200);
+    expect(await sale.text()).toContain('SITE-0001');
+    const sold = await services.pier.departure(own.departure.id, principal);
+    if ('kind' in sold) throw new Error(sold.message);
+    expect(sold.departure.aboard).toBe(aboardBefore + 1);
+
+    const invalid = await post({ action: 'sell', language: 'en', paymentMethod: 'cash', receiptNumber: '' });
+    expect(invalid.status).toBe(422);
+
+    const depart = await post({ action: 'depart' });
+    expect(depart.status).toBe(422);
+    const after = await services.pier.departure(own.departure.id, principal);
+    if ('kind' in after) throw new Error(after.message);
+    expect(after.departure.departedAt).toBeUndefined();
+  });
 });

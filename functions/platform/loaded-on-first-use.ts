@@ -1,7 +1,9 @@
 /**
  * A service whose module is loaded by its first call. The site function's cold start then loads Astro and the
  * router only, and a page's first request loads the one domain it reads (boats, museum or Wi-Fi) with its
- * schemas, instead of every domain before any request (issue 18, lean functions: init ≤ 80 ms).
+ * schemas, instead of every domain before any request (issue 18, lean functions: init ≤ 80 ms); a domain's
+ * function loads a part only some of its requests need (the pier's service in the boats function, the weather
+ * bans in the payments function) with the first of them.
  */
 
 /** A service that may be loaded late: every member is an async method, so a caller awaits it anyway. */

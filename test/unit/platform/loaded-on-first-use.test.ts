@@ -1,6 +1,6 @@
 /** The site's services load with their first call: once, again after a failed load, and never by an await. */
 import { describe, expect, it } from 'vitest';
-import { loadedOnFirstUse } from '../../../functions/site/loaded-on-first-use.js';
+import { loadedOnFirstUse } from '../../../functions/platform/loaded-on-first-use.js';
 
 interface Greeter {
   greet(name: string): Promise<string>;
