@@ -48,6 +48,9 @@ describe('imports point one way', () => {
     ['functions/site/probe.ts', '../wifi/store.js'],
     ['functions/site/domain-services/probe.ts', '../../museum/store.js'],
     ['functions/boats/probe.ts', '../site/render.js'],
+    ['functions/tracking/probe.ts', '../boats/fleet/store.js'],
+    ['functions/platform/probe.ts', '../tracking/index.js'],
+    ['functions/wifi/probe.ts', '../tracking/store.js'],
   ])('refuses %s importing %s', (path, specifier) => {
     expect(findingsFor(path, specifier)).toHaveLength(1);
   });
@@ -59,6 +62,8 @@ describe('imports point one way', () => {
     ['functions/boats/bookings/probe.ts', '../departures/store.js'],
     ['functions/boats/probe.ts', '../platform/local-time.js'],
     ['functions/local/probe.ts', '../boats/departures/store.js'],
+    ['functions/tracking/probe.ts', '../boats/reads.js'],
+    ['functions/insights/probe.ts', '../tracking/index.js'],
   ])('allows %s importing %s', (path, specifier) => {
     expect(findingsFor(path, specifier)).toEqual([]);
   });
