@@ -1,0 +1,72 @@
+/**
+ * Boat positions as the store and the API see them: one schema for what is written and what is read, for the
+ * latest position of each boat and for every position of its history.
+ */
+import * as z from 'zod';
+import { storableNumber } from '../platform/stored-number.js';
+
+/** How long a position is kept in the history (DynamoDB's TTL deletes it after). */
+export const HISTORY_RETENTION_DAYS = 90;
+
+/** Faster than any boat of the bay can go (speedboats do about 35 knots): a jump implying more is a bad fix. */
+export const IMPLAUSIBLE_SPEED_KNOTS = 60;
+
+/** The most unknown fields kept as attributes of one position, and how long a key and a value may be. */
+export const ATTRIBUTE_LIMITS = { count: 20, keyLength: 40, valueLength: 200 } as const;
+
+/** `implausible-jump`: further from the latest position than 60 knots could have taken the boat. */
+export const PositionFlag = z.enum(['implausible-jump']);
+
+export const AttributeValue = z.union([
+  z.string().max(ATTRIBUTE_LIMITS.valueLength),
+  storableNumber(),
+  z.boolean(),
+]);
+
+/** What a tracker reported, once read from any of the OsmAnd protocol's forms (osmand.ts). */
+export const PositionReport = z.object({
+  trackerId: z.string().min(1).max(60),
+  fixTime: z.iso.datetime().meta({ description: 'When the tracker took the fix (UTC).' }),
+  latitude: storableNumber().min(-90).max(90),
+  longitude: storableNumber().min(-180).max(180),
+  speedKnots: storableNumber()
+    .min(0)
+    .nullable()
+    .meta({ description: 'Speed over ground in knots, whatever unit the tracker sent.' }),
+  courseDegrees: storableNumber().min(0).max(360).nullable(),
+  altitudeMetres: storableNumber().nullable(),
+  accuracyMetres: storableNumber().min(0).nullable(),
+  hdop: storableNumber().min(0).nullable(),
+  batteryPercent: storableNumber().min(0).max(100).nullable(),
+  valid: z.boolean().meta({ description: 'False when the tracker says the fix is not valid.' }),
+  mock: z.boolean().meta({ description: 'The phone reports a mock (simulated) location.' }),
+  alarm: z.enum(['sos']).nullable().meta({ description: 'The SOS button of Traccar Client.' }),
+  attributes: z
+    .record(z.string().max(ATTRIBUTE_LIMITS.keyLength), AttributeValue)
+    .meta({ description: `Fields the protocol does not name, at most ${ATTRIBUTE_LIMITS.count}.` }),
+});
+
+export const BoatPosition = PositionReport.extend({
+  boatId: z.string().min(1).max(60),
+  receivedAt: z.iso.datetime(),
+  departureId: z
+    .string()
+    .nullable()
+    .meta({ description: 'The departure the boat was running at fixTime; null when on no trip.' }),
+  flags: z.array(PositionFlag),
+}).meta({ id: 'BoatPosition' });
+
+export const IntakeResult = z
+  .object({
+    boatId: z.string(),
+    duplicate: z.boolean().meta({ description: 'This boat had reported a position at this time already.' }),
+    latest: z.boolean().meta({ description: 'The position is now the boat’s latest on the live map.' }),
+    departureId: z.string().nullable(),
+    flags: z.array(PositionFlag),
+  })
+  .meta({ id: 'TrackingIntakeResult' });
+
+export type PositionReport = z.infer<typeof PositionReport>;
+export type BoatPosition = z.infer<typeof BoatPosition>;
+export type PositionFlag = z.infer<typeof PositionFlag>;
+export type IntakeResult = z.infer<typeof IntakeResult>;
