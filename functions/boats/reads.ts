@@ -4,8 +4,12 @@
  * schemas at its cold start. index.ts re-exports all of it; another domain imports boats through one of the two.
  */
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
+import { createReadCache } from '../platform/read-cache.js';
+import { createCatalogueStore } from './catalogue/store.js';
 import type { Departure } from './departures/model.js';
 import { createDeparturesStore } from './departures/store.js';
+import { createFleetStore } from './fleet/store.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
@@ -17,4 +21,107 @@ export type DeparturesOfDay = (localDate: string) => Promise<Departure[]>;
 export function departuresOfDayFor({ db, config, logger }: Data): DeparturesOfDay {
   const departures = createDeparturesStore(db, config.tableName, logger);
   return (localDate) => departures.listDeparturesOn(localDate);
+}
+
+/** What another domain knows of a boat found by its tracker. */
+export interface TrackedBoat {
+  boatId: string;
+  boatName: string;
+  operatorId: string;
+}
+
+/** How long the fleet read for tracker look-ups is used; a tracker id it does not know reads it again sooner. */
+const FLEET_KEPT_MS = 60_000;
+const FLEET_REREAD_ON_UNKNOWN_MS = 5_000;
+
+/**
+ * The boat a GPS tracker is registered on (the boat's `trackerId`), or null. Trackers report every few seconds,
+ * so the fleet is read once a minute, not per position; an id it does not know reads it again (at most every
+ * 5 seconds), so a tracker registered a moment ago is not refused for a minute.
+ */
+export function boatByTrackerIdFor(
+  { db, config, logger }: Data,
+  clock: () => number = () => performance.now(),
+): (trackerId: string) => Promise<TrackedBoat | null> {
+  const fleet = createFleetStore(db, config.tableName, logger);
+  let read: { at: number; boats: Promise<Map<string, TrackedBoat>> } | null = null;
+  const readFleet = () => {
+    const boats = fleet
+      .listBoats()
+      .then(
+        (list) =>
+          new Map(
+            list.flatMap((boat) =>
+              boat.trackerId
+                ? [[boat.trackerId, { boatId: boat.id, boatName: boat.name, operatorId: boat.operatorId }]]
+                : [],
+            ),
+          ),
+      );
+    const current = { at: clock(), boats };
+    read = current;
+    boats.catch(() => {
+      if (read === current) read = null;
+    });
+    return boats;
+  };
+  return async (trackerId) => {
+    const age = read ? clock() - read.at : Number.POSITIVE_INFINITY;
+    const boats = await (read && age < FLEET_KEPT_MS ? read.boats : readFleet());
+    const boat = boats.get(trackerId);
+    if (boat || age < FLEET_REREAD_ON_UNKNOWN_MS || age >= FLEET_KEPT_MS) return boat ?? null;
+    return (await readFleet()).get(trackerId) ?? null;
+  };
+}
+
+/** The departure a boat was running at an instant. */
+export interface BoatTrip {
+  departureId: string;
+  routeId: number;
+}
+
+/** After a route's longest typical duration, how long a boat is still counted on the trip (late returns). */
+const TRIP_MARGIN_HOURS = 1;
+/** A route's duration when its catalogue entry gives none. */
+const DEFAULT_TRIP_HOURS = 4;
+const TRIP_DATA_KEPT = { ttlMilliseconds: 60_000, maxEntries: 16 } as const;
+
+/**
+ * The trip a boat is on at an instant: its departure (open or departed, not cancelled or suspended) whose
+ * departsAt ≤ instant ≤ departsAt + the route's longest typical duration + 1 hour; the latest such when two
+ * overlap; null when none. The departures of that local day and the day before (overnight cruises) are read,
+ * each kept a minute, as the routes are.
+ */
+export function boatTripAtFor(data: Data): (boatId: string, instant: Date) => Promise<BoatTrip | null> {
+  const departuresOfDay = departuresOfDayFor(data);
+  const catalogue = createCatalogueStore(data.db, data.config.tableName, data.logger);
+  const kept = createReadCache(TRIP_DATA_KEPT);
+  const routeHours = () =>
+    kept.read('routes', '', async () => {
+      const hours = new Map<number, number>();
+      for (const route of await catalogue.listRoutes()) {
+        const { maxHours, minHours } = route.typicalDuration;
+        hours.set(route.id, maxHours ?? minHours ?? DEFAULT_TRIP_HOURS);
+      }
+      return hours;
+    });
+  return async (boatId, instant) => {
+    const today = localDateAt(instant);
+    const [hours, ...days] = await Promise.all([
+      routeHours(),
+      ...[addDays(today, -1), today].map((day) => kept.read('departures', day, () => departuresOfDay(day))),
+    ]);
+    const time = instant.getTime();
+    const running = days
+      .flat()
+      .filter((departure) => departure.boatId === boatId && departure.status === 'open')
+      .filter((departure) => {
+        const departs = Date.parse(departure.departsAt);
+        const lasts = (hours.get(departure.routeId) ?? DEFAULT_TRIP_HOURS) + TRIP_MARGIN_HOURS;
+        return departs <= time && time <= departs + lasts * 3_600_000;
+      })
+      .sort((a, b) => b.departsAt.localeCompare(a.departsAt));
+    const trip = running[0];
+    return trip ? { departureId: trip.id, routeId: trip.routeId } : null;
+  };
 }

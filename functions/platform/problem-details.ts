@@ -65,6 +65,7 @@ export const problemTitles = {
   'clearance-checks-failed': 'A clearance check fails',
   'departure-changed': 'The departure changed meanwhile; look again',
   'ban-lifted': 'This ban has been lifted',
+  'unknown-tracker': 'No boat is registered with this tracker id',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

@@ -44,6 +44,11 @@ export function createFleetStore(
       return item ? parseStoredItem(Operator, item, logger) : null;
     },
 
+    /** Every company's boats in id order: the bay's few hundred boats, one Query of the fleet's partition. */
+    async listBoats(): Promise<Boat[]> {
+      return parseStoredItems(Boat, await queryFleet('BOAT#'), logger);
+    },
+
     /** One company's boats in id order; the filter runs in DynamoDB, over the bay's few hundred boats. */
     async listBoatsOf(operatorId: string): Promise<Boat[]> {
       return parseStoredItems(Boat, await queryFleet('BOAT#', operatorId), logger);

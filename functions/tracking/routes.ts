@@ -1,0 +1,157 @@
+/**
+ * /api/tracking: the position intake of boats' trackers, speaking the OsmAnd protocol as Traccar's server does
+ * (so Traccar Client works by typing our URL in its settings), and the live map's latest positions.
+ */
+import type { Context } from 'hono';
+import * as z from 'zod';
+import type { AppEnv } from '../platform/http-app.js';
+import { ProblemError, problemResponses } from '../platform/problem.js';
+import {
+  createRoute,
+  createRouter,
+  type DocumentedRouter,
+  jsonResponse as json,
+} from '../platform/routing.js';
+import { BoatPosition, IntakeResult } from './model.js';
+import { type ReadOutcome, readOsmAndFields, readOsmAndJson } from './osmand.js';
+import { type TrackingService, UnknownTrackerError } from './service.js';
+
+export const TRACKING_BASE_PATH = '/api/tracking';
+
+const field = (name: string, description: string, example?: string) =>
+  z
+    .string()
+    .optional()
+    .meta({ param: { name, in: 'query' }, description, ...(example ? { example } : {}) });
+
+/** The query-string form: every field optional to the schema, since each has an alias or another form. */
+const OsmAndQuery = z.looseObject({
+  id: field('id', 'The tracker’s device id, registered as the boat’s trackerId.', 'GT-QN5868'),
+  deviceid: field('deviceid', 'Another name of id.'),
+  timestamp: field(
+    'timestamp',
+    'Unix seconds, unix milliseconds, ISO-8601 or yyyy-MM-dd HH:mm:ss (UTC); the time of receipt when absent.',
+    '1782891000',
+  ),
+  lat: field('lat', 'Latitude, degrees.', '20.9101'),
+  lon: field('lon', 'Longitude, degrees.', '107.0734'),
+  location: field('location', '<latitude>,<longitude>, instead of lat and lon.'),
+  speed: field('speed', 'Speed over ground in knots.', '7.5'),
+  bearing: field('bearing', 'Course, degrees.'),
+  heading: field('heading', 'Another name of bearing.'),
+  altitude: field('altitude', 'Metres.'),
+  accuracy: field('accuracy', 'Metres.'),
+  hdop: field('hdop', 'Horizontal dilution of precision.'),
+  batt: field('batt', 'Battery, percent.'),
+  valid: field('valid', 'false when the fix is not valid.'),
+  mock: field('mock', 'true when the phone reports a simulated location.'),
+  alarm: field('alarm', 'sos: the SOS button of Traccar Client; another alarm is kept as an attribute.'),
+});
+
+const INTAKE_DESCRIPTION =
+  'The OsmAnd protocol of Traccar, one position per request: the fields in the query string (Traccar Client ' +
+  'POSTs them with an empty body and no Content-Type), in an application/x-www-form-urlencoded body, or Traccar ' +
+  'Client 9’s JSON body `{ device_id, location: { timestamp, coords: { latitude, longitude, accuracy, speed, ' +
+  'heading, altitude }, battery: { level }, … } }` whose speed is in m/s. Speeds are stored in knots. Fields the ' +
+  'protocol does not name are kept as attributes (the first 20; keys up to 40 characters, values cut to 200). ' +
+  'A position is kept in the history once per boat and fix time; it becomes the boat’s latest only if newer than ' +
+  'the latest and no faster than 60 knots from it. Any 2xx tells the tracker the position is delivered.';
+
+const intakeResponses = {
+  200: json(IntakeResult, 'The position is stored (or was already).'),
+  ...problemResponses(400, 413),
+};
+
+const LIVE_MAP_CACHE = 'public, max-age=5';
+
+export function createTrackingRouter(tracking: TrackingService): DocumentedRouter {
+  const intake = async (context: Context<AppEnv>) => {
+    const receivedAt = new Date();
+    const outcome = await readPositionRequest(context, receivedAt);
+    if ('errors' in outcome) {
+      const location = isJson(context) ? 'body' : 'query';
+      throw new ProblemError(
+        400,
+        'validation-error',
+        undefined,
+        outcome.errors.map((error) => ({ location, ...error })),
+      );
+    }
+    try {
+      return context.json(await tracking.acceptPosition(outcome.report, receivedAt), 200);
+    } catch (error) {
+      if (error instanceof UnknownTrackerError) {
+        throw new ProblemError(400, 'unknown-tracker', error.message);
+      }
+      throw error;
+    }
+  };
+
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/osmand',
+        tags: ['Tracking'],
+        summary: 'A tracker reports a position (OsmAnd protocol, as Traccar Client sends it)',
+        description: INTAKE_DESCRIPTION,
+        request: { query: OsmAndQuery },
+        responses: intakeResponses,
+      }),
+      intake,
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/osmand',
+        tags: ['Tracking'],
+        summary: 'A tracker reports a position in a GET query (OsmAnd protocol)',
+        description: INTAKE_DESCRIPTION,
+        request: { query: OsmAndQuery },
+        responses: intakeResponses,
+      }),
+      intake,
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/latest',
+        tags: ['Tracking'],
+        summary: 'Every boat’s latest position, for the live map',
+        responses: {
+          200: json(z.object({ positions: z.array(BoatPosition) }), 'The newest position of each boat'),
+        },
+      }),
+      async (context) => {
+        context.header('Cache-Control', LIVE_MAP_CACHE);
+        return context.json({ positions: await tracking.listLatest() }, 200);
+      },
+    );
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+function isJson(context: Context<AppEnv>): boolean {
+  return JSON_MEDIA_TYPE.test(context.req.header('Content-Type')?.split(';')[0]?.trim() ?? '');
+}
+
+/**
+ * A JSON body is the JSON form. Any other body is read as form fields whatever its Content-Type, over the query's
+ * (Traccar reads a non-empty body as a query string); an empty one leaves the query's fields, which is Traccar
+ * Client's request: a POST with the fields in the query string, no body and no Content-Type.
+ */
+async function readPositionRequest(context: Context<AppEnv>, receivedAt: Date): Promise<ReadOutcome> {
+  if (isJson(context)) {
+    let body: unknown;
+    try {
+      body = await context.req.json();
+    } catch {
+      throw new ProblemError(400, 'malformed-body', 'The body is not valid JSON.');
+    }
+    return readOsmAndJson(body, receivedAt);
+  }
+  const fields = context.req.query();
+  const body = context.req.method === 'GET' ? '' : await context.req.text();
+  if (body.trim() !== '') Object.assign(fields, Object.fromEntries(new URLSearchParams(body)));
+  return readOsmAndFields(fields, receivedAt);
+}
