@@ -67,9 +67,8 @@ const LIVE_MAP_CACHE = 'public, max-age=5';
 export function createTrackingRouter(tracking: TrackingService): DocumentedRouter {
   const intake = async (context: Context<AppEnv>) => {
     const receivedAt = new Date();
-    const outcome = await readPositionRequest(context, receivedAt);
+    const { outcome, location } = await readPositionRequest(context, receivedAt);
     if ('errors' in outcome) {
-      const location = isJson(context) ? 'body' : 'query';
       throw new ProblemError(
         400,
         'validation-error',
@@ -140,7 +139,10 @@ function isJson(context: Context<AppEnv>): boolean {
  * (Traccar reads a non-empty body as a query string); an empty one leaves the query's fields, which is Traccar
  * Client's request: a POST with the fields in the query string, no body and no Content-Type.
  */
-async function readPositionRequest(context: Context<AppEnv>, receivedAt: Date): Promise<ReadOutcome> {
+async function readPositionRequest(
+  context: Context<AppEnv>,
+  receivedAt: Date,
+): Promise<{ outcome: ReadOutcome; location: 'query' | 'body' }> {
   if (isJson(context)) {
     let body: unknown;
     try {
@@ -148,10 +150,11 @@ async function readPositionRequest(context: Context<AppEnv>, receivedAt: Date): 
     } catch {
       throw new ProblemError(400, 'malformed-body', 'The body is not valid JSON.');
     }
-    return readOsmAndJson(body, receivedAt);
+    return { outcome: readOsmAndJson(body, receivedAt), location: 'body' };
   }
   const fields = context.req.query();
   const body = context.req.method === 'GET' ? '' : await context.req.text();
-  if (body.trim() !== '') Object.assign(fields, Object.fromEntries(new URLSearchParams(body)));
-  return readOsmAndFields(fields, receivedAt);
+  if (body.trim() === '') return { outcome: readOsmAndFields(fields, receivedAt), location: 'query' };
+  Object.assign(fields, Object.fromEntries(new URLSearchParams(body)));
+  return { outcome: readOsmAndFields(fields, receivedAt), location: 'body' };
 }

@@ -66,5 +66,11 @@ describe('POST /api/tracking/osmand', () => {
       body: JSON.stringify({ location: { coords: { latitude: 1, longitude: 2 } } }),
     });
     expect(await json.json()).toMatchObject({ errors: [{ location: 'body', path: 'device_id' }] });
+    const form = await app.request('/api/tracking/osmand', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'id=a&lat=1&lon=200',
+    });
+    expect(await form.json()).toMatchObject({ errors: [{ location: 'body', path: 'lon' }] });
   });
 });
