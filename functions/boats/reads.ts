@@ -9,6 +9,7 @@ import { createReadCache } from '../platform/read-cache.js';
 import { createCatalogueStore } from './catalogue/store.js';
 import type { Departure } from './departures/model.js';
 import { createDeparturesStore } from './departures/store.js';
+import { DEFAULT_TRIP_HOURS, departureRunningAt } from './departures/trips.js';
 import { createFleetStore } from './fleet/store.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
@@ -80,10 +81,6 @@ export interface BoatTrip {
   routeId: number;
 }
 
-/** After a route's longest typical duration, how long a boat is still counted on the trip (late returns). */
-const TRIP_MARGIN_HOURS = 1;
-/** A route's duration when its catalogue entry gives none. */
-const DEFAULT_TRIP_HOURS = 4;
 const TRIP_DATA_KEPT = { ttlMilliseconds: 60_000, maxEntries: 16 } as const;
 
 /**
@@ -111,17 +108,7 @@ export function boatTripAtFor(data: Data): (boatId: string, instant: Date) => Pr
       routeHours(),
       ...[addDays(today, -1), today].map((day) => kept.read('departures', day, () => departuresOfDay(day))),
     ]);
-    const time = instant.getTime();
-    const running = days
-      .flat()
-      .filter((departure) => departure.boatId === boatId && departure.status === 'open')
-      .filter((departure) => {
-        const departs = Date.parse(departure.departsAt);
-        const lasts = (hours.get(departure.routeId) ?? DEFAULT_TRIP_HOURS) + TRIP_MARGIN_HOURS;
-        return departs <= time && time <= departs + lasts * 3_600_000;
-      })
-      .sort((a, b) => b.departsAt.localeCompare(a.departsAt));
-    const trip = running[0];
+    const trip = departureRunningAt(days.flat(), hours, boatId, instant);
     return trip ? { departureId: trip.id, routeId: trip.routeId } : null;
   };
 }
