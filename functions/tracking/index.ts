@@ -20,5 +20,5 @@ export function trackingServiceFor(data: Data) {
 }
 
 export function trackingRouterFor(dependencies: PlatformDependencies) {
-  return createTrackingRouter(trackingServiceFor(dependencies));
+  return createTrackingRouter(trackingServiceFor(dependencies), dependencies.requireRole);
 }

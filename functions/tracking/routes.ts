@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import * as z from 'zod';
+import type { RequireRole } from '../platform/auth/require-role.js';
 import type { AppEnv } from '../platform/http-app.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import {
@@ -62,9 +63,10 @@ const intakeResponses = {
   ...problemResponses(400, 413),
 };
 
-const LIVE_MAP_CACHE = 'public, max-age=5';
+/** Where every boat is, is the port authority's: never in a shared cache. */
+const LIVE_MAP_CACHE = 'private, no-store';
 
-export function createTrackingRouter(tracking: TrackingService): DocumentedRouter {
+export function createTrackingRouter(tracking: TrackingService, requireRole: RequireRole): DocumentedRouter {
   const intake = async (context: Context<AppEnv>) => {
     const receivedAt = new Date();
     const { outcome, location } = await readPositionRequest(context, receivedAt);
@@ -116,9 +118,15 @@ export function createTrackingRouter(tracking: TrackingService): DocumentedRoute
         method: 'get',
         path: '/latest',
         tags: ['Tracking'],
-        summary: 'Every boat’s latest position, for the live map',
+        summary: 'Every boat’s latest position, for the port authority’s live map',
+        description:
+          'Role manager. (An operator’s own fleet and a ticket holder’s own boat come with the live map’s scoped ' +
+          'routes; until then only the authority reads positions.)',
+        security: [{ bearerAuth: [] }],
+        middleware: [requireRole('manager')] as const,
         responses: {
           200: json(z.object({ positions: z.array(BoatPosition) }), 'The newest position of each boat'),
+          ...problemResponses(401, 403),
         },
       }),
       async (context) => {

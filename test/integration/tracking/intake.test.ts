@@ -9,7 +9,7 @@ import { createFleetStore } from '../../../functions/boats/fleet/store.js';
 import { localDateAt } from '../../../functions/platform/local-time.js';
 import type { BoatPosition, IntakeResult } from '../../../functions/tracking/model.js';
 import { createTrackingStore, type TrackingStore } from '../../../functions/tracking/store.js';
-import { createTestPlatform, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
+import { createTestPlatform, demo, PROBLEM_JSON, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
 let store: TrackingStore;
@@ -32,7 +32,10 @@ async function accepted(response: Response): Promise<IntakeResult> {
 }
 
 async function latestOf(boatId: string): Promise<BoatPosition | undefined> {
-  const response = await platform.app.request('/api/tracking/latest');
+  const token = await platform.signIn(demo.manager.email, demo.manager.password);
+  const response = await platform.app.request('/api/tracking/latest', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   const { positions } = (await response.json()) as { positions: BoatPosition[] };
   return positions.find((position) => position.boatId === boatId);
@@ -73,6 +76,17 @@ beforeAll(async () => {
   tripDepartureId = departure.id;
 });
 afterAll(() => platform.dispose());
+
+describe('GET /api/tracking/latest', () => {
+  it('is the port authority’s only', async () => {
+    expect((await platform.app.request('/api/tracking/latest')).status).toBe(401);
+    const operator = await platform.signIn(demo.operator.email, demo.operator.password);
+    const refused = await platform.app.request('/api/tracking/latest', {
+      headers: { Authorization: `Bearer ${operator}` },
+    });
+    expect(refused.status).toBe(403);
+  });
+});
 
 describe('position intake, as Traccar Client sends it', () => {
   it('stores a position with every field, speed in knots, as the boat’s latest', async () => {
