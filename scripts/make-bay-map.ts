@@ -3,7 +3,8 @@
  * the map's box, simplified, without slivers, and writes
  *   assets/map/halong-bay-land.geo.json   the land as GeoJSON, with its source, licence, box and tolerance
  *   web/public/map/halong-bay-land.svg    the static land layer the site's <BayMap> draws its markers over
- * Deterministic: the same package writes the same bytes.
+ * Deterministic: the same package writes the same bytes. `npm run map` then remakes the features drawn over the land
+ * (ports, sights, routes, zones: scripts/make-bay-features.ts), since route lines must stay clear of this land.
  *
  *   npm run map                                   fetches the package with `npm pack` into a temporary folder
  *   npm run map -- /path/to/map.geo.json           uses a copy already on disk
