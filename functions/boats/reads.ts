@@ -6,11 +6,18 @@
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
 import { createReadCache } from '../platform/read-cache.js';
+import { accessTokenMatches } from './bookings/service.js';
+import { createBookingsStore } from './bookings/store.js';
+import type { Route } from './catalogue/model.js';
 import { createCatalogueStore } from './catalogue/store.js';
 import type { Departure } from './departures/model.js';
 import { createDeparturesStore } from './departures/store.js';
 import { DEFAULT_TRIP_HOURS, departureRunningAt } from './departures/trips.js';
+import type { Boat, Operator } from './fleet/model.js';
 import { createFleetStore } from './fleet/store.js';
+import type { Ban } from './pier/ban-model.js';
+import { inForce } from './pier/ban-rules.js';
+import { createPierStore } from './pier/store.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
@@ -110,5 +117,81 @@ export function boatTripAtFor(data: Data): (boatId: string, instant: Date) => Pr
     ]);
     const trip = departureRunningAt(days.flat(), hours, boatId, instant);
     return trip ? { departureId: trip.id, routeId: trip.routeId } : null;
+  };
+}
+
+/** What the tracking domain joins to positions: the fleet, the day's trips and their routes, and the bans in force. */
+export interface BaySituation {
+  boats: readonly Boat[];
+  operators: ReadonlyMap<string, Operator>;
+  /** Departures of the local day before and of the instant's day (overnight cruises), in departure order. */
+  departures: readonly Departure[];
+  routes: ReadonlyMap<number, Route>;
+  /** Route hours as departureRunningAt counts them (longest typical duration). */
+  routeHours: ReadonlyMap<number, number>;
+  bansInForce: readonly Ban[];
+}
+
+/** How long the bay's situation is reused: aboard counts and clearances are a few seconds behind at most. */
+const SITUATION_KEPT = { ttlMilliseconds: 10_000, maxEntries: 4 } as const;
+
+/**
+ * The fleet, the departures around an instant and the routes, read together and kept 10 seconds: the live map
+ * and the safety rules read them for every position, which arrive a hundred a second at peak.
+ */
+export function baySituationFor(data: Data): (instant: Date) => Promise<BaySituation> {
+  const fleet = createFleetStore(data.db, data.config.tableName, data.logger);
+  const catalogue = createCatalogueStore(data.db, data.config.tableName, data.logger);
+  const departures = createDeparturesStore(data.db, data.config.tableName, data.logger);
+  const bans = createPierStore(data.db, data.config.tableName, data.logger);
+  const kept = createReadCache(SITUATION_KEPT);
+  return async (instant) => {
+    const today = localDateAt(instant);
+    return kept.read('situation', today, async () => {
+      const [boats, operators, routes, bansListed, ...days] = await Promise.all([
+        fleet.listBoats(),
+        fleet.listOperators(),
+        catalogue.listRoutes(),
+        bans.listBans(),
+        ...[addDays(today, -1), today].map((day) => departures.listDeparturesOn(day)),
+      ]);
+      const routeHours = new Map<number, number>();
+      for (const route of routes) {
+        const { maxHours, minHours } = route.typicalDuration;
+        routeHours.set(route.id, maxHours ?? minHours ?? DEFAULT_TRIP_HOURS);
+      }
+      return {
+        boats,
+        operators: new Map(operators.map((operator) => [operator.id, operator])),
+        departures: days.flat(),
+        routes: new Map(routes.map((route) => [route.id, route])),
+        routeHours,
+        bansInForce: inForce(bansListed, instant),
+      };
+    });
+  };
+}
+
+/** The trip a booking is for, when its token is the booking's: what "where is my boat" may show. */
+export interface BookedTrip {
+  bookingId: string;
+  departureId: string;
+  boatId: string;
+  status: string;
+}
+
+/** A booking's trip by its id and access token (or its link's token); null when either does not match. */
+export function bookedTripFor(data: Data): (bookingId: string, token: string) => Promise<BookedTrip | null> {
+  const bookings = createBookingsStore(data.db, data.config.tableName, data.logger);
+  return async (bookingId, token) => {
+    if (!token) return null;
+    const booking = await bookings.getBooking(bookingId);
+    if (!booking || !accessTokenMatches(booking, token)) return null;
+    return {
+      bookingId: booking.id,
+      departureId: booking.departure.id,
+      boatId: booking.departure.boat.id,
+      status: booking.status,
+    };
   };
 }

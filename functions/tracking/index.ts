@@ -1,24 +1,83 @@
-/** The tracking domain assembled: the intake of boats' trackers and the live map, ready to mount at /api/tracking. */
-import { boatByTrackerIdFor, boatTripAtFor } from '../boats/reads.js';
+/** The tracking domain assembled: intake, the live map's reads, the safety rules and alerts, ready to mount. */
+import features from '../../assets/map/halong-bay-features.geo.json' with { type: 'json' };
+import { baySituationFor, boatByTrackerIdFor, boatTripAtFor, bookedTripFor, departuresOfDayFor } from '../boats/reads.js';
+import { createAuditLog } from '../platform/audit/log.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import { createLogger } from '../platform/logger.js';
+import { createReadCache } from '../platform/read-cache.js';
+import type { Alert } from './live/model.js';
+import { alertDeliveries, boatDeliveries, deliver, type LivePublisher } from './live/publish.js';
 import { createTrackingRouter } from './routes.js';
-import { createTrackingService } from './service.js';
+import { createAlertsService } from './safety/alerts.js';
+import { createAlertsStore } from './safety/alerts-store.js';
+import { rulesFromFeatures, unsavedRules } from './safety/default-rules.js';
+import type { SafetyRules } from './safety/model.js';
+import { createRulesStore } from './safety/rules-store.js';
+import { createTrackingService, type TrackingService } from './service.js';
 import { createTrackingStore } from './store.js';
 
 export { TRACKING_BASE_PATH } from './routes.js';
 export type { TrackingService } from './service.js';
+export type { Alert, LiveMessage, TrackedBoat } from './live/model.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
-type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
+type Data = Pick<PlatformDependencies, 'db' | 'config'> &
+  Partial<Pick<PlatformDependencies, 'logger' | 'messages'>> & {
+    /** Locally the live updates are published as the service writes; on AWS the table's stream does it. */
+    live?: LivePublisher | null;
+  };
 
-export function trackingServiceFor(data: Data) {
-  return createTrackingService({
-    store: createTrackingStore(data.db, data.config.tableName, data.logger),
+/** How long the rules read are used: a manager's change reaches the intake within this. */
+const RULES_KEPT = { ttlMilliseconds: 10_000, maxEntries: 1 } as const;
+
+/** The rules as stored, or the defaults drawn from the bay's map features when none were ever saved. */
+export function safetyRulesFor(data: Data): { current: () => Promise<SafetyRules>; forget: () => void } {
+  const store = createRulesStore(data.db, data.config.tableName, data.logger);
+  const kept = createReadCache(RULES_KEPT);
+  return {
+    current: () =>
+      kept.read('rules', '', async () => (await store.get()) ?? unsavedRules(rulesFromFeatures(features), new Date())),
+    forget: () => kept.forget(['rules']),
+  };
+}
+
+export function trackingServiceFor(data: Data): TrackingService {
+  const logger = data.logger ?? createLogger('info');
+  const rules = safetyRulesFor(data);
+  const live = data.live ?? null;
+  let tracking: TrackingService | null = null;
+  const published = (deliveries: Promise<Parameters<typeof deliver>[1]>) =>
+    live
+      ? deliveries
+          .then((ready) => deliver(live, ready))
+          .catch((error: unknown) => logger.error('live update failed', { error: String(error) }))
+      : Promise.resolve();
+  const alerts = createAlertsService({
+    store: createAlertsStore(data.db, data.config.tableName, data.logger),
+    rules: rules.current,
+    messages: data.messages ?? null,
+    audit: createAuditLog(data.db, data.config.tableName),
+    changed: (alert: Alert) => published(Promise.resolve(alertDeliveries(alert))),
+    logger,
+  });
+  const store = createTrackingStore(data.db, data.config.tableName, data.logger);
+  tracking = createTrackingService({
+    store,
     boatByTrackerId: boatByTrackerIdFor(data),
     tripAt: boatTripAtFor(data),
+    situation: baySituationFor(data),
+    departuresOn: departuresOfDayFor(data),
+    rules: rules.current,
+    alerts,
+    boatChanged: async (position) => {
+      if (tracking) await published(boatDeliveries(tracking, position));
+    },
   });
+  return tracking;
 }
 
 export function trackingRouterFor(dependencies: PlatformDependencies) {
   return createTrackingRouter(trackingServiceFor(dependencies), dependencies.requireRole);
 }
+
+export { bookedTripFor };

@@ -54,6 +54,10 @@ export const BoatPosition = PositionReport.extend({
     .nullable()
     .meta({ description: 'The departure the boat was running at fixTime; null when on no trip.' }),
   flags: z.array(PositionFlag),
+  stillSince: z.iso.datetime().nullable().optional().meta({
+    description:
+      'On a boat’s latest position only: since when it has been slower than the rules’ moving speed (null: moving).',
+  }),
 }).meta({ id: 'BoatPosition' });
 
 export const IntakeResult = z

@@ -10,6 +10,14 @@ import {
   type PositionFlag,
   type PositionReport,
 } from './model.js';
+import type { BaySituation } from '../boats/reads.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
+import { mayView, scheduledDepartureOf, scheduledTripOf, trackedBoats, type Viewer } from './live/board.js';
+import type { TrackedBoat } from './live/model.js';
+import type { AlertsService } from './safety/alerts.js';
+import type { SafetyRules } from './safety/model.js';
+import { findingsOf } from './safety/rules.js';
+import { signalFindings } from './safety/signal-lost.js';
 import type { TrackingStore } from './store.js';
 
 export class UnknownTrackerError extends Error {
@@ -23,38 +31,134 @@ export interface TrackingDependencies {
   store: TrackingStore;
   /** The boat a tracker is registered on (boats' reads). */
   boatByTrackerId: (trackerId: string) => Promise<{ boatId: string } | null>;
-  /** The departure a boat was running at an instant (boats' reads). */
+  /** The departure a boat was running at an instant (boats' reads): where its history is filed. */
   tripAt: (boatId: string, instant: Date) => Promise<{ departureId: string } | null>;
+  /** The fleet, the departures and the routes around an instant (boats' reads, kept a few seconds). */
+  situation: (instant: Date) => Promise<BaySituation>;
+  /** A local day's departures (boats' reads): where a boat's past trips are filed. */
+  departuresOn: (localDate: string) => Promise<readonly BaySituation['departures'][number][]>;
+  /** The safety rules as they stand (kept a few seconds). */
+  rules: () => Promise<SafetyRules>;
+  alerts: AlertsService;
+  /** A boat's latest position changed: locally the live map is told at once; on AWS the table's stream does. */
+  boatChanged: (position: BoatPosition) => Promise<void>;
+  clock?: () => Date;
 }
 
 const EARTH_RADIUS_NAUTICAL_MILES = 3440.065;
 const METRES_PER_NAUTICAL_MILE = 1852;
 /** Below this, two fixes are taken as a second apart: a jump's speed over no time at all is not a number. */
 const SHORTEST_INTERVAL_HOURS = 1 / 3600;
+/** The longest stretch of one boat's history read at once. */
+export const MAX_TRACK_HOURS = 48;
 
-export function createTrackingService({ store, boatByTrackerId, tripAt }: TrackingDependencies) {
-  return {
-    /**
-     * Stores a tracker's position: in the history always (once per boat and fix time), as the boat's latest
-     * when it is newer than the latest stored and not an implausible jump from it.
-     */
+export class TrackRangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrackRangeError';
+  }
+}
+
+export class BoatNotVisibleError extends Error {
+  constructor(readonly boatId: string) {
+    super(`There is no boat ${boatId} you may see.`);
+    this.name = 'BoatNotVisibleError';
+  }
+}
+
+/** The speed a position shows: the tracker's, or else the distance from the boat's latest over the time between. */
+function speedOf(
+  report: Pick<PositionReport, 'speedKnots' | 'fixTime' | 'latitude' | 'longitude'>,
+  latest: Pick<BoatPosition, 'fixTime' | 'latitude' | 'longitude'> | null,
+): number | null {
+  if (report.speedKnots !== null) return report.speedKnots;
+  if (!latest) return null;
+  const hours = (Date.parse(report.fixTime) - Date.parse(latest.fixTime)) / 3_600_000;
+  return hours > 0 ? nauticalMilesBetween(latest, report) / hours : null;
+}
+
+export function createTrackingService({
+  store,
+  boatByTrackerId,
+  tripAt,
+  situation,
+  departuresOn,
+  rules,
+  alerts,
+  boatChanged,
+  clock = () => new Date(),
+}: TrackingDependencies) {
+  /** The safety rules on a position just stored: SOS on any new one, the rest on a boat's new latest. */
+  async function applyRules(position: BoatPosition, isLatest: boolean, current: SafetyRules) {
+    const bay = await situation(new Date(position.fixTime));
+    const boat = bay.boats.find((candidate) => candidate.id === position.boatId);
+    if (!boat) return;
+    const departure = scheduledDepartureOf(bay, boat.id, new Date(position.fixTime));
+    const trip = scheduledTripOf(departure);
+    const found = findingsOf({
+      position,
+      stillSince: position.stillSince ?? null,
+      certifiedCapacity: boat.certifiedCapacity,
+      trip,
+      rules: current,
+    });
+    const findings = isLatest ? found : found.filter((finding) => finding.kind === 'sos');
+    await alerts.raise(
+      {
+        boatId: boat.id,
+        boatName: boat.name,
+        registrationNumber: boat.registrationNumber,
+        operatorId: boat.operatorId,
+        operatorPhone: bay.operators.get(boat.operatorId)?.contactPhone ?? null,
+        certifiedCapacity: boat.certifiedCapacity,
+        departureId: departure?.id ?? null,
+        aboard: departure ? departure.aboard : null,
+      },
+      findings,
+      { latitude: position.latitude, longitude: position.longitude, fixTime: position.fixTime },
+    );
+  }
+
+  const service = {
+    /** A tracker's position: its boat found by the tracker's registered id. */
     async acceptPosition(report: PositionReport, receivedAt: Date): Promise<IntakeResult> {
       const boat = await boatByTrackerId(report.trackerId);
       if (!boat) throw new UnknownTrackerError(report.trackerId);
+      return service.acceptBoatPosition(boat, report, receivedAt);
+    },
+
+    /**
+     * Stores a boat's position: in the history always (once per boat and fix time), as the boat's latest when
+     * it is newer than the latest stored and not an implausible jump from it; then applies the safety rules.
+     */
+    async acceptBoatPosition(
+      boat: { boatId: string },
+      report: PositionReport,
+      receivedAt: Date,
+    ): Promise<IntakeResult> {
       const fixTime = new Date(report.fixTime);
-      const [trip, latest] = await Promise.all([tripAt(boat.boatId, fixTime), store.getLatest(boat.boatId)]);
+      const [trip, latest, current] = await Promise.all([
+        tripAt(boat.boatId, fixTime),
+        store.getLatest(boat.boatId),
+        rules(),
+      ]);
       const flags: PositionFlag[] = latest && isImplausibleJump(latest, report) ? ['implausible-jump'] : [];
+      const speed = speedOf(report, latest);
+      const still = speed !== null && speed < current.movingAboveKnots;
       const position: BoatPosition = {
         ...report,
         boatId: boat.boatId,
         receivedAt: receivedAt.toISOString(),
         departureId: trip?.departureId ?? null,
         flags,
+        stillSince: still ? (latest?.stillSince ?? report.fixTime) : null,
       };
       const added = await store.addToHistory(position);
       // Tried for a resent position too: if the first attempt stored the history and failed before this write,
       // the resend completes it. The condition keeps it from replacing anything as new or newer.
       const isLatest = flags.length === 0 && (await store.putLatestIfNewer(position));
+      if (added || isLatest) await applyRules(position, isLatest, current);
+      if (isLatest) await boatChanged(position);
       return {
         boatId: boat.boatId,
         duplicate: !added,
@@ -64,9 +168,91 @@ export function createTrackingService({ store, boatByTrackerId, tripAt }: Tracki
       };
     },
 
-    /** Every boat's latest position: the live map. */
+    /** Every boat's latest position, as stored. */
     listLatest: () => store.listLatest(),
+
+    /** The boats the viewer may see, as the live map draws them. */
+    async listBoats(viewer: Viewer): Promise<TrackedBoat[]> {
+      const now = clock();
+      const [bay, latest, current, currentRules] = await Promise.all([
+        situation(now),
+        store.listLatest(),
+        alerts.listCurrent(),
+        rules(),
+      ]);
+      return trackedBoats(viewer, bay, latest, current, currentRules, now);
+    },
+
+    /**
+     * One boat as the live map draws it, from its latest position as just stored (no read of every boat's):
+     * what the live updates send on each new position. Null for a boat that is not in the fleet.
+     */
+    async boatWith(viewer: Viewer, position: BoatPosition): Promise<TrackedBoat | null> {
+      const now = clock();
+      const [bay, current, currentRules] = await Promise.all([situation(now), alerts.listCurrent(), rules()]);
+      const boats = trackedBoats(viewer, onlyBoat(bay, position.boatId), [position], current, currentRules, now);
+      return boats[0] ?? null;
+    },
+
+    /**
+     * A boat's positions from `from` to `to` (at most 48 hours), in fix-time order: its trips' histories and its
+     * days off any trip. A ticket holder sees only their own trip's.
+     */
+    async track(viewer: Viewer, boatId: string, from: Date, to: Date): Promise<BoatPosition[]> {
+      if (!(from < to)) throw new TrackRangeError('from must be before to.');
+      if (to.getTime() - from.getTime() > MAX_TRACK_HOURS * 3_600_000) {
+        throw new TrackRangeError(`At most ${MAX_TRACK_HOURS} hours at once.`);
+      }
+      const bay = await situation(to);
+      const boat = bay.boats.find((candidate) => candidate.id === boatId);
+      if (!boat || !mayView(viewer, { boatId, operatorId: boat.operatorId })) throw new BoatNotVisibleError(boatId);
+      const days = new Set<string>();
+      for (let day = localDateAt(from); day <= localDateAt(to); day = addDays(day, 1)) days.add(day);
+      const departures = (await Promise.all([...days].map((day) => departuresOn(day)))).flat();
+      const trips =
+        viewer.kind === 'ticket'
+          ? departures.filter((departure) => departure.id === viewer.departureId)
+          : departures.filter((departure) => departure.boatId === boatId);
+      const reads = [
+        ...trips.map((departure) => store.listTripPositions(departure.id)),
+        ...(viewer.kind === 'ticket' ? [] : [...days].map((day) => store.listOffTripPositions(boatId, day))),
+      ];
+      const inRange = (await Promise.all(reads))
+        .flat()
+        .filter((position) => {
+          const at = Date.parse(position.fixTime);
+          return position.boatId === boatId && at >= from.getTime() && at <= to.getTime();
+        });
+      return inRange.sort((a, b) => a.fixTime.localeCompare(b.fixTime));
+    },
+
+    /**
+     * The check the schedules port runs every 15 seconds: raises signal-lost for each boat on a trip silent
+     * for longer than the rules allow, and notes the signal's return on those alerts.
+     */
+    async checkSignals(): Promise<{ lost: number; restored: number }> {
+      const now = clock();
+      const [bay, latest, current, currentRules] = await Promise.all([
+        situation(now),
+        store.listLatest(),
+        alerts.listCurrent(),
+        rules(),
+      ]);
+      const { lost, restored } = signalFindings(bay, latest, current, currentRules, now);
+      let raised = 0;
+      for (const { subject, finding, position } of lost) {
+        raised += (await alerts.raise(subject, [finding], position)).length;
+      }
+      for (const alert of restored) await alerts.conditionEnded(alert, now);
+      return { lost: raised, restored: restored.length };
+    },
   };
+  return service;
+}
+
+/** The situation narrowed to one boat, so a view of it does not walk the fleet. */
+function onlyBoat(bay: BaySituation, boatId: string): BaySituation {
+  return { ...bay, boats: bay.boats.filter((boat) => boat.id === boatId) };
 }
 
 export type TrackingService = ReturnType<typeof createTrackingService>;

@@ -85,6 +85,9 @@ export const Alert = z
       .meta({ description: 'People aboard by the trip’s check-in; the manifest names them.' }),
     acknowledged: z.object({ at: z.iso.datetime(), by: z.string(), note: z.string().max(500) }).nullable(),
     resolved: z.object({ at: z.iso.datetime(), by: z.string(), note: z.string().max(500) }).nullable(),
+    conditionEndedAt: z.iso.datetime().nullable().meta({
+      description: 'When what raised it stopped (the signal came back); a person still resolves the alert.',
+    }),
   })
   .meta({ id: 'TrackingAlert' });
 
@@ -102,6 +105,7 @@ export type AlertKind = z.infer<typeof AlertKind>;
 export type TrackedBoat = z.infer<typeof TrackedBoat>;
 export type TripView = z.infer<typeof TripView>;
 export type Alert = z.infer<typeof Alert>;
+export type AlertState = z.infer<typeof AlertState>;
 export type LiveMessage = z.infer<typeof LiveMessage>;
 
 /**
