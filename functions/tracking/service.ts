@@ -33,14 +33,24 @@ const METRES_PER_NAUTICAL_MILE = 1852;
 const SHORTEST_INTERVAL_HOURS = 1 / 3600;
 
 export function createTrackingService({ store, boatByTrackerId, tripAt }: TrackingDependencies) {
-  return {
-    /**
-     * Stores a tracker's position: in the history always (once per boat and fix time), as the boat's latest
-     * when it is newer than the latest stored and not an implausible jump from it.
-     */
+  const service = {
+    /** Stores a tracker's position (see acceptBoatPosition) once its tracker is known to be a boat's. */
     async acceptPosition(report: PositionReport, receivedAt: Date): Promise<IntakeResult> {
       const boat = await boatByTrackerId(report.trackerId);
       if (!boat) throw new UnknownTrackerError(report.trackerId);
+      return service.acceptBoatPosition(boat, report, receivedAt);
+    },
+
+    /**
+     * Stores a position of a boat already identified (by its tracker, or its MMSI for AIS): in the history always
+     * (once per boat and fix time), as the boat's latest when it is newer than the latest stored and not an
+     * implausible jump from it. Every intake ends here.
+     */
+    async acceptBoatPosition(
+      boat: { boatId: string },
+      report: PositionReport,
+      receivedAt: Date,
+    ): Promise<IntakeResult> {
       const fixTime = new Date(report.fixTime);
       const [trip, latest] = await Promise.all([tripAt(boat.boatId, fixTime), store.getLatest(boat.boatId)]);
       const flags: PositionFlag[] = latest && isImplausibleJump(latest, report) ? ['implausible-jump'] : [];
@@ -67,6 +77,7 @@ export function createTrackingService({ store, boatByTrackerId, tripAt }: Tracki
     /** Every boat's latest position: the live map. */
     listLatest: () => store.listLatest(),
   };
+  return service;
 }
 
 export type TrackingService = ReturnType<typeof createTrackingService>;
