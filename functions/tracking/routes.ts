@@ -72,7 +72,7 @@ const LIVE_MAP_CACHE = 'private, no-store';
 const AIS_DESCRIPTION =
   'NMEA 0183 AIS sentences as a shore receiver outputs them (`!AIVDM`, `!AIVDO`), one per line in a ' +
   '`text/plain` body, or `{ "sentences": [ … ] }` as JSON; at most ' +
-  `${MAX_SENTENCES_PER_REQUEST} per request (then 413), and the body within the platform's size limit. ` +
+  `${MAX_SENTENCES_PER_REQUEST.toLocaleString('en')} per request (then 413), and the body within the platform's size limit. ` +
   'Position reports (types 1, 2, 3, 18, 19) of a boat whose MMSI is registered are stored as its positions ' +
   '(`source` ais, `trackerId` `mmsi:<MMSI>`), with the same rules as the OsmAnd intake; static data (types 5 and ' +
   '24) is kept per MMSI. A multi-part message is joined from its parts in the same request. An NMEA 4.10 tag ' +

@@ -68,29 +68,20 @@ export const AisIntakeCounts = z
       .number()
       .int()
       .meta({ description: 'Positions of our boats stored already (same fix time).' }),
-    unknownMmsi: z
-      .number()
-      .int()
-      .meta({
-        description: 'Messages of an MMSI that is no boat of ours: a shore receiver hears every ship.',
-      }),
+    unknownMmsi: z.number().int().meta({
+      description: 'Messages of an MMSI that is no boat of ours: a shore receiver hears every ship.',
+    }),
     badChecksum: z.number().int().meta({ description: 'Sentences (or tag blocks) whose checksum is wrong.' }),
-    malformed: z
-      .number()
-      .int()
-      .meta({
-        description: 'Lines that are no AIS sentence, and messages too short or with impossible values.',
-      }),
+    malformed: z.number().int().meta({
+      description: 'Lines that are no AIS sentence, and messages too short or with impossible values.',
+    }),
     incomplete: z
       .number()
       .int()
       .meta({ description: 'Multi-part messages missing a part in this request: never stored.' }),
-    notAvailable: z
-      .number()
-      .int()
-      .meta({
-        description: 'Position reports of our boats without a position (latitude 91, longitude 181).',
-      }),
+    notAvailable: z.number().int().meta({
+      description: 'Position reports of our boats without a position (latitude 91, longitude 181).',
+    }),
     staticReports: z
       .number()
       .int()
