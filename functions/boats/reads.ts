@@ -31,7 +31,7 @@ export function departuresOfDayFor({ db, config, logger }: Data): DeparturesOfDa
   return (localDate) => departures.listDeparturesOn(localDate);
 }
 
-/** What another domain knows of a boat found by its tracker. */
+/** What another domain knows of a boat found by its tracker or its MMSI. */
 export interface TrackedBoat {
   boatId: string;
   boatName: string;
@@ -42,44 +42,78 @@ export interface TrackedBoat {
 const FLEET_KEPT_MS = 60_000;
 const FLEET_REREAD_ON_UNKNOWN_MS = 5_000;
 
+/** The boats of the fleet by their GPS tracker id and by their AIS MMSI. */
+interface FleetIndex {
+  byTrackerId: Map<string, TrackedBoat>;
+  byMmsi: Map<string, TrackedBoat>;
+}
+
+/** The two look-ups of a boat by what reports its position, sharing one fleet read. */
+export interface BoatLookups {
+  boatByTrackerId: (trackerId: string) => Promise<TrackedBoat | null>;
+  boatByMmsi: (mmsi: string) => Promise<TrackedBoat | null>;
+}
+
 /**
- * The boat a GPS tracker is registered on (the boat's `trackerId`), or null. Trackers report every few seconds,
- * so the fleet is read once a minute, not per position; an id it does not know reads it again (at most every
- * 5 seconds), so a tracker registered a moment ago is not refused for a minute.
+ * A boat by its GPS tracker (the boat's `trackerId`) and by its AIS transponder (its `mmsi`), from one fleet
+ * read kept a minute: trackers and AIS report every few seconds, so the fleet is not read per position. A tracker
+ * id it does not know reads it again (at most every 5 seconds), so a tracker registered a moment ago is not
+ * refused for a minute. An unknown MMSI does not: a shore receiver hears every ship in range, nearly all of them
+ * no boat of ours, and a fresh read for each would read the fleet every 5 seconds for ever.
  */
-export function boatByTrackerIdFor(
+export function boatLookupsFor(
   { db, config, logger }: Data,
   clock: () => number = () => performance.now(),
-): (trackerId: string) => Promise<TrackedBoat | null> {
+): BoatLookups {
   const fleet = createFleetStore(db, config.tableName, logger);
-  let read: { at: number; boats: Promise<Map<string, TrackedBoat>> } | null = null;
+  let read: { at: number; index: Promise<FleetIndex> } | null = null;
   const readFleet = () => {
-    const boats = fleet
-      .listBoats()
-      .then(
-        (list) =>
-          new Map(
-            list.flatMap((boat) =>
-              boat.trackerId
-                ? [[boat.trackerId, { boatId: boat.id, boatName: boat.name, operatorId: boat.operatorId }]]
-                : [],
-            ),
-          ),
-      );
-    const current = { at: clock(), boats };
+    const index = fleet.listBoats().then((list) => {
+      const byTrackerId = new Map<string, TrackedBoat>();
+      const byMmsi = new Map<string, TrackedBoat>();
+      for (const boat of list) {
+        const tracked = { boatId: boat.id, boatName: boat.name, operatorId: boat.operatorId };
+        if (boat.trackerId) byTrackerId.set(boat.trackerId, tracked);
+        if (boat.mmsi) byMmsi.set(boat.mmsi, tracked);
+      }
+      return { byTrackerId, byMmsi };
+    });
+    const current = { at: clock(), index };
     read = current;
-    boats.catch(() => {
+    index.catch(() => {
       if (read === current) read = null;
     });
-    return boats;
+    return index;
   };
-  return async (trackerId) => {
-    const age = read ? clock() - read.at : Number.POSITIVE_INFINITY;
-    const boats = await (read && age < FLEET_KEPT_MS ? read.boats : readFleet());
-    const boat = boats.get(trackerId);
-    if (boat || age < FLEET_REREAD_ON_UNKNOWN_MS || age >= FLEET_KEPT_MS) return boat ?? null;
-    return (await readFleet()).get(trackerId) ?? null;
+  const ageOfRead = () => (read ? clock() - read.at : Number.POSITIVE_INFINITY);
+  const keptIndex = (age: number) => (read && age < FLEET_KEPT_MS ? read.index : readFleet());
+  return {
+    async boatByTrackerId(trackerId) {
+      const age = ageOfRead();
+      const boat = (await keptIndex(age)).byTrackerId.get(trackerId);
+      if (boat || age < FLEET_REREAD_ON_UNKNOWN_MS || age >= FLEET_KEPT_MS) return boat ?? null;
+      return (await readFleet()).byTrackerId.get(trackerId) ?? null;
+    },
+    async boatByMmsi(mmsi) {
+      return (await keptIndex(ageOfRead())).byMmsi.get(mmsi) ?? null;
+    },
   };
+}
+
+/** The boat a GPS tracker is registered on, or null (boatLookupsFor's tracker look-up alone). */
+export function boatByTrackerIdFor(
+  data: Data,
+  clock?: () => number,
+): (trackerId: string) => Promise<TrackedBoat | null> {
+  return boatLookupsFor(data, clock).boatByTrackerId;
+}
+
+/** The boat whose AIS transponder has this 9-digit MMSI, or null (boatLookupsFor's MMSI look-up alone). */
+export function boatByMmsiFor(
+  data: Data,
+  clock?: () => number,
+): (mmsi: string) => Promise<TrackedBoat | null> {
+  return boatLookupsFor(data, clock).boatByMmsi;
 }
 
 /** The departure a boat was running at an instant. */

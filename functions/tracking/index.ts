@@ -1,10 +1,15 @@
-/** The tracking domain assembled: intake, the live map's reads, the safety rules and alerts, ready to mount. */
+/**
+ * The tracking domain assembled: the intakes of boats' trackers and of shore AIS receivers, the live map's reads,
+ * the safety rules and alerts, ready to mount at /api/tracking.
+ */
 import features from '../../assets/map/halong-bay-features.geo.json' with { type: 'json' };
-import { baySituationFor, boatByTrackerIdFor, boatTripAtFor, bookedTripFor, departuresOfDayFor } from '../boats/reads.js';
+import { baySituationFor, boatLookupsFor, boatTripAtFor, bookedTripFor, departuresOfDayFor } from '../boats/reads.js';
 import { createAuditLog } from '../platform/audit/log.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createLogger } from '../platform/logger.js';
 import { createReadCache } from '../platform/read-cache.js';
+import { createAisIntake } from './ais/intake.js';
+import { createAisStaticStore } from './ais/store.js';
 import type { Alert } from './live/model.js';
 import { alertDeliveries, boatDeliveries, deliver, type LivePublisher } from './live/publish.js';
 import { createTrackingRouter } from './routes.js';
@@ -41,7 +46,9 @@ export function safetyRulesFor(data: Data): { current: () => Promise<SafetyRules
   };
 }
 
-export function trackingServiceFor(data: Data): TrackingService {
+/** The tracking service and the AIS intake feeding it, sharing one cached read of the fleet. */
+export function trackingServicesFor(data: Data) {
+  const boats = boatLookupsFor(data);
   const logger = data.logger ?? createLogger('info');
   const rules = safetyRulesFor(data);
   const live = data.live ?? null;
@@ -63,7 +70,7 @@ export function trackingServiceFor(data: Data): TrackingService {
   const store = createTrackingStore(data.db, data.config.tableName, data.logger);
   tracking = createTrackingService({
     store,
-    boatByTrackerId: boatByTrackerIdFor(data),
+    boatByTrackerId: boats.boatByTrackerId,
     tripAt: boatTripAtFor(data),
     situation: baySituationFor(data),
     departuresOn: departuresOfDayFor(data),
@@ -73,11 +80,21 @@ export function trackingServiceFor(data: Data): TrackingService {
       if (tracking) await published(boatDeliveries(tracking, position));
     },
   });
-  return tracking;
+  const ais = createAisIntake({
+    tracking,
+    boatByMmsi: boats.boatByMmsi,
+    statics: createAisStaticStore(data.db, data.config.tableName, data.logger),
+  });
+  return { tracking, ais, alerts, rules };
+}
+
+export function trackingServiceFor(data: Data): TrackingService {
+  return trackingServicesFor(data).tracking;
 }
 
 export function trackingRouterFor(dependencies: PlatformDependencies) {
-  return createTrackingRouter(trackingServiceFor(dependencies), dependencies.requireRole);
+  const { tracking, ais } = trackingServicesFor(dependencies);
+  return createTrackingRouter(tracking, dependencies.requireRole, ais);
 }
 
 export { bookedTripFor };

@@ -23,9 +23,26 @@ export const AttributeValue = z.union([
   z.boolean(),
 ]);
 
-/** What a tracker reported, once read from any of the OsmAnd protocol's forms (osmand.ts). */
+/**
+ * Which intake a position came through: a GPS tracker speaking the OsmAnd protocol (osmand.ts) or the boat's AIS
+ * transponder heard by a shore receiver (ais/).
+ */
+export const PositionSource = z.enum(['osmand', 'ais']);
+
+/**
+ * What a tracker reported, once read from any of the OsmAnd protocol's forms (osmand.ts) or from an AIS position
+ * report (ais/reports.ts).
+ */
 export const PositionReport = z.object({
-  trackerId: z.string().min(1).max(60),
+  source: PositionSource
+    // Positions stored before AIS came in were all OsmAnd's; a stored item without the field still reads.
+    .default('osmand')
+    .meta({ description: 'osmand: a GPS tracker (Traccar Client); ais: the boat’s AIS transponder.' }),
+  trackerId: z
+    .string()
+    .min(1)
+    .max(60)
+    .meta({ description: 'The tracker’s device id; for AIS, `mmsi:` and the transponder’s 9-digit MMSI.' }),
   fixTime: z.iso.datetime().meta({ description: 'When the tracker took the fix (UTC).' }),
   latitude: storableNumber().min(-90).max(90),
   longitude: storableNumber().min(-180).max(180),
@@ -70,6 +87,7 @@ export const IntakeResult = z
   })
   .meta({ id: 'TrackingIntakeResult' });
 
+export type PositionSource = z.infer<typeof PositionSource>;
 export type PositionReport = z.infer<typeof PositionReport>;
 export type BoatPosition = z.infer<typeof BoatPosition>;
 export type PositionFlag = z.infer<typeof PositionFlag>;

@@ -126,6 +126,7 @@ export function readOsmAndFields(fields: Readonly<Record<string, string>>, recei
   if (alarm && alarm !== 'sos') attributes.alarm = clip(fields.alarm ?? '');
 
   const candidate = {
+    source: 'osmand',
     trackerId,
     fixTime: fixTime?.toISOString(),
     latitude,
@@ -211,6 +212,7 @@ export function readOsmAndJson(body: unknown, receivedAt: Date): ReadOutcome {
   );
 
   const candidate = {
+    source: 'osmand',
     trackerId,
     fixTime: fixTime?.toISOString(),
     latitude,

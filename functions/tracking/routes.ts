@@ -1,6 +1,7 @@
 /**
  * /api/tracking: the position intake of boats' trackers, speaking the OsmAnd protocol as Traccar's server does
- * (so Traccar Client works by typing our URL in its settings), and the live map's latest positions.
+ * (so Traccar Client works by typing our URL in its settings), the intake of a shore AIS receiver's sentences,
+ * and the live map's latest positions.
  */
 import type { Context } from 'hono';
 import * as z from 'zod';
@@ -13,6 +14,8 @@ import {
   type DocumentedRouter,
   jsonResponse as json,
 } from '../platform/routing.js';
+import type { AisIntake } from './ais/intake.js';
+import { AisIntakeCounts, MAX_SENTENCES_PER_REQUEST } from './ais/model.js';
 import { BoatPosition, IntakeResult } from './model.js';
 import { type ReadOutcome, readOsmAndFields, readOsmAndJson } from './osmand.js';
 import { type TrackingService, UnknownTrackerError } from './service.js';
@@ -66,7 +69,27 @@ const intakeResponses = {
 /** Where every boat is, is the port authority's: never in a shared cache. */
 const LIVE_MAP_CACHE = 'private, no-store';
 
-export function createTrackingRouter(tracking: TrackingService, requireRole: RequireRole): DocumentedRouter {
+const AIS_DESCRIPTION =
+  'NMEA 0183 AIS sentences as a shore receiver outputs them (`!AIVDM`, `!AIVDO`), one per line in a ' +
+  '`text/plain` body, or `{ "sentences": [ … ] }` as JSON; at most ' +
+  `${MAX_SENTENCES_PER_REQUEST.toLocaleString('en')} per request (then 413), and the body within the platform's size limit. ` +
+  'Position reports (types 1, 2, 3, 18, 19) of a boat whose MMSI is registered are stored as its positions ' +
+  '(`source` ais, `trackerId` `mmsi:<MMSI>`), with the same rules as the OsmAnd intake; static data (types 5 and ' +
+  '24) is kept per MMSI. A multi-part message is joined from its parts in the same request. An NMEA 4.10 tag ' +
+  'block (`\\s:station,c:<unix time>*hh\\`) before a sentence is read: `c:` is when the receiver heard it, ' +
+  'else the time of this request is; the report’s UTC second then gives the fix’s time within that minute. ' +
+  'Bad checksums, lines that are no AIS sentence, parts of incomplete messages, positions marked not available ' +
+  '(latitude 91°, longitude 181°) and ships that are no boat of ours are counted and skipped: the answer is 200 ' +
+  'with the counts.';
+
+/** A JSON body: the sentences as a list instead of lines. */
+const AisSentenceList = z.object({ sentences: z.array(z.string()) });
+
+export function createTrackingRouter(
+  tracking: TrackingService,
+  requireRole: RequireRole,
+  ais: AisIntake,
+): DocumentedRouter {
   const intake = async (context: Context<AppEnv>) => {
     const receivedAt = new Date();
     const { outcome, location } = await readPositionRequest(context, receivedAt);
@@ -112,6 +135,47 @@ export function createTrackingRouter(tracking: TrackingService, requireRole: Req
         responses: intakeResponses,
       }),
       intake,
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/ais',
+        tags: ['Tracking'],
+        summary: 'A shore receiver forwards AIS sentences (NMEA 0183 !AIVDM)',
+        description: AIS_DESCRIPTION,
+        request: {
+          body: {
+            required: true,
+            content: {
+              // Plain JSON Schema, not zod: a zod JSON body would make the router refuse text/plain (415).
+              'text/plain': { schema: { type: 'string', description: 'One NMEA sentence per line.' } },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['sentences'],
+                  properties: { sentences: { type: 'array', items: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          200: json(AisIntakeCounts, 'What became of the sentences, counted'),
+          ...problemResponses(400, 413),
+        },
+      }),
+      async (context) => {
+        const receivedAt = new Date();
+        const lines = await readSentenceLines(context);
+        if (lines.length > MAX_SENTENCES_PER_REQUEST) {
+          throw new ProblemError(
+            413,
+            'payload-too-large',
+            `At most ${MAX_SENTENCES_PER_REQUEST} sentences per request; this one has ${lines.length}.`,
+          );
+        }
+        return context.json(await ais.acceptSentences(lines, receivedAt), 200);
+      },
     )
     .openapi(
       createRoute({
@@ -165,4 +229,31 @@ async function readPositionRequest(
   if (body.trim() === '') return { outcome: readOsmAndFields(fields, receivedAt), location: 'query' };
   Object.assign(fields, Object.fromEntries(new URLSearchParams(body)));
   return { outcome: readOsmAndFields(fields, receivedAt), location: 'body' };
+}
+
+/** The non-blank lines of a text body, or the `sentences` of a JSON one. */
+async function readSentenceLines(context: Context<AppEnv>): Promise<string[]> {
+  if (!isJson(context)) {
+    return (await context.req.text()).split(/\r?\n/).filter((line) => line.trim() !== '');
+  }
+  let body: unknown;
+  try {
+    body = await context.req.json();
+  } catch {
+    throw new ProblemError(400, 'malformed-body', 'The body is not valid JSON.');
+  }
+  const list = AisSentenceList.safeParse(body);
+  if (!list.success) {
+    throw new ProblemError(
+      400,
+      'validation-error',
+      undefined,
+      list.error.issues.map((issue) => ({
+        location: 'body' as const,
+        path: issue.path.map(String).join('.') || '(root)',
+        message: issue.message,
+      })),
+    );
+  }
+  return list.data.sentences.filter((line) => line.trim() !== '');
 }

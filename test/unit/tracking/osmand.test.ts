@@ -28,6 +28,7 @@ describe('the OsmAnd query-string form', () => {
       ),
     );
     expect(report).toEqual({
+      source: 'osmand',
       trackerId: 'GT-QN5868',
       fixTime: '2026-07-01T07:30:00.000Z',
       latitude: 20.9101,
@@ -144,6 +145,7 @@ describe('the OsmAnd JSON form (Traccar Client 9)', () => {
   it('reads the position, speed converted from metres per second to knots', () => {
     const report = reportOf(readOsmAndJson(body, receivedAt));
     expect(report).toMatchObject({
+      source: 'osmand',
       trackerId: 'GT-QN5868',
       fixTime: '2026-07-01T07:30:00.000Z',
       latitude: 20.92,
