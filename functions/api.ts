@@ -21,7 +21,7 @@ import { createOutboxRouter } from './platform/messages/outbox-routes.js';
 import { platformRoutersFor } from './platform/platform-routers.js';
 import type { DocumentedRouter } from './platform/routing.js';
 import { forgetPageDataChangedByWrites } from './site/page-data-cache.js';
-import { TRACKING_BASE_PATH, trackingRouterFor } from './tracking/index.js';
+import { trackingRoutersFor } from './tracking/index.js';
 import { WIFI_BASE_PATH, wifiRouterFor } from './wifi/index.js';
 
 /** Every router of the API at its base path. */
@@ -35,7 +35,7 @@ function apiRoutersFor(dependencies: PlatformDependencies): { basePath: string; 
   routers.push({ basePath: MUSEUM_BASE_PATH, router: museumRouterFor(dependencies) });
   routers.push({ basePath: WIFI_BASE_PATH, router: wifiRouterFor(dependencies) });
   routers.push({ basePath: INSIGHTS_BASE_PATH, router: insightsRouterFor(dependencies) });
-  routers.push({ basePath: TRACKING_BASE_PATH, router: trackingRouterFor(dependencies) });
+  routers.push(...trackingRoutersFor(dependencies));
   if (paymentPorts) routers.push(...paymentRoutersFor(dependencies, paymentPorts));
   if (dependencies.messages && 'list' in dependencies.messages) {
     routers.push({

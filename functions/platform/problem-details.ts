@@ -66,6 +66,8 @@ export const problemTitles = {
   'departure-changed': 'The departure changed meanwhile; look again',
   'ban-lifted': 'This ban has been lifted',
   'unknown-tracker': 'No boat is registered with this tracker id',
+  'alert-state-changed': 'The alert is no longer in a state that allows this',
+  'rules-changed': 'The safety rules were changed meanwhile; read them again',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;

@@ -3,6 +3,11 @@
  * fix is plausible after the boat's latest, and that a late, resent or implausible position is kept in the
  * history but never moves the boat backwards on the live map.
  */
+
+import type { BaySituation } from '../boats/reads.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
+import { mayView, scheduledDepartureOf, scheduledTripOf, trackedBoats, type Viewer } from './live/board.js';
+import type { TrackedBoat } from './live/model.js';
 import {
   type BoatPosition,
   IMPLAUSIBLE_SPEED_KNOTS,
@@ -10,10 +15,6 @@ import {
   type PositionFlag,
   type PositionReport,
 } from './model.js';
-import type { BaySituation } from '../boats/reads.js';
-import { addDays, localDateAt } from '../platform/local-time.js';
-import { mayView, scheduledDepartureOf, scheduledTripOf, trackedBoats, type Viewer } from './live/board.js';
-import type { TrackedBoat } from './live/model.js';
 import type { AlertsService } from './safety/alerts.js';
 import type { SafetyRules } from './safety/model.js';
 import { findingsOf } from './safety/rules.js';
@@ -190,7 +191,14 @@ export function createTrackingService({
     async boatWith(viewer: Viewer, position: BoatPosition): Promise<TrackedBoat | null> {
       const now = clock();
       const [bay, current, currentRules] = await Promise.all([situation(now), alerts.listCurrent(), rules()]);
-      const boats = trackedBoats(viewer, onlyBoat(bay, position.boatId), [position], current, currentRules, now);
+      const boats = trackedBoats(
+        viewer,
+        onlyBoat(bay, position.boatId),
+        [position],
+        current,
+        currentRules,
+        now,
+      );
       return boats[0] ?? null;
     },
 
@@ -205,7 +213,8 @@ export function createTrackingService({
       }
       const bay = await situation(to);
       const boat = bay.boats.find((candidate) => candidate.id === boatId);
-      if (!boat || !mayView(viewer, { boatId, operatorId: boat.operatorId })) throw new BoatNotVisibleError(boatId);
+      if (!boat || !mayView(viewer, { boatId, operatorId: boat.operatorId }))
+        throw new BoatNotVisibleError(boatId);
       const days = new Set<string>();
       for (let day = localDateAt(from); day <= localDateAt(to); day = addDays(day, 1)) days.add(day);
       const departures = (await Promise.all([...days].map((day) => departuresOn(day)))).flat();
@@ -217,12 +226,10 @@ export function createTrackingService({
         ...trips.map((departure) => store.listTripPositions(departure.id)),
         ...(viewer.kind === 'ticket' ? [] : [...days].map((day) => store.listOffTripPositions(boatId, day))),
       ];
-      const inRange = (await Promise.all(reads))
-        .flat()
-        .filter((position) => {
-          const at = Date.parse(position.fixTime);
-          return position.boatId === boatId && at >= from.getTime() && at <= to.getTime();
-        });
+      const inRange = (await Promise.all(reads)).flat().filter((position) => {
+        const at = Date.parse(position.fixTime);
+        return position.boatId === boatId && at >= from.getTime() && at <= to.getTime();
+      });
       return inRange.sort((a, b) => a.fixTime.localeCompare(b.fixTime));
     },
 

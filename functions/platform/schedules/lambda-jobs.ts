@@ -15,7 +15,7 @@ export function scheduledJobsHandler(jobs: readonly ScheduledJob[], logger: Logg
     const job = jobs.find((candidate) => candidate.name === event?.job);
     if (!job) throw new UnknownJobError(`No scheduled job is named "${String(event?.job)}".`);
     const started = performance.now();
-    const report = await job.run();
+    const report = await runRepeatedly(job);
     logger.info('scheduled job', {
       job: job.name,
       ...report,
@@ -23,4 +23,28 @@ export function scheduledJobsHandler(jobs: readonly ScheduledJob[], logger: Logg
     });
     return report;
   };
+}
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * Runs a job once, or — with `repeatEverySeconds` — again at each repeat until its next scheduled run is due
+ * (a one-minute schedule repeating every 15 s runs at 0, 15, 30 and 45 s), adding up the counts. The function's
+ * timeout must cover the minute (cdk/stacks/api-stack.ts).
+ */
+export async function runRepeatedly(
+  job: Pick<ScheduledJob, 'run' | 'everyMinutes' | 'repeatEverySeconds'>,
+  wait: (milliseconds: number) => Promise<unknown> = sleep,
+  now: () => number = () => performance.now(),
+): Promise<Record<string, number>> {
+  const repeat = job.repeatEverySeconds ? job.repeatEverySeconds * 1000 : 0;
+  const runs = repeat > 0 ? Math.max(1, Math.floor((job.everyMinutes * 60_000) / repeat)) : 1;
+  const total: Record<string, number> = {};
+  const start = now();
+  for (let index = 0; index < runs; index++) {
+    const due = start + index * repeat;
+    if (now() < due) await wait(due - now());
+    for (const [key, count] of Object.entries(await job.run())) total[key] = (total[key] ?? 0) + count;
+  }
+  return total;
 }

@@ -8,6 +8,11 @@ export interface RunningSchedules {
   stop(): void;
 }
 
+/** How often a job's timer fires: its repeat when it has one, else its minutes. */
+export function intervalOf(job: Pick<ScheduledJob, 'everyMinutes' | 'repeatEverySeconds'>): number {
+  return job.repeatEverySeconds ? job.repeatEverySeconds * 1000 : job.everyMinutes * 60_000;
+}
+
 export function startLocalSchedules(jobs: readonly ScheduledJob[], logger: Logger): RunningSchedules {
   const timers = jobs.map((job) => {
     let running = false;
@@ -30,7 +35,7 @@ export function startLocalSchedules(jobs: readonly ScheduledJob[], logger: Logge
     // A first run soon after start-up, so a daily job does not wait a day after every restart.
     const first = setTimeout(() => void tick(), FIRST_RUN_DELAY_MS);
     first.unref();
-    const timer = setInterval(() => void tick(), job.everyMinutes * 60_000);
+    const timer = setInterval(() => void tick(), intervalOf(job));
     timer.unref();
     return [first, timer];
   });

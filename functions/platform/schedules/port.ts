@@ -11,6 +11,11 @@ export interface JobSchedule {
   name: string;
   /** How often it runs; EventBridge Scheduler's finest rate is one minute. */
   everyMinutes: number;
+  /**
+   * For a check finer than the scheduler's minute (a boat's lost signal): within each run the job runs again
+   * every this many seconds until the next run is due. Locally the timer simply fires this often.
+   */
+  repeatEverySeconds?: number;
   description: string;
 }
 

@@ -45,7 +45,11 @@ function tripWindow(situation: BaySituation, departure: Departure) {
  * The departure a boat is scheduled to run around `instant` — open, or suspended by a ban (a boat out on a
  * suspended trip is what the rules must see) — the latest to leave when two overlap; null when none.
  */
-export function scheduledDepartureOf(situation: BaySituation, boatId: string, instant: Date): Departure | null {
+export function scheduledDepartureOf(
+  situation: BaySituation,
+  boatId: string,
+  instant: Date,
+): Departure | null {
   const time = instant.getTime();
   let found: Departure | null = null;
   for (const departure of situation.departures) {
@@ -102,7 +106,9 @@ export function tripViewOf(
   return {
     departureId: departure.id,
     routeId: departure.routeId,
-    routeName: route ? { vi: route.name.vi, en: route.name.en } : { vi: `Tuyến ${departure.routeId}`, en: `Route ${departure.routeId}` },
+    routeName: route
+      ? { vi: route.name.vi, en: route.name.en }
+      : { vi: `Tuyến ${departure.routeId}`, en: `Route ${departure.routeId}` },
     departsAt: departure.departsAt,
     expectedReturnAt: new Date(tripWindow(situation, departure).expectedReturn).toISOString(),
     aboard: departure.aboard,

@@ -13,17 +13,28 @@ export interface LiveDelivery {
   message: LiveMessage;
 }
 
-export async function boatDeliveries(tracking: TrackingService, position: BoatPosition): Promise<LiveDelivery[]> {
+export async function boatDeliveries(
+  tracking: TrackingService,
+  position: BoatPosition,
+): Promise<LiveDelivery[]> {
   const boat = await tracking.boatWith({ kind: 'authority' }, position);
   if (!boat) return [];
   return [
-    { topics: [liveTopics.everything, liveTopics.operator(boat.operatorId)], message: { type: 'boat', boat } },
+    {
+      topics: [liveTopics.everything, liveTopics.operator(boat.operatorId)],
+      message: { type: 'boat', boat },
+    },
     { topics: [liveTopics.boat(boat.boatId)], message: { type: 'boat', boat: { ...boat, openAlerts: [] } } },
   ];
 }
 
 export function alertDeliveries(alert: Alert): LiveDelivery[] {
-  return [{ topics: [liveTopics.everything, liveTopics.operator(alert.operatorId)], message: { type: 'alert', alert } }];
+  return [
+    {
+      topics: [liveTopics.everything, liveTopics.operator(alert.operatorId)],
+      message: { type: 'alert', alert },
+    },
+  ];
 }
 
 /** The live-updates port as this domain uses it (functions/platform/live-updates/port.ts). */

@@ -31,8 +31,13 @@ export class AlertNotFoundError extends Error {
 }
 
 export class AlertStateError extends Error {
-  constructor(readonly alert: Alert, action: 'acknowledge' | 'resolve') {
-    super(`Alert ${alert.id} is ${alert.state}: it cannot be ${action === 'acknowledge' ? 'acknowledged' : 'resolved'}.`);
+  constructor(
+    readonly alert: Alert,
+    action: 'acknowledge' | 'resolve',
+  ) {
+    super(
+      `Alert ${alert.id} is ${alert.state}: it cannot be ${action === 'acknowledge' ? 'acknowledged' : 'resolved'}.`,
+    );
     this.name = 'AlertStateError';
   }
 }
@@ -91,7 +96,15 @@ export function alertText(alert: Alert): { subject: string; text: string } {
   };
 }
 
-export function createAlertsService({ store, rules, messages, audit, changed, logger, clock = () => new Date() }: AlertsDependencies) {
+export function createAlertsService({
+  store,
+  rules,
+  messages,
+  audit,
+  changed,
+  logger,
+  clock = () => new Date(),
+}: AlertsDependencies) {
   let known: { at: number; keys: Promise<Set<string>> } | null = null;
   const kept = createReadCache({ ttlMilliseconds: 2_000, maxEntries: 1 });
   const forget = () => {
@@ -105,7 +118,14 @@ export function createAlertsService({ store, rules, messages, audit, changed, lo
     if (!known || now - known.at > KNOWN_ALERTS_KEPT_MS) {
       const keys = store
         .listCurrent()
-        .then((alerts) => new Set(alerts.filter((alert) => alert.state !== 'resolved').map((alert) => keyOf(alert.boatId, alert.kind))));
+        .then(
+          (alerts) =>
+            new Set(
+              alerts
+                .filter((alert) => alert.state !== 'resolved')
+                .map((alert) => keyOf(alert.boatId, alert.kind)),
+            ),
+        );
       const current = { at: now, keys };
       known = current;
       keys.catch(() => {
@@ -126,16 +146,26 @@ export function createAlertsService({ store, rules, messages, audit, changed, lo
       ...(subject.operatorPhone ? [{ phone: subject.operatorPhone }] : []),
     ];
     if (!messages) {
-      logger.warn('tracking alert not sent: no messages port here', { alert: alert.id, recipients: recipients.length });
+      logger.warn('tracking alert not sent: no messages port here', {
+        alert: alert.id,
+        recipients: recipients.length,
+      });
       return;
     }
     const sent = await Promise.allSettled(
       recipients.map((to) =>
-        messages.send({ kind: `tracking-alert-${alert.kind}`, to, subject: title, text, reference: alert.id }),
+        messages.send({
+          kind: `tracking-alert-${alert.kind}`,
+          to,
+          subject: title,
+          text,
+          reference: alert.id,
+        }),
       ),
     );
     const failed = sent.filter((outcome) => outcome.status === 'rejected').length;
-    if (failed > 0) logger.error('tracking alert messages failed', { alert: alert.id, failed, of: sent.length });
+    if (failed > 0)
+      logger.error('tracking alert messages failed', { alert: alert.id, failed, of: sent.length });
   }
 
   async function changeState(
@@ -193,7 +223,10 @@ export function createAlertsService({ store, rules, messages, audit, changed, lo
           reason: finding.reason,
           raisedAt: now.toISOString(),
           position,
-          aboard: subject.aboard === null ? null : { count: subject.aboard, certifiedCapacity: subject.certifiedCapacity },
+          aboard:
+            subject.aboard === null
+              ? null
+              : { count: subject.aboard, certifiedCapacity: subject.certifiedCapacity },
           acknowledged: null,
           resolved: null,
           conditionEndedAt: null,
@@ -240,11 +273,19 @@ export function createAlertsService({ store, rules, messages, audit, changed, lo
      */
     listCurrent: () => kept.read('current', '', () => store.listCurrent()),
 
-    acknowledge: (id: string, viewer: Viewer, note: string, record: Omit<AuditRecord, 'action' | 'resource' | 'detail'>) =>
-      changeState(id, viewer, 'acknowledge', note, record),
+    acknowledge: (
+      id: string,
+      viewer: Viewer,
+      note: string,
+      record: Omit<AuditRecord, 'action' | 'resource' | 'detail'>,
+    ) => changeState(id, viewer, 'acknowledge', note, record),
 
-    resolve: (id: string, viewer: Viewer, note: string, record: Omit<AuditRecord, 'action' | 'resource' | 'detail'>) =>
-      changeState(id, viewer, 'resolve', note, record),
+    resolve: (
+      id: string,
+      viewer: Viewer,
+      note: string,
+      record: Omit<AuditRecord, 'action' | 'resource' | 'detail'>,
+    ) => changeState(id, viewer, 'resolve', note, record),
   };
 }
 

@@ -45,7 +45,10 @@ export function rulesFromFeatures(collection: { features: readonly Feature[] }):
     signalLostAfterSeconds: RULE_DEFAULTS.signalLostAfterSeconds,
     movingAboveKnots: RULE_DEFAULTS.movingAboveKnots,
     stoppedAfterMinutes: RULE_DEFAULTS.stoppedAfterMinutes,
-    defaultSpeedLimitKnots: numberOr(zone?.properties?.defaultLimitKnots, RULE_DEFAULTS.defaultSpeedLimitKnots),
+    defaultSpeedLimitKnots: numberOr(
+      zone?.properties?.defaultLimitKnots,
+      RULE_DEFAULTS.defaultSpeedLimitKnots,
+    ),
     permittedZone: {
       name: localized(zone?.properties?.name, 'vùng tham quan được phép'),
       polygon: (zone?.geometry.coordinates ?? []) as SafetyRulesInput['permittedZone']['polygon'],

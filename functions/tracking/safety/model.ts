@@ -97,7 +97,7 @@ export const SafetyRulesInput = z
   .meta({ id: 'SafetyRulesInput' });
 
 export const SafetyRules = SafetyRulesInput.extend({
-  version: z.number().int().min(0).meta({ description: "0 for rules never saved (the defaults)." }),
+  version: z.number().int().min(0).meta({ description: '0 for rules never saved (the defaults).' }),
   updatedAt: z.iso.datetime(),
   updatedBy: z.string().max(200).meta({ description: 'Who changed them last; "seed" for the seeded rules.' }),
 }).meta({ id: 'SafetyRules' });

@@ -21,9 +21,9 @@ function appWith(accepted: PositionReport[], maxBodyBytes = 1024) {
     },
     acceptBoatPosition,
     listLatest: async () => [],
-  } satisfies TrackingService;
+  } satisfies Pick<TrackingService, 'acceptPosition' | 'acceptBoatPosition' | 'listLatest'>;
   const ais = createAisIntake({
-    tracking: service,
+    tracking: service as unknown as TrackingService,
     boatByMmsi: async (mmsi) => (mmsi === '574001234' ? { boatId: 'bay-pearl-star' } : null),
     statics: { mergeStatic: async () => true },
   });
@@ -31,7 +31,7 @@ function appWith(accepted: PositionReport[], maxBodyBytes = 1024) {
   // The live map's role guard is the platform's (tested there); these tests are about the intake.
   const anyone = (() => async (_context: unknown, next: () => Promise<void>) =>
     next()) as unknown as RequireRole;
-  app.route('/api/tracking', createTrackingRouter(service, anyone, ais));
+  app.route('/api/tracking', createTrackingRouter(service as unknown as TrackingService, anyone, ais));
   return app;
 }
 
