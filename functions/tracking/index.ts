@@ -21,6 +21,7 @@ import { createRulesStore } from './safety/rules-store.js';
 import { createTrackingService, type TrackingService } from './service.js';
 import { createTrackingStore } from './store.js';
 
+export type { TrackedBoat, TripView } from './live/model.js';
 export { TRACKING_BASE_PATH } from './routes.js';
 export type { TrackingService } from './service.js';
 export type { Alert, LiveMessage, TrackedBoat } from './live/model.js';
