@@ -1,24 +1,23 @@
 /**
  * What the live map pages read: the boats a signed-in staff member may see (the authority every boat, an operator
- * the company's), and for a ticket holder their own trip's boat only, cut down to what a passenger may know.
- * The pages render these as a table without JavaScript; the map island draws the same data.
+ * the company's) and their past tracks, and for a ticket holder their own trip's boat only, cut down to what a
+ * passenger may know. The pages render these as a table without JavaScript; the map island draws the same data.
  */
 import type { Booking } from '../boats/index.js';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
-import type { TrackedBoat, TripView } from '../tracking/index.js';
-
-/** The tracking domain's reads the pages need, as its index provides them. */
-export interface TrackingReads {
-  /** Every boat `principal` may see, with its latest position, trip and open alerts. */
-  listBoatsFor(principal: Principal): Promise<TrackedBoat[]>;
-  /** One boat as tracked, whoever asks: callers decide what of it to show. */
-  trackedBoat(boatId: string): Promise<TrackedBoat | null>;
-}
+import {
+  BoatNotVisibleError,
+  type TrackedBoat,
+  type TrackingService,
+  TrackRangeError,
+  type TripView,
+  type Viewer,
+} from '../tracking/index.js';
 
 /**
  * A ticket holder's view of their boat: where it is and where it goes next, never who else is aboard, its
- * alerts or its company's other trips. The trip is present only while the boat runs the booked departure.
+ * alerts or its company's other trips. The tracking service shows the position only around the booked trip.
  */
 export interface TicketHolderBoat {
   boatId: string;
@@ -32,6 +31,10 @@ export interface TicketHolderBoat {
   openAlerts: [];
 }
 
+export type TrackAnswer =
+  | { kind: 'track'; boatId: string; positions: Awaited<ReturnType<TrackingService['track']>> }
+  | { kind: 'refused'; status: 400 | 403 | 404; message: string };
+
 export interface TrackingDeskOptions {
   /**
    * The live-updates WebSocket's public URL on AWS (the API Gateway WebSocket API's stage, LIVE_UPDATES_URL);
@@ -40,13 +43,25 @@ export interface TrackingDeskOptions {
   liveUpdatesUrl?: string | undefined;
 }
 
-export function createTrackingDesk(reads: TrackingReads, options: TrackingDeskOptions = {}) {
+/** Who a signed-in staff member is to the live map; null for a role that sees no boats. */
+export function viewerOf(principal: Principal): Viewer | null {
+  if (hasAnyRole(principal, ['manager'])) return { kind: 'authority' };
+  if (hasAnyRole(principal, ['operator']) && principal.companyId) {
+    return { kind: 'operator', operatorId: principal.companyId };
+  }
+  return null;
+}
+
+export function createTrackingDesk(
+  tracking: Pick<TrackingService, 'listBoats' | 'track'>,
+  options: TrackingDeskOptions = {},
+) {
   const pageTools = {
     sessionCookieName: STAFF_SESSION_COOKIE,
     /** The port authority's map: every boat and alert. */
     isAuthority: (principal: Principal) => hasAnyRole(principal, ['manager']),
-    /** The fleet map: an operator's company, or every company for the authority. */
-    mayWatchFleet: (principal: Principal) => hasAnyRole(principal, ['operator', 'manager']),
+    /** The fleet map: an operator of a company, or the authority. */
+    mayWatchFleet: (principal: Principal) => viewerOf(principal) !== null,
   };
   return {
     // Async so that the module loads with the first map page (site/services.ts).
@@ -54,39 +69,59 @@ export function createTrackingDesk(reads: TrackingReads, options: TrackingDeskOp
       return pageTools;
     },
 
-    boatsFor: (principal: Principal) => reads.listBoatsFor(principal),
+    /** The boats `principal` may see, as the live map draws them; none for a role that sees no boats. */
+    async boatsFor(principal: Principal): Promise<TrackedBoat[]> {
+      const viewer = viewerOf(principal);
+      return viewer ? tracking.listBoats(viewer) : [];
+    },
+
+    /** A boat's positions between two instants (ISO-8601), for replay; refused as the API would refuse it. */
+    async trackFor(principal: Principal, boatId: string, from: string, to: string): Promise<TrackAnswer> {
+      const viewer = viewerOf(principal);
+      if (!viewer)
+        return { kind: 'refused', status: 403, message: 'This needs the role operator or manager.' };
+      const [start, end] = [new Date(from), new Date(to)];
+      if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) {
+        return { kind: 'refused', status: 400, message: 'from and to must be ISO-8601 instants.' };
+      }
+      try {
+        return { kind: 'track', boatId, positions: await tracking.track(viewer, boatId, start, end) };
+      } catch (error) {
+        if (error instanceof TrackRangeError) return { kind: 'refused', status: 400, message: error.message };
+        if (error instanceof BoatNotVisibleError)
+          return { kind: 'refused', status: 404, message: error.message };
+        throw error;
+      }
+    },
+
+    /** The boat of `booking`'s departure as its ticket holder sees it; null when tracking does not know it. */
+    async boatOfBooking(booking: Pick<Booking, 'departure'>): Promise<TicketHolderBoat | null> {
+      const [boat] = await tracking.listBoats({
+        kind: 'ticket',
+        boatId: booking.departure.boat.id,
+        departureId: booking.departure.id,
+      });
+      if (boat === undefined) return null;
+      return {
+        boatId: boat.boatId,
+        name: boat.name,
+        state: boat.state,
+        position: boat.position,
+        trip: boat.trip && {
+          departureId: boat.trip.departureId,
+          routeId: boat.trip.routeId,
+          routeName: boat.trip.routeName,
+          departsAt: boat.trip.departsAt,
+          expectedReturnAt: boat.trip.expectedReturnAt,
+          nextStop: boat.trip.nextStop,
+        },
+        openAlerts: [],
+      };
+    },
 
     /** Where the map island opens its WebSocket: an absolute URL, or the path on the site's origin. */
     async liveUpdatesUrl(): Promise<string> {
       return options.liveUpdatesUrl || '/api/tracking/live';
-    },
-
-    /**
-     * The boat of `booking`'s departure as its ticket holder sees it; its position only while it runs that
-     * departure (before and after, it carries other people), null when the boat is unknown to tracking.
-     */
-    async boatOfBooking(booking: Pick<Booking, 'departure'>): Promise<TicketHolderBoat | null> {
-      const boat = await reads.trackedBoat(booking.departure.boat.id);
-      if (boat === null) return null;
-      const onThisTrip = boat.trip !== null && boat.trip.departureId === booking.departure.id;
-      return {
-        boatId: boat.boatId,
-        name: boat.name,
-        state: onThisTrip ? boat.state : 'off-duty',
-        position: onThisTrip ? boat.position : null,
-        trip:
-          onThisTrip && boat.trip
-            ? {
-                departureId: boat.trip.departureId,
-                routeId: boat.trip.routeId,
-                routeName: boat.trip.routeName,
-                departsAt: boat.trip.departsAt,
-                expectedReturnAt: boat.trip.expectedReturnAt,
-                nextStop: boat.trip.nextStop,
-              }
-            : null,
-        openAlerts: [],
-      };
     },
   };
 }

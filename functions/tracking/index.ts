@@ -3,7 +3,13 @@
  * the safety rules and alerts, ready to mount at /api/tracking.
  */
 import features from '../../assets/map/halong-bay-features.geo.json' with { type: 'json' };
-import { baySituationFor, boatLookupsFor, boatTripAtFor, bookedTripFor, departuresOfDayFor } from '../boats/reads.js';
+import {
+  baySituationFor,
+  boatLookupsFor,
+  boatTripAtFor,
+  bookedTripFor,
+  departuresOfDayFor,
+} from '../boats/reads.js';
 import { createAuditLog } from '../platform/audit/log.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createLogger } from '../platform/logger.js';
@@ -21,10 +27,11 @@ import { createRulesStore } from './safety/rules-store.js';
 import { createTrackingService, type TrackingService } from './service.js';
 import { createTrackingStore } from './store.js';
 
-export type { TrackedBoat, TripView } from './live/model.js';
+export type { Viewer } from './live/board.js';
+export type { Alert, LiveMessage, TrackedBoat, TripView } from './live/model.js';
 export { TRACKING_BASE_PATH } from './routes.js';
 export type { TrackingService } from './service.js';
-export type { Alert, LiveMessage, TrackedBoat } from './live/model.js';
+export { BoatNotVisibleError, MAX_TRACK_HOURS, TrackRangeError } from './service.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> &
@@ -42,7 +49,11 @@ export function safetyRulesFor(data: Data): { current: () => Promise<SafetyRules
   const kept = createReadCache(RULES_KEPT);
   return {
     current: () =>
-      kept.read('rules', '', async () => (await store.get()) ?? unsavedRules(rulesFromFeatures(features), new Date())),
+      kept.read(
+        'rules',
+        '',
+        async () => (await store.get()) ?? unsavedRules(rulesFromFeatures(features), new Date()),
+      ),
     forget: () => kept.forget(['rules']),
   };
 }

@@ -37,8 +37,11 @@ export interface LiveMapProps {
   initialBoats: MapBoat[];
   /** GET → `{ boats: MapBoat[] }` with the viewer's rights: the page itself, asked for JSON. */
   boatsUrl: string;
-  /** Base of the track reads (`{base}{boatId}/track?from=&to=`); absent where the viewer may not replay. */
-  trackBaseUrl?: string;
+  /**
+   * The track reads for replay, `{boatId}` standing for the boat (`from` and `to` are added to its query) →
+   * `{ boatId, positions: BoatPosition[] }`; absent where the viewer may not replay.
+   */
+  trackUrl?: string;
   /** The live-updates WebSocket; absent to poll `boatsUrl` only, empty for this origin's /api/tracking/live. */
   liveUpdatesUrl?: string;
   trailMinutes: number;
@@ -51,7 +54,7 @@ export function LiveMap({
   text,
   initialBoats,
   boatsUrl,
-  trackBaseUrl,
+  trackUrl,
   liveUpdatesUrl,
   trailMinutes,
 }: LiveMapProps) {
@@ -256,12 +259,12 @@ export function LiveMap({
               now={now}
               onClose={() => setSelectedId(null)}
             />
-            {trackBaseUrl !== undefined && selected.trip && (
+            {trackUrl !== undefined && selected.trip && (
               <ReplayControls
                 key={selected.boatId}
                 text={text}
                 lang={lang}
-                trackUrl={`${trackBaseUrl}${encodeURIComponent(selected.boatId)}/track`}
+                trackUrl={trackUrl.replace('{boatId}', encodeURIComponent(selected.boatId))}
                 defaultFrom={selected.trip.departsAt}
                 onTrack={(track) => {
                   trails.current.addAll(selected.boatId, track);

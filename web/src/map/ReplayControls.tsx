@@ -10,7 +10,7 @@ import { positionAt, replaySpan } from './replay';
 interface Props {
   text: Dictionary['liveMap'];
   lang: Language;
-  /** GET `{trackUrl}?from=&to=` → `{ boatId, positions: BoatPosition[] }`. */
+  /** GET `trackUrl` with `from` and `to` added to its query → `{ boatId, positions: BoatPosition[] }`. */
   trackUrl: string;
   defaultFrom: string;
   track: BoatPosition[];
@@ -71,7 +71,7 @@ export function ReplayControls({
     setProblem(null);
     const query = new URLSearchParams({ from: fromLocalField(from), to: fromLocalField(to) });
     try {
-      const response = await fetch(`${trackUrl}?${query}`, {
+      const response = await fetch(`${trackUrl}${trackUrl.includes('?') ? '&' : '?'}${query}`, {
         headers: { Accept: 'application/json' },
         credentials: 'same-origin',
       });

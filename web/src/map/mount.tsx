@@ -5,7 +5,7 @@ import { LiveMap } from './LiveMap';
 import type { MapBoat } from './map-boat';
 
 export function mountLiveMap(element: HTMLElement): void {
-  const { lang, text, boats, boatsUrl, trackBaseUrl, liveUrl, trailMinutes } = element.dataset;
+  const { lang, text, boats, boatsUrl, trackUrl, liveUrl, trailMinutes } = element.dataset;
   if (!lang || !text || !boats || !boatsUrl) return;
   createRoot(element).render(
     <LiveMap
@@ -13,7 +13,7 @@ export function mountLiveMap(element: HTMLElement): void {
       text={JSON.parse(text) as Dictionary['liveMap']}
       initialBoats={JSON.parse(boats) as MapBoat[]}
       boatsUrl={boatsUrl}
-      {...(trackBaseUrl === undefined ? {} : { trackBaseUrl })}
+      {...(trackUrl === undefined ? {} : { trackUrl })}
       {...(liveUrl === undefined ? {} : { liveUpdatesUrl: liveUrl })}
       trailMinutes={Number(trailMinutes) || 30}
     />,
