@@ -42,8 +42,9 @@ export function contentSecurityPolicy(scriptHashes: string[], paymentPageOrigins
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
-    // Map and 3D libraries start their web workers from blob: URLs.
-    'worker-src blob:',
+    // Map and 3D libraries start their web workers from blob: URLs; the live map's MapLibre GL from its worker
+    // script, served with the site ('self').
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     ["form-action 'self'", ...paymentPageOrigins].join(' '),

@@ -17,6 +17,7 @@ import type { SiteBookings } from './bookings.js';
 import type { DepartureSearch } from './departure-search.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
+import type { TrackingDesk } from './tracking-desk.js';
 import type { WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
@@ -27,6 +28,7 @@ export interface SiteServices {
   pier: PierDesk;
   museum: MuseumService;
   welcome: WifiWelcome;
+  tracking: TrackingDesk;
 }
 
 export type SiteServiceDependencies = Pick<
@@ -56,6 +58,10 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     welcome: loadedOnFirstUse(async () => {
       const { createWelcomePageServices } = await import('./domain-services/wifi.js');
       return createWelcomePageServices(dependencies, await boatsPages());
+    }),
+    tracking: loadedOnFirstUse(async () => {
+      const { createTrackingPageServices } = await import('./domain-services/tracking.js');
+      return createTrackingPageServices(dependencies);
     }),
   };
 }

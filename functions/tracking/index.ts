@@ -31,9 +31,11 @@ import { createRulesStore } from './safety/rules-store.js';
 import { createTrackingService, type TrackingService } from './service.js';
 import { createTrackingStore } from './store.js';
 
-export type { Alert, LiveMessage, TrackedBoat } from './live/model.js';
+export type { Viewer } from './live/board.js';
+export type { Alert, LiveMessage, TrackedBoat, TripView } from './live/model.js';
 export { TRACKING_BASE_PATH } from './routes.js';
 export type { TrackingService } from './service.js';
+export { BoatNotVisibleError, MAX_TRACK_HOURS, TrackRangeError } from './service.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> &

@@ -249,7 +249,7 @@ describe('distribution', () => {
     expect(directives).toContain("style-src 'self' 'unsafe-inline'");
     expect(directives).toContain("img-src 'self' data: blob:");
     expect(directives).toContain("connect-src 'self'");
-    expect(directives).toContain('worker-src blob:');
+    expect(directives).toContain("worker-src 'self' blob:");
   });
 
   it('runs site-router.js on the rendered pages and the prerendered ones, forwarded-host.js on the API and portal', () => {

@@ -1,0 +1,101 @@
+// The live boat map in Chromium against the running platform: a seeded boat reports a position the way Traccar
+// Client does, the manager's map draws the bay with MapLibre GL and the boat as a keyboard-reachable marker, and
+// not one request of the page leaves this machine (no tile server, no fonts, no sprites).
+import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchBrowser } from './support/browser.js';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** Bay Pearl 01's tracker (assets/seed/demo-fleet.json) reports a fix off Tuần Châu, as Traccar Client posts it. */
+async function reportPosition(): Promise<void> {
+  const query = new URLSearchParams({
+    id: 'GT-QN5868',
+    lat: '20.9150',
+    lon: '107.0000',
+    timestamp: String(Math.floor(Date.now() / 1000)),
+    speed: '7.5',
+    bearing: '135',
+    accuracy: '8',
+  });
+  const answer = await fetch(`${baseUrl}/api/tracking/osmand?${query}`, { method: 'POST' });
+  expect(answer.status).toBe(200);
+}
+
+async function signInAsManager(page: Page, path: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  if (new URL(page.url()).pathname.endsWith('/staff/sign-in/')) {
+    await page.getByLabel('E-mail').fill('manager@halong.test');
+    await page.getByLabel('Password').fill('Manager-HaLong-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === path);
+  }
+}
+
+describe('the live boat map', () => {
+  it('draws the bay and the boats with nothing fetched from outside this machine', async () => {
+    await reportPosition();
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const requested: string[] = [];
+    const problems: string[] = [];
+    context.on('request', (request) => requested.push(request.url()));
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    await signInAsManager(page, '/en/authority/map/');
+    await expect(
+      page.locator('[data-testid="tracked-boats"] th[scope="row"]', { hasText: 'Bay Pearl 01' }).count(),
+    ).resolves.toBe(1);
+
+    await page.locator('[data-testid="live-map-canvas"] canvas').waitFor({ timeout: 20_000 });
+    const marker = page.locator('.live-boat[data-boat-id="bay-pearl-01"]');
+    await marker.waitFor({ timeout: 20_000 });
+    await expect(marker.getAttribute('aria-label')).resolves.toMatch(/^Bay Pearl 01: /);
+
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Bay Pearl 01', level: 2 }).waitFor();
+    await expect(page.getByText('7.5 kn').count()).resolves.toBeGreaterThan(0);
+
+    // Something was actually drawn: the map's picture holds the sea, the land, routes and zones, not one colour.
+    // (WebGL's own buffer is cleared after each frame, so the picture is taken as a screenshot.)
+    const picture = await page.locator('[data-testid="live-map-canvas"]').screenshot();
+    if (process.env.TRACKING_MAP_SCREENSHOT) writeFileSync(process.env.TRACKING_MAP_SCREENSHOT, picture);
+    const colours = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const copy = document.createElement('canvas');
+      copy.width = 64;
+      copy.height = 64;
+      const drawing = copy.getContext('2d');
+      drawing?.drawImage(image, 0, 0, 64, 64);
+      const pixels = drawing?.getImageData(0, 0, 64, 64).data ?? new Uint8ClampedArray();
+      const seen = new Set<string>();
+      for (let index = 0; index < pixels.length; index += 4) {
+        seen.add(`${pixels[index]},${pixels[index + 1]},${pixels[index + 2]}`);
+      }
+      return seen.size;
+    }, picture.toString('base64'));
+    expect(colours).toBeGreaterThan(2);
+
+    const outside = requested.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      return !['data:', 'blob:'].includes(protocol) && hostname !== '127.0.0.1' && hostname !== 'localhost';
+    });
+    expect(outside).toEqual([]);
+    expect(problems.filter((text) => /Content.Security.Policy|Refused to/i.test(text))).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
