@@ -98,3 +98,11 @@ export function trackingRouterFor(dependencies: PlatformDependencies) {
 }
 
 export { bookedTripFor };
+
+// PLACEHOLDER exports of the live-updates branch (see the file): the tracking domain replaces them.
+export {
+  liveMessagesOfChangeFor,
+  TRACKING_LIVE_PATH,
+  trackingLiveRoutesFor,
+  trackingLiveTopicsFor,
+} from './live/placeholder.js';
