@@ -9,7 +9,9 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
  * Each Lambda function's entry point (absolute paths); every one exports `handler`. `site` renders the pages
  * built by Astro (it bundles web/dist/server, so the site must be built first); `payments` serves the routes
  * that talk to Stripe; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs;
- * `page-invalidation` reads the table's stream and invalidates on CloudFront the shared pages it made stale.
+ * `page-invalidation` reads the table's stream and invalidates on CloudFront the shared pages it made stale;
+ * `tracking-live` serves the tracking WebSocket API's routes and `tracking-stream` turns the table's tracking
+ * changes into live updates (cdk/stacks/realtime-stack.ts).
  */
 export const domainFunctionEntries = {
   platform: fileURLToPath(new URL('../functions/platform-handler.ts', import.meta.url)),
@@ -21,6 +23,8 @@ export const domainFunctionEntries = {
   insights: fileURLToPath(new URL('../functions/insights/handler.ts', import.meta.url)),
   'insights-jobs': fileURLToPath(new URL('../functions/insights/jobs-handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
+  'tracking-live': fileURLToPath(new URL('../functions/tracking/live-handler.ts', import.meta.url)),
+  'tracking-stream': fileURLToPath(new URL('../functions/tracking/stream-handler.ts', import.meta.url)),
   'page-invalidation': fileURLToPath(
     new URL('../functions/site/page-invalidation-handler.ts', import.meta.url),
   ),

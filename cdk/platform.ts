@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack.js';
 import { AuthStack } from './stacks/auth-stack.js';
 import { DataStack } from './stacks/data-stack.js';
+import { RealtimeStack } from './stacks/realtime-stack.js';
 import { WebStack } from './stacks/web-stack.js';
 
 /** Every stack is deployed here, next to the bay's visitors. */
@@ -18,11 +19,12 @@ export interface PlatformStacks {
   readonly data: DataStack;
   readonly auth: AuthStack;
   readonly api: ApiStack;
+  readonly realtime: RealtimeStack;
   readonly web: WebStack;
 }
 
 /**
- * Adds the data, auth, API and web stacks (named `HalongTourism-*`) to `app`, wired through each other's
+ * Adds the data, auth, API, realtime and web stacks (named `HalongTourism-*`) to `app`, wired through each other's
  * objects, and checks them against the cdk-nag AWS Solutions rules at synthesis.
  */
 export function definePlatform(app: App, props: PlatformProps): PlatformStacks {
@@ -43,12 +45,22 @@ export function definePlatform(app: App, props: PlatformProps): PlatformStacks {
     userPool: auth.userPool,
     userPoolClient: auth.userPoolClient,
   });
+  const realtime = new RealtimeStack(app, 'HalongTourism-Realtime', {
+    env,
+    description: 'Ha Long tourism: live updates WebSocket API and the stream reader that publishes them',
+    table: data.table,
+    userPool: {
+      userPoolId: auth.userPool.userPoolId,
+      userPoolClientId: auth.userPoolClient.userPoolClientId,
+    },
+  });
   const web = new WebStack(app, 'HalongTourism-Web', {
     env,
     description: 'Ha Long tourism: site bucket, site function and CloudFront distribution',
     siteDirectory: props.siteDirectory,
     table: data.table,
     httpApi: api.httpApi,
+    liveUpdatesUrl: realtime.liveUpdatesUrl,
     userPool: {
       userPoolId: auth.userPool.userPoolId,
       userPoolClientId: auth.userPoolClient.userPoolClientId,
@@ -59,5 +71,5 @@ export function definePlatform(app: App, props: PlatformProps): PlatformStacks {
   // cdk-nag 3 runs as a policy-validation plugin: any unacknowledged finding fails the synthesis.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
-  return { data, auth, api, web };
+  return { data, auth, api, realtime, web };
 }

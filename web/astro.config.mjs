@@ -27,11 +27,15 @@ export default defineConfig({
   },
   integrations: [apiDocsAssets(), museumModels()],
   // `npm run dev` runs the API beside Astro's dev server and sets this, so browser calls to /api reach it.
-  // Under npm run dev the API process answers /api and the Wi-Fi portal's /portal.
+  // Under npm run dev the API process answers /api (its WebSocket upgrades too: the live updates) and the Wi-Fi
+  // portal's /portal.
   vite: process.env.HALONG_API_ORIGIN
     ? {
         server: {
-          proxy: { '/api': process.env.HALONG_API_ORIGIN, '/portal': process.env.HALONG_API_ORIGIN },
+          proxy: {
+            '/api': { target: process.env.HALONG_API_ORIGIN, ws: true },
+            '/portal': process.env.HALONG_API_ORIGIN,
+          },
         },
       }
     : {},

@@ -39,6 +39,8 @@ const functionDescriptions: Record<DomainName, string> = {
   insights: 'Ha Long tourism API: demand series and their stored forecasts, for managers',
   'insights-jobs': 'Ha Long tourism: the nightly demand forecasts (EventBridge Scheduler)',
   site: 'Ha Long tourism: site pages rendered per request',
+  'tracking-live': 'Ha Long tourism: the live tracking WebSocket API (connect, disconnect, hello)',
+  'tracking-stream': 'Ha Long tourism: turns the table’s boat positions and alerts into live updates',
   'page-invalidation':
     'Ha Long tourism: invalidates on CloudFront the shared pages a table change made stale',
 };

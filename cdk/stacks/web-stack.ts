@@ -71,6 +71,8 @@ export interface WebStackProps extends StackProps {
   readonly userPool: { readonly userPoolId: string; readonly userPoolClientId: string };
   /** The platform table the pages read; its stream tells which pages a change made stale. */
   readonly table: ITableV2;
+  /** Where the live map's browsers open the live updates (the realtime stack's WebSocket stage). */
+  readonly liveUpdatesUrl: string;
 }
 
 /** The longest CloudFront keeps a rendered page fresh, whatever its Cache-Control says. */
@@ -140,6 +142,7 @@ export class WebStack extends Stack {
       domain: 'site',
       table: props.table,
       userPool: props.userPool,
+      environment: { LIVE_UPDATES_URL: props.liveUpdatesUrl },
     });
     // Pages write too: the booking form holds seats, the operator page schedules departures.
     grantTableReadWrite(props.table, this.siteFunction.function);

@@ -7,6 +7,7 @@ import { createTokenVerifier } from '../platform/auth/verifier.js';
 import type { PlatformConfig } from '../platform/config.js';
 import { createCloudDependencies, type PlatformDependencies } from '../platform/dependencies.js';
 import { createDocumentClient } from '../platform/dynamo.js';
+import { createLocalLiveUpdates } from '../platform/live-updates/local-websocket.js';
 import { createLogger } from '../platform/logger.js';
 import { createOutbox } from '../platform/messages/outbox.js';
 import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
@@ -14,7 +15,9 @@ import { createLocalSigner } from '../platform/signing/local-signer.js';
 
 export async function createLocalDependencies(
   config: PlatformConfig,
-  overrides: Partial<Pick<PlatformDependencies, 'db' | 'logger' | 'payments' | 'signer'>> = {},
+  overrides: Partial<
+    Pick<PlatformDependencies, 'db' | 'logger' | 'payments' | 'signer' | 'liveUpdates'>
+  > = {},
 ): Promise<PlatformDependencies> {
   if (config.auth.mode !== 'local') return { ...createCloudDependencies(config), ...overrides };
   const db = overrides.db ?? createDocumentClient(config);
@@ -25,10 +28,11 @@ export async function createLocalDependencies(
     keys: issuer.keys,
   });
   const accounts = createAccountsStore(db, config.tableName);
+  const logger = overrides.logger ?? createLogger(config.logLevel);
   return {
     config,
     db,
-    logger: overrides.logger ?? createLogger(config.logLevel),
+    logger,
     requireRole: createRoleGuard(verifier),
     verifier,
     staffSignIn: createLocalSignIn(issuer, accounts, LOCAL_TOKEN_LIFETIME_SECONDS),
@@ -37,6 +41,9 @@ export async function createLocalDependencies(
     // Without a file, tickets are signed with a key made now (tests); npm start passes one kept on disk.
     signer: overrides.signer ?? (await createLocalSigner(null)),
     messages: createOutbox(db, config.tableName),
+    // Without one given (npm start attaches its own to the HTTP server), a server-less one: publishing reaches
+    // nobody until a test attaches it to a server of its own.
+    liveUpdates: overrides.liveUpdates ?? createLocalLiveUpdates({ logger }),
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

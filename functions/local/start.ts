@@ -6,6 +6,7 @@
  * stand-in for CloudFront (functions/local/edge-cache.ts).
  */
 import type { ChildProcess } from 'node:child_process';
+import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { boatsJobsFor } from '../boats/jobs.js';
@@ -16,15 +17,19 @@ import {
   inlineScriptHashes,
   STRIPE_CHECKOUT_ORIGIN,
 } from '../platform/content-security-policy.js';
+import { createLocalLiveUpdates } from '../platform/live-updates/local-websocket.js';
+import { createLogger } from '../platform/logger.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
 import { createStripePayments } from '../platform/payments/stripe.js';
 import { startLocalSchedules } from '../platform/schedules/local-timers.js';
 import { createLocalSigner } from '../platform/signing/local-signer.js';
 import { createSiteServices } from '../site/services.js';
+import { trackingJobsFor, trackingServiceFor } from '../tracking/index.js';
 import { createBulkLoadClient, ensureTable, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
 import { createLocalEdgeCache } from './edge-cache.js';
+import { attachLiveUpdates } from './live.js';
 import { createLocalApi } from './local-api.js';
 import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
@@ -170,7 +175,9 @@ async function main(): Promise<void> {
     paymentPageOrigin,
   } = await startPayments(config, `http://${apiHost}:${apiPort}/api/payments/stripe/webhook`);
   const signer = await createLocalSigner(inMemory ? null : TICKET_KEY_FILE);
-  const dependencies = await createLocalDependencies(config, { payments, signer });
+  // The WebSocket endpoint of the live updates, on the same HTTP server as the API (attached below).
+  const liveUpdates = createLocalLiveUpdates({ logger: createLogger(config.logLevel) });
+  const dependencies = await createLocalDependencies(config, { payments, signer, liveUpdates });
   const bulkLoad = createBulkLoadClient(config);
   const created = await ensureTable(bulkLoad, config.tableName);
   const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null);
@@ -183,6 +190,8 @@ async function main(): Promise<void> {
   // The jobs EventBridge Scheduler runs on AWS (ending unpaid holds…), on timers in this process.
   startLocalSchedules(boatsJobsFor(dependencies), dependencies.logger);
   startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger);
+  // The safety check for boats gone silent, every 15 seconds (EventBridge Scheduler's minute, repeated, on AWS).
+  startLocalSchedules(trackingJobsFor(trackingServiceFor(dependencies)), dependencies.logger);
   // The nightly forecasts, made once now so the managers' API has them from the start.
   const forecasts = await forecastsFor(dependencies).refreshAll();
   say(`Forecasts: ${forecasts.series} series forecast 90 days ahead in ${forecasts.milliseconds} ms.`);
@@ -191,7 +200,8 @@ async function main(): Promise<void> {
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
   if (devMode) {
     // The API on a private port; Astro's dev server on the public one forwards /api to it.
-    listen(createLocalApi(dependencies), apiPort, '127.0.0.1');
+    // Astro's dev server forwards WebSocket upgrades under /api here too (web/astro.config.mjs).
+    attachLiveUpdates(listen(createLocalApi(dependencies), apiPort, '127.0.0.1'), liveUpdates, dependencies);
     const devServer = startSiteDevServer(port, host, `http://127.0.0.1:${apiPort}`, {
       DYNAMODB_ENDPOINT: endpoint,
       TABLE_NAME: config.tableName,
@@ -212,7 +222,12 @@ async function main(): Promise<void> {
   });
   await mountSite(app, createSiteServices(dependencies), dependencies.config);
   // CloudFront's part, played locally; `--no-edge-cache` serves every request from the app (the origin) itself.
-  listen(process.argv.includes('--no-edge-cache') ? app : createLocalEdgeCache(app.fetch), port, host);
+  const server = listen(
+    process.argv.includes('--no-edge-cache') ? app : createLocalEdgeCache(app.fetch),
+    port,
+    host,
+  );
+  attachLiveUpdates(server, liveUpdates, dependencies);
   say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
 }
 
@@ -220,12 +235,14 @@ function listen(
   app: { fetch: (request: Request) => Response | Promise<Response> },
   port: number,
   host: string,
-) {
-  const server = serve({ fetch: app.fetch, port, hostname: host });
+): Server {
+  // An HTTP/1.1 server, as serve() makes without its createServer option.
+  const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
   server.once('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`Cannot serve on ${host}:${port} (${error.code}): choose another PORT.\n`);
     void shutdown(1);
   });
+  return server;
 }
 
 main().catch(async (error: unknown) => {

@@ -1,8 +1,9 @@
 /**
  * How long the platform waits for an AWS service, and how often it asks again: connection and request timeouts
- * and a bounded retry for every AWS SDK client (DynamoDB, SES, SNS, Secrets Manager, KMS, Cognito, CloudFront), so
- * a service that stops answering costs a request seconds, never the function's whole timeout. The reasons for the values
- * are in docs/decisions.md ("Timeouts and retries for AWS calls").
+ * and a bounded retry for every AWS SDK client (DynamoDB, SES, SNS, Secrets Manager, KMS, Cognito, CloudFront, API
+ * Gateway's WebSocket management API), so a service that stops answering costs a request seconds, never the
+ * function's whole timeout. The reasons for the values are in docs/decisions.md ("Timeouts and retries for AWS
+ * calls").
  */
 
 export interface CallBudget {
@@ -38,6 +39,17 @@ export function storeCallBudget(attemptTimeoutMs = STORE_CALL_BUDGET.requestTime
 export const SERVICE_CALL_BUDGET: CallBudget = {
   connectionTimeoutMs: 1000,
   requestTimeoutMs: 3000,
+  maxAttempts: 2,
+};
+
+/**
+ * Posting a live update to one WebSocket connection (API Gateway's management API, tens of milliseconds). The update
+ * should reach the browser within a second of the change, and the stream's reader posts to many connections per
+ * record: a post that takes a second is abandoned, retried once, and the next update (seconds later) supersedes it.
+ */
+export const LIVE_POST_CALL_BUDGET: CallBudget = {
+  connectionTimeoutMs: 1000,
+  requestTimeoutMs: 1000,
   maxAttempts: 2,
 };
 

@@ -54,6 +54,12 @@ const environmentSchema = z
     /** Public address of the site, for links in messages and payment return pages. */
     PUBLIC_BASE_URL: z.optional(z.url()),
     /**
+     * Where browsers open the live updates' WebSocket (`wss://…`) when it is not the site's own origin: on AWS the
+     * WebSocket API's stage URL, set by the deployment (cdk/stacks/realtime-stack.ts). Unset locally, where the
+     * endpoint is the site's own `/api/tracking/live` (functions/platform/live-updates/address.ts).
+     */
+    LIVE_UPDATES_URL: z.optional(z.url({ protocol: /^wss?$/, error: 'a WebSocket URL (wss://…)' })),
+    /**
      * Host names (comma-separated, `host` or `host:port`) that X-Forwarded-Host may name as the site's address,
      * when PUBLIC_BASE_URL is not set: the hosts CloudFront answers for. Any other forwarded host is ignored.
      */
@@ -100,6 +106,8 @@ export interface PlatformConfig extends PublicAddress {
   maxBodyBytes: number;
   logLevel: LogLevel;
   bookings: { holdMinutes: number; salesCloseMinutes: number; retentionDays: number };
+  /** LIVE_UPDATES_URL: the live updates' WebSocket URL when not on the site's own origin (AWS). */
+  liveUpdatesUrl: string | undefined;
   /** Null: no Stripe account configured, so payments go to the local test checkout. */
   stripe: { secretKey: string; webhookSecret: string; apiBase: string | undefined } | null;
   auth:
@@ -153,6 +161,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
             apiBase: env.STRIPE_API_BASE,
           }
         : null,
+    liveUpdatesUrl: env.LIVE_UPDATES_URL,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     allowedHosts: env.ALLOWED_HOSTS,
     auth,

@@ -11,6 +11,7 @@ import type { StaffSignIn } from './auth/sign-in.js';
 import { cognitoKeys, createTokenVerifier, type TokenVerifier } from './auth/verifier.js';
 import { ConfigurationError, type PlatformConfig } from './config.js';
 import { createDocumentClient } from './dynamo.js';
+import type { LiveUpdatesPort } from './live-updates/port.js';
 import { createLogger, type Logger } from './logger.js';
 import type { MessagesPort } from './messages/port.js';
 import type { PaymentsPort } from './payments/port.js';
@@ -35,6 +36,11 @@ export interface PlatformDependencies {
   payments: PaymentsPort | null;
   signer: Signer | null;
   messages: MessagesPort | null;
+  /**
+   * Pushes live updates to browsers: locally the WebSocket endpoint of the process; on AWS only in the functions
+   * that publish (the table stream's reader, the WebSocket API's own function), which set it themselves.
+   */
+  liveUpdates: LiveUpdatesPort | null;
   /** What the site's pages display, kept a few seconds; the API's writes in this process forget what they change. */
   pageDataCache: ReadCache;
 }
@@ -59,6 +65,7 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     payments: null,
     signer: null,
     messages: null,
+    liveUpdates: null,
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

@@ -68,6 +68,7 @@ export const problemTitles = {
   'unknown-tracker': 'No boat is registered with this tracker id',
   'alert-state-changed': 'The alert is no longer in a state that allows this',
   'rules-changed': 'The safety rules were changed meanwhile; read them again',
+  'live-updates-full': 'The live updates serve as many connections as they can; try again later',
 } as const;
 
 export type ProblemSlug = keyof typeof problemTitles;
@@ -108,18 +109,23 @@ export class ProblemError extends Error {
   }
 }
 
-/** Writes a problem response, carrying the request id so a user can quote it to support. */
-export function problemResponse(context: Context, error: ProblemError): Response {
-  const body: ProblemBody = {
+/** The problem document of `error`, answered for the request at `instance` (its path). */
+export function problemBody(error: ProblemError, instance: string, requestId?: string): ProblemBody {
+  return {
     type: `/problems/${error.slug}`,
     title: problemTitles[error.slug],
     status: error.status,
     ...(error.detail ? { detail: error.detail } : {}),
-    instance: new URL(context.req.url).pathname,
-    requestId: context.get('requestId'),
+    instance,
+    ...(requestId !== undefined && { requestId }),
     ...(error.errors ? { errors: error.errors } : {}),
     ...error.extensions,
   };
+}
+
+/** Writes a problem response, carrying the request id so a user can quote it to support. */
+export function problemResponse(context: Context, error: ProblemError): Response {
+  const body = problemBody(error, new URL(context.req.url).pathname, context.get('requestId'));
   for (const [name, value] of Object.entries(error.headers)) context.header(name, value);
   return context.body(JSON.stringify(body), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
 }

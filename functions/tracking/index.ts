@@ -13,23 +13,26 @@ import {
 import { createAuditLog } from '../platform/audit/log.js';
 import { createSessionFormGuard } from '../platform/auth/session-form-guard.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import type { LiveRoute, LiveTopicsResolver } from '../platform/live-updates/port.js';
+import type { LiveMessagesOfChange } from '../platform/live-updates/stream-publisher.js';
 import { createLogger } from '../platform/logger.js';
 import { createReadCache } from '../platform/read-cache.js';
 import { createAisIntake } from './ais/intake.js';
 import { createAisStaticStore } from './ais/store.js';
 import { createViewerResolver, topicsOf } from './live/access.js';
-import type { Alert } from './live/model.js';
+import { Alert } from './live/model.js';
 import { alertDeliveries, boatDeliveries, deliver, type LivePublisher } from './live/publish.js';
 import { createLiveReadRouter } from './live/routes.js';
+import { BoatPosition } from './model.js';
 import { createTrackingRouter, TRACKING_BASE_PATH } from './routes.js';
 import { createAlertsService } from './safety/alerts.js';
-import { createAlertsStore } from './safety/alerts-store.js';
+import { ALERT_DAYS_PARTITION_PREFIX, createAlertsStore } from './safety/alerts-store.js';
 import { rulesFromFeatures, unsavedRules } from './safety/default-rules.js';
 import type { SafetyRules } from './safety/model.js';
 import { createSafetyRouter } from './safety/routes.js';
 import { createRulesStore } from './safety/rules-store.js';
 import { createTrackingService, type TrackingService } from './service.js';
-import { createTrackingStore } from './store.js';
+import { createTrackingStore, LATEST_POSITIONS_PARTITION } from './store.js';
 
 export type { Viewer } from './live/board.js';
 export type { Alert, LiveMessage, TrackedBoat, TripView } from './live/model.js';
@@ -41,7 +44,7 @@ export { BoatNotVisibleError, MAX_TRACK_HOURS, TrackRangeError } from './service
 type Data = Pick<PlatformDependencies, 'db' | 'config'> &
   Partial<Pick<PlatformDependencies, 'logger' | 'messages'>> & {
     /** Locally the live updates are published as the service writes; on AWS the table's stream does it. */
-    live?: LivePublisher | null;
+    liveUpdates?: LivePublisher | null;
   };
 
 const auditLogOf = (data: Pick<Data, 'db' | 'config'>) => createAuditLog(data.db, data.config.tableName);
@@ -70,7 +73,7 @@ export function trackingServicesFor(data: Data) {
   const boats = boatLookupsFor(data);
   const logger = data.logger ?? createLogger('info');
   const rules = safetyRulesFor(data);
-  const live = data.live ?? null;
+  const live = data.liveUpdates ?? null;
   let tracking: TrackingService | null = null;
   const published = (deliveries: Promise<Parameters<typeof deliver>[1]>) =>
     live
@@ -136,15 +139,40 @@ export function trackingRoutersFor(
   ].map((router) => ({ basePath: TRACKING_BASE_PATH, router }));
 }
 
-/** Who hears what on the live map's WebSocket (`/api/tracking/live`). */
-export function trackingLiveRoutesFor(dependencies: PlatformDependencies) {
+/** Where browsers open the tracking domain's WebSocket locally (on AWS: LIVE_UPDATES_URL). */
+export const TRACKING_LIVE_PATH = `${TRACKING_BASE_PATH}/live`;
+
+/** Who hears what on the live map's WebSocket: the topics of the viewer the request shows (live/access.ts). */
+export function trackingLiveTopicsFor(dependencies: PlatformDependencies): LiveTopicsResolver {
   const viewerOf = createViewerResolver(dependencies.verifier, bookedTripFor(dependencies));
-  return [
-    {
-      path: `${TRACKING_BASE_PATH}/live`,
-      resolve: async (request: Request) => topicsOf(await viewerOf(request)),
-    },
-  ];
+  return async (request) => topicsOf(await viewerOf(request));
+}
+
+/** The tracking domain's WebSocket endpoints for the local process (functions/local/live.ts). */
+export function trackingLiveRoutesFor(dependencies: PlatformDependencies): LiveRoute[] {
+  return [{ path: TRACKING_LIVE_PATH, resolve: trackingLiveTopicsFor(dependencies) }];
+}
+
+/**
+ * What a change of the table means for the live map, on AWS where the table's stream feeds the live updates: a
+ * boat's new latest position, or an alert raised or changed (its day's record: each change once).
+ */
+export function liveMessagesOfChangeFor(
+  data: Pick<PlatformDependencies, 'db' | 'config' | 'logger'>,
+): LiveMessagesOfChange {
+  const tracking = trackingServiceFor({ ...data, liveUpdates: null });
+  return async ({ keys, newItem }) => {
+    if (!newItem) return [];
+    if (keys.PK === LATEST_POSITIONS_PARTITION) {
+      const position = BoatPosition.safeParse(newItem);
+      return position.success ? boatDeliveries(tracking, position.data) : [];
+    }
+    if (keys.PK.startsWith(ALERT_DAYS_PARTITION_PREFIX)) {
+      const alert = Alert.safeParse(newItem);
+      return alert.success ? alertDeliveries(alert.data) : [];
+    }
+    return [];
+  };
 }
 
 export { trackingJobSchedule } from './job-schedule.js';

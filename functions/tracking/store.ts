@@ -11,7 +11,9 @@ import type { Logger } from '../platform/logger.js';
 import { parseStoredItem, parseStoredItems, storedItemsLogger } from '../platform/stored-items.js';
 import { BoatPosition, HISTORY_RETENTION_DAYS } from './model.js';
 
-const LATEST = 'TRACKING#LATEST';
+/** The partition of every boat's latest position (the live map; the stream's live updates watch it). */
+export const LATEST_POSITIONS_PARTITION = 'TRACKING#LATEST';
+const LATEST = LATEST_POSITIONS_PARTITION;
 const latestSortKey = (boatId: string) => `BOAT#${boatId}`;
 const tripPartition = (departureId: string) => `TRACKING#TRIP#${departureId}`;
 const offTripPartition = (boatId: string, localDate: string) => `TRACKING#BOAT#${boatId}#DAY#${localDate}`;

@@ -351,9 +351,11 @@ describe('site directory', () => {
         partitionKey: { name: 'PK', type: AttributeType.STRING },
       });
       const userPool = { userPoolId: 'ap-southeast-1_Test1234', userPoolClientId: 'client' };
-      expect(() => new WebStack(app, 'Web', { siteDirectory: emptySite, httpApi, table, userPool })).toThrow(
-        /npm run build/,
-      );
+      const liveUpdatesUrl = 'wss://abc123.execute-api.ap-southeast-1.amazonaws.com/live';
+      expect(
+        () =>
+          new WebStack(app, 'Web', { siteDirectory: emptySite, httpApi, table, userPool, liveUpdatesUrl }),
+      ).toThrow(/npm run build/);
     } finally {
       rmSync(emptySite, { recursive: true, force: true });
     }

@@ -16,7 +16,9 @@ import { Alert, type AlertKind, type AlertState } from '../live/model.js';
 
 const CURRENT = 'TRACKING#ALERT#CURRENT';
 const currentSortKey = (boatId: string, kind: AlertKind) => `BOAT#${boatId}#KIND#${kind}`;
-const dayPartition = (localDate: string) => `TRACKING#ALERT#DAY#${localDate}`;
+/** Every alert's record is under its day's partition: the stream's live updates watch these. */
+export const ALERT_DAYS_PARTITION_PREFIX = 'TRACKING#ALERT#DAY#';
+const dayPartition = (localDate: string) => `${ALERT_DAYS_PARTITION_PREFIX}${localDate}`;
 const historySortKey = (id: string) => `ALERT#${id}`;
 
 /** An alert's id starts with its local day (`AL-20260719-…`), which is where its record is kept. */

@@ -1,0 +1,21 @@
+/**
+ * AWS Lambda entry point of the tracking domain's WebSocket API (cdk/stacks/realtime-stack.ts): `$connect` asks the
+ * domain who may hear what, `$disconnect` forgets the connection, `$default` answers `hello` with the ready message.
+ */
+import { loadConfig, requiredVariable } from '../platform/config.js';
+import { createCloudDependencies } from '../platform/dependencies.js';
+import { createApiGatewayLiveUpdates } from '../platform/live-updates/api-gateway.js';
+import { createLiveConnections } from '../platform/live-updates/connections.js';
+import { createWebSocketHandler } from '../platform/live-updates/websocket-handler.js';
+import { trackingLiveTopicsFor } from './index.js';
+
+const cloud = createCloudDependencies(loadConfig());
+const liveUpdates = createApiGatewayLiveUpdates({
+  connections: createLiveConnections(cloud.db, cloud.config.tableName, cloud.logger),
+  endpoint: requiredVariable('LIVE_UPDATES_ENDPOINT'),
+  region: cloud.config.region,
+  logger: cloud.logger,
+});
+const dependencies = { ...cloud, liveUpdates };
+
+export const handler = createWebSocketHandler(trackingLiveTopicsFor(dependencies), dependencies);
