@@ -15,6 +15,8 @@ type Departure = BaySituation['departures'][number];
 
 /** A trip counts from 30 minutes before it is scheduled (boarding) to its route's hours and one more after. */
 const BOARDING_MINUTES = 30;
+/** A ticket holder follows their boat from an hour before it leaves: on the way to the pier, is it in port? */
+const TICKET_VIEW_BEFORE_MINUTES = 60;
 const LATE_RETURN_HOURS = 1;
 const DEFAULT_TRIP_HOURS = 4;
 const HOUR_MS = 3_600_000;
@@ -121,7 +123,8 @@ const UNRESOLVED: ReadonlySet<string> = new Set(['open', 'acknowledged']);
 
 /**
  * Every boat the viewer may see, in the fleet's order, with what the map shows of it. A ticket holder sees their
- * boat's position only around their own trip (from boarding to its late return), and never its alerts.
+ * boat's position only around their own trip (from an hour before it leaves to its late return), and never its
+ * alerts.
  */
 export function trackedBoats(
   viewer: Viewer,
@@ -145,7 +148,9 @@ export function trackedBoats(
       if (viewer.kind === 'ticket') {
         const own = situation.departures.find((candidate) => candidate.id === viewer.departureId);
         const window = own && tripWindow(situation, own);
-        const during = window && window.from <= now.getTime() && now.getTime() <= window.until;
+        const opens = own && Date.parse(own.departsAt) - TICKET_VIEW_BEFORE_MINUTES * 60_000;
+        const during =
+          window && opens !== undefined && opens <= now.getTime() && now.getTime() <= window.until;
         departure = own ?? null;
         if (!during) position = null;
       }

@@ -22,7 +22,7 @@ const PRIVATE = 'private, no-store';
 const WHO =
   'Staff with a bearer token or the site’s session cookie: the authority (manager) sees every boat, an operator ' +
   'its company’s. A ticket holder gives `booking` and `token` (the booking’s access token) and sees that ' +
-  'booking’s boat only, from 30 minutes before departure to an hour after its expected return.';
+  'booking’s boat only, from an hour before departure to an hour after its expected return.';
 
 const TicketQuery = {
   booking: z
