@@ -10,7 +10,9 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
  * built by Astro (it bundles web/dist/server, so the site must be built first); `payments` serves the routes
  * that talk to Stripe; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs;
  * `page-invalidation` reads the table's stream and invalidates on CloudFront the shared pages it made stale;
- * `tracking-live` serves the tracking WebSocket API's routes and `tracking-stream` turns the table's tracking
+ * `tracking-intake` takes the trackers' and AIS receivers' positions; `tracking` serves the live map's reads, the
+ * alerts and the rules; `tracking-jobs` runs
+ * the signal check; `tracking-live` serves the tracking WebSocket API's routes and `tracking-stream` turns the table's tracking
  * changes into live updates (cdk/stacks/realtime-stack.ts).
  */
 export const domainFunctionEntries = {
@@ -23,6 +25,9 @@ export const domainFunctionEntries = {
   insights: fileURLToPath(new URL('../functions/insights/handler.ts', import.meta.url)),
   'insights-jobs': fileURLToPath(new URL('../functions/insights/jobs-handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
+  tracking: fileURLToPath(new URL('../functions/tracking/handler.ts', import.meta.url)),
+  'tracking-intake': fileURLToPath(new URL('../functions/tracking/intake-handler.ts', import.meta.url)),
+  'tracking-jobs': fileURLToPath(new URL('../functions/tracking/jobs-handler.ts', import.meta.url)),
   'tracking-live': fileURLToPath(new URL('../functions/tracking/live-handler.ts', import.meta.url)),
   'tracking-stream': fileURLToPath(new URL('../functions/tracking/stream-handler.ts', import.meta.url)),
   'page-invalidation': fileURLToPath(

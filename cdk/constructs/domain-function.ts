@@ -39,6 +39,9 @@ const functionDescriptions: Record<DomainName, string> = {
   insights: 'Ha Long tourism API: demand series and their stored forecasts, for managers',
   'insights-jobs': 'Ha Long tourism: the nightly demand forecasts (EventBridge Scheduler)',
   site: 'Ha Long tourism: site pages rendered per request',
+  tracking: 'Ha Long tourism API: the live map of boats, safety alerts and rules',
+  'tracking-intake': 'Ha Long tourism API: boat positions from trackers (OsmAnd) and AIS receivers',
+  'tracking-jobs': 'Ha Long tourism: the safety check for boats gone silent (EventBridge Scheduler)',
   'tracking-live': 'Ha Long tourism: the live tracking WebSocket API (connect, disconnect, hello)',
   'tracking-stream': 'Ha Long tourism: turns the table’s boat positions and alerts into live updates',
   'page-invalidation':

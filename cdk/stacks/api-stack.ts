@@ -20,6 +20,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { boatsJobSchedule } from '../../functions/boats/job-schedule.js';
 import { insightsJobSchedule } from '../../functions/insights/job-schedule.js';
+import { trackingJobSchedule } from '../../functions/tracking/job-schedule.js';
 import { grantTableReadWrite } from '../constructs/audit-log-protection.js';
 import { DomainFunction } from '../constructs/domain-function.js';
 import { ScheduledJobs } from '../constructs/scheduled-jobs.js';
@@ -141,6 +142,28 @@ export class ApiStack extends Stack {
       },
     });
     this.wifiPortalSecret.grantRead(wifi.function);
+    // Tracking: the trackers' positions (a hundred a second at the bay's peak), the live map's reads, the alerts.
+    const tracking = new DomainFunction(this, 'Tracking', {
+      domain: 'tracking',
+      ...functionSettings,
+      environment: { ...publicAddressEnvironment, ...messagesEnvironment },
+    });
+    const trackingIntake = new DomainFunction(this, 'TrackingIntake', {
+      domain: 'tracking-intake',
+      table: props.table,
+      environment: messagesEnvironment,
+    });
+    // The signal check runs four times in each of its minutes (15 s apart): the function must outlast the minute.
+    const trackingJobs = new DomainFunction(this, 'TrackingJobs', {
+      domain: 'tracking-jobs',
+      table: props.table,
+      timeout: Duration.seconds(90),
+      environment: messagesEnvironment,
+    });
+    new ScheduledJobs(this, 'TrackingSchedules', {
+      function: trackingJobs.function,
+      jobs: trackingJobSchedule,
+    });
     // The portal texts one-time codes with SNS straight to the guest's phone, which has no ARN to name: IAM
     // authorises such a Publish only on Resource "*", and SNS offers no condition key on the phone number. What
     // SMS may cost is bounded by the account's SNS spend limit instead (README, "Deploy"). A policy of its own,
@@ -148,17 +171,19 @@ export class ApiStack extends Stack {
     const textMessages = new Policy(this, 'WifiTextMessages', {
       statements: [new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] })],
     });
-    if (!wifi.function.role) throw new Error('The Wi-Fi function has no role to let send SMS.');
-    textMessages.attachToRole(wifi.function.role);
+    for (const sender of [wifi, tracking, trackingIntake, trackingJobs]) {
+      if (!sender.function.role) throw new Error('A function that sends SMS has no role.');
+      textMessages.attachToRole(sender.function.role);
+    }
     Validations.of(textMessages).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'sns:Publish to a phone number (the portal’s SMS login codes) names no resource, so IAM requires ' +
+        'sns:Publish to a phone number (the portal’s SMS login codes, the safety alerts) names no resource, so IAM requires ' +
         'Resource "*", and SNS has no condition key for phone numbers; the account’s SMS spend limit caps it.',
     });
     if (typeof messagesFromAddress === 'string') {
       const senderDomain = messagesFromAddress.replace(/^.*@/, '').replace(/>$/, '');
-      for (const sender of [payments, wifi]) {
+      for (const sender of [payments, wifi, tracking, trackingIntake, trackingJobs]) {
         sender.function.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail'],
@@ -196,6 +221,9 @@ export class ApiStack extends Stack {
     grantTableReadWrite(props.table, boatsJobs.function);
     grantTableReadWrite(props.table, museum.function);
     grantTableReadWrite(props.table, wifi.function);
+    grantTableReadWrite(props.table, tracking.function);
+    grantTableReadWrite(props.table, trackingJobs.function);
+    grantTableReadWrite(props.table, trackingIntake.function);
     // The managers' API only reads series and forecasts (and what the services recorded); the job writes forecasts.
     props.table.grantReadData(insights.function);
     grantTableReadWrite(props.table, insightsJobs.function);
@@ -212,7 +240,8 @@ export class ApiStack extends Stack {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { burstLimit: 200, rateLimit: 100 },
+      // About 500 boats report every 5–10 s at the bay's peak (≈100 positions/s) besides the site's own calls.
+      throttle: { burstLimit: 1000, rateLimit: 500 },
       accessLogSettings: {
         destination: new LogGroupLogDestination(
           new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }),
@@ -227,7 +256,25 @@ export class ApiStack extends Stack {
     const museumIntegration = new HttpLambdaIntegration('MuseumIntegration', museum.function);
     const wifiIntegration = new HttpLambdaIntegration('WifiIntegration', wifi.function);
     const insightsIntegration = new HttpLambdaIntegration('InsightsIntegration', insights.function);
+    const trackingIntegration = new HttpLambdaIntegration('TrackingIntegration', tracking.function);
+    const intakeIntegration = new HttpLambdaIntegration('TrackingIntakeIntegration', trackingIntake.function);
     const routes = [
+      // The trackers' and receivers' positions: the hot path, in its own function.
+      ...this.httpApi.addRoutes({
+        path: '/api/tracking/osmand',
+        methods: [HttpMethod.GET, HttpMethod.POST],
+        integration: intakeIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/tracking/ais',
+        methods: [HttpMethod.POST],
+        integration: intakeIntegration,
+      }),
+      ...this.httpApi.addRoutes({
+        path: '/api/tracking/{proxy+}',
+        methods: [HttpMethod.ANY],
+        integration: trackingIntegration,
+      }),
       ...this.httpApi.addRoutes({
         path: '/api/insights/{proxy+}',
         methods: [HttpMethod.ANY],

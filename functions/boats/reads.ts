@@ -3,11 +3,13 @@
  * numbers of boats (the insights' passenger counts) does not load boats' routers and
  * schemas at its cold start. index.ts re-exports all of it; another domain imports boats through one of the two.
  */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
 import { createReadCache } from '../platform/read-cache.js';
-import { accessTokenMatches } from './bookings/service.js';
-import { createBookingsStore } from './bookings/store.js';
+import { accessTokenMatches } from './bookings/access-token.js';
+import { bookingKey } from './bookings/keys.js';
 import type { Route } from './catalogue/model.js';
 import { createCatalogueStore } from './catalogue/store.js';
 import type { Departure } from './departures/model.js';
@@ -15,9 +17,6 @@ import { createDeparturesStore } from './departures/store.js';
 import { DEFAULT_TRIP_HOURS, departureRunningAt } from './departures/trips.js';
 import type { Boat, Operator } from './fleet/model.js';
 import { createFleetStore } from './fleet/store.js';
-import type { Ban } from './pier/ban-model.js';
-import { inForce } from './pier/ban-rules.js';
-import { createPierStore } from './pier/store.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
@@ -154,7 +153,7 @@ export function boatTripAtFor(data: Data): (boatId: string, instant: Date) => Pr
   };
 }
 
-/** What the tracking domain joins to positions: the fleet, the day's trips and their routes, and the bans in force. */
+/** What the tracking domain joins to positions: the fleet, the day's trips and their routes. */
 export interface BaySituation {
   boats: readonly Boat[];
   operators: ReadonlyMap<string, Operator>;
@@ -163,7 +162,6 @@ export interface BaySituation {
   routes: ReadonlyMap<number, Route>;
   /** Route hours as departureRunningAt counts them (longest typical duration). */
   routeHours: ReadonlyMap<number, number>;
-  bansInForce: readonly Ban[];
 }
 
 /** How long the bay's situation is reused: aboard counts and clearances are a few seconds behind at most. */
@@ -177,16 +175,14 @@ export function baySituationFor(data: Data): (instant: Date) => Promise<BaySitua
   const fleet = createFleetStore(data.db, data.config.tableName, data.logger);
   const catalogue = createCatalogueStore(data.db, data.config.tableName, data.logger);
   const departures = createDeparturesStore(data.db, data.config.tableName, data.logger);
-  const bans = createPierStore(data.db, data.config.tableName, data.logger);
   const kept = createReadCache(SITUATION_KEPT);
   return async (instant) => {
     const today = localDateAt(instant);
     return kept.read('situation', today, async () => {
-      const [boats, operators, routes, bansListed, ...days] = await Promise.all([
+      const [boats, operators, routes, ...days] = await Promise.all([
         fleet.listBoats(),
         fleet.listOperators(),
         catalogue.listRoutes(),
-        bans.listBans(),
         ...[addDays(today, -1), today].map((day) => departures.listDeparturesOn(day)),
       ]);
       const routeHours = new Map<number, number>();
@@ -200,7 +196,6 @@ export function baySituationFor(data: Data): (instant: Date) => Promise<BaySitua
         departures: days.flat(),
         routes: new Map(routes.map((route) => [route.id, route])),
         routeHours,
-        bansInForce: inForce(bansListed, instant),
       };
     });
   };
@@ -214,18 +209,36 @@ export interface BookedTrip {
   status: string;
 }
 
+/**
+ * What "where is my boat" reads of a booking: its status, its trip and the hashes of its tokens — a projection of
+ * the stored booking (bookings/model.ts writes it), read without the bookings' schemas and store, which the
+ * tracking function does not otherwise load.
+ */
+const BookingTripProjection = z.object({
+  id: z.string(),
+  status: z.string(),
+  departure: z.object({ id: z.string(), boat: z.object({ id: z.string() }) }),
+  accessTokenHash: z.string(),
+  linkTokenHash: z.string().optional(),
+});
+
 /** A booking's trip by its id and access token (or its link's token); null when either does not match. */
-export function bookedTripFor(data: Data): (bookingId: string, token: string) => Promise<BookedTrip | null> {
-  const bookings = createBookingsStore(data.db, data.config.tableName, data.logger);
+export function bookedTripFor({
+  db,
+  config,
+}: Data): (bookingId: string, token: string) => Promise<BookedTrip | null> {
   return async (bookingId, token) => {
     if (!token) return null;
-    const booking = await bookings.getBooking(bookingId);
-    if (!booking || !accessTokenMatches(booking, token)) return null;
+    const { Item } = await db.send(
+      new GetCommand({ TableName: config.tableName, Key: bookingKey(bookingId) }),
+    );
+    const booking = BookingTripProjection.safeParse(Item);
+    if (!booking.success || !accessTokenMatches(booking.data, token)) return null;
     return {
-      bookingId: booking.id,
-      departureId: booking.departure.id,
-      boatId: booking.departure.boat.id,
-      status: booking.status,
+      bookingId: booking.data.id,
+      departureId: booking.data.departure.id,
+      boatId: booking.data.departure.boat.id,
+      status: booking.data.status,
     };
   };
 }

@@ -2,7 +2,6 @@
  * The tracking domain assembled: the intakes of boats' trackers and of shore AIS receivers, the live map's reads,
  * the safety rules and alerts, ready to mount at /api/tracking.
  */
-import features from '../../assets/map/halong-bay-features.geo.json' with { type: 'json' };
 import {
   baySituationFor,
   boatLookupsFor,
@@ -10,15 +9,15 @@ import {
   bookedTripFor,
   departuresOfDayFor,
 } from '../boats/reads.js';
-import { createAuditLog } from '../platform/audit/log.js';
+import type { AuditLog } from '../platform/audit/log.js';
 import { createSessionFormGuard } from '../platform/auth/session-form-guard.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { LiveRoute, LiveTopicsResolver } from '../platform/live-updates/port.js';
 import type { LiveMessagesOfChange } from '../platform/live-updates/stream-publisher.js';
+import { loadedOnFirstUse } from '../platform/loaded-on-first-use.js';
 import { createLogger } from '../platform/logger.js';
 import { createReadCache } from '../platform/read-cache.js';
-import { createAisIntake } from './ais/intake.js';
-import { createAisStaticStore } from './ais/store.js';
+import type { AisIntake } from './ais/intake.js';
 import { createViewerResolver, topicsOf } from './live/access.js';
 import { Alert } from './live/model.js';
 import { alertDeliveries, boatDeliveries, deliver, type LivePublisher } from './live/publish.js';
@@ -27,7 +26,6 @@ import { BoatPosition } from './model.js';
 import { createTrackingRouter, TRACKING_BASE_PATH } from './routes.js';
 import { createAlertsService } from './safety/alerts.js';
 import { ALERT_DAYS_PARTITION_PREFIX, createAlertsStore } from './safety/alerts-store.js';
-import { rulesFromFeatures, unsavedRules } from './safety/default-rules.js';
 import type { SafetyRules } from './safety/model.js';
 import { createSafetyRouter } from './safety/routes.js';
 import { createRulesStore } from './safety/rules-store.js';
@@ -47,7 +45,24 @@ type Data = Pick<PlatformDependencies, 'db' | 'config'> &
     liveUpdates?: LivePublisher | null;
   };
 
-const auditLogOf = (data: Pick<Data, 'db' | 'config'>) => createAuditLog(data.db, data.config.tableName);
+/**
+ * The rules drawn from the bay's map features, for a table where none were ever saved. The features (40 kB) are
+ * loaded then, not at every cold start of the tracking function.
+ */
+async function defaultRules(): Promise<SafetyRules> {
+  const [{ default: features }, { rulesFromFeatures, unsavedRules }] = await Promise.all([
+    import('../../assets/map/halong-bay-features.geo.json', { with: { type: 'json' } }),
+    import('./safety/default-rules.js'),
+  ]);
+  return unsavedRules(rulesFromFeatures(features), new Date());
+}
+
+/** The audit log, loaded with the first alert acted on or rules saved: most requests are positions. */
+const auditLogOf = (data: Pick<Data, 'db' | 'config'>): AuditLog =>
+  loadedOnFirstUse<AuditLog>(async () => {
+    const { createAuditLog } = await import('../platform/audit/log.js');
+    return createAuditLog(data.db, data.config.tableName);
+  });
 
 /** How long the rules read are used: a manager's change reaches the intake within this. */
 const RULES_KEPT = { ttlMilliseconds: 10_000, maxEntries: 1 } as const;
@@ -59,11 +74,7 @@ export function safetyRulesFor(data: Data) {
   return {
     store,
     current: (): Promise<SafetyRules> =>
-      kept.read(
-        'rules',
-        '',
-        async () => (await store.get()) ?? unsavedRules(rulesFromFeatures(features), new Date()),
-      ),
+      kept.read('rules', '', async () => (await store.get()) ?? (await defaultRules())),
     forget: () => kept.forget(['rules']),
   };
 }
@@ -102,10 +113,17 @@ export function trackingServicesFor(data: Data) {
       if (tracking) await published(boatDeliveries(tracking, position));
     },
   });
-  const ais = createAisIntake({
-    tracking,
-    boatByMmsi: boats.boatByMmsi,
-    statics: createAisStaticStore(data.db, data.config.tableName, data.logger),
+  // Loaded with the first batch of AIS sentences: a function serving trackers and the map does not carry it.
+  const ais = loadedOnFirstUse<AisIntake>(async () => {
+    const [{ createAisIntake }, { createAisStaticStore }] = await Promise.all([
+      import('./ais/intake.js'),
+      import('./ais/store.js'),
+    ]);
+    return createAisIntake({
+      tracking,
+      boatByMmsi: boats.boatByMmsi,
+      statics: createAisStaticStore(data.db, data.config.tableName, data.logger),
+    });
   });
   return { tracking, ais, alerts, rules };
 }
@@ -114,12 +132,20 @@ export function trackingServiceFor(data: Data): TrackingService {
   return trackingServicesFor(data).tracking;
 }
 
-/** Every router of tracking, all mounted at /api/tracking: the intakes, the live map's reads, alerts and rules. */
-export function trackingRoutersFor(
+/** The intakes (trackers, AIS receivers): the hot path, in a function of its own on AWS (no sign-in to load). */
+export function trackingIntakeRouterFor(
+  dependencies: Data,
+  services: ReturnType<typeof trackingServicesFor> = trackingServicesFor(dependencies),
+) {
+  return { basePath: TRACKING_BASE_PATH, router: createTrackingRouter(services.tracking, services.ais) };
+}
+
+/** The live map's reads, the alerts and the rules, at /api/tracking. */
+export function trackingReadRoutersFor(
   dependencies: PlatformDependencies,
   services: ReturnType<typeof trackingServicesFor> = trackingServicesFor(dependencies),
 ) {
-  const { tracking, ais, alerts, rules } = services;
+  const { tracking, alerts, rules } = services;
   const viewerOf = createViewerResolver(dependencies.verifier, bookedTripFor(dependencies));
   const requireRoleOrSession = createSessionFormGuard(
     dependencies.verifier,
@@ -127,8 +153,7 @@ export function trackingRoutersFor(
     dependencies.config,
   );
   return [
-    createTrackingRouter(tracking, dependencies.requireRole, ais),
-    createLiveReadRouter(tracking, alerts, viewerOf),
+    createLiveReadRouter(tracking, alerts, viewerOf, dependencies.requireRole),
     createSafetyRouter(
       alerts,
       rules,
@@ -137,6 +162,12 @@ export function trackingRoutersFor(
       requireRoleOrSession,
     ),
   ].map((router) => ({ basePath: TRACKING_BASE_PATH, router }));
+}
+
+/** Every router of tracking, one set of services behind them (locally, the tests, the API document). */
+export function trackingRoutersFor(dependencies: PlatformDependencies) {
+  const services = trackingServicesFor(dependencies);
+  return [trackingIntakeRouterFor(dependencies, services), ...trackingReadRoutersFor(dependencies, services)];
 }
 
 /** Where browsers open the tracking domain's WebSocket locally (on AWS: LIVE_UPDATES_URL). */

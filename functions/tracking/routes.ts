@@ -5,7 +5,6 @@
  */
 import type { Context } from 'hono';
 import * as z from 'zod';
-import type { RequireRole } from '../platform/auth/require-role.js';
 import type { AppEnv } from '../platform/http-app.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import {
@@ -66,9 +65,6 @@ const intakeResponses = {
   ...problemResponses(400, 413),
 };
 
-/** Where every boat is, is the port authority's: never in a shared cache. */
-const LIVE_MAP_CACHE = 'private, no-store';
-
 const AIS_DESCRIPTION =
   'NMEA 0183 AIS sentences as a shore receiver outputs them (`!AIVDM`, `!AIVDO`), one per line in a ' +
   '`text/plain` body, or `{ "sentences": [ … ] }` as JSON; at most ' +
@@ -85,11 +81,8 @@ const AIS_DESCRIPTION =
 /** A JSON body: the sentences as a list instead of lines. */
 const AisSentenceList = z.object({ sentences: z.array(z.string()) });
 
-export function createTrackingRouter(
-  tracking: TrackingService,
-  requireRole: RequireRole,
-  ais: AisIntake,
-): DocumentedRouter {
+/** The intakes: trackers (OsmAnd) and shore receivers (AIS). No sign-in: a tracker is known by its registered id. */
+export function createTrackingRouter(tracking: TrackingService, ais: AisIntake): DocumentedRouter {
   const intake = async (context: Context<AppEnv>) => {
     const receivedAt = new Date();
     const { outcome, location } = await readPositionRequest(context, receivedAt);
@@ -175,27 +168,6 @@ export function createTrackingRouter(
           );
         }
         return context.json(await ais.acceptSentences(lines, receivedAt), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/latest',
-        tags: ['Tracking'],
-        summary: 'Every boat’s latest position, for the port authority’s live map',
-        description:
-          'Role manager. (An operator’s own fleet and a ticket holder’s own boat come with the live map’s scoped ' +
-          'routes; until then only the authority reads positions.)',
-        security: [{ bearerAuth: [] }],
-        middleware: [requireRole('manager')] as const,
-        responses: {
-          200: json(z.object({ positions: z.array(BoatPosition) }), 'The newest position of each boat'),
-          ...problemResponses(401, 403),
-        },
-      }),
-      async (context) => {
-        context.header('Cache-Control', LIVE_MAP_CACHE);
-        return context.json({ positions: await tracking.listLatest() }, 200);
       },
     );
 }

@@ -28,7 +28,10 @@ type FunctionConstruct =
   | 'Museum'
   | 'Wifi'
   | 'Insights'
-  | 'InsightsJobs';
+  | 'InsightsJobs'
+  | 'Tracking'
+  | 'TrackingIntake'
+  | 'TrackingJobs';
 
 function functionLogicalId(constructId: FunctionConstruct): string {
   const domainFunction = stacks.api.node.findChild(constructId) as DomainFunction;
@@ -75,6 +78,9 @@ const allFunctions: FunctionConstruct[] = [
   'Wifi',
   'Insights',
   'InsightsJobs',
+  'Tracking',
+  'TrackingIntake',
+  'TrackingJobs',
 ];
 
 describe('data stack', () => {
@@ -166,7 +172,7 @@ describe('auth stack', () => {
 
 describe('api stack', () => {
   it('runs the API functions on arm64 Node.js 22 with the table and Cognito settings', () => {
-    api.resourceCountIs('AWS::Lambda::Function', 8);
+    api.resourceCountIs('AWS::Lambda::Function', 11);
     const functions = api.findResources('AWS::Lambda::Function', {
       Properties: {
         Runtime: 'nodejs22.x',
@@ -187,7 +193,7 @@ describe('api stack', () => {
       },
     });
     expect(Object.keys(functions).sort()).toEqual(
-      ['Boats', 'Insights', 'Museum', 'Payments', 'Platform', 'Wifi']
+      ['Boats', 'Insights', 'Museum', 'Payments', 'Platform', 'Tracking', 'Wifi']
         .map((name) => functionLogicalId(name as FunctionConstruct))
         .sort(),
     );
@@ -257,10 +263,11 @@ describe('api stack', () => {
     }
   });
 
-  it('lets the Wi-Fi function, alone, text login codes to phone numbers through SNS', () => {
+  it('lets the Wi-Fi function (login codes) and the tracking ones (safety alerts), alone, text phones through SNS', () => {
     // Publishing to a phone number names no resource: "*" is the only resource IAM accepts for it.
-    expect(resourcesOf('Wifi', 'sns:Publish')).toEqual(['*']);
-    for (const other of allFunctions.filter((name) => name !== 'Wifi')) {
+    const texting: FunctionConstruct[] = ['Wifi', 'Tracking', 'TrackingIntake', 'TrackingJobs'];
+    for (const sender of texting) expect(resourcesOf(sender, 'sns:Publish')).toEqual(['*']);
+    for (const other of allFunctions.filter((name) => !texting.includes(name))) {
       expect(actionsGrantedTo(other)).not.toContain('sns:Publish');
     }
   });
@@ -275,6 +282,7 @@ describe('api stack', () => {
     );
     const byJob = new Map(schedules.map((schedule) => [JSON.parse(schedule.Target.Input).job, schedule]));
     expect([...byJob.keys()].sort()).toEqual([
+      'detect-lost-signals',
       'erase-personal-data',
       'refresh-forecasts',
       'release-expired-holds',
@@ -284,18 +292,29 @@ describe('api stack', () => {
     expect(byJob.get('refresh-forecasts')?.ScheduleExpression).toBe('rate(1 day)');
     for (const schedule of schedules) {
       const job = JSON.parse(schedule.Target.Input).job;
-      const runner = job === 'refresh-forecasts' ? 'InsightsJobs' : 'BoatsJobs';
+      const runner =
+        job === 'refresh-forecasts'
+          ? 'InsightsJobs'
+          : job === 'detect-lost-signals'
+            ? 'TrackingJobs'
+            : 'BoatsJobs';
       expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId(runner));
       expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
     }
     // One dead-letter queue per domain's jobs.
-    api.resourceCountIs('AWS::SQS::Queue', 2);
+    api.resourceCountIs('AWS::SQS::Queue', 3);
     // The jobs function serves no HTTP route and verifies no token.
     const jobs = api.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ AUTH_MODE: Match.absent() }) } },
     });
     expect(Object.keys(jobs).sort()).toEqual(
-      [functionLogicalId('BoatsJobs'), functionLogicalId('InsightsJobs')].sort(),
+      // The positions' intake verifies no token either: a tracker is known by its registered id.
+      [
+        functionLogicalId('BoatsJobs'),
+        functionLogicalId('InsightsJobs'),
+        functionLogicalId('TrackingJobs'),
+        functionLogicalId('TrackingIntake'),
+      ].sort(),
     );
     // Forecasting every series may take longer than an API request.
     api.hasResourceProperties('AWS::Lambda::Function', {
@@ -335,7 +354,7 @@ describe('api stack', () => {
   );
 
   it('keeps function and access logs for 30 days', () => {
-    api.resourceCountIs('AWS::Logs::LogGroup', 9);
+    api.resourceCountIs('AWS::Logs::LogGroup', 12);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     api.allResourcesProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
@@ -350,7 +369,11 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(17);
+    expect(routes).toHaveLength(21);
+    expect(targetOf('GET /api/tracking/osmand')).toContain(functionLogicalId('TrackingIntake'));
+    expect(targetOf('POST /api/tracking/osmand')).toContain(functionLogicalId('TrackingIntake'));
+    expect(targetOf('POST /api/tracking/ais')).toContain(functionLogicalId('TrackingIntake'));
+    expect(targetOf('ANY /api/tracking/{proxy+}')).toContain(functionLogicalId('Tracking'));
     expect(targetOf('ANY /api/insights/{proxy+}')).toContain(functionLogicalId('Insights'));
     expect(targetOf('ANY /api/wifi/{proxy+}')).toContain(functionLogicalId('Wifi'));
     expect(targetOf('ANY /portal/{proxy+}')).toContain(functionLogicalId('Wifi'));
@@ -376,7 +399,7 @@ describe('api stack', () => {
     expect(stage.Properties).toMatchObject({
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+      DefaultRouteSettings: { ThrottlingBurstLimit: 1000, ThrottlingRateLimit: 500 },
     });
     const accessLog = stage.Properties.AccessLogSettings as { Format: string };
     expect(JSON.parse(accessLog.Format)).toMatchObject({
@@ -411,5 +434,24 @@ describe('checks over the whole app', () => {
       expect(annotations.findWarning('*', Match.anyValue()), stack.stackName).toEqual([]);
       expect(annotations.findError('*', Match.anyValue()), stack.stackName).toEqual([]);
     }
+  });
+});
+
+describe('tracking', () => {
+  it('routes /api/tracking/* to the tracking function, which may write the table and send alerts by SMS', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/tracking/{proxy+}' });
+    const actions = actionsGrantedTo('Tracking');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'sns:Publish']));
+  });
+
+  it('runs the signal check every minute through EventBridge Scheduler, with a function that outlasts the minute', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 minute)',
+      Target: Match.objectLike({ Input: JSON.stringify({ job: 'detect-lost-signals' }) }),
+    });
+    const resource = api.findResources('AWS::Lambda::Function')[
+      functionLogicalId('TrackingJobs')
+    ] as Resource;
+    expect(resource.Properties.Timeout).toBe(90);
   });
 });

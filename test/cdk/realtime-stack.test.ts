@@ -104,7 +104,7 @@ describe('realtime stack', () => {
           {
             Pattern: JSON.stringify({
               dynamodb: {
-                Keys: { PK: { S: [{ prefix: 'TRACKING#LATEST' }, { prefix: 'TRACKING#ALERT' }] } },
+                Keys: { PK: { S: [{ prefix: 'TRACKING#LATEST' }, { prefix: 'TRACKING#ALERT#DAY#' }] } },
               },
             }),
           },

@@ -3,13 +3,14 @@
  * retried request by its Idempotency-Key, showing a booking only to the holder of its access token, and
  * ending holds that were not paid in time. Payment, cancellation and refunds are in ../payments/service.ts.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import type { CatalogueStore } from '../catalogue/store.js';
 import { type Departure, passengerCategories } from '../departures/model.js';
 import { departurePrices } from '../departures/pricing.js';
 import { DepartureNotFoundError } from '../departures/service.js';
 import type { DeparturesStore } from '../departures/store.js';
+import { accessTokenMatches, sha256 } from './access-token.js';
 import {
   applyChange,
   type Booking,
@@ -66,8 +67,6 @@ export class BookingNotFoundError extends Error {
   }
 }
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
-
 // Crockford's base32 without I, L, O, U: a reference read out over the phone is not misheard.
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -80,19 +79,6 @@ export function newBookingReference(): string {
 /** The token is derived from the Idempotency-Key and a stored salt, so a replay can answer it again. */
 function accessTokenFor(idempotencyKey: string, salt: string): string {
   return createHmac('sha256', idempotencyKey).update(salt).digest('base64url');
-}
-
-/** The access token given when booking, or the token of the link in the confirmation message. */
-export function accessTokenMatches(
-  booking: Pick<Booking, 'accessTokenHash' | 'linkTokenHash'>,
-  token: string,
-): boolean {
-  const given = Buffer.from(sha256(token), 'hex');
-  return [booking.accessTokenHash, booking.linkTokenHash].some((hash) => {
-    if (!hash) return false;
-    const expected = Buffer.from(hash, 'hex');
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
 }
 
 /** A new random token and the hash the booking keeps of it. */
@@ -322,3 +308,5 @@ export function createBookingsService(
 }
 
 export type BookingsService = ReturnType<typeof createBookingsService>;
+
+export { accessTokenMatches } from './access-token.js';

@@ -4,7 +4,6 @@
  * from a request. One schema checks an entry before it is written and reads it back (stored-items.ts).
  */
 import * as z from 'zod';
-import type { Principal } from '../auth/principal.js';
 import { roles } from '../auth/principal.js';
 import { storableNumber } from '../stored-number.js';
 import { isUnsafeText, UNSAFE_TEXT_MESSAGE } from '../text-safety.js';
@@ -80,14 +79,5 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 /** An entry as its writer gives it: the log adds the id and the time. */
 export type AuditRecord = Omit<AuditEntry, 'id' | 'at'>;
 
-/** The `actor` of an entry: the staff member a role guard admitted (principal-of.ts). */
-export function auditActor(principal: Principal): AuditEntry['actor'] {
-  return {
-    subject: principal.subject,
-    ...(principal.email !== null && { email: principal.email }),
-    roles: principal.roles,
-    companyId: principal.companyId,
-  };
-}
-
+export { auditActor } from './actor.js';
 export { auditOrigin, auditOriginOf, USER_AGENT_MAX_LENGTH } from './origin.js';

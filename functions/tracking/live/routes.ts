@@ -4,6 +4,7 @@
  * role allows (access.ts). Where boats are is never put in a shared cache.
  */
 import * as z from 'zod';
+import type { RequireRole } from '../../platform/auth/require-role.js';
 import { ProblemError, problemResponses } from '../../platform/problem.js';
 import {
   createRoute,
@@ -77,8 +78,28 @@ export function createLiveReadRouter(
   tracking: TrackingService,
   alerts: AlertsService,
   viewerOf: ViewerResolver,
+  requireRole: RequireRole,
 ): DocumentedRouter {
   return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/latest',
+        tags: ['Tracking'],
+        summary: 'Every boat’s latest position as stored, its tracker’s attributes included',
+        description: 'Role manager: the raw positions behind `/boats`, for diagnosing a tracker.',
+        security: [{ bearerAuth: [] }],
+        middleware: [requireRole('manager')] as const,
+        responses: {
+          200: json(z.object({ positions: z.array(BoatPosition) }), 'The newest position of each boat'),
+          ...problemResponses(401, 403),
+        },
+      }),
+      async (context) => {
+        context.header('Cache-Control', PRIVATE);
+        return context.json({ positions: await tracking.listLatest() }, 200);
+      },
+    )
     .openapi(
       createRoute({
         method: 'get',

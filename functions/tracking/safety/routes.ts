@@ -6,7 +6,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
-import { auditActor } from '../../platform/audit/entry.js';
+import { auditActor } from '../../platform/audit/actor.js';
 import type { AuditLog } from '../../platform/audit/log.js';
 import { auditOriginOf } from '../../platform/audit/origin.js';
 import type { Role } from '../../platform/auth/principal.js';

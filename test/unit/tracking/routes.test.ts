@@ -1,6 +1,5 @@
 /** The intake routes in-process, with the service replaced: which requests reach them, and how they answer. */
 import { describe, expect, it } from 'vitest';
-import type { RequireRole } from '../../../functions/platform/auth/require-role.js';
 import { createHttpApp } from '../../../functions/platform/http-app.js';
 import { createAisIntake } from '../../../functions/tracking/ais/intake.js';
 import type { PositionReport } from '../../../functions/tracking/model.js';
@@ -28,10 +27,7 @@ function appWith(accepted: PositionReport[], maxBodyBytes = 1024) {
     statics: { mergeStatic: async () => true },
   });
   const app = createHttpApp({ logger: silent, maxBodyBytes });
-  // The live map's role guard is the platform's (tested there); these tests are about the intake.
-  const anyone = (() => async (_context: unknown, next: () => Promise<void>) =>
-    next()) as unknown as RequireRole;
-  app.route('/api/tracking', createTrackingRouter(service as unknown as TrackingService, anyone, ais));
+  app.route('/api/tracking', createTrackingRouter(service as unknown as TrackingService, ais));
   return app;
 }
 

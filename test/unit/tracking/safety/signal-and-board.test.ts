@@ -54,7 +54,6 @@ function situation(departures: Departure[]): BaySituation {
     departures,
     routes: new Map(),
     routeHours: new Map([[1, 4]]),
-    bansInForce: [],
   };
 }
 
