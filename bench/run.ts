@@ -4,7 +4,7 @@
  * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
  * departure; what one confirmed booking costs), and check-in at the gangway (4 scanners on one departure).
  * `npm run bench -- bookings` runs only the bookings and rewrites only their part of the results; so do
- * `bundles`, `pages`, `checkin`, `museum`, `wifi` and `forecasting`.
+ * `bundles`, `pages`, `checkin`, `museum`, `wifi`, `forecasting` and `tracking`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -42,6 +42,14 @@ import {
   weightRows,
 } from './pages.js';
 import { median } from './statistics.js';
+import {
+  BOATS,
+  CLIENTS,
+  INTAKE_SECONDS,
+  measureTracking,
+  OFFERED_PER_SECOND,
+  trackingRows,
+} from './tracking.js';
 import {
   measurePortalWeights,
   measureWifiRush,
@@ -275,6 +283,29 @@ async function measureForecastingSection(): Promise<string> {
   }
 }
 
+const TRACKING_START_MARK = '<!-- bench:tracking:start -->';
+const TRACKING_END_MARK = '<!-- bench:tracking:end -->';
+
+/** Live tracking: the intake at 10× the bay's peak, report-to-browser latency, signal-lost detection (issue 21). */
+async function measureTrackingSection(): Promise<string> {
+  say(
+    `Tracking: ${BOATS} boats, ${OFFERED_PER_SECOND} positions/s for ${INTAKE_SECONDS} s (and raw), ${CLIENTS} WebSocket clients, signal loss…`,
+  );
+  const dynamo = await startDynamoDbLocal(null);
+  try {
+    const measured = await measureTracking(dynamo);
+    return [
+      TRACKING_START_MARK,
+      `### Live tracking (measured ${today()} on ${machine()})`,
+      '',
+      ...trackingRows(measured),
+      TRACKING_END_MARK,
+    ].join('\n');
+  } finally {
+    await dynamo.stop();
+  }
+}
+
 /** Only one section: its part of the results is replaced (or added at the end), the rest kept. */
 async function runOnly(section: string, start: string, end: string): Promise<void> {
   const document = await readFile(BENCHMARKS_FILE, 'utf8');
@@ -297,6 +328,7 @@ async function main(): Promise<void> {
   const museum = await measureMuseumSection();
   const wifi = await measureWifiSection();
   const forecasting = await measureForecastingSection();
+  const tracking = await measureTrackingSection();
 
   const rounded = coldStarts.map((value) => Math.round(value));
   const results = [
@@ -322,6 +354,8 @@ async function main(): Promise<void> {
     wifi,
     '',
     forecasting,
+    '',
+    tracking,
     END_MARK,
   ].join('\n');
 
@@ -343,8 +377,10 @@ else if (only === 'bundles')
   await runOnly(await measureBundlesSection(), BUNDLES_START_MARK, BUNDLES_END_MARK);
 else if (only === 'forecasting')
   await runOnly(await measureForecastingSection(), FORECASTING_START_MARK, FORECASTING_END_MARK);
+else if (only === 'tracking')
+  await runOnly(await measureTrackingSection(), TRACKING_START_MARK, TRACKING_END_MARK);
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "checkin", "museum", "wifi", "forecasting" or "pages".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "checkin", "museum", "wifi", "forecasting", "tracking" or "pages".`,
   );

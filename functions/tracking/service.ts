@@ -246,15 +246,25 @@ export function createTrackingService({
         rules(),
       ]);
       const { lost, restored } = signalFindings(bay, latest, current, currentRules, now);
+      // Many boats at once (a storm takes a whole coast's signal): raised side by side, a few at a time.
       let raised = 0;
-      for (const { subject, finding, position } of lost) {
+      await inBatches(lost, SIGNAL_RAISES_AT_ONCE, async ({ subject, finding, position }) => {
         raised += (await alerts.raise(subject, [finding], position)).length;
-      }
-      for (const alert of restored) await alerts.conditionEnded(alert, now);
+      });
+      await inBatches(restored, SIGNAL_RAISES_AT_ONCE, (alert) => alerts.conditionEnded(alert, now));
       return { lost: raised, restored: restored.length };
     },
   };
   return service;
+}
+
+/** How many signal-lost alerts one check raises at once: each is a transaction and its messages. */
+const SIGNAL_RAISES_AT_ONCE = 16;
+
+async function inBatches<T>(items: readonly T[], size: number, act: (item: T) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map(act));
+  }
 }
 
 /** The situation narrowed to one boat, so a view of it does not walk the fleet. */
