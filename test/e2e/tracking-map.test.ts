@@ -1,6 +1,7 @@
 // The live boat map in Chromium against the running platform: a seeded boat reports a position the way Traccar
 // Client does, the manager's map draws the bay with MapLibre GL and the boat as a keyboard-reachable marker, and
-// not one request of the page leaves this machine (no tile server, no fonts, no sprites).
+// moves when the next report arrives over the WebSocket, and not one request of the page leaves this machine (no
+// tile server, no fonts, no sprites).
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -15,11 +16,11 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Bay Pearl 01's tracker (assets/seed/demo-fleet.json) reports a fix off Tuần Châu, as Traccar Client posts it. */
-async function reportPosition(): Promise<void> {
+async function reportPosition(lat = '20.9150', lon = '107.0000'): Promise<void> {
   const query = new URLSearchParams({
     id: 'GT-QN5868',
-    lat: '20.9150',
-    lon: '107.0000',
+    lat,
+    lon,
     timestamp: String(Math.floor(Date.now() / 1000)),
     speed: '7.5',
     bearing: '135',
@@ -61,6 +62,25 @@ describe('the live boat map', () => {
     const marker = page.locator('.live-boat[data-boat-id="bay-pearl-01"]');
     await marker.waitFor({ timeout: 20_000 });
     await expect(marker.getAttribute('aria-label')).resolves.toMatch(/^Bay Pearl 01: /);
+
+    // The boat moves: its next report reaches the open page over the WebSocket, and the marker follows.
+    const before = await marker.boundingBox();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await reportPosition('20.9120', '107.0150');
+    await page.waitForFunction(
+      (previous) => {
+        const box = document
+          .querySelector('.live-boat[data-boat-id="bay-pearl-01"]')
+          ?.getBoundingClientRect();
+        return (
+          box !== undefined &&
+          previous !== null &&
+          Math.abs(box.x - previous.x) + Math.abs(box.y - previous.y) > 2
+        );
+      },
+      before,
+      { timeout: 10_000 },
+    );
 
     await marker.focus();
     await page.keyboard.press('Enter');
