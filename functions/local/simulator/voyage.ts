@@ -155,38 +155,65 @@ export function knotsAt(point: LonLat, speedZones: readonly SpeedZone[], cruiseK
   return knots;
 }
 
+/** A stretch of the line and the lowest speed a zone allows on it (Infinity outside every zone). */
+interface LinePiece {
+  fromMetres: number;
+  toMetres: number;
+  zoneKnots: number;
+}
+
+/** Lines cut into pieces against the zones once: the benchmarks plan hundreds of voyages on a few lines. */
+const piecesKept = new WeakMap<readonly LonLat[], WeakMap<readonly SpeedZone[], LinePiece[]>>();
+
 /**
- * Stretches of the line at one speed, in order. A piece is slow when any of its ends or middle is in a zone, and
- * so are the pieces a margin either side: a boat slows before the zone's edge, and a fix's noise just inside it
- * never shows the cruise there.
+ * The line in pieces of a few metres, each with the zones' lowest speed on it: a piece is in a zone when either
+ * end or its middle is, and so are the pieces a margin either side, so a boat slows before the zone's edge and a
+ * fix's noise just inside it never shows the cruise there.
  */
-function speedRuns(input: VoyageInput, cumulative: readonly number[]) {
-  const pieces: { fromMetres: number; toMetres: number; knots: number }[] = [];
-  for (let i = 1; i < input.line.length; i++) {
+function linePieces(
+  line: readonly LonLat[],
+  cumulative: readonly number[],
+  speedZones: readonly SpeedZone[],
+) {
+  const kept = piecesKept.get(line)?.get(speedZones);
+  if (kept) return kept;
+  const raw: LinePiece[] = [];
+  for (let i = 1; i < line.length; i++) {
     const from = cumulative[i - 1] as number;
     const to = cumulative[i] as number;
     const count = Math.max(1, Math.ceil((to - from) / VOYAGE_DEFAULTS.sampleMetres));
     for (let piece = 0; piece < count; piece++) {
       const at = (fraction: number) =>
-        between(input.line[i - 1] as LonLat, input.line[i] as LonLat, (piece + fraction) / count);
-      pieces.push({
+        between(line[i - 1] as LonLat, line[i] as LonLat, (piece + fraction) / count);
+      raw.push({
         fromMetres: from + ((to - from) * piece) / count,
         toMetres: from + ((to - from) * (piece + 1)) / count,
-        knots: Math.min(
-          ...[0, 0.5, 1].map((fraction) => knotsAt(at(fraction), input.speedZones, input.cruiseKnots)),
-        ),
+        zoneKnots: Math.min(...[0, 0.5, 1].map((fraction) => knotsAt(at(fraction), speedZones, Infinity))),
       });
     }
   }
   const margin = Math.ceil(VOYAGE_DEFAULTS.slowMarginMetres / VOYAGE_DEFAULTS.sampleMetres);
+  const pieces = raw.map((piece, index) => ({
+    ...piece,
+    zoneKnots: Math.min(
+      ...raw.slice(Math.max(0, index - margin), index + margin + 1).map((near) => near.zoneKnots),
+    ),
+  }));
+  const byZones = piecesKept.get(line) ?? new WeakMap();
+  byZones.set(speedZones, pieces);
+  piecesKept.set(line, byZones);
+  return pieces;
+}
+
+/** Stretches of the line at one speed, in order. */
+function speedRuns(input: VoyageInput, cumulative: readonly number[]) {
   const runs: { fromMetres: number; toMetres: number; knots: number }[] = [];
-  pieces.forEach((piece, index) => {
-    const around = pieces.slice(Math.max(0, index - margin), index + margin + 1);
-    const knots = Math.min(...around.map((neighbour) => neighbour.knots));
+  for (const piece of linePieces(input.line, cumulative, input.speedZones)) {
+    const knots = Math.min(input.cruiseKnots, piece.zoneKnots);
     const last = runs[runs.length - 1];
     if (last && last.knots === knots) last.toMetres = piece.toMetres;
     else runs.push({ fromMetres: piece.fromMetres, toMetres: piece.toMetres, knots });
-  });
+  }
   return runs.filter((run) => run.toMetres > run.fromMetres);
 }
 
