@@ -4,7 +4,9 @@
  * keeps to. Read from the boats' reads of the table (`baySituationFor`), so the simulator follows the departures
  * actually scheduled — seeded, or added on the operators' pages — and never a list of its own.
  */
-import type { BaySituation } from '../../boats/reads.js';
+import type { BaySituation, DeparturesOfDay } from '../../boats/reads.js';
+import { addDays, localDateAt } from '../../platform/local-time.js';
+import { createReadCache } from '../../platform/read-cache.js';
 
 export interface SimulatedTrip {
   departureId: string;
@@ -21,7 +23,10 @@ export interface SimulatedBoat {
   name: string;
   trackerId: string;
   certifiedCapacity: number;
-  /** Where the boat lies between trips: the port of its latest departure, else of its next; null when unknown. */
+  /**
+   * Where the boat lies between trips: the port of its latest departure, else of its next (tomorrow's, late in
+   * the day); null for a boat with neither, which the simulator leaves silent, as a boat laid up is.
+   */
   homePortId: string | null;
   trip: SimulatedTrip | null;
 }
@@ -39,8 +44,13 @@ const HOUR_MS = 3_600_000;
 /**
  * The boats with a tracker and, for each, the open departure whose window holds `now` (the one that left last
  * when two do). A suspended or cancelled departure is no trip: under a weather ban the boat stays in port.
+ * `tomorrow` (the next day's departures) gives a port to a boat with none left today.
  */
-export function fleetOfSituation(situation: BaySituation, now: Date): SimulatedBoat[] {
+export function fleetOfSituation(
+  situation: BaySituation,
+  now: Date,
+  tomorrow: BaySituation['departures'] = [],
+): SimulatedBoat[] {
   const time = now.getTime();
   const boats: SimulatedBoat[] = [];
   for (const boat of situation.boats) {
@@ -65,7 +75,9 @@ export function fleetOfSituation(situation: BaySituation, now: Date): SimulatedB
       };
     }
     const started = departures.filter((departure) => Date.parse(departure.departsAt) <= time);
-    const next = departures.find((departure) => Date.parse(departure.departsAt) > time);
+    const next =
+      departures.find((departure) => Date.parse(departure.departsAt) > time) ??
+      tomorrow.find((departure) => departure.boatId === boat.id && departure.status !== 'cancelled');
     boats.push({
       boatId: boat.id,
       name: boat.name,
@@ -78,7 +90,23 @@ export function fleetOfSituation(situation: BaySituation, now: Date): SimulatedB
   return boats;
 }
 
-/** The fleet read through the boats' reads (kept a few seconds there), for the simulator inside `npm start`. */
-export function fleetFromTable(situation: (instant: Date) => Promise<BaySituation>): FleetSource {
-  return async (now) => fleetOfSituation(await situation(now), now);
+const TOMORROW_KEPT = { ttlMilliseconds: 60_000, maxEntries: 2 } as const;
+
+/**
+ * The fleet read through the boats' reads (the situation kept a few seconds there, tomorrow's departures a
+ * minute here), for the simulator inside `npm start`.
+ */
+export function fleetFromTable(
+  situation: (instant: Date) => Promise<BaySituation>,
+  departuresOn: DeparturesOfDay,
+): FleetSource {
+  const kept = createReadCache(TOMORROW_KEPT);
+  return async (now) => {
+    const tomorrow = addDays(localDateAt(now), 1);
+    const [bay, next] = await Promise.all([
+      situation(now),
+      kept.read('departures', tomorrow, () => departuresOn(tomorrow)),
+    ]);
+    return fleetOfSituation(bay, now, next);
+  };
 }

@@ -187,17 +187,26 @@ export async function injectScenario({
   }
 
   const target = await targetOf(boat, api, bay, now);
-  const reports = scenarioReports(scenario, target, bay, now);
-  const last = reports[reports.length - 1];
-  if (!last) throw new ScenarioError(`${label} is nowhere the ${scenario} scenario can start from.`);
-  const seconds = (last.at.getTime() - now.getTime()) / 1000;
+  const planned = scenarioReports(scenario, target, bay, now);
+  const plannedLast = planned[planned.length - 1];
+  if (!plannedLast) throw new ScenarioError(`${label} is nowhere the ${scenario} scenario can start from.`);
+  const seconds = (plannedLast.at.getTime() - now.getTime()) / 1000;
+  // The simulator's own reports for the boat would interleave with the scenario's: it holds them until the end.
+  await control?.hold(boat.boatId, seconds + 30);
+  // Then the scenario starts on the next whole second, after any report the simulator sent before holding: a
+  // position in the same second as the boat's latest is the same fix to the platform, a duplicate it does not judge.
+  const reports = scenarioReports(
+    scenario,
+    target,
+    bay,
+    new Date((Math.floor(Date.now() / 1000) + 1) * 1000),
+  );
+  const last = reports[reports.length - 1] as TrackerReport;
   say(
     `${scenario} on ${label}: ${reports.length} report${reports.length === 1 ? '' : 's'}` +
       (seconds > 0 ? ` over ${Math.round(seconds)} s` : '') +
       ` to ${platformUrl}${OSMAND_PATH}.`,
   );
-  // The simulator's own reports for the boat would interleave with the scenario's: it waits until the end.
-  await control?.hold(boat.boatId, seconds + 30);
   try {
     for (const report of reports) {
       await sleep(report.at.getTime() - Date.now());

@@ -3,7 +3,7 @@
  * HTTP to the platform's own intake, and the control endpoint `npm run simulate` talks to. Started after the
  * server listens, without waiting for a round, so start-up is no slower.
  */
-import { baySituationFor } from '../../boats/reads.js';
+import { baySituationFor, departuresOfDayFor } from '../../boats/reads.js';
 import type { PlatformDependencies } from '../../platform/dependencies.js';
 import { StartupError } from '../startup-error.js';
 import { HALONG_BAY } from './bay.js';
@@ -38,7 +38,7 @@ export async function startLocalSimulator(
   const intervalSeconds = simulatorIntervalSeconds(environment.SIMULATOR_INTERVAL_SECONDS);
   const simulator = createFleetSimulator({
     platformUrl,
-    fleet: fleetFromTable(baySituationFor(dependencies)),
+    fleet: fleetFromTable(baySituationFor(dependencies), departuresOfDayFor(dependencies)),
     bay: HALONG_BAY,
     intervalSeconds,
     logger: dependencies.logger,

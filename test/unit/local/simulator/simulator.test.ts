@@ -77,6 +77,15 @@ describe('the fleet the simulator sails', () => {
   it('has no port for a boat with no departure in the days read', () => {
     expect(boat('van-don-dart')).toMatchObject({ trip: null, homePortId: null });
   });
+
+  it('keeps a boat with no departure left today in the port of tomorrow’s', () => {
+    const tomorrow = { ...departure('hon-gai-explorer', 6, 'hon-gai', '08:30'), localDate: '2026-12-08' };
+    const later = fleetOfSituation(situation(day), NOW, [tomorrow]);
+    expect(later.find((candidate) => candidate.boatId === 'hon-gai-explorer')).toMatchObject({
+      trip: null,
+      homePortId: 'hon-gai',
+    });
+  });
 });
 
 /** A simulator over a fixed fleet, its clock moved by hand, its requests answered 200 and kept. */
