@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { DemoAccountsFile } from '../../platform/auth/accounts.js';
+import { addDays, localDateAt } from '../../platform/local-time.js';
 import { metresBetween } from '../../tracking/safety/geometry.js';
 import { DEMO_ACCOUNTS_SEED } from '../bootstrap.js';
 import type { SimulatorBay } from './bay.js';
@@ -71,6 +72,8 @@ export interface PlatformApi {
   boats(): Promise<(MapBoat & { trackerId: string | null })[]>;
   /** The port a departure leaves from. */
   departurePort(departureId: string): Promise<string | null>;
+  /** The port of each boat's next departure on sale today or tomorrow (the public search). */
+  nextDeparturePorts(now: Date): Promise<Map<string, string>>;
   /** After how many seconds of silence a boat on a trip raises signal-lost, by the rules in force. */
   signalLostAfterSeconds(): Promise<number | null>;
   /** The unresolved alerts: their boat, kind and reason. */
@@ -161,6 +164,23 @@ export function platformApi(
       return ports.get(departureId) ?? null;
     },
 
+    async nextDeparturePorts(now) {
+      const today = localDateAt(now);
+      const days = await Promise.all(
+        [today, addDays(today, 1)].map(
+          async (date) =>
+            z
+              .object({
+                departures: z.array(z.object({ boat: z.object({ id: z.string() }), portId: z.string() })),
+              })
+              .parse(await read(`/api/boats/departures?date=${date}`, false)).departures,
+        ),
+      );
+      const ports = new Map<string, string>();
+      for (const offer of days.flat()) if (!ports.has(offer.boat.id)) ports.set(offer.boat.id, offer.portId);
+      return ports;
+    },
+
     async signalLostAfterSeconds() {
       const rules = z
         .object({ signalLostAfterSeconds: z.number() })
@@ -193,13 +213,14 @@ function portAround(
 
 /**
  * The fleet as the platform's API shows it, for the standalone simulator: a boat's trip is the live map's (its
- * hours from the expected return), its port between trips the one it was last seen in. The API does not say a
+ * hours from the expected return), its port between trips the one it was last seen in, else its next departure's. The API does not say a
  * trip is suspended by a weather ban, so — unlike the simulator inside `npm start` — this one sails it.
  */
 export function fleetFromPlatform(api: PlatformApi, bay: SimulatorBay): FleetSource {
   let kept: { at: number; boats: Promise<SimulatedBoat[]> } | null = null;
   const readFleet = async (): Promise<SimulatedBoat[]> => {
-    const boats = (await api.boats()).filter((boat) => boat.trackerId);
+    const [listed, nextPorts] = await Promise.all([api.boats(), api.nextDeparturePorts(new Date())]);
+    const boats = listed.filter((boat) => boat.trackerId);
     return Promise.all(
       boats.map(async (boat) => {
         const trip = boat.trip;
@@ -209,7 +230,7 @@ export function fleetFromPlatform(api: PlatformApi, bay: SimulatorBay): FleetSou
           name: boat.name,
           trackerId: boat.trackerId as string,
           certifiedCapacity: boat.certifiedCapacity,
-          homePortId: portAround(bay, boat.position) ?? portId,
+          homePortId: portAround(bay, boat.position) ?? portId ?? nextPorts.get(boat.boatId) ?? null,
           trip: trip && {
             departureId: trip.departureId,
             routeId: trip.routeId,
