@@ -304,15 +304,3 @@ export function positionOnVoyage(voyage: Voyage, elapsedSeconds: number): Voyage
   const { at, courseDegrees } = pointAlong(voyage.line, voyage.cumulative, metres);
   return { at, speedKnots: leg.knots, courseDegrees, phase: 'under-way' };
 }
-
-/** The metres along the line the boat has come `elapsedSeconds` after leaving. */
-export function metresAlongAt(voyage: Voyage, elapsedSeconds: number): number {
-  if (elapsedSeconds <= 0) return 0;
-  if (elapsedSeconds >= voyage.durationSeconds) return voyage.lengthMetres;
-  const leg = voyage.legs.find((candidate) => elapsedSeconds < candidate.startSeconds + candidate.seconds);
-  if (!leg) return voyage.lengthMetres;
-  if (leg.kind === 'pause') return leg.atMetres;
-  return (
-    leg.fromMetres + ((leg.toMetres - leg.fromMetres) * (elapsedSeconds - leg.startSeconds)) / leg.seconds
-  );
-}
