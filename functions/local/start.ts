@@ -3,7 +3,8 @@
  * and seeds the table, builds the site when stale, serves /api and the site, and stops everything —
  * the Java process included — on Ctrl-C. `--in-memory` keeps no data; `--dev` (`npm run dev`) serves the
  * site from Astro's dev server with hot reload instead of the build; `--no-edge-cache` leaves out the local
- * stand-in for CloudFront (functions/local/edge-cache.ts).
+ * stand-in for CloudFront (functions/local/edge-cache.ts); `--no-simulator` leaves out the fleet simulator that
+ * moves the demo boats (functions/local/simulator/).
  */
 import type { ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
@@ -31,6 +32,7 @@ import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering 
 import { createLocalEdgeCache } from './edge-cache.js';
 import { attachLiveUpdates } from './live.js';
 import { createLocalApi } from './local-api.js';
+import { type RunningSimulator, startLocalSimulator } from './simulator/local.js';
 import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
 import { StartupError } from './startup-error.js';
 import { startTestCheckout, type TestCheckout } from './test-checkout.js';
@@ -105,6 +107,7 @@ async function startPayments(
 let testCheckout: TestCheckout | null = null;
 let dynamoDb: RunningDynamoDb | null = null;
 let siteDevServer: ChildProcess | null = null;
+let simulator: RunningSimulator | null = null;
 let stopping = false;
 
 /** Stops Astro's dev server and DynamoDB Local (waiting for the Java process to end), then exits. */
@@ -112,6 +115,7 @@ async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   siteDevServer?.kill('SIGTERM');
+  await simulator?.stop();
   await testCheckout?.stop();
   await dynamoDb?.stop();
   process.exit(exitCode);
@@ -212,6 +216,7 @@ async function main(): Promise<void> {
       process.stderr.write(`The Astro dev server stopped (exit code ${code}); stopping the platform.\n`);
       void shutdown(1);
     });
+    await startSimulatorUnlessTold(dependencies, `http://127.0.0.1:${apiPort}`);
     say(
       `\nHạ Long smart-tourism platform (dev, hot reload) is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`,
     );
@@ -228,7 +233,18 @@ async function main(): Promise<void> {
     host,
   );
   attachLiveUpdates(server, liveUpdates, dependencies);
+  await startSimulatorUnlessTold(dependencies, `http://${apiHost}:${port}`);
   say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
+}
+
+/** The fleet simulator, reporting to this platform over HTTP, unless `--no-simulator`. */
+async function startSimulatorUnlessTold(
+  dependencies: Parameters<typeof startLocalSimulator>[0],
+  platformUrl: string,
+): Promise<void> {
+  if (process.argv.includes('--no-simulator')) return;
+  simulator = await startLocalSimulator(dependencies, platformUrl);
+  say(simulator.description);
 }
 
 function listen(
