@@ -47,7 +47,6 @@ function situation(departures: Departure[]): BaySituation {
       [1, 4],
       [2, 6],
     ]),
-    bansInForce: [],
   };
 }
 
