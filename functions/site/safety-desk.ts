@@ -22,7 +22,7 @@ export interface AlertsConsoleView {
 
 export function createSafetyDesk(
   alerts: Pick<AlertsService, 'listUnresolved' | 'listDay'>,
-  rules: { current: () => Promise<SafetyRules> },
+  rules: { current: () => Promise<SafetyRules>; store: { get: () => Promise<SafetyRules | null> } },
   clock: () => Date = () => new Date(),
 ) {
   const pageTools = {
@@ -57,9 +57,12 @@ export function createSafetyDesk(
       return viewer ? (await alerts.listUnresolved(viewer)).length : 0;
     },
 
-    /** The rules as the intake applies them now (version 0: the defaults from the bay's map, never saved). */
+    /**
+     * The rules as stored (version 0: the defaults from the bay's map, never saved). Read from the table, not the
+     * intake's 10-second copy: the page shows what a manager just saved, and its form carries the version now.
+     */
     async rules(): Promise<SafetyRules> {
-      return rules.current();
+      return (await rules.store.get()) ?? rules.current();
     },
   };
 }
