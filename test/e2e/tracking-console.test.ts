@@ -120,6 +120,12 @@ describe('the alerts console', () => {
       /Resolved by manager@halong\.test .*Note: Rescue boat alongside, all safe/s,
     );
 
+    // "Show on the map" opens the live map there, with the boat's panel open.
+    const map = await context.newPage();
+    await map.goto(`${baseUrl}/en/authority/map/?boat=bay-pearl-01&lat=20.91&lon=107`);
+    await map.getByRole('heading', { name: 'Bay Pearl 01', level: 2 }).waitFor({ timeout: 20_000 });
+    await map.close();
+
     const outside = requested.filter((url) => {
       const { protocol, hostname } = new URL(url);
       return !['data:', 'blob:'].includes(protocol) && hostname !== '127.0.0.1' && hostname !== 'localhost';
