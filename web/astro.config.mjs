@@ -26,17 +26,26 @@ export default defineConfig({
     endpoint: { route: '/_image', entrypoint: './src/image-endpoint.ts' },
   },
   integrations: [apiDocsAssets(), museumModels()],
-  // `npm run dev` runs the API beside Astro's dev server and sets this, so browser calls to /api reach it.
-  // Under npm run dev the API process answers /api (its WebSocket upgrades too: the live updates) and the Wi-Fi
-  // portal's /portal.
-  vite: process.env.HALONG_API_ORIGIN
-    ? {
-        server: {
-          proxy: {
-            '/api': { target: process.env.HALONG_API_ORIGIN, ws: true },
-            '/portal': process.env.HALONG_API_ORIGIN,
+  vite: {
+    build: {
+      // Astro writes a small page script into the HTML inline, and the Content-Security-Policy admits inline
+      // scripts by the hashes found in the prerendered pages only (functions/platform/content-security-policy.ts):
+      // on a page rendered per request the browser would refuse it. Scripts ship as files; other assets as Vite
+      // decides.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+    // `npm run dev` runs the API beside Astro's dev server and sets this, so browser calls to /api reach it.
+    // Under npm run dev the API process answers /api (its WebSocket upgrades too: the live updates) and the Wi-Fi
+    // portal's /portal.
+    ...(process.env.HALONG_API_ORIGIN
+      ? {
+          server: {
+            proxy: {
+              '/api': { target: process.env.HALONG_API_ORIGIN, ws: true },
+              '/portal': process.env.HALONG_API_ORIGIN,
+            },
           },
-        },
-      }
-    : {},
+        }
+      : {}),
+  },
 });

@@ -136,6 +136,13 @@ function requestValidators(request: RouteConfig['request']): MiddlewareHandler[]
     } else {
       validators.push(requireJsonMediaType, jsonValidator);
     }
+  } else if (formBody && 'schema' in formBody && isZodSchema(formBody.schema)) {
+    // A route only a staff page's form posts to (lifting a ban, the rules page): its form checked when one comes;
+    // the handler answers anything else.
+    const formValidator = zValidator('form', formBody.schema, validationHook);
+    validators.push(async (context, next) =>
+      isFormPost(context.req.header('Content-Type')) ? formValidator(context, next) : next(),
+    );
   }
   return validators;
 }

@@ -17,6 +17,7 @@ import type { SiteBookings } from './bookings.js';
 import type { DepartureSearch } from './departure-search.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
+import type { SafetyDesk } from './safety-desk.js';
 import type { TrackingDesk } from './tracking-desk.js';
 import type { WifiWelcome } from './wifi-welcome.js';
 
@@ -29,6 +30,7 @@ export interface SiteServices {
   museum: MuseumService;
   welcome: WifiWelcome;
   tracking: TrackingDesk;
+  safety: SafetyDesk;
 }
 
 export type SiteServiceDependencies = Pick<
@@ -45,6 +47,10 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     const { createBoatsPageServices } = await import('./domain-services/boats.js');
     return createBoatsPageServices(dependencies);
   });
+  const trackingPages = once(async () => {
+    const { createTrackingPageServices } = await import('./domain-services/tracking.js');
+    return createTrackingPageServices(dependencies);
+  });
   return {
     boats: loadedOnFirstUse(async () => (await boatsPages()).boats),
     departures: loadedOnFirstUse(async () => (await boatsPages()).departures),
@@ -59,10 +65,8 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
       const { createWelcomePageServices } = await import('./domain-services/wifi.js');
       return createWelcomePageServices(dependencies, await boatsPages());
     }),
-    tracking: loadedOnFirstUse(async () => {
-      const { createTrackingPageServices } = await import('./domain-services/tracking.js');
-      return createTrackingPageServices(dependencies);
-    }),
+    tracking: loadedOnFirstUse(async () => (await trackingPages()).tracking),
+    safety: loadedOnFirstUse(async () => (await trackingPages()).safety),
   };
 }
 

@@ -33,8 +33,10 @@ import { createTrackingService, type TrackingService } from './service.js';
 import { createTrackingStore, LATEST_POSITIONS_PARTITION } from './store.js';
 
 export type { Viewer } from './live/board.js';
-export type { Alert, LiveMessage, TrackedBoat, TripView } from './live/model.js';
+export type { Alert, AlertKind, LiveMessage, TrackedBoat, TripView } from './live/model.js';
 export { TRACKING_BASE_PATH } from './routes.js';
+export type { AlertsService } from './safety/alerts.js';
+export type { SafetyRules } from './safety/model.js';
 export type { TrackingService } from './service.js';
 export { BoatNotVisibleError, MAX_TRACK_HOURS, TrackRangeError } from './service.js';
 

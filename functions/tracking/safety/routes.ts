@@ -2,7 +2,8 @@
  * Acting on alerts and editing the rules. Acknowledging and resolving are for the authority and the boat's
  * company (an operator acts on its own boats' alerts), from the API with a bearer token or from the console's
  * plain HTML form with the staff session; each is audited. The rules are the authority's: read and replaced
- * whole, with the version read, so two managers editing at once cannot silently undo each other.
+ * whole, with the version read, so two managers editing at once cannot silently undo each other; the rules page's
+ * plain form posts the same change (rules-form.ts reads it).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
@@ -25,6 +26,7 @@ import { viewerOfPrincipal } from '../live/access.js';
 import { Alert } from '../live/model.js';
 import { AlertNotFoundError, AlertStateError, type AlertsService } from './alerts.js';
 import { SafetyRules, SafetyRulesInput } from './model.js';
+import { rulesInputOfForm, SafetyRulesForm } from './rules-form.js';
 import type { RulesStore } from './rules-store.js';
 
 const PRIVATE = 'private, no-store';
@@ -40,10 +42,25 @@ const AlertParams = z.object({
 const Note = z.string().trim().max(500);
 const AcknowledgeBody = z.object({ note: Note.default('') }).meta({ id: 'AlertAcknowledgement' });
 const ResolveBody = z.object({ note: Note.min(1, 'say what was done') }).meta({ id: 'AlertResolution' });
-const ConsoleForm = (note: z.ZodType) => z.object({ note, language: z.enum(['vi', 'en']).optional() });
+/**
+ * The console's form. Its note is checked by the route rather than the schema, so that a resolution without one
+ * comes back to the console as `?error=note-required` instead of a problem document in place of the page.
+ */
+const ConsoleForm = z.object({
+  note: Note.default(''),
+  language: z.enum(['vi', 'en']).optional(),
+  console: z.enum(['authority', 'operator']).optional().meta({
+    description: 'Which console posted it (the authority’s by default): where the answer goes back.',
+  }),
+});
+type ConsoleForm = z.infer<typeof ConsoleForm>;
 
 /** Where the console's form goes back to, with what happened. */
-const consolePath = (language: 'vi' | 'en' | undefined) => `/${language ?? 'vi'}/authority/alerts/`;
+const consolePath = ({ language, console }: Pick<ConsoleForm, 'language' | 'console'>) =>
+  `/${language ?? 'vi'}/${console ?? 'authority'}/alerts/`;
+
+/** Where the rules page's form goes back to. */
+const rulesPagePath = (language: 'vi' | 'en') => `/${language}/authority/rules/`;
 
 const actionRoute = (action: 'acknowledge' | 'resolve') =>
   createRoute({
@@ -67,11 +84,7 @@ const actionRoute = (action: 'acknowledge' | 'resolve') =>
         required: action === 'resolve',
         content: {
           'application/json': { schema: action === 'acknowledge' ? AcknowledgeBody : ResolveBody },
-          'application/x-www-form-urlencoded': {
-            schema: ConsoleForm(
-              action === 'acknowledge' ? Note.default('') : Note.min(1, 'say what was done'),
-            ),
-          },
+          'application/x-www-form-urlencoded': { schema: ConsoleForm },
         },
       },
     },
@@ -93,18 +106,20 @@ export function createSafetyRouter(
     context: Context<AppEnv>,
     action: 'acknowledge' | 'resolve',
     alertId: string,
-    body: { note: string; language?: 'vi' | 'en' },
+    body: { note: string } & Partial<ConsoleForm>,
   ) {
     const form = isFormPost(context.req.header('Content-Type'));
     const principal = principalOf(context);
     context.header('Cache-Control', PRIVATE);
+    if (form && action === 'resolve' && body.note === '') {
+      return context.redirect(`${consolePath(body)}?error=note-required`, 303);
+    }
     try {
       const alert = await alerts[action](alertId, viewerOfPrincipal(principal), body.note, {
         actor: auditActor(principal),
         from: auditOriginOf(context),
       });
-      if (form)
-        return context.redirect(`${consolePath(body.language)}?done=${encodeURIComponent(alert.id)}`, 303);
+      if (form) return context.redirect(`${consolePath(body)}?done=${encodeURIComponent(alert.id)}`, 303);
       return context.json(alert, 200);
     } catch (error) {
       const problem =
@@ -114,7 +129,7 @@ export function createSafetyRouter(
             ? new ProblemError(409, 'alert-state-changed', error.message)
             : error;
       if (form && problem instanceof ProblemError) {
-        return context.redirect(`${consolePath(body.language)}?error=${problem.slug}`, 303);
+        return context.redirect(`${consolePath(body)}?error=${problem.slug}`, 303);
       }
       throw problem;
     }
@@ -122,8 +137,33 @@ export function createSafetyRouter(
   /** The note (and the console form's language), from whichever body the route's validators checked. */
   const bodyOf = (context: Context<AppEnv>) =>
     (
-      context.req as unknown as { valid(target: 'form' | 'json'): { note: string; language?: 'vi' | 'en' } }
+      context.req as unknown as { valid(target: 'form' | 'json'): { note: string } & Partial<ConsoleForm> }
     ).valid(isFormPost(context.req.header('Content-Type')) ? 'form' : 'json');
+
+  /** Saves `input` over `version` and records it; null when the rules moved past `version` meanwhile. */
+  async function save(
+    context: Context<AppEnv>,
+    input: SafetyRulesInput,
+    version: number,
+  ): Promise<SafetyRules | null> {
+    const principal = principalOf(context);
+    const saved: SafetyRules = {
+      ...input,
+      version: version + 1,
+      updatedAt: new Date().toISOString(),
+      updatedBy: principal.email ?? principal.subject,
+    };
+    if (!(await rules.store.put(saved))) return null;
+    rules.forget();
+    await audit.record({
+      actor: auditActor(principal),
+      action: 'tracking-rules.update',
+      resource: { type: 'safety-rules', id: 'current' },
+      detail: { version: saved.version },
+      from: auditOriginOf(context),
+    });
+    return saved;
+  }
 
   return createRouter()
     .openapi(
@@ -179,26 +219,58 @@ export function createSafetyRouter(
       }),
       async (context) => {
         const { version, ...input } = context.req.valid('json');
-        const principal = principalOf(context);
-        const saved: SafetyRules = {
-          ...input,
-          version: version + 1,
-          updatedAt: new Date().toISOString(),
-          updatedBy: principal.email ?? principal.subject,
-        };
-        if (!(await rules.store.put(saved))) {
+        const saved = await save(context, input, version);
+        if (!saved) {
           throw new ProblemError(409, 'rules-changed', `The rules are no longer at version ${version}.`);
         }
-        rules.forget();
-        await audit.record({
-          actor: auditActor(principal),
-          action: 'tracking-rules.update',
-          resource: { type: 'safety-rules', id: 'current' },
-          detail: { version: saved.version },
-          from: auditOriginOf(context),
-        });
         context.header('Cache-Control', PRIVATE);
         return context.json(saved, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/rules',
+        tags: ['Tracking'],
+        summary: 'Change the safety rules from the rules page’s form (no JavaScript needed)',
+        description:
+          'Role manager, with the staff session cookie from the site’s own page (API clients PUT JSON with a ' +
+          'bearer token instead). The form carries the version read and the edited numbers and duty contacts; ' +
+          'the zones’, corridors’, stops’ and ports’ geometry stays as it was. Answered with a 303 back to the ' +
+          'page: `?saved=<version>`, or `?error=rules-changed` when someone saved since, or ' +
+          '`?error=validation-error&fields=<names>` naming the refused fields. Audited like the PUT.',
+        security: [{ bearerAuth: [] }],
+        middleware: [requireRoleOrSession('manager')] as const,
+        request: {
+          body: {
+            required: true,
+            content: { 'application/x-www-form-urlencoded': { schema: SafetyRulesForm } },
+          },
+        },
+        responses: {
+          303: { description: 'Back to the rules page, saying what happened' },
+          ...problemResponses(400, 401, 403, 415),
+        },
+      }),
+      async (context) => {
+        if (!isFormPost(context.req.header('Content-Type'))) {
+          throw new ProblemError(
+            415,
+            'unsupported-media-type',
+            'This takes the rules page’s form; send JSON with PUT /api/tracking/rules.',
+          );
+        }
+        const form = (context.req as unknown as { valid(target: 'form'): SafetyRulesForm }).valid('form');
+        const page = rulesPagePath(form.language);
+        context.header('Cache-Control', PRIVATE);
+        const outcome = rulesInputOfForm(form as Record<string, string>, await rules.current());
+        if (!outcome.ok) {
+          const fields = encodeURIComponent(outcome.fields.slice(0, 20).join(','));
+          return context.redirect(`${page}?error=validation-error&fields=${fields}`, 303);
+        }
+        const saved = await save(context, outcome.input, outcome.version);
+        if (!saved) return context.redirect(`${page}?error=rules-changed`, 303);
+        return context.redirect(`${page}?saved=${saved.version}`, 303);
       },
     );
 }

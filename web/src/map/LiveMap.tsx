@@ -26,6 +26,7 @@ import { bayStyle } from './bay-style';
 import { boatAppearance, boatStates, boatSymbolSvg } from './boat-appearance';
 import { connectLive, type LiveStatus, liveUrl } from './live-connection';
 import { type MapBoat, withBoat } from './map-boat';
+import type { MapFocus } from './map-focus';
 import { PlaceLabels } from './place-labels';
 import { ReplayControls } from './ReplayControls';
 import { TrailBuffer } from './trail-buffer';
@@ -45,8 +46,12 @@ export interface LiveMapProps {
   /** The live-updates WebSocket; absent to poll `boatsUrl` only, empty for this origin's /api/tracking/live. */
   liveUpdatesUrl?: string;
   trailMinutes: number;
+  /** Where to open the map instead of the whole bay, and the boat whose panel to open. */
+  focus?: MapFocus;
 }
 
+/** How close a focused map opens: a few kilometres across, the boat and the islands around it. */
+const FOCUS_ZOOM = 13;
 const POLL_SECONDS = 15;
 
 export function LiveMap({
@@ -57,13 +62,14 @@ export function LiveMap({
   trackUrl,
   liveUpdatesUrl,
   trailMinutes,
+  focus,
 }: LiveMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const markers = useRef(new Map<string, { marker: Marker; element: HTMLButtonElement }>());
   const trails = useRef(new TrailBuffer(trailMinutes));
   const [boats, setBoats] = useState<MapBoat[]>(initialBoats);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(focus?.boatId ?? null);
   const [status, setStatus] = useState<LiveStatus | 'polling'>(
     liveUpdatesUrl === undefined ? 'polling' : 'connecting',
   );
@@ -85,10 +91,14 @@ export function LiveMap({
     const map = new MapClass({
       container: container.current,
       style: bayStyle({ landUrl, featuresUrl }),
-      bounds: [
-        [BAY_MAP.box.west, BAY_MAP.box.south],
-        [BAY_MAP.box.east, BAY_MAP.box.north],
-      ],
+      ...(focus
+        ? { center: [focus.longitude, focus.latitude] as [number, number], zoom: FOCUS_ZOOM }
+        : {
+            bounds: [
+              [BAY_MAP.box.west, BAY_MAP.box.south],
+              [BAY_MAP.box.east, BAY_MAP.box.north],
+            ] as [[number, number], [number, number]],
+          }),
       maxBounds: [
         [BAY_MAP.box.west - 0.3, BAY_MAP.box.south - 0.2],
         [BAY_MAP.box.east + 0.3, BAY_MAP.box.north + 0.2],
@@ -109,7 +119,7 @@ export function LiveMap({
       map.remove();
       mapRef.current = null;
     };
-  }, [text.mapCredit, text.mapLabel]);
+  }, [focus, text.mapCredit, text.mapLabel]);
 
   // The boats' markers follow the boats: created, moved, re-drawn, removed.
   useEffect(() => {

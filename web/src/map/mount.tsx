@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import type { Dictionary, Language } from '../i18n';
 import { LiveMap } from './LiveMap';
 import type { MapBoat } from './map-boat';
+import { focusOf } from './map-focus';
 
 export function mountLiveMap(element: HTMLElement): void {
   const { lang, text, boats, boatsUrl, trackUrl, liveUrl, trailMinutes } = element.dataset;
   if (!lang || !text || !boats || !boatsUrl) return;
+  const focus = focusOf(window.location.search);
   createRoot(element).render(
     <LiveMap
       lang={lang as Language}
@@ -16,6 +18,7 @@ export function mountLiveMap(element: HTMLElement): void {
       {...(trackUrl === undefined ? {} : { trackUrl })}
       {...(liveUrl === undefined ? {} : { liveUpdatesUrl: liveUrl })}
       trailMinutes={Number(trailMinutes) || 30}
+      {...(focus ? { focus } : {})}
     />,
   );
 }
