@@ -261,7 +261,11 @@ export function createTrackingService({
 /** How many signal-lost alerts one check raises at once: each is a transaction and its messages. */
 const SIGNAL_RAISES_AT_ONCE = 16;
 
-async function inBatches<T>(items: readonly T[], size: number, act: (item: T) => Promise<unknown>): Promise<void> {
+async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  act: (item: T) => Promise<unknown>,
+): Promise<void> {
   for (let start = 0; start < items.length; start += size) {
     await Promise.all(items.slice(start, start + size).map(act));
   }
