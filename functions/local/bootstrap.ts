@@ -79,6 +79,8 @@ export async function seedDemoData(
   db: DynamoDBDocumentClient,
   tableName: string,
   accounts: AccountsStore | null,
+  /** `tripsUnderWay`: today's departures already left too, cleared (npm start, for the fleet simulator). */
+  options: { tripsUnderWay?: boolean } = {},
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
   const [catalogueSeed, wifiSeed] = await Promise.all([readBoatsCatalogueSeed(), readWifiSeed()]);
@@ -88,6 +90,8 @@ export async function seedDemoData(
       seedDemoFleet(
         { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
         seed,
+        new Date(),
+        options,
       ),
     ),
     readMuseumSeed().then((seed) => seedMuseum(createMuseumStore(db, tableName), seed)),

@@ -184,7 +184,10 @@ async function main(): Promise<void> {
   const dependencies = await createLocalDependencies(config, { payments, signer, liveUpdates });
   const bulkLoad = createBulkLoadClient(config);
   const created = await ensureTable(bulkLoad, config.tableName);
-  const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null);
+  // Today's trips that have left are seeded too (cleared, under way), for the fleet simulator to sail.
+  const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null, {
+    tripsUnderWay: !process.argv.includes('--no-simulator'),
+  });
   bulkLoad.destroy();
   say(
     `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogueItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots, ${seeded.demandSeries} demand series and ${seeded.accounts} accounts added.`,

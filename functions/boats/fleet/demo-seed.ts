@@ -42,8 +42,14 @@ export async function readDemoFleetSeed(file: URL = DEMO_FLEET_SEED): Promise<De
 /**
  * The departures the schedules give from today (Hạ Long time) for `daysAhead` days: only times still
  * ahead, and only days the boat's safety certificate covers, as scheduling through the API would require.
+ * With `tripsUnderWay` (npm start's demo), today's departures already left are added too, cleared by the port
+ * authority and departed, so the fleet simulator has boats out on the bay at any hour of the day.
  */
-export function demoDepartures(seed: DemoFleetSeed, now: Date): Departure[] {
+export function demoDepartures(
+  seed: DemoFleetSeed,
+  now: Date,
+  { tripsUnderWay = false }: { tripsUnderWay?: boolean } = {},
+): Departure[] {
   const today = localDateAt(now);
   const createdAt = now.toISOString();
   const departures: Departure[] = [];
@@ -56,12 +62,33 @@ export function demoDepartures(seed: DemoFleetSeed, now: Date): Departure[] {
       const localDate = addDays(today, day);
       if (!weekdays.has(isoWeekday(localDate)) || localDate > boat.safetyCertificateExpiresOn) continue;
       for (const localTime of schedule.localTimes) {
-        if (localToUtc(localDate, localTime) <= createdAt) continue;
-        departures.push(newDeparture({ ...schedule, boat, operator, localDate, localTime, createdAt }));
+        const departsAt = localToUtc(localDate, localTime);
+        if (departsAt > createdAt) {
+          departures.push(newDeparture({ ...schedule, boat, operator, localDate, localTime, createdAt }));
+        } else if (tripsUnderWay && day === 0) {
+          departures.push(
+            departedDemoTrip(newDeparture({ ...schedule, boat, operator, localDate, localTime, createdAt })),
+          );
+        }
       }
     }
   }
   return departures;
+}
+
+/** DEMO DATA: a trip of today that has left, cleared at departure by a stand-in of the port authority's staff. */
+function departedDemoTrip(departure: Departure): Departure {
+  return {
+    ...departure,
+    clearance: {
+      decision: 'cleared',
+      reason: 'Demo data: cleared when the platform was seeded, so that the demo has trips under way.',
+      at: departure.departsAt,
+      by: { subject: 'demo-seed' },
+      checks: [],
+    },
+    departedAt: departure.departsAt,
+  };
 }
 
 export interface FleetSeedReport {
@@ -74,12 +101,13 @@ export async function seedDemoFleet(
   stores: { fleet: FleetStore; departures: DeparturesStore },
   seed: DemoFleetSeed,
   now = new Date(),
+  options: { tripsUnderWay?: boolean } = {},
 ): Promise<FleetSeedReport> {
   const fleetWrites = await Promise.all([
     ...seed.operators.map((operator) => stores.fleet.addOperatorIfAbsent(operator)),
     ...seed.boats.map((boat) => stores.fleet.addBoatIfAbsent(boat)),
   ]);
-  const wanted = demoDepartures(seed, now);
+  const wanted = demoDepartures(seed, now, options);
   const existing = new Set(await stores.departures.existingDepartureIds(wanted.map(({ id }) => id)));
   const missing = wanted.filter(({ id }) => !existing.has(id));
   const outcome = await stores.departures.addDepartures(missing);
