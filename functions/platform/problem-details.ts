@@ -68,6 +68,7 @@ export const problemTitles = {
   'unknown-tracker': 'No boat is registered with this tracker id',
   'alert-state-changed': 'The alert is no longer in a state that allows this',
   'rules-changed': 'The safety rules were changed meanwhile; read them again',
+  'upgrade-required': 'This address speaks WebSocket: open it with a WebSocket handshake',
   'live-updates-full': 'The live updates serve as many connections as they can; try again later',
 } as const;
 

@@ -16,7 +16,7 @@ import { BoatPosition } from '../model.js';
 import type { AlertsService } from '../safety/alerts.js';
 import { BoatNotVisibleError, MAX_TRACK_HOURS, type TrackingService, TrackRangeError } from '../service.js';
 import type { ViewerResolver } from './access.js';
-import { Alert, TrackedBoat } from './model.js';
+import { Alert, LiveMessage, TrackedBoat } from './model.js';
 
 const PRIVATE = 'private, no-store';
 
@@ -81,6 +81,41 @@ export function createLiveReadRouter(
   requireRole: RequireRole,
 ): DocumentedRouter {
   return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/live',
+        tags: ['Tracking'],
+        summary: 'The live updates: a WebSocket of boats’ positions and alerts as they happen',
+        description:
+          `Open a WebSocket here (locally \`ws://<host>/api/tracking/live\` on the platform’s own port; on AWS the URL ` +
+          'the site is configured with, `LIVE_UPDATES_URL`, the realtime stack’s WebSocket API). ' +
+          `${WHO} The connection hears, as JSON text messages (schema TrackingLiveMessage): first ` +
+          '`{ "type": "ready", "topics": [...] }` (on AWS after the client sends `{ "action": "hello" }`), then ' +
+          '`{ "type": "boat", "boat": TrackedBoat }` on each new latest position of a boat it may see (a ticket holder: ' +
+          'their boat, without alerts) and `{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
+          'acknowledged, resolved or its condition ends (staff only). A refused handshake is answered with HTTP ' +
+          '401/403/404 problem+json. A plain GET here, not a WebSocket handshake, is answered 426.',
+        security,
+        request: { query: z.object(TicketQuery) },
+        responses: {
+          101: {
+            description: 'Switching to the WebSocket protocol; the messages that follow',
+            content: { 'application/json': { schema: LiveMessage } },
+          },
+          ...problemResponses(401, 403, 404, 426),
+        },
+      }),
+      () => {
+        throw new ProblemError(
+          426,
+          'upgrade-required',
+          'This is a WebSocket endpoint: open it with a WebSocket handshake (Upgrade: websocket).',
+          undefined,
+          { Upgrade: 'websocket' },
+        );
+      },
+    )
     .openapi(
       createRoute({
         method: 'get',
