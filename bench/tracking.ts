@@ -257,11 +257,11 @@ async function measureIntake(
   perSecond = OFFERED_PER_SECOND,
   seconds = INTAKE_SECONDS,
 ): Promise<IntakeRun> {
-  const base = Math.floor(Date.now() / 1000) * 1000 - seconds * 2_000;
-  return openLoop(perSecond, seconds, (sequence) => {
-    const { index, at } = fixTimeOf(sequence, base);
-    return postPosition(url, osmandQuery(index, at));
-  });
+  // Each fix is timed when its request is due: fresh, as a tracker's are, so no boat looks silent meanwhile.
+  const base = Date.now();
+  return openLoop(perSecond, seconds, (sequence) =>
+    postPosition(url, osmandQuery(sequence % BOATS, base + Math.floor((sequence * 1000) / perSecond))),
+  );
 }
 
 /** The same items straight to DynamoDB Local: the history item, and the boat's latest on its fix-time condition. */
@@ -412,7 +412,10 @@ async function measureSignalLost(url: string, token: string): Promise<TrackingMe
       headers: { Authorization: `Bearer ${token}` },
     });
     alerts = ((await response.json()) as { alerts: Alert[] }).alerts.filter(
-      (alert) => alert.kind === 'signal-lost' && alert.boatId.startsWith('bench-boat-'),
+      (alert) =>
+        alert.kind === 'signal-lost' &&
+        alert.boatId.startsWith('bench-boat-') &&
+        Date.parse(alert.raisedAt) >= silenceStarts,
     );
     if (alerts.length >= BOATS) break;
   }
