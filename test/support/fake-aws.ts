@@ -1,7 +1,7 @@
 /**
  * A local server answering the few AWS calls the platform's adapters make — KMS Sign and GetPublicKey and
- * Secrets Manager GetSecretValue (JSON 1.1 protocol), SES v2 SendEmail (REST) — so the real AWS SDK clients
- * are exercised without an account.
+ * Secrets Manager GetSecretValue (JSON 1.1 protocol), SES v2 SendEmail (REST), SNS Publish (query protocol) and
+ * API Gateway's PostToConnection (REST) — so the real AWS SDK clients are exercised without an account.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -25,12 +25,29 @@ export async function startFakeAws(): Promise<FakeAws> {
       raw += chunk;
     });
     request.on('end', () => {
-      const body = (raw ? JSON.parse(raw) : {}) as Record<string, string>;
+      const query = String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded');
+      const body = (
+        query ? Object.fromEntries(new URLSearchParams(raw)) : raw ? JSON.parse(raw) : {}
+      ) as Record<string, string>;
       const target = request.headers['x-amz-target'];
-      const operation = typeof target === 'string' ? target : `${request.method} ${request.url}`;
+      const operation =
+        typeof target === 'string'
+          ? target
+          : query
+            ? `sns.${body.Action}`
+            : `${request.method} ${request.url?.startsWith('/@connections/') ? '/@connections' : request.url}`;
       calls.push({ operation, body });
       response.setHeader('Content-Type', 'application/json');
-      if (operation === 'TrentService.GetPublicKey') {
+      if (operation === 'sns.Publish') {
+        response.setHeader('Content-Type', 'text/xml');
+        response.end(
+          '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/">' +
+            `<PublishResult><MessageId>sns-${calls.length}</MessageId></PublishResult>` +
+            `<ResponseMetadata><RequestId>request-${calls.length}</RequestId></ResponseMetadata></PublishResponse>`,
+        );
+      } else if (operation === 'POST /@connections' || operation === 'DELETE /@connections') {
+        response.end();
+      } else if (operation === 'TrentService.GetPublicKey') {
         const spki = publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
         response.end(JSON.stringify({ KeyId: body.KeyId, PublicKey: spki }));
       } else if (operation === 'TrentService.Sign') {

@@ -75,6 +75,7 @@ beforeAll(async () => {
     MESSAGES_FROM_ADDRESS: 'no-reply@tourism.halong.test',
     AWS_ENDPOINT_URL_KMS: aws.endpoint,
     AWS_ENDPOINT_URL_SESV2: aws.endpoint,
+    AWS_ENDPOINT_URL_SNS: aws.endpoint,
     // The Wi-Fi portal's key, read at cold start from a secret the deployment generated.
     WIFI_PORTAL_SECRET_ARN: portalSecretArn,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
@@ -83,6 +84,8 @@ beforeAll(async () => {
     // The distribution whose pages the stream's reader invalidates, on a local stand-in of CloudFront.
     DISTRIBUTION_ID: 'E2QWRUHAPOMQZL',
     AWS_ENDPOINT_URL_CLOUDFRONT: cloudFront.endpoint,
+    // The WebSocket API's management endpoint the live functions post to (set by cdk/stacks/realtime-stack.ts).
+    LIVE_UPDATES_ENDPOINT: aws.endpoint,
   });
   aws.secrets.set(portalSecretArn, randomUUID().replaceAll('-', '').repeat(2));
   mkdirSync(bundleDirectory, { recursive: true });
@@ -349,6 +352,44 @@ describe('the bundled booking functions', () => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toBe('application/problem+json');
   });
+});
+
+describe('the bundled tracking functions', () => {
+  it('tracking-intake takes a position as Traccar Client posts it; tracking asks for a token', async () => {
+    const query = `id=GT-QN5868&timestamp=${Math.floor(Date.now() / 1000) - 30}&lat=20.9101&lon=107.0734&speed=7.5`;
+    const position = await invoke('tracking-intake', {
+      ...event('POST', '/api/tracking/osmand', {}, 'POST /api/tracking/osmand'),
+      rawQueryString: query,
+    });
+    expect(position.statusCode, position.body).toBe(200);
+    expect(JSON.parse(position.body)).toMatchObject({ boatId: 'bay-pearl-01', duplicate: false });
+    const anonymous = await invoke('tracking', event('GET', '/api/tracking/boats'));
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toBe('application/problem+json');
+  });
+
+  it('tracking-live refuses a WebSocket handshake with no credentials', async () => {
+    const live = handlers['tracking-live'] as unknown as (event: unknown) => Promise<Result>;
+    const refused = await live({
+      requestContext: {
+        routeKey: '$connect',
+        connectionId: 'Zq1xYc0AoAMCJbA=',
+        domainName: 'ws.example.test',
+        stage: 'live',
+      },
+      headers: { host: 'ws.example.test' },
+    });
+    expect(refused.statusCode).toBe(401);
+  });
+
+  // The job repeats every 15 s until its next one-minute run is due: four checks, about 45 s.
+  it('tracking-jobs checks the signals of the boats under way four times in its minute', async () => {
+    const jobs = handlers['tracking-jobs'] as unknown as JobsHandler;
+    expect(await jobs({ job: 'detect-lost-signals' })).toEqual({
+      lost: expect.any(Number),
+      restored: expect.any(Number),
+    });
+  }, 90_000);
 });
 
 describe('the bundled site function', () => {
