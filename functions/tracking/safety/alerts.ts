@@ -105,14 +105,14 @@ export function createAlertsService({
   logger,
   clock = () => new Date(),
 }: AlertsDependencies) {
-  let known: { at: number; keys: Promise<Set<string>> } | null = null;
+  let known: { at: number; keys: Promise<Map<string, Alert>> } | null = null;
   const kept = createReadCache({ ttlMilliseconds: 2_000, maxEntries: 1 });
   const forget = () => {
     known = null;
     kept.forget(['current']);
   };
   const keyOf = (boatId: string, kind: AlertKind) => `${boatId}\u0000${kind}`;
-  /** The boats' unresolved alerts, read every few seconds rather than tried on every position. */
+  /** The boats' unresolved alerts by boat and kind, read every few seconds rather than tried on every position. */
   const knownUnresolved = () => {
     const now = clock().getTime();
     if (!known || now - known.at > KNOWN_ALERTS_KEPT_MS) {
@@ -120,10 +120,10 @@ export function createAlertsService({
         .listCurrent()
         .then(
           (alerts) =>
-            new Set(
+            new Map(
               alerts
                 .filter((alert) => alert.state !== 'resolved')
-                .map((alert) => keyOf(alert.boatId, alert.kind)),
+                .map((alert) => [keyOf(alert.boatId, alert.kind), alert] as const),
             ),
         );
       const current = { at: now, keys };
@@ -200,7 +200,11 @@ export function createAlertsService({
   }
 
   return {
-    /** Raises an alert for each finding its boat has none of yet; returns those raised. */
+    /**
+     * Raises an alert for each finding its boat has none of yet, and raises again an unresolved one whose
+     * condition had ended (a boat heard again, then silent again before anyone resolved it): the same alert,
+     * its condition current, its reason and position new, told again. Returns those raised.
+     */
     async raise(
       subject: AlertSubject,
       findings: readonly Finding[],
@@ -210,7 +214,26 @@ export function createAlertsService({
       const unresolved = await knownUnresolved();
       const raised: Alert[] = [];
       for (const finding of findings) {
-        if (unresolved.has(keyOf(subject.boatId, finding.kind))) continue;
+        const key = keyOf(subject.boatId, finding.kind);
+        const existing = unresolved.get(key);
+        if (existing && !existing.conditionEndedAt) continue;
+        if (existing) {
+          const again: Alert = { ...existing, reason: finding.reason, position, conditionEndedAt: null };
+          if (!(await store.update(again, [existing.state]))) {
+            forget();
+            continue;
+          }
+          unresolved.set(key, again);
+          kept.forget(['current']);
+          raised.push(again);
+          logger.warn('tracking alert raised again', {
+            alert: again.id,
+            kind: again.kind,
+            boat: again.boatId,
+          });
+          await Promise.all([notify(again, subject), changed(again)]);
+          continue;
+        }
         const now = clock();
         const alert: Alert = {
           id: newAlertId(now, () => randomBytes(8).toString('hex').slice(0, 10)),
@@ -233,7 +256,7 @@ export function createAlertsService({
         };
         const quietSince = new Date(now.getTime() - RESOLVED_QUIET_MINUTES * 60_000);
         if (!(await store.raise(alert, quietSince))) continue;
-        unresolved.add(keyOf(subject.boatId, finding.kind));
+        unresolved.set(key, alert);
         kept.forget(['current']);
         raised.push(alert);
         logger.warn('tracking alert raised', { alert: alert.id, kind: alert.kind, boat: alert.boatId });
@@ -247,7 +270,7 @@ export function createAlertsService({
       if (alert.state === 'resolved' || alert.conditionEndedAt) return null;
       const next = { ...alert, conditionEndedAt: at.toISOString() };
       if (!(await store.update(next, [alert.state]))) return null;
-      kept.forget(['current']);
+      forget();
       await changed(next);
       return next;
     },

@@ -10,9 +10,13 @@ import type { Boat } from '../../../functions/boats/fleet/model.js';
 import { createFleetStore } from '../../../functions/boats/fleet/store.js';
 import { createAuditLog } from '../../../functions/platform/audit/log.js';
 import { localDateAt } from '../../../functions/platform/local-time.js';
+import { createLogger } from '../../../functions/platform/logger.js';
 import type { Outbox } from '../../../functions/platform/messages/outbox.js';
+import type { OutgoingMessage } from '../../../functions/platform/messages/port.js';
 import { trackingServicesFor } from '../../../functions/tracking/index.js';
 import type { Alert, TrackedBoat } from '../../../functions/tracking/live/model.js';
+import { createAlertsService } from '../../../functions/tracking/safety/alerts.js';
+import { createAlertsStore } from '../../../functions/tracking/safety/alerts-store.js';
 import type { SafetyRules } from '../../../functions/tracking/safety/model.js';
 import { boatFares } from '../support/bookings.js';
 import { asStaff, paidBooking, postJson, staffTokens } from '../support/pier.js';
@@ -216,6 +220,62 @@ describe('the rules on a trip', () => {
     const back = await alertOf(boats.silent, 'signal-lost');
     expect(back?.state).toBe('open');
     expect(back?.conditionEndedAt).not.toBeNull();
+  });
+});
+
+describe('a boat silent again before anyone resolved its alert', () => {
+  it('raises the same alert again, its condition current, and tells the contacts again', async () => {
+    const sent: OutgoingMessage[] = [];
+    const alerts = createAlertsService({
+      store: createAlertsStore(platform.dependencies.db, platform.tableName),
+      rules: async () =>
+        ({
+          dutyContacts: [{ name: 'Duty officer', phone: '+84 912 000 111', email: null }],
+        }) as unknown as SafetyRules,
+      messages: {
+        send: async (message) => {
+          sent.push(message);
+          return { id: `m-${sent.length}` };
+        },
+      },
+      audit: { record: async () => undefined } as never,
+      changed: async () => undefined,
+      logger: createLogger('silent'),
+    });
+    const subject = {
+      boatId: 'safety-silent-twice',
+      boatName: 'Safety test silent twice',
+      registrationNumber: 'QN-TEST-2',
+      operatorId: 'demo-bay-cruises',
+      operatorPhone: null,
+      certifiedCapacity: 48,
+      departureId: null,
+      aboard: null,
+    };
+    const lost = (minutes: number) => ({
+      kind: 'signal-lost' as const,
+      reason: { vi: `Mất tín hiệu ${minutes} phút.`, en: `Silent for ${minutes} min.` },
+    });
+    const [first] = await alerts.raise(subject, [lost(2)], null);
+    expect(first).toBeDefined();
+    // Still silent: nothing new, nothing sent again.
+    expect(await alerts.raise(subject, [lost(3)], null)).toEqual([]);
+    expect(sent).toHaveLength(1);
+    // Heard again, then silent again: the alert must not keep saying the signal is back.
+    const back = await alerts.conditionEnded(first as Alert, new Date());
+    expect(back?.conditionEndedAt).not.toBeNull();
+    const position = { latitude: 20.9136, longitude: 107.02379, fixTime: new Date().toISOString() };
+    const [again] = await alerts.raise(subject, [lost(4)], position);
+    expect(again).toMatchObject({
+      id: first?.id,
+      raisedAt: first?.raisedAt,
+      state: 'open',
+      conditionEndedAt: null,
+      reason: { en: 'Silent for 4 min.' },
+      position,
+    });
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.text).toContain('Silent for 4 min.');
   });
 });
 
