@@ -178,7 +178,7 @@ export async function injectScenario({
 
   if (scenario === 'signal-lost') {
     await control?.silence(boat.boatId, silentMinutes * 60);
-    const limit = (await api.signalLostAfterSeconds()) ?? 120;
+    const limit = (await api.signalLostAfterSeconds()) ?? 40;
     say(
       `${label} falls silent for ${silentMinutes} min. The signal-lost alert comes once it has been silent ` +
         `${limit} s (the check runs every 15 s); its reports resume afterwards.`,

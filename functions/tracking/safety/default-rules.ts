@@ -10,7 +10,9 @@ import { SafetyRulesInput as RulesSchema } from './model.js';
 
 /** Defaults where a feature gives none: a port's and a stop's radius, a corridor's width, the time at a stop. */
 export const RULE_DEFAULTS = {
-  signalLostAfterSeconds: 120,
+  // Boats report every 5–10 s: 40 s is four to eight missed reports, and with the 15-second check a silent boat
+  // is alerted within a minute of its last report.
+  signalLostAfterSeconds: 40,
   movingAboveKnots: 2,
   stoppedAfterMinutes: 15,
   defaultSpeedLimitKnots: 20,

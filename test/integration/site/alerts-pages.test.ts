@@ -116,7 +116,7 @@ describe('the safety rules page', () => {
     expect(html).toContain('action="/api/tracking/rules"');
     expect(html).toContain('name="version" value="0"');
     expect(html).toContain('Version 0: the defaults drawn from the bay map, never saved.');
-    expect(html).toMatch(/name="signalLostAfterSeconds"[^>]*value="120"/);
+    expect(html).toMatch(/name="signalLostAfterSeconds"[^>]*value="40"/);
     expect(html).toContain('name="speedZones.0.limitKnots"');
     expect(html).toContain('name="corridors.0.widthMetres"');
     expect(html).toContain('name="stops.0.maxStopMinutes"');
