@@ -62,6 +62,8 @@ async function bookAndPay(page: Page, language: 'vi' | 'en') {
   await page.getByRole('button', { name: w.continue }).click();
 
   const passengers = page.locator('[data-testid="passenger"]');
+  // Without JavaScript the form's GET is a navigation of its own: wait for the page it brings.
+  await passengers.first().waitFor();
   expect(await passengers.count()).toBe(2);
   for (const [index, [name, document, nationality]] of w.passengers.entries()) {
     const fieldset = passengers.nth(index);

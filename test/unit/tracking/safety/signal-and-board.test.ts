@@ -84,7 +84,8 @@ function positionOf(boatId: string, secondsAgo: number): BoatPosition {
 describe('signalFindings', () => {
   it('finds a boat on a trip silent for longer than the limit, with the people aboard and its last position', () => {
     const bay = situation([departureOf('bay-pearl-01', 60, { aboard: 40 })]);
-    const { lost } = signalFindings(bay, [positionOf('bay-pearl-01', 121)], [], rules, NOW);
+    const limit = rules.signalLostAfterSeconds;
+    const { lost } = signalFindings(bay, [positionOf('bay-pearl-01', limit + 1)], [], rules, NOW);
     expect(lost).toHaveLength(1);
     expect(lost[0]?.subject).toMatchObject({ boatId: 'bay-pearl-01', aboard: 40, certifiedCapacity: 48 });
     expect(lost[0]?.position).toMatchObject({ latitude: 20.9136, longitude: 107.02379 });
@@ -92,8 +93,12 @@ describe('signalFindings', () => {
   });
 
   it('leaves alone a boat heard within the limit, a boat on no trip, and a trip that left less than the limit ago', () => {
-    const bay = situation([departureOf('bay-pearl-01', 60), departureOf('bay-pearl-02', 1)]);
-    const latest = [positionOf('bay-pearl-01', 119), positionOf('sea-swallow-1', 3600)];
+    // Timetables run in whole minutes: the trip leaving this very minute is within any limit.
+    const bay = situation([departureOf('bay-pearl-01', 60), departureOf('bay-pearl-02', 0)]);
+    const latest = [
+      positionOf('bay-pearl-01', rules.signalLostAfterSeconds - 1),
+      positionOf('sea-swallow-1', 3600),
+    ];
     expect(signalFindings(bay, latest, [], rules, NOW).lost).toEqual([]);
   });
 
