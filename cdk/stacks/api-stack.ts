@@ -322,6 +322,12 @@ export class ApiStack extends Stack {
         methods: [HttpMethod.POST],
         integration: paymentsIntegration,
       }),
+      // "Find my booking" e-mails a fresh link: where the messages port and the bookings' payments service are.
+      ...this.httpApi.addRoutes({
+        path: '/api/bookings/access-links',
+        methods: [HttpMethod.POST],
+        integration: paymentsIntegration,
+      }),
       ...this.httpApi.addRoutes({
         path: '/api/tickets/{proxy+}',
         methods: [HttpMethod.GET],

@@ -9,6 +9,7 @@ import type { PlatformDependencies } from '../platform/dependencies.js';
 import { loadedOnFirstUse } from '../platform/loaded-on-first-use.js';
 import type { MessagesPort } from '../platform/messages/port.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
+import { createRateLimiter } from '../platform/rate-limit.js';
 import type { Signer } from '../platform/signing/port.js';
 import { BOOKINGS_BASE_PATH, createBookingsRouter } from './bookings/routes.js';
 import { createBookingsService } from './bookings/service.js';
@@ -39,6 +40,7 @@ export {
   BookingRequest,
   type BookingView,
   MAX_PASSENGERS_PER_BOOKING,
+  travelsWithGrownUp,
 } from './bookings/model.js';
 export {
   BookingNotFoundError,
@@ -213,8 +215,9 @@ export function paymentsServiceFor(dependencies: PlatformDependencies, ports: Bo
 export function paymentRoutersFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
   const payments = paymentsServiceFor(dependencies, ports);
   const options = { publicAddress: dependencies.config };
+  const limiter = createRateLimiter(dependencies.db, dependencies.config.tableName);
   return [
-    { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(payments, options) },
+    { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(payments, { ...options, limiter }) },
     {
       basePath: PAYMENTS_BASE_PATH,
       router: createPaymentsWebhookRouter(ports.payments, payments, dependencies.logger, options),

@@ -14,6 +14,7 @@ import { html, raw } from 'hono/html';
 import { parse as parseForm } from 'qs';
 import Stripe from 'stripe';
 import type { Language } from '../platform/language.js';
+import { formatVnd } from '../platform/money.js';
 
 /** Sends one signed event to the platform's webhook; resolves with the HTTP status it answered. */
 export type DeliverWebhook = (body: string, signature: string) => Promise<number>;
@@ -92,8 +93,6 @@ const text = {
     closed: 'This checkout session has ended.',
   },
 } as const;
-
-const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} ₫`;
 
 function stripeError(context: Context, status: 400 | 401 | 404, message: string, param?: string) {
   return context.json({ error: { type: 'invalid_request_error', message, ...(param && { param }) } }, status);
@@ -312,12 +311,12 @@ a{color:#0b5394}
 <h1>${t.title}</h1>
 ${notice ? html`<p class="notice" role="alert">${notice}</p>` : ''}
 <table><tbody>
-${session.lines.map((line) => html`<tr><td>${line.quantity} × ${line.name}</td><td>${vnd(line.unitAmount * line.quantity)}</td></tr>`)}
-<tr class="total"><td>${t.total}</td><td>${vnd(session.amountTotal)}</td></tr>
+${session.lines.map((line) => html`<tr><td>${line.quantity} × ${line.name}</td><td>${formatVnd(line.unitAmount * line.quantity, session.locale)}</td></tr>`)}
+<tr class="total"><td>${t.total}</td><td>${formatVnd(session.amountTotal, session.locale)}</td></tr>
 </tbody></table>
 ${
   open
-    ? html`<form method="post" action="/checkout/${session.id}/pay"><button class="pay" type="submit">${t.pay} · ${vnd(session.amountTotal)}</button></form>
+    ? html`<form method="post" action="/checkout/${session.id}/pay"><button class="pay" type="submit">${t.pay} · ${formatVnd(session.amountTotal, session.locale)}</button></form>
 <form method="post" action="/checkout/${session.id}/decline"><button class="decline" type="submit">${t.decline}</button></form>
 <p><a href="${session.cancelUrl}">${t.back}</a></p>`
     : html`<p>${t.closed}</p>`

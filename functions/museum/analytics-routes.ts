@@ -4,10 +4,9 @@
  * the catalogue has, and only so many batches per visit and per client address a minute: the counters are
  * public-facing numbers a script could otherwise inflate at will.
  */
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { RequireRole } from '../platform/auth/require-role.js';
-import { clientAddress } from '../platform/client-address.js';
+import { addressBucket, clientAddress } from '../platform/client-address.js';
 import { addDailyStatisticsRoute } from '../platform/daily-statistics.js';
 import type { AppEnv } from '../platform/http-app.js';
 import { ProblemError, type ProblemField, problemResponses } from '../platform/problem.js';
@@ -129,13 +128,4 @@ export function addAnalyticsRoutes(
     day: DayStatistics,
     readDay: (date) => analytics.day(date),
   });
-}
-
-/**
- * The client address cut to a 24-bit hash: enough to keep one address's count apart from almost every other's,
- * too little to say whose it was (each value stands for 256 IPv4 addresses), since the counter outlives the
- * request until DynamoDB's TTL deletes it.
- */
-function addressBucket(address: string): string {
-  return createHash('sha256').update(address).digest('hex').slice(0, 6);
 }

@@ -30,6 +30,7 @@ export const problemTitles = {
   'idempotency-key-reused': 'This Idempotency-Key belongs to a different request',
   'not-payable': 'This booking cannot be paid',
   'not-cancellable': 'This booking cannot be cancelled',
+  'refund-changed': 'Cancelling now refunds a different amount than the one confirmed',
   'invalid-signature': 'The webhook signature is not valid',
   busy: 'Too many requests for the same departure at once',
   'payment-provider-error': 'The payment provider could not be reached',

@@ -11,6 +11,7 @@ import {
   MAX_PASSENGERS_PER_BOOKING,
   type PassengerCategory,
   passengerCategories,
+  travelsWithGrownUp,
 } from '../boats/index.js';
 import type { Language } from '../platform/language.js';
 
@@ -34,7 +35,8 @@ export type FieldProblem =
 export type PartyOutcome =
   | { kind: 'none' }
   | { kind: 'party'; counts: PartyCounts; categories: PassengerCategory[] }
-  | { kind: 'invalid' };
+  /** `size`: no passenger, or more than a booking takes; `childrenAlone`: only children, told before their details. */
+  | { kind: 'invalid'; reason: 'size' | 'childrenAlone' };
 
 /** The party of a query string (`adult=2&child-7-to-12=1`), each passenger's category in order. */
 export function readParty(parameters: URLSearchParams): PartyOutcome {
@@ -46,14 +48,16 @@ export function readParty(parameters: URLSearchParams): PartyOutcome {
     given = true;
     const count = Number(raw);
     if (!Number.isInteger(count) || count < 0 || count > MAX_PASSENGERS_PER_BOOKING)
-      return { kind: 'invalid' };
+      return { kind: 'invalid', reason: 'size' };
     counts[category] = count;
   }
   if (!given) return { kind: 'none' };
   const categories = passengerCategories.flatMap((category) =>
     Array<PassengerCategory>(counts[category]).fill(category),
   );
-  if (categories.length === 0 || categories.length > MAX_PASSENGERS_PER_BOOKING) return { kind: 'invalid' };
+  if (categories.length === 0 || categories.length > MAX_PASSENGERS_PER_BOOKING)
+    return { kind: 'invalid', reason: 'size' };
+  if (!travelsWithGrownUp(categories)) return { kind: 'invalid', reason: 'childrenAlone' };
   return { kind: 'party', counts, categories };
 }
 

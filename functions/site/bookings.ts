@@ -49,6 +49,35 @@ export function bookingCookie(
   ].join('; ');
 }
 
+/** The booking keys a browser carries in its Cookie header: reference → token, at most `limit` of them. */
+export function bookingCookiesOf(cookieHeader: string | null, limit = 20): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const part of (cookieHeader ?? '').split(';')) {
+    const match = /^\s*hl_booking_(HL[0-9A-Z]{8})=([^;\s]+)\s*$/.exec(part);
+    if (match?.[1] && match[2] && found.size < limit) found.set(match[1], match[2]);
+  }
+  return found;
+}
+
+/** Whether a held booking is the same request as `request`: the same people, documents and contact. */
+export function sameParty(booking: Booking, request: BookingRequest): boolean {
+  const person = (passenger: BookingRequest['passengers'][number]) =>
+    [
+      passenger.category,
+      passenger.fullName.trim().toLowerCase(),
+      passenger.documentType,
+      passenger.documentNumber,
+    ]
+      .join('|')
+      .toUpperCase();
+  const people = (passengers: readonly BookingRequest['passengers'][number][]) =>
+    passengers.map(person).sort();
+  return (
+    booking.contact?.email.toLowerCase() === request.contact.email.toLowerCase() &&
+    JSON.stringify(people(booking.passengers)) === JSON.stringify(people(request.passengers))
+  );
+}
+
 /** How long the browser keeps a booking's cookie: until 30 days after the trip. */
 export function bookingCookieLifetime(departsAt: string, now: Date): number {
   return (Date.parse(departsAt) - now.getTime()) / 1000 + 30 * 86_400;
@@ -75,6 +104,16 @@ export function createSiteBookings(
     cookieFor: (bookingId: string, token: string, secure: boolean, departsAt: string) =>
       bookingCookie(bookingId, token, secure, bookingCookieLifetime(departsAt, clock())),
   };
+  async function forHolder(id: string, token: string | undefined): Promise<Booking | null> {
+    if (!token) return null;
+    try {
+      return await service.getBooking(id, token);
+    } catch (error) {
+      if (error instanceof BookingNotFoundError) return null;
+      throw error;
+    }
+  }
+
   return {
     // Offered here so that pages import only types from functions/ (a value import would bundle a second copy of
     // the module graph into Astro's server build); async, like every member, so the module loads late.
@@ -105,14 +144,29 @@ export function createSiteBookings(
     },
 
     /** The booking when `token` opens it; null for an unknown reference or a wrong token alike. */
-    async forHolder(id: string, token: string | undefined): Promise<Booking | null> {
-      if (!token) return null;
-      try {
-        return await service.getBooking(id, token);
-      } catch (error) {
-        if (error instanceof BookingNotFoundError) return null;
-        throw error;
-      }
+    forHolder,
+
+    /**
+     * The seats this browser still holds on a departure, unpaid: from the booking cookies it carries (the form
+     * sent again after going back must not hold a second set of seats; the visitor is offered the first).
+     */
+    async liveHoldsOn(departureId: string, cookieHeader: string | null): Promise<Booking[]> {
+      const now = clock().getTime();
+      const held = await Promise.all(
+        [...bookingCookiesOf(cookieHeader)].map(([id, token]) => forHolder(id, token)),
+      );
+      return held.filter(
+        (booking): booking is Booking =>
+          booking !== null &&
+          booking.status === 'on_hold' &&
+          booking.departure.id === departureId &&
+          Date.parse(booking.holdExpiresAt) > now,
+      );
+    },
+
+    /** The held booking among `holds` that is this very request, if any. */
+    async sameRequestAmong(holds: readonly Booking[], request: BookingRequest): Promise<Booking | null> {
+      return holds.find((booking) => sameParty(booking, request)) ?? null;
     },
 
     /** What cancelling now would refund, by the policy in force. */

@@ -13,7 +13,9 @@ import { localDateAt } from '../platform/local-time.js';
 
 export type DepartureSearchOutcome =
   | { kind: 'results'; query: DepartureSearchQuery; departures: DepartureOffer[] }
-  | { kind: 'invalid'; fields: string[] };
+  | { kind: 'invalid'; fields: string[] }
+  /** A day already gone in Hạ Long: said as such, with today to search instead. */
+  | { kind: 'past'; query: DepartureSearchQuery; today: string };
 
 export function createDepartureSearch(departures: DeparturesService, clock: () => Date = () => new Date()) {
   return {
@@ -25,13 +27,15 @@ export function createDepartureSearch(departures: DeparturesService, clock: () =
     /** Reads `parameters` (date defaults to today) and searches; a malformed field is named, not guessed. */
     async search(parameters: URLSearchParams): Promise<DepartureSearchOutcome> {
       const given = Object.fromEntries([...parameters].filter(([, value]) => value !== ''));
-      const parsed = DepartureSearchQuerySchema.safeParse({ date: localDateAt(clock()), ...given });
+      const today = localDateAt(clock());
+      const parsed = DepartureSearchQuerySchema.safeParse({ date: today, ...given });
       if (!parsed.success) {
         return {
           kind: 'invalid',
           fields: [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))],
         };
       }
+      if (parsed.data.date < today) return { kind: 'past', query: parsed.data, today };
       return {
         kind: 'results',
         query: parsed.data,

@@ -10,6 +10,7 @@ import { type AppEnv, answerProblemsWithPages } from '../platform/http-app.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemError } from '../platform/problem-details.js';
 import { type PublicAddress, publicOrigin } from '../platform/public-origin.js';
 import { type SiteLanguage, siteLanguages } from './language.js';
+import { isLanguageSwitch } from './language-draft.js';
 import { carriesForm, readPostedForm } from './posted-form.js';
 import type { SiteServices } from './services.js';
 
@@ -17,6 +18,11 @@ import type { SiteServices } from './services.js';
 export interface PageLocals extends SiteServices {
   /** The form posted to the page, already read and checked (posted-form.ts); absent for a GET. */
   postedForm?: FormData;
+  /**
+   * What the visitor had typed into a page's form when they switched language (language-draft.ts): the page is
+   * rendered as for a GET, in the other language, with its form filled in from this, and nothing is done with it.
+   */
+  draft?: FormData;
   /** For the refusal page only: the problem that refused the request. */
   refusal?: { status: number; slug: string };
 }
@@ -60,6 +66,9 @@ export function mountSitePages(
     const postedForm = await readPostedForm(request);
     // The page reads the form from locals; the body it came in has been read.
     const { method, headers, url } = request;
+    if (isLanguageSwitch(postedForm)) {
+      return renderPage(new Request(url, { headers }), { ...services, draft: postedForm }, address);
+    }
     return renderPage(new Request(url, { method, headers }), { ...services, postedForm }, address);
   });
 

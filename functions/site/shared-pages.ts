@@ -36,7 +36,8 @@ export interface SharedPage {
  */
 export const SHARED_PAGES: Readonly<Record<string, SharedPage>> = {
   '/[lang]/boats': { query: [], shows: ['routes'] },
-  '/[lang]/boats/routes/[id]': { query: [], shows: ['routes'] },
+  // The route, and its next departures on sale.
+  '/[lang]/boats/routes/[id]': { query: [], shows: ['routes', 'departures'] },
   // The fields of the departure search (DepartureSearchQuery in functions/boats/departures/model.ts); its form lists
   // the routes and ports.
   '/[lang]/boats/departures': {

@@ -369,7 +369,7 @@ describe('api stack', () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1] ?? '';
       return JSON.stringify(integrations[integrationId]?.Properties.IntegrationUri);
     };
-    expect(routes).toHaveLength(21);
+    expect(routes).toHaveLength(22);
     expect(targetOf('GET /api/tracking/osmand')).toContain(functionLogicalId('TrackingIntake'));
     expect(targetOf('POST /api/tracking/osmand')).toContain(functionLogicalId('TrackingIntake'));
     expect(targetOf('POST /api/tracking/ais')).toContain(functionLogicalId('TrackingIntake'));
@@ -390,6 +390,7 @@ describe('api stack', () => {
     expect(targetOf('ANY /api/bookings/{proxy+}')).toContain(functionLogicalId('Boats'));
     expect(targetOf('POST /api/bookings/{bookingId}/checkout')).toContain(functionLogicalId('Payments'));
     expect(targetOf('POST /api/bookings/{bookingId}/cancel')).toContain(functionLogicalId('Payments'));
+    expect(targetOf('POST /api/bookings/access-links')).toContain(functionLogicalId('Payments'));
     expect(targetOf('ANY /api/payments/{proxy+}')).toContain(functionLogicalId('Payments'));
     expect(targetOf('ANY /api/{proxy+}')).toContain(functionLogicalId('Platform'));
   });

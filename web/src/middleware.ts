@@ -17,14 +17,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Astro's error overlay.
     const { carriesForm, readPostedForm } = await import('../../functions/site/posted-form');
     if (carriesForm(context.request.method)) {
-      context.locals.postedForm = await readPostedForm(context.request);
+      const posted = await readPostedForm(context.request);
+      const { isLanguageSwitch } = await import('../../functions/site/language-draft');
+      if (isLanguageSwitch(posted)) {
+        // As the host does: the page in the other language, as for a GET, its form filled in from the draft.
+        context.locals.draft = posted;
+        return context.rewrite(new Request(context.request.url, { headers: context.request.headers }));
+      }
+      context.locals.postedForm = posted;
     }
   }
   const response = await next();
   if (context.isPrerendered) return response;
   const cacheControl = pageCacheControl({
     route: context.routePattern,
-    method: context.request.method,
+    // A page rendered with a language switch's draft was posted: it shows what one visitor typed.
+    method: context.locals.draft ? 'POST' : context.request.method,
     status: response.status,
     // Cookies set with Astro.cookies are added to the answer after this middleware; both kinds count.
     setsCookie: response.headers.has('Set-Cookie') || !context.cookies.headers().next().done,

@@ -5,6 +5,7 @@
 
 import type { Language } from '../../platform/language.js';
 import type { OutgoingMessage } from '../../platform/messages/port.js';
+import { formatVnd } from '../../platform/money.js';
 import type { LocalizedText } from '../catalogue/model.js';
 import { passengerCategoryNames } from '../departures/category-names.js';
 import type { Booking } from './model.js';
@@ -46,7 +47,8 @@ const wording = {
   },
 } as const;
 
-export const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} ₫`;
+/** Money in the message's language, written as the site writes it. */
+export const vnd = (amount: number, language: Language) => formatVnd(amount, language);
 
 /** "Thứ Ba, 24 tháng 11, 2026 lúc 08:00" / "Tuesday, 24 November 2026 at 08:00", in Hạ Long time. */
 export function departureTime(departsAt: string, language: Language): string {
@@ -69,7 +71,8 @@ export function confirmationMessage(
   const t = wording[language];
   const when = departureTime(booking.departure.departsAt, language);
   const lines = booking.lines.map(
-    (line) => `  ${line.quantity} × ${passengerCategoryNames[language][line.category]} — ${vnd(line.amount)}`,
+    (line) =>
+      `  ${line.quantity} × ${passengerCategoryNames[language][line.category]} — ${vnd(line.amount, language)}`,
   );
   const text = [
     t.greeting,
@@ -81,7 +84,7 @@ export function confirmationMessage(
     `${t.boat}: ${booking.departure.boat.name}`,
     `${t.passengers}:`,
     ...lines,
-    `${t.total}: ${vnd(booking.total)}`,
+    `${t.total}: ${vnd(booking.total, language)}`,
     '',
     `${t.ticket}:`,
     ticketUrl,
@@ -94,6 +97,53 @@ export function confirmationMessage(
     to: { email: contact.email },
     subject: t.subject(booking, when),
     text,
+    reference: booking.id,
+  };
+}
+
+const linkWording = {
+  vi: {
+    subject: (booking: Booking, when: string) => `Đường dẫn mới tới đặt chỗ ${booking.id} — ${when}`,
+    intro:
+      'Ai đó (có lẽ là bạn) đã yêu cầu đường dẫn tới đặt chỗ này trên trang web. Đây là đường dẫn mới; đường dẫn trong thư trước không còn dùng được.',
+    open: 'Mở đặt chỗ (vé, mã QR, huỷ chuyến)',
+    notYou: 'Nếu không phải bạn yêu cầu, hãy bỏ qua thư này: đặt chỗ của bạn không thay đổi.',
+  },
+  en: {
+    subject: (booking: Booking, when: string) => `A new link to booking ${booking.id} — ${when}`,
+    intro:
+      'Someone (probably you) asked for a link to this booking on the website. Here is a new one; the link in earlier messages no longer works.',
+    open: 'Open the booking (ticket, QR code, cancellation)',
+    notYou: 'If it was not you, ignore this message: your booking has not changed.',
+  },
+} as const;
+
+/** The fresh link asked for on "find my booking", in the language the visitor asked in. */
+export function bookingLinkMessage(
+  booking: Booking,
+  url: string,
+  language: Language,
+): OutgoingMessage | null {
+  const email = booking.contact?.email;
+  if (!email) return null;
+  const t = { ...wording[language], ...linkWording[language] };
+  const when = departureTime(booking.departure.departsAt, language);
+  return {
+    kind: 'booking-link',
+    to: { email },
+    subject: t.subject(booking, when),
+    text: [
+      t.intro,
+      '',
+      `${t.reference}: ${booking.id}`,
+      `${t.departs}: ${when}`,
+      '',
+      `${t.open}:`,
+      url,
+      '',
+      t.keep,
+      t.notYou,
+    ].join('\n'),
     reference: booking.id,
   };
 }

@@ -20,6 +20,11 @@ export const BookingStatus = z
 const PassengerCategory = z.enum(passengerCategories);
 const childCategories: ReadonlySet<string> = new Set(['child-7-to-12', 'child-under-7']);
 
+/** Children travel with at least one passenger who is not a child: whether a party's categories allow it. */
+export function travelsWithGrownUp(categories: readonly string[]): boolean {
+  return categories.some((category) => !childCategories.has(category));
+}
+
 const FullName = z
   .string()
   .trim()
@@ -111,6 +116,27 @@ export const Contact = z
 
 export const Language = z.enum(['vi', 'en']);
 
+/**
+ * "Find my booking": the reference and the e-mail address it was booked with. A fresh link goes to that address
+ * when both match; the answer is the same either way.
+ */
+export const BookingLinkRequest = z
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^HL[0-9A-Z]{8}$/, 'a booking reference such as HL7K2QX9MD')
+      .meta({ example: 'HL7K2QX9MD' }),
+    email: z.string().trim().pipe(z.email('an e-mail address such as name@example.com').max(254)),
+    language: Language.default('vi').meta({
+      description: 'Language of the message and of the page it opens.',
+    }),
+  })
+  .meta({ id: 'BookingLinkRequest' });
+
+export type BookingLinkRequest = z.infer<typeof BookingLinkRequest>;
+
 export const BookingRequest = z
   .object({
     departureId: z.string().min(1).max(120).meta({ example: 'dep-20261124-0800-ha-long-pearl' }),
@@ -119,7 +145,7 @@ export const BookingRequest = z
     language: Language.default('vi').meta({ description: 'Language of the messages about this booking.' }),
   })
   .superRefine((request, context) => {
-    if (!request.passengers.some((passenger) => !childCategories.has(passenger.category))) {
+    if (!travelsWithGrownUp(request.passengers.map((passenger) => passenger.category))) {
       context.addIssue({
         code: 'custom',
         path: ['passengers'],

@@ -328,6 +328,28 @@ export function createBookingsStore(
       }
     },
 
+    /**
+     * Gives the booking a new link token (a fresh link for a visitor who lost theirs): the old link stops
+     * opening it, the access token of the browser that booked still does. False when there is no such booking.
+     */
+    async replaceLinkToken(bookingId: string, linkTokenHash: string): Promise<boolean> {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: bookingKey(bookingId),
+            UpdateExpression: 'SET linkTokenHash = :hash',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':hash': linkTokenHash },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
     /** Ids of every booking of departures on a local day. */
     async bookingIdsOn(localDate: string): Promise<string[]> {
       const items = await queryAll(db, {

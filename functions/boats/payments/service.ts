@@ -7,8 +7,14 @@ import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
 import type { PaymentEvent, PaymentsPort } from '../../platform/payments/port.js';
 import type { Signer } from '../../platform/signing/port.js';
-import { confirmationMessage } from '../bookings/messages.js';
-import { applyChange, type Booking, type BookingChange, type Refund } from '../bookings/model.js';
+import { bookingLinkMessage, confirmationMessage } from '../bookings/messages.js';
+import {
+  applyChange,
+  type Booking,
+  type BookingChange,
+  type BookingLinkRequest,
+  type Refund,
+} from '../bookings/model.js';
 import type { BookingsService } from '../bookings/service.js';
 import { newLinkToken } from '../bookings/service.js';
 import type { BookingsStore } from '../bookings/store.js';
@@ -26,6 +32,17 @@ export class NotPayableError extends Error {
 
 export class NotCancellableError extends Error {
   override readonly name = 'NotCancellableError';
+}
+
+/** The refund the visitor confirmed is no longer what cancelling now grants (a tier of the policy ended). */
+export class RefundChangedError extends Error {
+  override readonly name = 'RefundChangedError';
+  constructor(
+    readonly expected: number,
+    readonly now: number,
+  ) {
+    super(`Cancelling now refunds ${now} VND, not the ${expected} VND confirmed; nothing was cancelled.`);
+  }
 }
 
 export interface ReturnAddresses {
@@ -221,7 +238,36 @@ export function createPaymentsService(
      * for this moment, then its seats return to sale. The refund is asked first, under an idempotency key,
      * so a retry after any failure neither refunds twice nor leaves seats sold without the money.
      */
-    async cancelBooking(id: string, accessToken: string): Promise<Booking> {
+    /**
+     * "Find my booking": when the reference and the e-mail address match a booking, its link is renewed and the
+     * new one sent to that address; otherwise nothing happens. Whoever calls learns nothing either way — the
+     * booking is only ever opened from the address it was booked with.
+     */
+    async sendBookingLink(request: BookingLinkRequest, origin: string): Promise<void> {
+      const booking = await bookings.getBooking(request.reference);
+      const email = booking?.contact?.email;
+      if (!booking || !email || email.toLowerCase() !== request.email.toLowerCase()) {
+        logger.info('booking link not sent: no booking with that reference and e-mail', {
+          reference: request.reference,
+        });
+        return;
+      }
+      const link = newLinkToken();
+      if (!(await bookings.replaceLinkToken(booking.id, link.hash))) return;
+      const url = `${origin}/${request.language}/bookings/${booking.id}/?token=${link.token}`;
+      const message = bookingLinkMessage(booking, url, request.language);
+      if (message) await messages.send(message);
+    },
+
+    /**
+     * Cancels the booking. With `expectedRefund` (what the visitor was shown and confirmed), a paid booking is
+     * cancelled only while cancelling still refunds exactly that; otherwise nothing changes (RefundChangedError).
+     */
+    async cancelBooking(
+      id: string,
+      accessToken: string,
+      { expectedRefund }: { expectedRefund?: number } = {},
+    ): Promise<Booking> {
       const booking = await service.getBooking(id, accessToken);
       const now = clock();
       if (booking.status === 'on_hold') {
@@ -239,6 +285,9 @@ export function createPaymentsService(
       const policy = await catalogue.getCancellationPolicy();
       const percent = policy ? refundPercentFor(policy, booking.departure.departsAt, now) : 0;
       const amount = refundAmountFor(booking.payment.amountPaid ?? booking.total, percent);
+      if (expectedRefund !== undefined && expectedRefund !== amount) {
+        throw new RefundChangedError(expectedRefund, amount);
+      }
       const cancellation: BookingChange = { set: { status: 'cancelled', cancelledAt: now.toISOString() } };
       if (amount > 0 && booking.payment.paymentIntentId) {
         const result = await payments.refund({

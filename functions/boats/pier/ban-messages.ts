@@ -52,8 +52,8 @@ export function banCancellationMessage(
   const refund =
     refunded > 0
       ? booking.channel === 'counter'
-        ? words.refundCounter(vnd(refunded))
-        : words.refundOnline(vnd(refunded))
+        ? words.refundCounter(vnd(refunded, booking.language))
+        : words.refundOnline(vnd(refunded, booking.language))
       : '';
   const text = [
     words.cancelled(

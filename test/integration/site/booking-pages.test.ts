@@ -155,9 +155,35 @@ describe('booking on the site without JavaScript', () => {
     expect(qr.headers.get('content-type')).toBe('image/svg+xml');
     expect(qr.headers.get('content-disposition')).toContain(`ticket-${id}.svg`);
 
-    const cancel = await post(`/api/bookings/${id}/cancel`, {
+    // One click only asks: the page's button leads to the confirmation step, and a form post without it too.
+    expect(ticketPage).toContain(`href="${location}?confirm=cancel"`);
+    const oneClick = await post(`/api/bookings/${id}/cancel`, {
       accessToken: hiddenValue(ticketPage, 'accessToken'),
       language: 'vi',
+    });
+    expect(oneClick.status).toBe(303);
+    expect(oneClick.headers.get('location')).toBe(`${location}?confirm=cancel`);
+    expect(await (await get(location, cookie)).text()).toContain('Đã xác nhận');
+
+    const confirmPage = await (await get(`${location}?confirm=cancel`, cookie)).text();
+    expect(confirmPage).toMatch(/Bạn sẽ được hoàn 772\.000\s₫ \(100\s?%\) vào thẻ đã dùng để thanh toán\./);
+    expect(confirmPage).toMatch(/Đồng ý huỷ và hoàn 772\.000\s₫/);
+    expect(hiddenValue(confirmPage, 'expectedRefund')).toBe('772000');
+    // The refund shown is no longer what cancelling grants: nothing happens, and the page says so.
+    const stale = await post(`/api/bookings/${id}/cancel`, {
+      accessToken: hiddenValue(confirmPage, 'accessToken'),
+      language: 'vi',
+      confirmed: '1',
+      expectedRefund: '900000',
+    });
+    expect(stale.headers.get('location')).toBe(`${location}?error=refund-changed`);
+    expect(await (await get(location, cookie)).text()).toContain('Đã xác nhận');
+
+    const cancel = await post(`/api/bookings/${id}/cancel`, {
+      accessToken: hiddenValue(confirmPage, 'accessToken'),
+      language: 'vi',
+      confirmed: '1',
+      expectedRefund: hiddenValue(confirmPage, 'expectedRefund'),
     });
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get('location')).toBe(location);

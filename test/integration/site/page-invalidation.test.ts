@@ -91,7 +91,16 @@ describe('what real writes cost in invalidations', () => {
     });
     expect(scheduled).toBe(departureId);
     expect(await invalidationsFor([record])).toMatchObject([
-      { paths: ['/en/boats/departures*', '/en/welcome*', '/vi/boats/departures*', '/vi/welcome*'] },
+      {
+        paths: [
+          '/en/boats/departures*',
+          '/en/boats/routes/*',
+          '/en/welcome*',
+          '/vi/boats/departures*',
+          '/vi/boats/routes/*',
+          '/vi/welcome*',
+        ],
+      },
     ]);
   });
 

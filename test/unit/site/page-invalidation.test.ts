@@ -113,8 +113,22 @@ describe('invalidating the pages a stream batch made stale', () => {
     await handle([record(...key, { new: departure(0, 40) })]);
     await handle([record(...key, { old: departure(2, 38), new: departure(2, 38, 'cancelled') })]);
     expect(asked.map((invalidation) => invalidation.paths)).toEqual([
-      ['/en/boats/departures*', '/en/welcome*', '/vi/boats/departures*', '/vi/welcome*'],
-      ['/en/boats/departures*', '/en/welcome*', '/vi/boats/departures*', '/vi/welcome*'],
+      [
+        '/en/boats/departures*',
+        '/en/boats/routes/*',
+        '/en/welcome*',
+        '/vi/boats/departures*',
+        '/vi/boats/routes/*',
+        '/vi/welcome*',
+      ],
+      [
+        '/en/boats/departures*',
+        '/en/boats/routes/*',
+        '/en/welcome*',
+        '/vi/boats/departures*',
+        '/vi/boats/routes/*',
+        '/vi/welcome*',
+      ],
     ]);
   });
 

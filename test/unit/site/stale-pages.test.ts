@@ -23,7 +23,17 @@ const forgets = (changed: PageDataTopic[], address: string) =>
 describe('the paths a change makes stale', () => {
   it.each([
     ['routes', ['/en/boats*', '/en/welcome*', '/en/wifi*', '/vi/boats*', '/vi/welcome*', '/vi/wifi*']],
-    ['departures', ['/en/boats/departures*', '/en/welcome*', '/vi/boats/departures*', '/vi/welcome*']],
+    [
+      'departures',
+      [
+        '/en/boats/departures*',
+        '/en/boats/routes/*',
+        '/en/welcome*',
+        '/vi/boats/departures*',
+        '/vi/boats/routes/*',
+        '/vi/welcome*',
+      ],
+    ],
     ['museum', ['/en/museum*', '/en/welcome*', '/vi/museum*', '/vi/welcome*']],
     ['hotspots', ['/en/welcome*', '/en/wifi*', '/vi/welcome*', '/vi/wifi*']],
   ] as const)('a change of %s makes stale %j', (topic, paths) => {

@@ -118,6 +118,8 @@ export const en: Dictionary = {
         passengers: 'the number of passengers (1–60)',
       },
       resultsHeading: 'Departures on {date}',
+      datePast: '{date} has already passed: there are no more departures that day.',
+      searchFromToday: 'See the departures of today, {date}',
       noResults:
         'No departure has enough seats for this search. Try another day, another route or fewer passengers.',
       departsAt: 'Departs',
@@ -132,6 +134,9 @@ export const en: Dictionary = {
       title: 'Route {number}: {name}',
       description: '{summary} Stops: {stops}. {duration}. Sightseeing fee: {fee}.',
       backToRoutes: '← All sightseeing routes',
+      nextDeparturesHeading: 'Next departures',
+      noNextDepartures: 'No departure of this route is on sale in the next three days.',
+      allDepartures: 'All departures of this route, by date',
       stopsHeading: 'Stops in order',
       positionUnpublished: 'position not yet published',
       departureHeading: 'Where boats leave from',
@@ -191,6 +196,34 @@ export const en: Dictionary = {
     formReused:
       'This form was already sent with other details. Check the details and send it again to make a new booking.',
     unknownDeparture: 'This departure was not found. Please choose one from the list.',
+    find: {
+      title: 'Find my booking',
+      description: 'Lost the link to your boat ticket? Get a new one by e-mail.',
+      link: 'Lost your ticket link? Find my booking',
+      intro:
+        'Lost the link to your ticket? Enter the booking reference (it starts with HL and is in your confirmation e-mail) and the e-mail address you booked with. We will send a new link to that address.',
+      privacy:
+        'For your safety the booking is never shown on this page: only the e-mail address it was made with receives the link.',
+      legend: 'Your booking',
+      reference: 'Booking reference',
+      referenceHint: 'For example HL7K2QX9MD',
+      email: 'E-mail address used for the booking',
+      submit: 'Send me a new link',
+      sent: 'If a booking matches that reference and e-mail address, a new link is on its way there. It can take a few minutes: check your spam folder too. Links in earlier e-mails no longer work.',
+      problems: {
+        reference:
+          'Enter the booking reference as written in the e-mail: HL followed by 8 letters and digits.',
+        email: 'Enter an e-mail address such as name@example.com.',
+      },
+      tooMany: 'Too many requests for this booking or from this connection. Please try again in an hour.',
+    },
+    liveHold: {
+      notice: 'You already hold {count} seats on this departure, until {time}: booking {reference}.',
+      continue: 'Continue with booking {reference}',
+      conflict:
+        'These seats would be held besides the ones you already hold. Continue with your booking, or hold these as well.',
+      alsoHold: 'Hold these seats as well',
+    },
     page: {
       title: 'Booking {reference}',
       notFoundTitle: 'This booking cannot be opened here',
@@ -210,7 +243,7 @@ export const en: Dictionary = {
       testMode: 'Test environment: simulated payment, no real money.',
       confirming: 'Payment received, confirming your ticket… This page reloads in a few seconds.',
       checkoutCancelled: 'You left the payment page. Your seats stay held until {time}.',
-      cancelHold: 'Release the seats',
+      cancelHold: 'Release the seats…',
       ticketHeading: 'Your ticket',
       ticketIntro:
         'Show this QR code at the port. Print this page or save the code; staff can check it even offline.',
@@ -219,12 +252,37 @@ export const en: Dictionary = {
       printHint: "To print the ticket, use your browser's Print command.",
       passengersHeading: 'Passengers',
       priceHeading: 'Price',
+      paymentReceived: 'Payment received: {amount} on {date}.',
       cancelHeading: 'Cancel the trip',
       cancelRefund: 'Cancelling now refunds {amount} ({percent}).',
       cancelNoRefund: 'Cancelling now refunds nothing.',
-      cancelButton: 'Cancel the booking',
+      cancelButton: 'Cancel the booking…',
+      confirmCancel: {
+        heading: 'Cancel booking {reference}?',
+        refund: 'You will be refunded {amount} ({percent}) to the card you paid with.',
+        noRefund:
+          'Nothing will be refunded: the cancellation policy grants no refund this close to departure.',
+        consequence: 'Your seats go back on sale and the ticket stops working. This cannot be undone.',
+        confirm: 'Yes, cancel and refund {amount}',
+        confirmNoRefund: 'Yes, cancel without a refund',
+        keep: 'No, keep my booking',
+      },
+      confirmRelease: {
+        heading: (count: number) =>
+          count === 1 ? 'Release the seat held for you?' : `Release the ${count} seats held for you?`,
+        text: 'They go back on sale at once; to travel you would need to book again. Nothing has been charged.',
+        confirm: 'Yes, release the seats',
+        keep: 'No, keep them and pay',
+      },
       policyHeading: 'Cancellation policy',
-      policyTier: 'Cancelled at least {hours} hours before departure: {percent} refunded.',
+      policy: {
+        upTo: 'Up to {hours} before departure: {percent} refunded.',
+        between: 'Less than {previous} and up to {hours} before departure: {percent} refunded.',
+        lessThan: 'Less than {previous} before departure: {percent} refunded.',
+        untilDeparture: 'Until departure: {percent} refunded.',
+        nothingAfter: 'Less than {hours} before departure: nothing refunded.',
+        hours: (count: number) => (count === 1 ? '1 hour' : `${count} hours`),
+      },
       policyDeparted: 'Once the boat has left: no cancellation.',
       expiredText: 'The hold ended before the payment was completed. You can book again.',
       cancelledText: 'This booking has been cancelled.',
@@ -233,6 +291,8 @@ export const en: Dictionary = {
       errors: {
         'not-payable': 'This booking can no longer be paid.',
         'not-cancellable': 'This booking can no longer be cancelled.',
+        'refund-changed':
+          'The refund changed since the page was shown (a time limit of the policy passed). Nothing was cancelled: check the amount below and confirm again.',
         'payment-provider-error':
           'The payment service could not be reached. Nothing was charged; please try again in a few minutes.',
         'not-found': 'The booking was not found.',

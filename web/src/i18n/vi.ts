@@ -112,6 +112,8 @@ export const vi = {
       invalid: 'Vui lòng kiểm tra lại: {fields}.',
       fieldNames: { date: 'ngày đi', route: 'tuyến', port: 'cảng', passengers: 'số người (1–60)' },
       resultsHeading: 'Các chuyến ngày {date}',
+      datePast: 'Ngày {date} đã qua: không còn chuyến nào trong ngày đó.',
+      searchFromToday: 'Xem các chuyến hôm nay, {date}',
       noResults:
         'Không còn chuyến nào đủ chỗ cho lựa chọn này. Hãy thử ngày khác, tuyến khác hoặc ít người hơn.',
       departsAt: 'Khởi hành',
@@ -126,6 +128,9 @@ export const vi = {
       title: 'Tuyến {number}: {name}',
       description: '{summary} Điểm dừng: {stops}. {duration}. Phí tham quan: {fee}.',
       backToRoutes: '← Tất cả các tuyến tham quan',
+      nextDeparturesHeading: 'Các chuyến sắp khởi hành',
+      noNextDepartures: 'Tuyến này không có chuyến nào đang mở bán trong ba ngày tới.',
+      allDepartures: 'Tất cả các chuyến của tuyến này, theo ngày',
       stopsHeading: 'Các điểm dừng theo thứ tự',
       positionUnpublished: 'chưa công bố vị trí',
       departureHeading: 'Nơi tàu xuất phát',
@@ -185,6 +190,33 @@ export const vi = {
     formReused:
       'Biểu mẫu này đã được gửi với thông tin khác. Kiểm tra lại thông tin và gửi lần nữa để đặt chỗ mới.',
     unknownDeparture: 'Không tìm thấy chuyến này. Vui lòng chọn lại từ danh sách chuyến.',
+    find: {
+      title: 'Tìm đặt chỗ của tôi',
+      description: 'Mất đường dẫn tới vé tàu? Nhận đường dẫn mới qua e-mail.',
+      link: 'Mất đường dẫn tới vé? Tìm đặt chỗ của tôi',
+      intro:
+        'Mất đường dẫn tới vé? Hãy nhập mã đặt chỗ (bắt đầu bằng HL, có trong e-mail xác nhận) và địa chỉ e-mail đã dùng khi đặt. Chúng tôi sẽ gửi đường dẫn mới tới địa chỉ đó.',
+      privacy:
+        'Để bảo vệ bạn, đặt chỗ không bao giờ hiển thị trên trang này: chỉ địa chỉ e-mail đã dùng khi đặt mới nhận được đường dẫn.',
+      legend: 'Đặt chỗ của bạn',
+      reference: 'Mã đặt chỗ',
+      referenceHint: 'Ví dụ HL7K2QX9MD',
+      email: 'Địa chỉ e-mail đã dùng khi đặt',
+      submit: 'Gửi cho tôi đường dẫn mới',
+      sent: 'Nếu có đặt chỗ khớp với mã và địa chỉ e-mail này, đường dẫn mới đang được gửi tới đó. Có thể mất vài phút: hãy xem cả thư mục thư rác. Đường dẫn trong các e-mail trước không còn dùng được.',
+      problems: {
+        reference: 'Nhập mã đặt chỗ như trong e-mail: HL và 8 chữ cái hoặc chữ số.',
+        email: 'Nhập địa chỉ e-mail, ví dụ ten@example.com.',
+      },
+      tooMany: 'Có quá nhiều yêu cầu cho đặt chỗ này hoặc từ kết nối này. Vui lòng thử lại sau một giờ.',
+    },
+    liveHold: {
+      notice: 'Bạn đang giữ {count} chỗ trên chuyến này đến {time}: đặt chỗ {reference}.',
+      continue: 'Tiếp tục với đặt chỗ {reference}',
+      conflict:
+        'Các chỗ này sẽ được giữ thêm ngoài những chỗ bạn đang giữ. Hãy tiếp tục với đặt chỗ của bạn, hoặc giữ thêm các chỗ này.',
+      alsoHold: 'Giữ thêm các chỗ này',
+    },
     page: {
       title: 'Đặt chỗ {reference}',
       notFoundTitle: 'Không mở được đặt chỗ này',
@@ -204,7 +236,7 @@ export const vi = {
       testMode: 'Môi trường chạy thử: thanh toán mô phỏng, không có tiền thật.',
       confirming: 'Đã nhận thanh toán, đang xác nhận vé… Trang sẽ tự tải lại sau vài giây.',
       checkoutCancelled: 'Bạn đã rời trang thanh toán. Chỗ vẫn được giữ đến {time}.',
-      cancelHold: 'Bỏ giữ chỗ',
+      cancelHold: 'Bỏ giữ chỗ…',
       ticketHeading: 'Vé của bạn',
       ticketIntro:
         'Đưa mã QR này tại cảng. In trang này hoặc lưu mã QR; nhân viên kiểm tra được cả khi không có mạng.',
@@ -213,12 +245,36 @@ export const vi = {
       printHint: 'Để in vé, dùng lệnh In của trình duyệt.',
       passengersHeading: 'Hành khách',
       priceHeading: 'Chi phí',
+      paymentReceived: 'Đã nhận thanh toán: {amount} lúc {date}.',
       cancelHeading: 'Huỷ chuyến',
       cancelRefund: 'Nếu huỷ bây giờ, bạn được hoàn {amount} ({percent}).',
       cancelNoRefund: 'Nếu huỷ bây giờ, bạn không được hoàn tiền.',
-      cancelButton: 'Huỷ đặt chỗ',
+      cancelButton: 'Huỷ đặt chỗ…',
+      confirmCancel: {
+        heading: 'Huỷ đặt chỗ {reference}?',
+        refund: 'Bạn sẽ được hoàn {amount} ({percent}) vào thẻ đã dùng để thanh toán.',
+        noRefund:
+          'Bạn sẽ không được hoàn tiền: chính sách huỷ không hoàn tiền khi đã sát giờ khởi hành như vậy.',
+        consequence: 'Chỗ của bạn được mở bán lại và vé hết hiệu lực. Không thể hoàn tác.',
+        confirm: 'Đồng ý huỷ và hoàn {amount}',
+        confirmNoRefund: 'Đồng ý huỷ, không hoàn tiền',
+        keep: 'Không, giữ đặt chỗ của tôi',
+      },
+      confirmRelease: {
+        heading: (count: number) => `Bỏ ${count} chỗ đang giữ cho bạn?`,
+        text: 'Các chỗ này được mở bán lại ngay; muốn đi bạn sẽ phải đặt lại. Bạn chưa bị trừ tiền.',
+        confirm: 'Đồng ý bỏ giữ chỗ',
+        keep: 'Không, giữ chỗ và thanh toán',
+      },
       policyHeading: 'Chính sách huỷ',
-      policyTier: 'Huỷ trước giờ khởi hành ít nhất {hours} giờ: hoàn {percent}.',
+      policy: {
+        upTo: 'Huỷ từ {hours} trở lên trước giờ khởi hành: hoàn {percent}.',
+        between: 'Huỷ khi còn dưới {previous} và từ {hours} trở lên trước giờ khởi hành: hoàn {percent}.',
+        lessThan: 'Huỷ khi còn dưới {previous} trước giờ khởi hành: hoàn {percent}.',
+        untilDeparture: 'Huỷ trước giờ khởi hành: hoàn {percent}.',
+        nothingAfter: 'Huỷ khi còn dưới {hours} trước giờ khởi hành: không hoàn tiền.',
+        hours: (count: number) => `${count} giờ`,
+      },
       policyDeparted: 'Sau khi tàu đã rời bến: không huỷ được.',
       expiredText: 'Thời gian giữ chỗ đã hết trước khi thanh toán hoàn tất. Bạn có thể đặt lại.',
       cancelledText: 'Đặt chỗ này đã được huỷ.',
@@ -227,6 +283,8 @@ export const vi = {
       errors: {
         'not-payable': 'Đặt chỗ này không còn thanh toán được.',
         'not-cancellable': 'Đặt chỗ này không huỷ được nữa.',
+        'refund-changed':
+          'Số tiền hoàn đã thay đổi kể từ khi trang được hiển thị (đã qua một mốc thời gian của chính sách). Chưa có gì bị huỷ: hãy xem số tiền dưới đây và xác nhận lại.',
         'payment-provider-error':
           'Không kết nối được cổng thanh toán. Chưa có khoản nào bị trừ; vui lòng thử lại sau ít phút.',
         'not-found': 'Không tìm thấy đặt chỗ.',

@@ -1,4 +1,5 @@
 // Money, date and percentage formatting for display, in the visitor's language and Vietnam's time zone.
+import { formatVnd as formatMoney } from '../../../functions/platform/money';
 import { intlLocale, type Language } from '../i18n';
 
 const vietnamTimeZone = 'Asia/Ho_Chi_Minh';
@@ -19,14 +20,6 @@ function perLanguage<T>(make: (language: Language) => T): (language: Language) =
   };
 }
 
-const vndFormat = perLanguage(
-  (language) =>
-    new Intl.NumberFormat(intlLocale(language), {
-      style: 'currency',
-      currency: 'VND',
-      maximumFractionDigits: 0,
-    }),
-);
 const calendarDateFormat = perLanguage(
   (language) =>
     new Intl.DateTimeFormat(intlLocale(language), {
@@ -55,7 +48,7 @@ const localTimeFormat = perLanguage(
 
 /** 290000 → "290.000 ₫" in Vietnamese, "₫290,000" in English; VND has no minor unit. */
 export function formatVnd(amountVnd: number, language: Language): string {
-  return vndFormat(language).format(amountVnd);
+  return formatMoney(amountVnd, language);
 }
 
 /** '2025-05-01' → "01/05/2025" in Vietnamese, "1 May 2025" in English (unambiguous for visitors from abroad). */
