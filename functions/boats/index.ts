@@ -57,6 +57,7 @@ export {
 export type { Port, Route, RouteList } from './catalogue/model.js';
 export type { CatalogueService } from './catalogue/service.js';
 export {
+  CompanyDayQuery,
   type Departure,
   type DepartureOffer,
   DepartureSearchQuery,
@@ -66,13 +67,14 @@ export {
 } from './departures/model.js';
 export { TooManyDatesError } from './departures/scheduled-dates.js';
 export {
+  BoatNotInFleetError,
   CertificateExpiredError,
   DepartureExistsError,
   DepartureNotFoundError,
   type DeparturesService,
   InvalidScheduleError,
 } from './departures/service.js';
-export { type FleetService, ForeignCompanyError } from './fleet/service.js';
+export { type FleetService, ForeignCompanyError, OperatorNotFoundError } from './fleet/service.js';
 
 import { paymentRouteDeclarations as paymentRoutes } from './payments/routes.js';
 import { banRouteDeclarations } from './pier/ban-routes.js';

@@ -1,18 +1,21 @@
 /**
  * The operator's page, read and written in-process: who the signed-in staff member is (their ID token from the
- * session cookie, verified like a bearer token), their company's boats and coming departures with seats sold
- * and held, and scheduling departures from a plain form through the same departures service as the API.
+ * session cookie, verified like a bearer token), their company's boats, a day of its departures with seats sold
+ * and held (one boat's or all, as the page's address asks), and scheduling departures from a plain form through
+ * the same departures service as the API.
  */
 
 import {
+  BoatNotInFleetError,
   CertificateExpiredError,
+  CompanyDayQuery,
   type Departure,
   DepartureExistsError,
-  type DeparturesOfDay,
   type DeparturesService,
   type FleetService,
   ForeignCompanyError,
   InvalidScheduleError,
+  OperatorNotFoundError,
   passengerCategories,
   ScheduleRequest,
   TooManyDatesError,
@@ -22,8 +25,24 @@ import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { InvalidTokenError, type TokenVerifier } from '../platform/auth/verifier.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
 
-/** How far ahead the page lists the company's departures. */
-export const UPCOMING_DAYS = 14;
+/**
+ * The departures section of the page: one day of the company's departures (one boat's, or all), with the days
+ * before and after to page to; or the value of the address that names no day, or no boat or company of theirs.
+ */
+export type DepartureDay =
+  | {
+      kind: 'day';
+      date: string;
+      boatId: string | undefined;
+      departures: Departure[];
+      previousDate: string;
+      nextDate: string;
+      today: string;
+      tomorrow: string;
+    }
+  | { kind: 'invalid-date'; value: string }
+  | { kind: 'unknown-boat'; value: string }
+  | { kind: 'unknown-company'; value: string };
 
 export type ScheduleOutcome =
   | { kind: 'scheduled'; count: number; first: string; last: string }
@@ -37,14 +56,12 @@ export type ScheduleOutcome =
 export function createOperatorDesk(
   fleet: FleetService,
   departures: DeparturesService,
-  departuresOfDay: DeparturesOfDay,
   verifier: TokenVerifier,
   clock: () => Date = () => new Date(),
 ) {
   /** The plain values and rules the page uses while it renders. */
   const pageTools = {
     sessionCookieName: STAFF_SESSION_COOKIE,
-    upcomingDays: UPCOMING_DAYS,
     passengerCategories,
     /** Operators run their own company's boats; managers (and admins) every company's. */
     mayRunBoats: (principal: Principal) => hasAnyRole(principal, ['operator', 'manager']),
@@ -70,13 +87,38 @@ export function createOperatorDesk(
 
     boatsOf: (companyId: string, actor: Principal) => fleet.listBoatsOf(companyId, actor),
 
-    /** The company's departures from today for UPCOMING_DAYS days, in time order, with their seat counters. */
-    async upcomingDepartures(companyId: string): Promise<Departure[]> {
+    /**
+     * The day of the company's departures the page's address asks for: `date` (YYYY-MM-DD, today when absent)
+     * and `boat` (a boat of the company, every boat when absent). Values are checked here, at the edge, with the
+     * departures' own query schema; one that names nothing of the company comes back to be explained.
+     */
+    async departureDay(companyId: string, query: URLSearchParams, actor: Principal): Promise<DepartureDay> {
       const today = localDateAt(clock());
-      const days = await Promise.all(
-        Array.from({ length: UPCOMING_DAYS }, (_, offset) => departuresOfDay(addDays(today, offset))),
-      );
-      return days.flat().filter((departure) => departure.operatorId === companyId);
+      const date = query.get('date') || today;
+      const boatId = query.get('boat') || undefined;
+      const parsed = CompanyDayQuery.safeParse({ companyId, date, boatId });
+      if (!parsed.success) {
+        const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+        if (fields.has('companyId')) return { kind: 'unknown-company', value: companyId };
+        if (fields.has('date')) return { kind: 'invalid-date', value: date };
+        return { kind: 'unknown-boat', value: boatId ?? '' };
+      }
+      try {
+        return {
+          kind: 'day',
+          date,
+          boatId,
+          departures: await departures.companyDepartures(parsed.data, actor),
+          previousDate: addDays(date, -1),
+          nextDate: addDays(date, 1),
+          today,
+          tomorrow: addDays(today, 1),
+        };
+      } catch (error) {
+        if (error instanceof BoatNotInFleetError) return { kind: 'unknown-boat', value: error.boatId };
+        if (error instanceof OperatorNotFoundError) return { kind: 'unknown-company', value: companyId };
+        throw error;
+      }
     },
 
     async today(): Promise<string> {

@@ -233,6 +233,13 @@ export const DepartureSearchQuery = z.object({
     .meta({ param: { name: 'passengers', in: 'query' }, description: 'Seats needed (1–60)' }),
 });
 
+/** A company's departures of one local day, of all its boats or of one: what its staff work from. */
+export const CompanyDayQuery = z.object({
+  companyId: Slug,
+  date: LocalDate,
+  boatId: Slug.optional(),
+});
+
 const Prices = amountPerCategory().meta({
   id: 'Prices',
   description: 'Price per passenger: sightseeing fee after discount plus boat fare, VND.',
@@ -269,6 +276,7 @@ export type Suspension = z.infer<typeof Suspension>;
 export type ScheduledDates = z.infer<typeof ScheduledDates>;
 export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
 export type DepartureSearchQuery = z.infer<typeof DepartureSearchQuery>;
+export type CompanyDayQuery = z.infer<typeof CompanyDayQuery>;
 export type DepartureOffer = z.infer<typeof DepartureOffer>;
 
 /** e.g. `dep-20261124-0800-ha-long-pearl` for the 08:00 departure of that boat on 24 November 2026. */

@@ -1,8 +1,8 @@
 /**
  * Rules of departures: who may schedule a company's departures (its staff, or a manager), what makes a
  * departure schedulable (a known route and port, a boat of that company with a safety certificate valid on
- * the day, a time still ahead, no second departure of the boat at that minute), and the public search with
- * its prices. No HTTP and no SDK types here.
+ * the day, a time still ahead, no second departure of the boat at that minute), a company's departures of a
+ * day for its staff, and the public search with its prices. No HTTP and no SDK types here.
  */
 import { localToUtc } from '../../platform/local-time.js';
 import type { CatalogueStore } from '../catalogue/store.js';
@@ -10,6 +10,7 @@ import type { Boat } from '../fleet/model.js';
 import { type Actor, assertActsFor, OperatorNotFoundError } from '../fleet/service.js';
 import type { FleetStore } from '../fleet/store.js';
 import {
+  type CompanyDayQuery,
   type Departure,
   type DepartureOffer,
   type DepartureSearchQuery,
@@ -61,6 +62,17 @@ export class DepartureExistsError extends Error {
     const shown = departureIds.slice(0, 5).join(', ');
     const more = departureIds.length > 5 ? ` and ${departureIds.length - 5} more` : '';
     super(`The boat is already scheduled at this minute: ${shown}${more}. Nothing was created.`);
+  }
+}
+
+/** A boat asked for by a company that has no such boat (there is none, or it is another company's). */
+export class BoatNotInFleetError extends Error {
+  override readonly name = 'BoatNotInFleetError';
+  constructor(
+    readonly boatId: string,
+    readonly operatorId: string,
+  ) {
+    super(`The company "${operatorId}" has no boat "${boatId}".`);
   }
 }
 
@@ -135,6 +147,29 @@ export function createDeparturesService(
       const outcome = await departures.addDepartures(scheduled);
       if (!outcome.added) throw new DepartureExistsError(outcome.conflictingIds);
       return scheduled;
+    },
+
+    /**
+     * A company's departures of a local day, of all its boats or of one, in departure order with their seat
+     * counters, for its staff or a manager. Another company's boat is refused as not in the fleet, the same as
+     * a boat that does not exist.
+     */
+    async companyDepartures(query: CompanyDayQuery, actor: Actor): Promise<Departure[]> {
+      assertActsFor(actor, query.companyId);
+      const [operator, boat, day] = await Promise.all([
+        fleet.getOperator(query.companyId),
+        query.boatId === undefined ? null : fleet.getBoat(query.boatId),
+        departures.listDeparturesOn(query.date),
+      ]);
+      if (!operator) throw new OperatorNotFoundError(query.companyId);
+      if (query.boatId !== undefined && boat?.operatorId !== query.companyId) {
+        throw new BoatNotInFleetError(query.boatId, query.companyId);
+      }
+      return day.filter(
+        (departure) =>
+          departure.operatorId === query.companyId &&
+          (query.boatId === undefined || departure.boatId === query.boatId),
+      );
     },
 
     /** Open departures of a local day still ahead, with room for the party, in departure order. */

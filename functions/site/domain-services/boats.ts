@@ -33,12 +33,7 @@ export function createBoatsPageServices(dependencies: SiteServiceDependencies) {
     boats,
     departuresShown,
     departures: createDepartureSearch(departuresShown),
-    operator: createOperatorDesk(
-      fleetServiceFor(dependencies),
-      departures,
-      departuresOfDayFor(dependencies),
-      verifier,
-    ),
+    operator: createOperatorDesk(fleetServiceFor(dependencies), departures, verifier),
     pier: createPierDesk({
       pier: pierServiceFor(dependencies),
       departuresOfDay: departuresOfDayFor(dependencies),

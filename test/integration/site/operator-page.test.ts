@@ -97,7 +97,8 @@ describe('the operator page', () => {
   it("shows the operator's own boats, flags an expired certificate, and lists coming departures", async () => {
     const { cookie } = await signIn(demo.operator);
     // Asking for another company changes nothing for an operator.
-    const page = await get('/en/operator/?company=tuan-chau-sea-tours', cookie);
+    const tomorrow = addDays(localDateAt(new Date()), 1);
+    const page = await get(`/en/operator/?company=tuan-chau-sea-tours&date=${tomorrow}`, cookie);
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('private, no-store');
     const html = await page.text();
@@ -174,5 +175,111 @@ describe('the operator page', () => {
     const refused = await get('/en/operator/', curator.cookie);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('This page is for boat companies’ staff and tourism managers.');
+  });
+});
+
+describe("the operator page's departures of a day", () => {
+  const today = localDateAt(new Date());
+  const tomorrow = addDays(today, 1);
+  /** The departure ids of the page's table, in its order. */
+  const listedIds = (html: string) =>
+    [...html.matchAll(/data-departure="([^"]+)"/g)].map((match) => match[1]);
+  /** The values of an attribute in the page, with the HTML escaping of `&` (`&#38;` or `&amp;`) undone. */
+  const attributes = (html: string, name: 'href' | 'action') =>
+    [...html.matchAll(new RegExp(`${name}="([^"]+)"`, 'g'))].map((match) =>
+      (match[1] as string).replaceAll(/&#38;|&amp;/g, '&'),
+    );
+  const hrefs = (html: string) => attributes(html, 'href');
+
+  it("lists a chosen day's departures, one boat's when a boat is chosen, with links to the days around it", async () => {
+    const { cookie } = await signIn(demo.operator);
+    const all = await get(`/en/operator/?date=${tomorrow}`, cookie);
+    expect(all.status).toBe(200);
+    const allHtml = await all.text();
+    const compact = tomorrow.replaceAll('-', '');
+    expect(listedIds(allHtml)).toEqual([
+      `dep-${compact}-0800-bay-pearl-01`,
+      `dep-${compact}-0800-bay-pearl-02`,
+      `dep-${compact}-0830-bay-pearl-star`,
+      `dep-${compact}-1230-bay-pearl-01`,
+    ]);
+    expect(allHtml).toContain('Departures: 4');
+
+    const one = await (await get(`/en/operator/?date=${tomorrow}&boat=bay-pearl-01`, cookie)).text();
+    expect(listedIds(one)).toEqual([`dep-${compact}-0800-bay-pearl-01`, `dep-${compact}-1230-bay-pearl-01`]);
+    expect(one).toMatch(/<option value="bay-pearl-01" selected>/);
+    // Paging a day either way, and to today or tomorrow, keeps the boat; an operator's links name no company.
+    const links = hrefs(one);
+    expect(links).toContain(`/en/operator/?date=${today}&boat=bay-pearl-01`);
+    expect(links).toContain(`/en/operator/?date=${addDays(tomorrow, 1)}&boat=bay-pearl-01`);
+    expect(links).toContain('/en/operator/?boat=bay-pearl-01');
+    expect(links.some((link) => link.includes('company='))).toBe(false);
+    // Scheduling from the filtered view comes back to it.
+    expect(attributes(one, 'action')).toContain(`/en/operator/?date=${tomorrow}&boat=bay-pearl-01`);
+  });
+
+  it('shows today when no day is asked for, marked as the current day', async () => {
+    const { cookie } = await signIn(demo.operator);
+    const html = await (await get('/en/operator/', cookie)).text();
+    expect(html).toMatch(/<a href="\/en\/operator\/" aria-current="page">Today<\/a>/);
+    expect(html).toContain(`id="filter-date" name="date" type="date" value="${today}"`);
+    for (const id of listedIds(html)) expect(id).toContain(`dep-${today.replaceAll('-', '')}-`);
+  });
+
+  it('explains a day that is no date, in plain words, as a bad request and not a crash', async () => {
+    const { cookie } = await signIn(demo.operator);
+    for (const [value, shown] of [
+      ['2026-02-30', '2026-02-30'],
+      ['tomorrow', 'tomorrow'],
+      ['<b>2026</b>', '&lt;b&gt;2026&lt;/b&gt;'],
+    ] as const) {
+      const page = await get(`/en/operator/?date=${encodeURIComponent(value)}`, cookie);
+      expect(page.status).toBe(400);
+      const html = await page.text();
+      expect(html).toContain(`“${shown}” is not a day of the calendar: choose a day (YYYY-MM-DD) below.`);
+      expect(html).not.toContain('data-testid="operator-departures"');
+      // The rest of the page still works: the boats, the filters to correct the day, the scheduling form.
+      expect(html).toContain('Bay Pearl 01');
+      expect(html).toContain('data-testid="departure-filters"');
+      expect(html).toContain('name="localTime"');
+    }
+    const vietnamese = await get('/vi/operator/?date=2026-13-01', cookie);
+    expect(vietnamese.status).toBe(400);
+    expect(await vietnamese.text()).toContain('“2026-13-01” không phải là một ngày có thật');
+  });
+
+  it("explains a boat that is not the company's, or no boat at all, as a bad request", async () => {
+    const { cookie } = await signIn(demo.operator);
+    for (const boat of ['sea-swallow-1', 'no-such-boat', 'Not a boat!']) {
+      const page = await get(`/en/operator/?date=${tomorrow}&boat=${encodeURIComponent(boat)}`, cookie);
+      expect(page.status).toBe(400);
+      const html = await page.text();
+      expect(html).toContain(
+        `Demo Bay Cruises has no boat “${boat}”: choose one of its boats, or all boats, below.`,
+      );
+      expect(listedIds(html)).toEqual([]);
+    }
+  });
+
+  it("keeps a manager's company in the day's links, and explains a company that does not exist", async () => {
+    const { cookie } = await signIn(demo.manager);
+    const html = await (
+      await get(`/en/operator/?company=tuan-chau-sea-tours&date=${tomorrow}&boat=sea-swallow-2`, cookie)
+    ).text();
+    expect(listedIds(html)).toEqual([`dep-${tomorrow.replaceAll('-', '')}-0900-sea-swallow-2`]);
+    expect(hrefs(html)).toContain(
+      `/en/operator/?company=tuan-chau-sea-tours&date=${addDays(tomorrow, 1)}&boat=sea-swallow-2`,
+    );
+    // Choosing another company keeps the day, not the boat (each company has its own boats).
+    const companyChoice = html.slice(html.indexOf('class="company-choice"'));
+    expect(companyChoice.slice(0, companyChoice.indexOf('</form>'))).toContain(
+      `<input type="hidden" name="date" value="${tomorrow}">`,
+    );
+
+    const unknown = await get('/en/operator/?company=no-such-company', cookie);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain(
+      'There is no boat company “no-such-company”: choose one from the list.',
+    );
   });
 });

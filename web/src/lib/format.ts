@@ -29,6 +29,25 @@ const calendarDateFormat = perLanguage(
       timeZone: vietnamTimeZone,
     }),
 );
+const weekdayDateFormat = perLanguage(
+  (language) =>
+    new Intl.DateTimeFormat(intlLocale(language), {
+      weekday: 'long',
+      ...(language === 'vi'
+        ? ({ day: '2-digit', month: '2-digit', year: 'numeric' } as const)
+        : ({ day: 'numeric', month: 'long', year: 'numeric' } as const)),
+      timeZone: vietnamTimeZone,
+    }),
+);
+const shortDayFormat = perLanguage(
+  (language) =>
+    new Intl.DateTimeFormat(intlLocale(language), {
+      weekday: 'short',
+      day: 'numeric',
+      month: language === 'vi' ? 'numeric' : 'short',
+      timeZone: vietnamTimeZone,
+    }),
+);
 const percentFormat = perLanguage(
   (language) => new Intl.NumberFormat(intlLocale(language), { style: 'percent' }),
 );
@@ -55,6 +74,16 @@ export function formatVnd(amountVnd: number, language: Language): string {
 export function formatCalendarDate(isoDate: string, language: Language): string {
   // Midnight in Vietnam, so the date shown is the date published whatever the browser's own time zone.
   return calendarDateFormat(language).format(new Date(`${isoDate}T00:00:00+07:00`));
+}
+
+/** '2026-12-08' → "Thứ Ba, 08/12/2026" in Vietnamese, "Tuesday, 8 December 2026" in English: a working day. */
+export function formatDateWithWeekday(isoDate: string, language: Language): string {
+  return weekdayDateFormat(language).format(new Date(`${isoDate}T00:00:00+07:00`));
+}
+
+/** '2026-12-08' → "Thứ 3, 8/12" in Vietnamese, "Tue 8 Dec" in English: a nearby day, its year understood. */
+export function formatShortDay(isoDate: string, language: Language): string {
+  return shortDayFormat(language).format(new Date(`${isoDate}T00:00:00+07:00`));
 }
 
 /** 20 → "20%" */
