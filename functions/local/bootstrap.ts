@@ -18,7 +18,7 @@ import { seedDemandHistory } from '../insights/seed.js';
 import { createInsightsStore } from '../insights/store.js';
 import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
 import { createMuseumStore } from '../museum/store.js';
-import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
+import { type AccountsStore, type DemoAccount, DemoAccountsFile } from '../platform/auth/accounts.js';
 import type { PlatformConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createTableInput } from '../platform/table.js';
@@ -27,6 +27,11 @@ import { readWifiSeed, seedHotspots } from '../wifi/seed.js';
 import { createHotspotStore } from '../wifi/store.js';
 
 export const DEMO_ACCOUNTS_SEED = new URL('../../assets/seed/demo-accounts.json', import.meta.url);
+
+/** The staff accounts the local platform creates (with their passwords, which npm start prints). */
+export async function readDemoAccounts(): Promise<DemoAccount[]> {
+  return DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8'))).accounts;
+}
 
 /** Connections the bulk load opens to DynamoDB, and so the calls it has under way at once. */
 export const BULK_LOAD_CONNECTIONS = 50;
@@ -126,8 +131,9 @@ export async function seedDemoData(
   ]);
   let createdAccounts = 0;
   if (accounts) {
-    const seed = DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8')));
-    const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
+    const outcomes = await Promise.all(
+      (await readDemoAccounts()).map((account) => accounts.createIfAbsent(account)),
+    );
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
   return {
