@@ -200,12 +200,12 @@ async function main(): Promise<void> {
   output.step(`  ${seedSummary(config.tableName, created, seeded)}`);
   // The jobs EventBridge Scheduler runs on AWS (ending unpaid holds…), on timers in this process.
   startLocalSchedules(boatsJobsFor(dependencies), dependencies.logger);
-  startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger);
   // The safety check for boats gone silent, every 15 seconds (EventBridge Scheduler's minute, repeated, on AWS).
   startLocalSchedules(trackingJobsFor(trackingServiceFor(dependencies)), dependencies.logger);
-  // The nightly forecasts, made once now so the managers' API has them from the start.
+  // The nightly forecasts, made once now so the managers' API has them from the start; next, the next night.
   output.step('Forecasting demand 90 days ahead…');
   await forecastsFor(dependencies).refreshAll();
+  startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger, { ranAlready: true });
   if (!siteBuilt) output.step('Waiting for the site build to finish…');
   await siteBuild;
 
