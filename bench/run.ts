@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { freePort, startDynamoDbLocal } from '../functions/local/dynamodb-local.js';
-import { buildSite, siteNeedsBuild } from '../functions/local/site.js';
+import { buildSite, siteBuildReason } from '../functions/local/site.js';
 import { interrupt, launchPlatform, waitForUrl } from '../test/e2e/support/platform-process.js';
 import {
   CONCURRENT_BOOKINGS,
@@ -317,7 +317,7 @@ async function runOnly(section: string, start: string, end: string): Promise<voi
 }
 
 async function main(): Promise<void> {
-  if (siteNeedsBuild()) await buildSite();
+  if (siteBuildReason() !== null) await buildSite();
   const bundles = await measureBundlesSection();
   say('Timing the local cold start…');
   const coldStarts: number[] = [];
@@ -366,7 +366,7 @@ async function main(): Promise<void> {
 
 const [only] = process.argv.slice(2);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-if (siteNeedsBuild()) await buildSite();
+if (siteBuildReason() !== null) await buildSite();
 if (only === 'bookings') await runOnly(await measureBookings(), BOOKINGS_START_MARK, BOOKINGS_END_MARK);
 else if (only === 'checkin')
   await runOnly(await measureCheckInSection(), CHECKIN_START_MARK, CHECKIN_END_MARK);

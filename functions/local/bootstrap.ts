@@ -8,6 +8,7 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import pLimit from 'p-limit';
 import { readBoatsCatalogueSeed, seedBoatsCatalogue } from '../boats/catalogue/seed.js';
 import { createCatalogueStore } from '../boats/catalogue/store.js';
 import { createDeparturesStore } from '../boats/departures/store.js';
@@ -17,7 +18,7 @@ import { seedDemandHistory } from '../insights/seed.js';
 import { createInsightsStore } from '../insights/store.js';
 import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
 import { createMuseumStore } from '../museum/store.js';
-import { type AccountsStore, DemoAccountsFile } from '../platform/auth/accounts.js';
+import { type AccountsStore, type DemoAccount, DemoAccountsFile } from '../platform/auth/accounts.js';
 import type { PlatformConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createTableInput } from '../platform/table.js';
@@ -27,15 +28,38 @@ import { createHotspotStore } from '../wifi/store.js';
 
 export const DEMO_ACCOUNTS_SEED = new URL('../../assets/seed/demo-accounts.json', import.meta.url);
 
+/** The staff accounts the local platform creates (with their passwords, which npm start prints). */
+export async function readDemoAccounts(): Promise<DemoAccount[]> {
+  return DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8'))).accounts;
+}
+
+/** Connections the bulk load opens to DynamoDB, and so the calls it has under way at once. */
+export const BULK_LOAD_CONNECTIONS = 50;
+
 /**
- * A client for creating the table and seeding it. Seeding sends thousands of writes at once, which wait in the
- * HTTP agent's queue for one of its 50 connections, and a call's timeout counts that wait; so the bulk load gets a
- * budget of its own instead of a request's (DYNAMODB_ATTEMPT_TIMEOUT_MS). Destroy it when done.
+ * A client for creating the table and seeding it. Seeding starts hundreds of writes at once (every data set side by
+ * side); beyond one per connection they wait their turn here, before the SDK sends them. Left to the HTTP agent's
+ * queue instead, they would wait with their timeouts running, and the SDK would warn that its sockets are at
+ * capacity. A call still gets a minute instead of a request's budget (DYNAMODB_ATTEMPT_TIMEOUT_MS): a start-up keeps
+ * no visitor waiting, and DynamoDB Local under a whole seed, beside the site's build, is far slower than DynamoDB.
+ * Destroy it when done.
  */
 export function createBulkLoadClient(
   config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'>,
 ): DynamoDBDocumentClient {
-  return createDocumentClient({ ...config, storeAttemptTimeoutMs: 60_000 });
+  const db = createDocumentClient(
+    { ...config, storeAttemptTimeoutMs: 60_000 },
+    { maxSockets: BULK_LOAD_CONNECTIONS },
+  );
+  // Innermost but for reading the answer: each attempt, signed, waits for a connection of its own and holds it
+  // until its answer is read, so the socket it used is free again; a retry's backoff holds none.
+  const turn = pLimit(BULK_LOAD_CONNECTIONS);
+  db.middlewareStack.add((next) => (args) => turn(() => next(args)), {
+    step: 'finalizeRequest',
+    priority: 'low',
+    name: 'bulkLoadTurnMiddleware',
+  });
+  return db;
 }
 
 /** Creates the table unless it exists; returns whether it was created. */
@@ -107,8 +131,9 @@ export async function seedDemoData(
   ]);
   let createdAccounts = 0;
   if (accounts) {
-    const seed = DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8')));
-    const outcomes = await Promise.all(seed.accounts.map((account) => accounts.createIfAbsent(account)));
+    const outcomes = await Promise.all(
+      (await readDemoAccounts()).map((account) => accounts.createIfAbsent(account)),
+    );
     createdAccounts = outcomes.filter((outcome) => outcome === 'created').length;
   }
   return {

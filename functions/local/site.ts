@@ -39,12 +39,12 @@ function newestModification(path: string): number {
   return newest;
 }
 
-/** True when the built site is missing or older than any of its sources. */
-export function siteNeedsBuild(): boolean {
+/** Why the site must be built before it is served — never built, or a source newer than the build — or null. */
+export function siteBuildReason(): 'missing' | 'stale' | null {
   const built = [join(SITE_STATIC_FILES, 'index.html'), fileURLToPath(SITE_SERVER_ENTRY)];
-  if (!built.every((file) => existsSync(file))) return true;
+  if (!built.every((file) => existsSync(file))) return 'missing';
   const builtAt = Math.min(...built.map((file) => statSync(file).mtimeMs));
-  return Math.max(...SITE_SOURCES.map(newestModification)) > builtAt;
+  return Math.max(...SITE_SOURCES.map(newestModification)) > builtAt ? 'stale' : null;
 }
 
 /** Astro's command line, run with this Node; astro.js is not in the package's exports map, so it is found

@@ -26,24 +26,22 @@ import { startLocalSchedules } from '../platform/schedules/local-timers.js';
 import { createLocalSigner } from '../platform/signing/local-signer.js';
 import { createSiteServices } from '../site/services.js';
 import { trackingJobsFor, trackingServiceFor } from '../tracking/index.js';
-import { createBulkLoadClient, ensureTable, seedDemoData } from './bootstrap.js';
+import { createBulkLoadClient, ensureTable, readDemoAccounts, seedDemoData } from './bootstrap.js';
 import { createLocalDependencies } from './dependencies.js';
 import { freePort, type RunningDynamoDb, startDynamoDbLocal, waitUntilAnswering } from './dynamodb-local.js';
 import { createLocalEdgeCache } from './edge-cache.js';
 import { attachLiveUpdates } from './live.js';
 import { createLocalApi } from './local-api.js';
 import { type RunningSimulator, startLocalSimulator } from './simulator/local.js';
-import { buildSite, mountSite, SITE_STATIC_FILES, siteNeedsBuild, startSiteDevServer } from './site.js';
+import { buildSite, mountSite, SITE_STATIC_FILES, siteBuildReason, startSiteDevServer } from './site.js';
+import { createStartOutput, seedSummary } from './start-output.js';
 import { StartupError } from './startup-error.js';
 import { startTestCheckout, type TestCheckout } from './test-checkout.js';
 
+const PLATFORM_NAME = 'Hạ Long smart-tourism platform';
 const DATA_DIRECTORY = new URL('../../.data/dynamodb', import.meta.url).pathname;
 // Kept beside the data, so tickets sold in an earlier run still verify.
 const TICKET_KEY_FILE = new URL('../../.data/ticket-signing-key.json', import.meta.url).pathname;
-
-function say(message: string): void {
-  process.stdout.write(`${message}\n`);
-}
 
 function parsePort(value: string | undefined): number {
   const port = Number(value ?? 4321);
@@ -126,7 +124,7 @@ async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      say(`\nStopping (${signal})…`);
+      process.stdout.write(`\nStopping (${signal})…\n`);
       void shutdown(0);
     });
   }
@@ -140,20 +138,29 @@ async function main(): Promise<void> {
   const devMode = process.argv.includes('--dev');
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '127.0.0.1';
+  // Checked before anything starts; the endpoint is DynamoDB Local's, known once it runs, unless one is given.
+  const settings = loadConfig({ ...process.env, AUTH_MODE: 'local' });
+  const output = createStartOutput(settings.logLevel);
   await assertPortFree(port, host);
 
-  const rebuildSite = !devMode && siteNeedsBuild();
-  if (rebuildSite) say('Building the site…');
-  const siteBuild = rebuildSite ? buildSite() : Promise.resolve();
+  const buildReason = devMode ? null : siteBuildReason();
+  if (buildReason === 'missing') output.step('Building the site (first start only, under a minute)…');
+  if (buildReason === 'stale') output.step('Rebuilding the site (its sources changed; under a minute)…');
+  let siteBuilt = buildReason === null;
+  const siteBuild = siteBuilt
+    ? Promise.resolve()
+    : buildSite().then(() => {
+        siteBuilt = true;
+      });
   // Awaited below; this only keeps a failed build from counting as unhandled while DynamoDB starts.
   siteBuild.catch(() => undefined);
 
-  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  let endpoint = settings.dynamoEndpoint;
   if (endpoint) {
-    say(`Using DynamoDB at ${endpoint}`);
+    output.step(`Using DynamoDB at ${endpoint}…`);
     await waitUntilAnswering(endpoint, 5000);
   } else {
-    say(
+    output.step(
       inMemory
         ? 'Starting DynamoDB Local (in memory)…'
         : `Starting DynamoDB Local (data in ${DATA_DIRECTORY})…`,
@@ -169,7 +176,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const config = loadConfig({ ...process.env, DYNAMODB_ENDPOINT: endpoint, AUTH_MODE: 'local' });
+  const config: PlatformConfig = { ...settings, dynamoEndpoint: endpoint };
   // In dev mode the API listens on a private port chosen now; the webhook goes straight to it.
   const apiPort = devMode ? await freePort() : port;
   const apiHost = devMode || host === '0.0.0.0' ? '127.0.0.1' : host;
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
   // The WebSocket endpoint of the live updates, on the same HTTP server as the API (attached below).
   const liveUpdates = createLocalLiveUpdates({ logger: createLogger(config.logLevel) });
   const dependencies = await createLocalDependencies(config, { payments, signer, liveUpdates });
+  output.step('Seeding demo data…');
   const bulkLoad = createBulkLoadClient(config);
   const created = await ensureTable(bulkLoad, config.tableName);
   // Today's trips that have left are seeded too (cleared, under way), for the fleet simulator to sail.
@@ -189,22 +197,29 @@ async function main(): Promise<void> {
     tripsUnderWay: !process.argv.includes('--no-simulator'),
   });
   bulkLoad.destroy();
-  say(
-    `Table ${config.tableName} ${created ? 'created' : 'ready'}; demo data: ${seeded.boatsCatalogueItems} catalogue items, ${seeded.fleetItems} companies and boats, ${seeded.departures} departures, ${seeded.museumItems} museum items, ${seeded.wifiHotspots} Wi-Fi hotspots, ${seeded.demandSeries} demand series and ${seeded.accounts} accounts added.`,
-  );
-  say(`Payments: ${paymentsDescription}.`);
-  say('Messages: e-mail and SMS go to the outbox, GET /api/outbox (signed in as a manager or operator).');
+  output.step(`  ${seedSummary(config.tableName, created, seeded)}`);
   // The jobs EventBridge Scheduler runs on AWS (ending unpaid holds…), on timers in this process.
   startLocalSchedules(boatsJobsFor(dependencies), dependencies.logger);
-  startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger);
   // The safety check for boats gone silent, every 15 seconds (EventBridge Scheduler's minute, repeated, on AWS).
   startLocalSchedules(trackingJobsFor(trackingServiceFor(dependencies)), dependencies.logger);
-  // The nightly forecasts, made once now so the managers' API has them from the start.
-  const forecasts = await forecastsFor(dependencies).refreshAll();
-  say(`Forecasts: ${forecasts.series} series forecast 90 days ahead in ${forecasts.milliseconds} ms.`);
+  // The nightly forecasts, made once now so the managers' API has them from the start; next, the next night.
+  output.step('Forecasting demand 90 days ahead…');
+  await forecastsFor(dependencies).refreshAll();
+  startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger, { ranAlready: true });
+  if (!siteBuilt) output.step('Waiting for the site build to finish…');
   await siteBuild;
 
+  const accounts = dependencies.localAuth ? await readDemoAccounts() : [];
   const shownHost = host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
+  /** What runs beside the site, then the one URL with the accounts to sign in with. */
+  const announceReady = (name: string) => {
+    output.step(`Payments: ${paymentsDescription}.`);
+    output.step(
+      'Messages: e-mail and SMS go to the outbox, GET /api/outbox (signed in as a manager or operator).',
+    );
+    if (simulator) output.step(simulator.description);
+    output.ready(name, `http://${shownHost}:${port}/`, accounts);
+  };
   if (devMode) {
     // The API on a private port; Astro's dev server on the public one forwards /api to it.
     // Astro's dev server forwards WebSocket upgrades under /api here too (web/astro.config.mjs).
@@ -220,9 +235,7 @@ async function main(): Promise<void> {
       void shutdown(1);
     });
     await startSimulatorUnlessTold(dependencies, `http://127.0.0.1:${apiPort}`);
-    say(
-      `\nHạ Long smart-tourism platform (dev, hot reload) is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`,
-    );
+    announceReady(`${PLATFORM_NAME} (dev, hot reload)`);
     return;
   }
   const app = createLocalApi(dependencies, {
@@ -237,7 +250,7 @@ async function main(): Promise<void> {
   );
   attachLiveUpdates(server, liveUpdates, dependencies);
   await startSimulatorUnlessTold(dependencies, `http://${apiHost}:${port}`);
-  say(`\nHạ Long smart-tourism platform is running: http://${shownHost}:${port}/  (Ctrl-C to stop)`);
+  announceReady(PLATFORM_NAME);
 }
 
 /** The fleet simulator, reporting to this platform over HTTP, unless `--no-simulator`. */
@@ -247,7 +260,6 @@ async function startSimulatorUnlessTold(
 ): Promise<void> {
   if (process.argv.includes('--no-simulator')) return;
   simulator = await startLocalSimulator(dependencies, platformUrl);
-  say(simulator.description);
 }
 
 function listen(

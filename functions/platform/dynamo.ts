@@ -48,13 +48,20 @@ export function isStoreUnavailabilityError(error: unknown): boolean {
   );
 }
 
+/** `maxSockets`: connections to the store at once (the SDK's HTTP agent keeps 50 unless told). */
 export function createDocumentClient(
   config: Pick<PlatformConfig, 'region' | 'dynamoEndpoint'> &
     Partial<Pick<PlatformConfig, 'storeAttemptTimeoutMs'>>,
+  connections: { maxSockets?: number } = {},
 ): DynamoDBDocumentClient {
+  const options = awsClientOptions(storeCallBudget(config.storeAttemptTimeoutMs));
   const client = new DynamoDBClient({
     region: config.region,
-    ...awsClientOptions(storeCallBudget(config.storeAttemptTimeoutMs)),
+    ...options,
+    requestHandler: {
+      ...options.requestHandler,
+      ...(connections.maxSockets ? { httpAgent: { maxSockets: connections.maxSockets } } : {}),
+    },
     ...(config.dynamoEndpoint
       ? {
           endpoint: config.dynamoEndpoint,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { readDemoAccounts } from '../../functions/local/bootstrap.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import {
   childProcessIds,
@@ -32,11 +33,28 @@ afterEach(() => {
 });
 
 describe('npm start', () => {
-  it('stops everything on Ctrl-C, the Java process of DynamoDB Local included', {
+  // What it prints and how it stops, on one platform: each start costs most of a minute.
+  it('says each step while it starts, then the URL with the demo accounts; Ctrl-C stops everything, Java included', {
     timeout: STARTING_PLATFORM_TIMEOUT_MS,
   }, async () => {
-    const platform = launchPlatform({ PORT: String(await freePort()) });
-    await waitForUrl(platform, 120_000);
+    const port = await freePort();
+    const platform = launchPlatform({ PORT: String(port) });
+    expect(await waitForUrl(platform, 120_000)).toBe(`http://localhost:${port}/`);
+    const steps = [
+      'Starting DynamoDB Local (in memory)…',
+      'Seeding demo data…',
+      'Forecasting demand 90 days ahead…',
+      'Ready in ',
+      `is running: http://localhost:${port}/`,
+      'Demo accounts (local only, never on AWS)',
+    ].map((step) => platform.output().indexOf(step));
+    expect(steps.every((at) => at >= 0)).toBe(true);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    for (const account of await readDemoAccounts()) {
+      expect(platform.output()).toMatch(
+        new RegExp(`\\n +${account.roles.join(', ')} +${account.email} +${account.password}\\b`),
+      );
+    }
     const pid = platform.child.pid ?? 0;
     const children = childProcessIds(pid);
     expect(children.length).toBeGreaterThan(0);

@@ -5,13 +5,13 @@
  */
 import type { TestProject } from 'vitest/node';
 import { type RunningDynamoDb, startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
-import { buildSite, siteNeedsBuild } from '../../functions/local/site.js';
+import { buildSite, siteBuildReason } from '../../functions/local/site.js';
 
 let dynamoDb: RunningDynamoDb | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  if (siteNeedsBuild()) await buildSite();
+  if (siteBuildReason() !== null) await buildSite();
   if (process.env.DYNAMODB_ENDPOINT) {
     project.provide('dynamoEndpoint', process.env.DYNAMODB_ENDPOINT);
     return;

@@ -4,12 +4,10 @@
  * position, certified capacity), their trackers from the fleet's pages, a trip's port. The standalone simulator
  * sails from this, and a scenario picks its boat from it — whether or not a simulator runs inside `npm start`.
  */
-import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
-import { DemoAccountsFile } from '../../platform/auth/accounts.js';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import { metresBetween } from '../../tracking/safety/geometry.js';
-import { DEMO_ACCOUNTS_SEED } from '../bootstrap.js';
+import { readDemoAccounts } from '../bootstrap.js';
 import type { SimulatorBay } from './bay.js';
 import type { FleetSource, SimulatedBoat } from './fleet.js';
 
@@ -61,8 +59,7 @@ export class PlatformApiError extends Error {
 
 /** The local demo manager's e-mail and password, from the seed the local platform creates its accounts from. */
 export async function demoManagerCredentials(): Promise<{ email: string; password: string }> {
-  const file = DemoAccountsFile.parse(JSON.parse(await readFile(DEMO_ACCOUNTS_SEED, 'utf8')));
-  const manager = file.accounts.find((account) => account.roles.includes('manager'));
+  const manager = (await readDemoAccounts()).find((account) => account.roles.includes('manager'));
   if (!manager) throw new PlatformApiError('The demo accounts have no manager.');
   return { email: manager.email, password: manager.password };
 }

@@ -13,7 +13,15 @@ export function intervalOf(job: Pick<ScheduledJob, 'everyMinutes' | 'repeatEvery
   return job.repeatEverySeconds ? job.repeatEverySeconds * 1000 : job.everyMinutes * 60_000;
 }
 
-export function startLocalSchedules(jobs: readonly ScheduledJob[], logger: Logger): RunningSchedules {
+/**
+ * Each job on its timer, with a first run soon after start-up so a daily job does not wait a day after every
+ * restart — unless `ranAlready`: the caller has just run them, and the first run is the interval's.
+ */
+export function startLocalSchedules(
+  jobs: readonly ScheduledJob[],
+  logger: Logger,
+  options: { ranAlready?: boolean } = {},
+): RunningSchedules {
   const timers = jobs.map((job) => {
     let running = false;
     const tick = async () => {
@@ -32,12 +40,11 @@ export function startLocalSchedules(jobs: readonly ScheduledJob[], logger: Logge
         running = false;
       }
     };
-    // A first run soon after start-up, so a daily job does not wait a day after every restart.
-    const first = setTimeout(() => void tick(), FIRST_RUN_DELAY_MS);
-    first.unref();
+    const first = options.ranAlready ? undefined : setTimeout(() => void tick(), FIRST_RUN_DELAY_MS);
+    first?.unref();
     const timer = setInterval(() => void tick(), intervalOf(job));
     timer.unref();
-    return [first, timer];
+    return [first, timer] as const;
   });
   return {
     stop() {

@@ -42,6 +42,11 @@ export function launchPlatform(
   return { child, output: () => output, exited };
 }
 
+/** The URL in the platform's "… is running: <url>" line, once it is printed. */
+export function printedUrl(output: string): string | undefined {
+  return /is running: (http:\/\/\S+)/.exec(output)?.[1];
+}
+
 export async function waitForUrl(platform: PlatformProcess, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let finished = false;
@@ -49,7 +54,7 @@ export async function waitForUrl(platform: PlatformProcess, timeoutMs: number): 
     finished = true;
   });
   while (Date.now() < deadline) {
-    const url = /is running: (http:\/\/\S+)/.exec(platform.output())?.[1];
+    const url = printedUrl(platform.output());
     if (url) return url;
     if (finished) throw new Error(`The platform exited while starting:\n${platform.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -57,6 +57,24 @@ describe('local schedules', () => {
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(failures).toBe(4);
   });
+
+  it('wait a whole interval for the first run of jobs the caller has just run itself', async () => {
+    vi.useFakeTimers();
+    const { logger } = recordingLogger();
+    let runs = 0;
+    const nightly: ScheduledJob = {
+      name: 'nightly',
+      everyMinutes: 24 * 60,
+      description: 'run by the caller at start-up',
+      run: async () => ({ done: ++runs }),
+    };
+    const schedules = startLocalSchedules([nightly], logger, { ranAlready: true });
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(runs).toBe(0);
+    await vi.advanceTimersByTimeAsync(23 * 60 * 60_000);
+    expect(runs).toBe(1);
+    schedules.stop();
+  });
 });
 
 describe('the scheduled jobs Lambda handler', () => {
