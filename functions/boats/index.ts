@@ -50,11 +50,12 @@ export {
   SoldOutError,
 } from './bookings/service.js';
 export {
-  type CancellationPolicy,
+  CancellationPolicy,
   refundAmountFor,
   refundPercentFor,
 } from './catalogue/cancellation-policy.js';
-export type { Port, Route, RouteList } from './catalogue/model.js';
+export type { Port, Route, RouteList, RouteWithDiscounts } from './catalogue/model.js';
+export { RouteDetails } from './catalogue/model.js';
 export type { CatalogueService } from './catalogue/service.js';
 export {
   CompanyDayQuery,

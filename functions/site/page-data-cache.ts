@@ -21,7 +21,9 @@ const WRITES: readonly { path: RegExp; changes: readonly PageDataTopic[] }[] = [
   { path: /^\/api\/museum\/events(\/|$)/, changes: [] },
   { path: /^\/api\/museum(\/|$)/, changes: ['museum'] },
   { path: /^\/api\/wifi\/hotspots(\/|$)/, changes: ['hotspots'] },
-  // The site's own forms: the booking form holds seats, the operator's form schedules departures.
+  // The site's own forms: the booking form holds seats, the operator's form schedules departures, the managers'
+  // pages edit the routes, their fees and the cancellation policy.
+  { path: /^\/(vi|en)\/staff\/boats\//, changes: ['routes', 'departures'] },
   { path: /^\/(vi|en)\/(bookings|operator)\//, changes: ['departures'] },
 ];
 

@@ -14,6 +14,7 @@ import { createDocumentClient } from '../platform/dynamo.js';
 import { loadedOnFirstUse, once } from '../platform/loaded-on-first-use.js';
 import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
 import type { SiteBookings } from './bookings.js';
+import type { CatalogueDesk } from './catalogue-desk.js';
 import type { DepartureSearch } from './departure-search.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
@@ -26,6 +27,7 @@ export interface SiteServices {
   departures: DepartureSearch;
   bookings: SiteBookings;
   operator: OperatorDesk;
+  catalogueDesk: CatalogueDesk;
   pier: PierDesk;
   museum: MuseumService;
   welcome: WifiWelcome;
@@ -56,6 +58,7 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     departures: loadedOnFirstUse(async () => (await boatsPages()).departures),
     bookings: loadedOnFirstUse(async () => (await boatsPages()).bookings),
     operator: loadedOnFirstUse(async () => (await boatsPages()).operator),
+    catalogueDesk: loadedOnFirstUse(async () => (await boatsPages()).catalogueDesk),
     pier: loadedOnFirstUse(async () => (await boatsPages()).pier),
     museum: loadedOnFirstUse(async () => {
       const { createMuseumPageServices } = await import('./domain-services/museum.js');

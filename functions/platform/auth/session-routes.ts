@@ -103,7 +103,7 @@ export function createSessionRouter(
         const parsed = SessionForm.safeParse(raw);
         const language = parsed.success && parsed.data.language === 'en' ? 'en' : 'vi';
         const signInPage = `/${language}/staff/sign-in/`;
-        const next = safeNextPath(parsed.success ? parsed.data.next : undefined, `/${language}/operator/`);
+        const next = safeNextPath(parsed.success ? parsed.data.next : undefined, `/${language}/staff/`);
         const back = (error: string) =>
           context.redirect(`${signInPage}?error=${error}&next=${encodeURIComponent(next)}`, 303);
         if (!parsed.success || !parsed.data.email || !parsed.data.password) {

@@ -13,6 +13,7 @@ import {
 } from '../../boats/index.js';
 import { createAuditLog } from '../../platform/audit/log.js';
 import { createSiteBookings } from '../bookings.js';
+import { createCatalogueDesk } from '../catalogue-desk.js';
 import { createDepartureSearch } from '../departure-search.js';
 import { createOperatorDesk } from '../operator-desk.js';
 import { cachedBoatsCatalogue, cachedDepartureSearch } from '../page-data-cache.js';
@@ -34,6 +35,8 @@ export function createBoatsPageServices(dependencies: SiteServiceDependencies) {
     departuresShown,
     departures: createDepartureSearch(departuresShown),
     operator: createOperatorDesk(fleetServiceFor(dependencies), departures, verifier),
+    // The managers' edits go to the catalogue itself, never through the page data cache.
+    catalogueDesk: createCatalogueDesk(catalogue),
     pier: createPierDesk({
       pier: pierServiceFor(dependencies),
       departuresOfDay: departuresOfDayFor(dependencies),

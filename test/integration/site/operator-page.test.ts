@@ -83,7 +83,7 @@ describe('staff sign-in on the site', () => {
     expect(await page.text()).toContain('The e-mail or password is wrong.');
 
     const { response } = await signIn(demo.operator, '//evil.example/phish');
-    expect(response.headers.get('location')).toBe('/en/operator/');
+    expect(response.headers.get('location')).toBe('/en/staff/');
   });
 
   it('signs out by clearing the cookie', async () => {
