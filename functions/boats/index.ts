@@ -30,7 +30,8 @@ import {
 } from './payments/routes.js';
 import { createPaymentsService } from './payments/service.js';
 import { createBanRoutes } from './pier/ban-routes.js';
-import type { BansService } from './pier/bans.js';
+import type { BanPreview, BansService } from './pier/bans.js';
+import type { BanRequest } from './pier/model.js';
 import { addPierRoutes, CHECKIN_BASE_PATH, createCheckInRouter } from './pier/routes.js';
 import type { PierService } from './pier/service.js';
 import { createTicketKeysRouter, TICKETS_BASE_PATH } from './tickets/routes.js';
@@ -156,7 +157,13 @@ export function pierServiceFor(data: Data): PierService {
 }
 
 /** The weather bans: every one (the authority's page), and those in force (the public pages, the search). */
-export function bansReadFor(data: Data): Pick<BansService, 'inForce' | 'list'> {
+export { BanForm, type BanFormFields, banRequestOfForm } from './pier/ban-form.js';
+export { BanRequest } from './pier/ban-model.js';
+export type { BanPreview } from './pier/bans.js';
+
+export function bansReadFor(data: Data): Pick<BansService, 'inForce' | 'list'> & {
+  preview: (request: Pick<BanRequest, 'scope' | 'from' | 'until'>) => Promise<BanPreview>;
+} {
   return loadedOnFirstUse(async () => (await import('./pier/assembly.js')).assembleBansRead(data));
 }
 

@@ -7,6 +7,11 @@
  */
 import {
   type Ban,
+  BanForm,
+  type BanFormFields,
+  type BanPreview,
+  BanRequest,
+  banRequestOfForm,
   type CheckInResult,
   type ClearanceView,
   type Departure,
@@ -110,7 +115,11 @@ export interface PierDeskParts {
   pier: PierService;
   departuresOfDay: DeparturesOfDay;
   fleet: Pick<FleetService, 'listOperators'>;
-  bans: { list(): Promise<Ban[]>; inForce(): Promise<Ban[]> };
+  bans: {
+    list(): Promise<Ban[]>;
+    inForce(): Promise<Ban[]>;
+    preview(request: Pick<BanRequest, 'scope' | 'from' | 'until'>): Promise<BanPreview>;
+  };
   audit: Pick<AuditLog, 'list'>;
 }
 
@@ -263,6 +272,28 @@ export function createPierDesk(
 
     /** Every ban, newest first (the authority's page). */
     listBans: () => bans.list(),
+
+    /**
+     * The bans page's confirmation step: the ban its form asks for (in the page's address) and what issuing it
+     * would do now — or why the API would refuse it, before anything is asked.
+     */
+    async previewBan(
+      query: URLSearchParams,
+    ): Promise<
+      | { kind: 'preview'; form: BanFormFields; request: BanRequest; preview: BanPreview }
+      | { kind: 'invalid'; form: BanFormFields | null }
+    > {
+      const form = BanForm.safeParse(Object.fromEntries(query));
+      if (!form.success) return { kind: 'invalid', form: null };
+      const request = BanRequest.safeParse(banRequestOfForm(form.data));
+      if (!request.success) return { kind: 'invalid', form: form.data };
+      return {
+        kind: 'preview',
+        form: form.data,
+        request: request.data,
+        preview: await bans.preview(request.data),
+      };
+    },
 
     /** Bans in force now or later (the public pages' notices). */
     bansInForce: () => bans.inForce(),

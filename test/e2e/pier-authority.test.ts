@@ -92,7 +92,18 @@ describe('the port authority', () => {
     await page.getByLabel('Until (date)').fill(date);
     await page.getByLabel('Until (time)').fill('23:59');
     await page.getByLabel('Reason', { exact: true }).fill(reason);
-    await page.getByRole('button', { name: 'Issue the ban' }).click();
+    await page.getByRole('button', { name: 'Issue the ban…' }).click();
+
+    // It cancels and refunds: first what it would do, and nothing done until confirmed.
+    const confirm = page.locator('[data-testid="confirm-ban"]');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(
+      /cancels [1-9]\d* booking\(s\) on them; [1-9]\d* paid booking\(s\) are refunded in full, ₫[\d,]+ in all/,
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await visitorPage.goto(bookingUrl);
+    expect(await visitorPage.locator('[data-testid="booking-status"]').innerText()).toMatch('Confirmed');
+    await page.locator('[data-testid="confirm-ban-button"]').click();
 
     await page.locator('[data-testid="ban-notice"]').waitFor();
     expect(await page.locator('[data-testid="ban-notice"]').innerText()).toMatch(/^Ban ban-\S+ issued\.$/);

@@ -13,7 +13,8 @@ import { createCatalogueStore } from '../catalogue/store.js';
 import { createDeparturesStore } from '../departures/store.js';
 import { createFleetStore } from '../fleet/store.js';
 import { inForce } from './ban-rules.js';
-import { createBansService } from './bans.js';
+import { createBansService, previewBan } from './bans.js';
+import type { BanRequest } from './model.js';
 import { createPierService } from './service.js';
 import { createPierStore } from './store.js';
 
@@ -35,9 +36,12 @@ export function assemblePierService(
 
 export function assembleBansRead({ db, config, logger }: Data) {
   const store = createPierStore(db, config.tableName, logger);
+  const departures = createDeparturesStore(db, config.tableName, logger);
   return {
     list: () => store.listBans(),
     inForce: async () => inForce(await store.listBans(), new Date()),
+    preview: (request: Pick<BanRequest, 'scope' | 'from' | 'until'>) =>
+      previewBan({ store, departures }, request),
   };
 }
 

@@ -8,10 +8,10 @@ import * as z from 'zod';
 import type { Role } from '../../platform/auth/principal.js';
 import { principalOf } from '../../platform/auth/principal-of.js';
 import type { AppEnv } from '../../platform/http-app.js';
-import { localToUtc } from '../../platform/local-time.js';
 import { problemResponses } from '../../platform/problem.js';
 import { type PublicAddress, publicOrigin } from '../../platform/public-origin.js';
 import { createRoute, createRouter, isFormPost, jsonResponse as json } from '../../platform/routing.js';
+import { BanForm, banRequestOfForm, bansPagePath, confirmationQuery, LiftForm } from './ban-form.js';
 import { Ban, BanRequest } from './ban-model.js';
 import type { BansService } from './bans.js';
 import { problemSlugOf, withProblems } from './problems.js';
@@ -24,43 +24,6 @@ const BanParams = z.object({
     .max(80)
     .meta({ param: { name: 'banId', in: 'path' } }),
 });
-
-/**
- * The authority's bans page posts a plain HTML form here (no JavaScript needed): local Hạ Long dates and times,
- * the scope as `all`, `port:<id>` or `route:<number>`; answered with a 303 back to the page.
- */
-const BanForm = z.object({
-  language: z.enum(['vi', 'en']).default('vi'),
-  scope: z.string().max(40).default(''),
-  fromDate: z.string().max(10).default(''),
-  fromTime: z.string().max(5).default(''),
-  untilDate: z.string().max(10).default(''),
-  untilTime: z.string().max(5).default(''),
-  reason: z.string().max(300).default(''),
-});
-const LiftForm = z.object({ language: z.enum(['vi', 'en']).default('vi') });
-
-/** Where the bans page is, in the form's language. */
-export const bansPagePath = (language: 'vi' | 'en') => `/${language}/authority/bans/`;
-
-/** The BanRequest a bans page form says, for BanRequest to check. */
-function banRequestOfForm(form: z.infer<typeof BanForm>): unknown {
-  const [kind, value] = form.scope.split(':');
-  const scope =
-    kind === 'port'
-      ? { kind, portId: value }
-      : kind === 'route'
-        ? { kind, routeId: Number(value) }
-        : { kind };
-  const at = (date: string, time: string) =>
-    /^\d{4}-\d{2}-\d{2}$/.test(date) && /^\d{2}:\d{2}$/.test(time) ? localToUtc(date, time) : '';
-  return {
-    scope,
-    from: at(form.fromDate, form.fromTime),
-    until: at(form.untilDate, form.untilTime),
-    reason: form.reason,
-  };
-}
 
 const issueBanRoute = createRoute({
   method: 'post',
@@ -131,6 +94,8 @@ export function createBanRoutes(
         if (isFormPost(context.req.header('Content-Type'))) {
           const form = context.req.valid('form') as z.infer<typeof BanForm>;
           const page = bansPagePath(form.language);
+          // It cancels and refunds: the form's first post shows the authority what it would do, to confirm.
+          if (form.confirmed !== '1') return context.redirect(`${page}?${confirmationQuery(form)}`, 303);
           try {
             const parsed = BanRequest.safeParse(banRequestOfForm(form));
             if (!parsed.success) return context.redirect(`${page}?error=validation-error`, 303);

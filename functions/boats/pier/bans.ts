@@ -65,6 +65,57 @@ function daysOf(from: string, until: string): string[] {
   return days;
 }
 
+/** The departures a ban's period and scope cover, on every local day it touches. */
+async function departuresCoveredBy(
+  departures: Pick<DeparturesStore, 'listDeparturesOn'>,
+  ban: Pick<Ban, 'scope' | 'from' | 'until'>,
+): Promise<Departure[]> {
+  const days = await Promise.all(daysOf(ban.from, ban.until).map((day) => departures.listDeparturesOn(day)));
+  return days.flat().filter((departure) => banCovers({ ...ban, liftedAt: undefined }, departure));
+}
+
+/** What issuing a ban would do now, for the authority to confirm before it is done. */
+export interface BanPreview {
+  /** Departures still to leave that would be suspended. */
+  departures: number;
+  /** Bookings on them that would be cancelled (held, paid or at the counter). */
+  bookings: number;
+  /** Of those, the paid ones, refunded in full. */
+  refunds: number;
+  /** Their refunds together, in VND (online and at the counter). */
+  refundVnd: number;
+}
+
+/** Counts what a ban would suspend, cancel and refund, changing nothing. */
+export async function previewBan(
+  {
+    store,
+    departures,
+  }: { store: Pick<PierStore, 'bookingsOf'>; departures: Pick<DeparturesStore, 'listDeparturesOn'> },
+  request: Pick<BanRequest, 'scope' | 'from' | 'until'>,
+): Promise<BanPreview> {
+  const preview: BanPreview = { departures: 0, bookings: 0, refunds: 0, refundVnd: 0 };
+  const period = {
+    scope: request.scope,
+    from: new Date(request.from).toISOString(),
+    until: new Date(request.until).toISOString(),
+  };
+  for (const departure of await departuresCoveredBy(departures, period)) {
+    if (departure.departedAt || departure.status === 'cancelled') continue;
+    preview.departures += 1;
+    for (const booking of await store.bookingsOf(departure)) {
+      if (!['on_hold', 'confirmed', 'redeemed'].includes(booking.status)) continue;
+      preview.bookings += 1;
+      const amount = booking.status === 'on_hold' ? 0 : (booking.payment.amountPaid ?? booking.total);
+      if (amount > 0) {
+        preview.refunds += 1;
+        preview.refundVnd += amount;
+      }
+    }
+  }
+  return preview;
+}
+
 /** How far after a ban the next departure is looked for, how long its seats are kept, and when sales close. */
 const REBOOKING_SEARCH_DAYS = 7;
 const REBOOKING_HOLD_MS = 24 * 60 * 60_000;
@@ -74,12 +125,7 @@ export function createBansService(
   { store, bookings, catalogue, departures, payments, messages, logger }: BansServiceParts,
   clock: () => Date = () => new Date(),
 ) {
-  async function coveredDepartures(ban: Ban): Promise<Departure[]> {
-    const days = await Promise.all(
-      daysOf(ban.from, ban.until).map((day) => departures.listDeparturesOn(day)),
-    );
-    return days.flat().filter((departure) => banCovers({ ...ban, liftedAt: undefined }, departure));
-  }
+  const coveredDepartures = (ban: Ban) => departuresCoveredBy(departures, ban);
 
   /**
    * Seats for the party on the first departure of the same route from the same port after the ban, with room and

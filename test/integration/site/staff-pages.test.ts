@@ -195,3 +195,35 @@ describe('the managers’ catalogue pages', () => {
     }
   });
 });
+
+describe('issuing a weather ban', () => {
+  it('shows what the ban would suspend, cancel and refund, and issues nothing before it is confirmed', async () => {
+    const { cookie } = await signIn(demo.manager);
+    const query = new URLSearchParams({
+      confirm: '1',
+      scope: 'port:cai-rong',
+      fromDate: '2031-01-10',
+      fromTime: '00:00',
+      untilDate: '2031-01-10',
+      untilTime: '23:59',
+      reason: 'Typhoon signal 3',
+    });
+    const step = await get(`/en/authority/bans/?${query}`, cookie);
+    expect(step.status).toBe(200);
+    const html = await step.text();
+    expect(html).toContain('data-testid="confirm-ban"');
+    expect(html).toContain('Issue this ban?');
+    expect(html).toContain('No departure still to leave is covered now');
+    expect(html).toContain('name="confirmed" value="1"');
+    expect(html).toContain('value="Typhoon signal 3"');
+    const bans = (await (await platform.app.request('/api/boats/bans')).json()) as {
+      bans: { reason: string }[];
+    };
+    expect(bans.bans.map((ban) => ban.reason)).not.toContain('Typhoon signal 3');
+
+    query.set('untilDate', 'soon');
+    const refused = await (await get(`/en/authority/bans/?${query}`, cookie)).text();
+    expect(refused).not.toContain('data-testid="confirm-ban"');
+    expect(refused).toContain('role="alert"');
+  });
+});

@@ -586,7 +586,16 @@ export const en: Dictionary = {
       fromTime: 'From (time)',
       untilDate: 'Until (date)',
       untilTime: 'Until (time)',
-      issue: 'Issue the ban',
+      issue: 'Issue the ban…',
+      confirm: {
+        heading: 'Issue this ban?',
+        what: '{scope}, from {from} until {until}: “{reason}”.',
+        effect:
+          'It suspends {departures} departure(s) still to leave and cancels {bookings} booking(s) on them; {refunds} paid booking(s) are refunded in full, {amount} in all. Each visitor is told in their language, with seats held on the next departure.',
+        nothing: 'No departure still to leave is covered now: issuing it stops new bookings in this period.',
+        button: 'Yes, issue the ban and cancel these bookings',
+        back: 'No, go back without issuing',
+      },
       issued: 'Ban {id} issued.',
       lifted: 'Ban {id} lifted: its departures still ahead are open again.',
       errors: {

@@ -581,7 +581,17 @@ export const vi = {
       fromTime: 'Từ (giờ)',
       untilDate: 'Đến (ngày)',
       untilTime: 'Đến (giờ)',
-      issue: 'Ban hành',
+      issue: 'Ban hành…',
+      confirm: {
+        heading: 'Ban hành lệnh cấm này?',
+        what: '{scope}, từ {from} đến {until}: “{reason}”.',
+        effect:
+          'Lệnh tạm dừng {departures} chuyến chưa rời bến và huỷ {bookings} đặt chỗ trên các chuyến đó; {refunds} đặt chỗ đã thanh toán được hoàn tiền toàn bộ, tổng cộng {amount}. Mỗi khách được báo bằng ngôn ngữ của họ, kèm chỗ giữ trên chuyến kế tiếp.',
+        nothing:
+          'Hiện không có chuyến nào chưa rời bến trong phạm vi này: lệnh sẽ chặn đặt chỗ mới trong thời gian này.',
+        button: 'Đồng ý ban hành lệnh và huỷ các đặt chỗ này',
+        back: 'Không, quay lại và không ban hành',
+      },
       issued: 'Đã ban hành lệnh cấm {id}.',
       lifted: 'Đã gỡ lệnh cấm {id}: các chuyến chưa tới được mở lại.',
       errors: {

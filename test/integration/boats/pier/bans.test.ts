@@ -263,6 +263,17 @@ describe('POST /api/boats/bans', () => {
     const crossSite = await post({ Cookie: cookie, Origin: 'https://evil.example' });
     expect(crossSite.status).toBe(403);
     expect((await post({ Origin: 'http://localhost' })).status).toBe(401);
+    // One click only asks: the first post goes to the page's confirmation step, and nothing is issued.
+    const asked = await post({ Cookie: cookie, Origin: 'http://localhost' });
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get('location')).toBe(
+      `/en/authority/bans/?confirm=1&scope=port%3Aha-long-cruise-port&fromDate=${date}&fromTime=06%3A00&untilDate=${date}&untilTime=18%3A00&reason=Fog%3A+visibility+under+500+m`,
+    );
+    const listed = (await (
+      await platform.app.request('/api/boats/bans', { headers: { Authorization: `Bearer ${manager}` } })
+    ).json()) as { bans: { reason: string }[] };
+    expect(listed.bans.map((ban) => ban.reason)).not.toContain('Fog: visibility under 500 m');
+    form.set('confirmed', '1');
     const answered = await post({ Cookie: cookie, Origin: 'http://localhost' });
     expect(answered.status).toBe(303);
     expect(answered.headers.get('location')).toMatch(/^\/en\/authority\/bans\/\?issued=ban-/);
@@ -277,6 +288,7 @@ describe('POST /api/boats/bans', () => {
         language: 'vi',
         scope: 'port:ha-long-cruise-port',
         reason: 'x',
+        confirmed: '1',
       }).toString(),
     });
     expect(invalid.status).toBe(303);
