@@ -227,3 +227,31 @@ describe('issuing a weather ban', () => {
     expect(refused).toContain('role="alert"');
   });
 });
+
+describe('a language switch on a staff form', () => {
+  it('keeps the departures being scheduled and the ban being written, doing neither', async () => {
+    const { cookie } = await signIn(demo.operator);
+    const schedule = await post(
+      '/vi/operator/',
+      { boatId: 'bay-pearl-02', routeId: '2', localTime: '13:45', from: '2031-02-01', switchLanguage: 'vi' },
+      cookie,
+    );
+    expect(schedule.status).toBe(200);
+    const html = await schedule.text();
+    expect(html).toContain('<html lang="vi"');
+    expect(html).toMatch(/id="localTime"[^>]*value="13:45"/);
+    expect(html).toMatch(/id="from"[^>]*value="2031-02-01"/);
+    expect(html).not.toContain('role="alert"');
+
+    const manager = await signIn(demo.manager);
+    const ban = await (
+      await post(
+        '/vi/authority/bans/',
+        { scope: 'route:3', reason: 'Sóng lớn', switchLanguage: 'vi' },
+        manager.cookie,
+      )
+    ).text();
+    expect(ban).toMatch(/id="reason"[^>]*value="Sóng lớn"/);
+    expect(ban).toMatch(/<option value="route:3" selected/);
+  });
+});
