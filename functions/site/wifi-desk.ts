@@ -8,19 +8,22 @@ import * as z from 'zod';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
-import type { WifiAnalytics, WifiDayStatistics } from '../wifi/analytics.js';
-import { HotspotNotFoundError, type HotspotsService, MissingSecretError } from '../wifi/hotspots-service.js';
 import {
   DEFAULT_BRANDING,
   DEFAULT_POLICY,
   type GatewayInput,
   HotspotId,
   HotspotInput,
+  HotspotNotFoundError,
+  type HotspotsService,
   HotspotUpdate,
   hotspotView,
   loginMethods,
+  MissingSecretError,
   secretFields,
-} from '../wifi/model.js';
+  type WifiAnalytics,
+  type WifiDayStatistics,
+} from '../wifi/index.js';
 
 export type HotspotView = ReturnType<typeof hotspotView>;
 export type Vendor = GatewayInput['vendor'];
