@@ -98,7 +98,11 @@ function candidateFrom(form: FormData): Record<string, unknown> {
 }
 
 /** One zod issue as a field's problem; a union's issue is read from its closest branch (a name given in parts). */
-function problemsOf(issues: readonly z.core.$ZodIssue[], problems: FieldProblems = new Map()): FieldProblems {
+function problemsOf(
+  issues: readonly z.core.$ZodIssue[],
+  candidate: Record<string, unknown>,
+  problems: FieldProblems = new Map(),
+): FieldProblems {
   for (const issue of issues) {
     const field = issue.path.map(String).join('.');
     if (issue.code === 'invalid_union') {
@@ -106,13 +110,18 @@ function problemsOf(issues: readonly z.core.$ZodIssue[], problems: FieldProblems
         (a, b) => Math.max(0, ...b.map((i) => i.path.length)) - Math.max(0, ...a.map((i) => i.path.length)),
       )[0];
       const nested = (deepest ?? []).map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
-      if (nested.some((inner) => inner.path.length > issue.path.length)) problemsOf(nested, problems);
+      if (nested.some((inner) => inner.path.length > issue.path.length))
+        problemsOf(nested, candidate, problems);
       else if (!problems.has(field))
         problems.set(field === 'gateway' ? 'gateway.vendor' : field, { kind: 'choice' });
       continue;
     }
     if (problems.has(field)) continue;
-    problems.set(field, problemOf(issue));
+    const typed = issue.path.reduce<unknown>(
+      (parent, key) => (parent as Record<PropertyKey, unknown> | undefined)?.[key],
+      candidate,
+    );
+    problems.set(field, typed === undefined ? { kind: 'required' } : problemOf(issue));
   }
   return problems;
 }
@@ -120,8 +129,7 @@ function problemsOf(issues: readonly z.core.$ZodIssue[], problems: FieldProblems
 function problemOf(issue: z.core.$ZodIssue): FieldProblem {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.expected === 'number') return { kind: 'not-a-number' };
-      return { kind: 'required' };
+      return issue.expected === 'number' ? { kind: 'not-a-number' } : { kind: 'format' };
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { kind: 'required' };
       if (issue.origin === 'string') return { kind: 'too-short', limit: Number(issue.minimum) };
@@ -194,16 +202,18 @@ export function createWifiDesk(
 
     /** Adds a hotspot from the page's form, checked by the API's own schema. */
     async create(form: FormData): Promise<SaveOutcome> {
-      const parsed = HotspotInput.safeParse(candidateFrom(form));
-      if (!parsed.success) return { kind: 'invalid', problems: problemsOf(parsed.error.issues) };
+      const candidate = candidateFrom(form);
+      const parsed = HotspotInput.safeParse(candidate);
+      if (!parsed.success) return { kind: 'invalid', problems: problemsOf(parsed.error.issues, candidate) };
       return { kind: 'saved', hotspot: hotspotView(await hotspots.create(parsed.data)) };
     },
 
     /** Replaces a hotspot from the page's form; a secret left blank keeps the stored one (hotspots-service.ts). */
     async replace(id: string, form: FormData): Promise<SaveOutcome> {
       if (!HotspotId.safeParse(id).success) return { kind: 'not-found' };
-      const parsed = HotspotUpdate.safeParse(candidateFrom(form));
-      if (!parsed.success) return { kind: 'invalid', problems: problemsOf(parsed.error.issues) };
+      const candidate = candidateFrom(form);
+      const parsed = HotspotUpdate.safeParse(candidate);
+      if (!parsed.success) return { kind: 'invalid', problems: problemsOf(parsed.error.issues, candidate) };
       try {
         return { kind: 'saved', hotspot: hotspotView(await hotspots.replace(id, parsed.data)) };
       } catch (error) {
