@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
 import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
+import { datesBetween } from '../platform/date-range.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
 import {
   DEFAULT_BRANDING,
@@ -58,6 +59,8 @@ const vendorSettings = {
 } as const satisfies Record<Vendor, readonly string[]>;
 const vendors = Object.keys(vendorSettings) as Vendor[];
 const booleanSettings = new Set(['chap', 'unifiOs']);
+/** The days of the statistics page's week: the day shown and the six before it. */
+const WEEK_DAYS = 7;
 const policyFields = Object.keys(DEFAULT_POLICY) as (keyof typeof DEFAULT_POLICY)[];
 
 /**
@@ -241,13 +244,19 @@ export function createWifiDesk(
     },
 
     /**
-     * The portal's statistics of a local day (today when `date` is absent) with the days around it to page to, or
-     * the value that names no day, to be explained. Future days have nothing counted yet and are refused.
+     * The portal's statistics of a local day (today when `date` is absent), the city's totals of the week ending
+     * that day (the API's range, read a day at a time as it does) and the days around it to page to; or the value
+     * that names no day, to be explained. Future days have nothing counted yet and are refused.
      */
-    async statistics(
-      date: string | null,
-    ): Promise<
-      | { kind: 'day'; day: WifiDayStatistics; previousDate: string; nextDate: string | null; today: string }
+    async statistics(date: string | null): Promise<
+      | {
+          kind: 'day';
+          day: WifiDayStatistics;
+          week: { date: string; sessions: number; devices: number }[];
+          previousDate: string;
+          nextDate: string | null;
+          today: string;
+        }
       | { kind: 'invalid-date'; value: string }
     > {
       const today = localDateAt(clock());
@@ -255,9 +264,13 @@ export function createWifiDesk(
       if (!z.iso.date().safeParse(wanted).success || wanted > today) {
         return { kind: 'invalid-date', value: wanted };
       }
+      const days = await Promise.all(
+        datesBetween(addDays(wanted, -(WEEK_DAYS - 1)), wanted).map((day) => analytics.day(day)),
+      );
       return {
         kind: 'day',
-        day: await analytics.day(wanted),
+        day: days.at(-1) as WifiDayStatistics,
+        week: days.map(({ date, city }) => ({ date, sessions: city.sessions, devices: city.devices })),
         previousDate: addDays(wanted, -1),
         nextDate: wanted < today ? addDays(wanted, 1) : null,
         today,

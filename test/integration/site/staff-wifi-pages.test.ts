@@ -304,6 +304,9 @@ describe('the statistics page', () => {
     expect(html).toMatch(/data-testid="city-sessions">3</);
     expect(html).toContain('Tuần Châu port');
     expect(html).toContain('data-testid="hotspot-statistics"');
+    const week = html.match(/data-testid="week-statistics"[\s\S]*?<\/table>/)?.[0] ?? '';
+    expect(week.match(/<tr>/g)).toHaveLength(8);
+    expect(week).toMatch(/aria-current="date"[\s\S]*?<td class="number">3<\/td>/);
 
     const empty = await (await get('/en/staff/wifi/statistics/?date=2026-01-01', cookie)).text();
     expect(empty).toContain('No session was counted on this day.');

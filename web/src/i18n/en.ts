@@ -1202,6 +1202,7 @@ export const en: Dictionary = {
     notReported: 'not reported',
     traffic: 'Traffic in – out',
     endsNote: 'Stay and traffic are over the sessions whose end the gateway reported (openNDS only).',
+    weekHeading: 'The week to this day, whole city',
     hotspotsHeading: 'Per hotspot',
     hotspot: 'Hotspot',
     noSessions: 'No session was counted on this day.',

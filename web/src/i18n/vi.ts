@@ -1201,6 +1201,7 @@ export const vi = {
     traffic: 'Lưu lượng vào – ra',
     endsNote:
       'Thời gian ở lại và lưu lượng tính trên các phiên được thiết bị cổng báo kết thúc (chỉ openNDS).',
+    weekHeading: 'Bảy ngày đến ngày này, toàn thành phố',
     hotspotsHeading: 'Theo điểm phát',
     hotspot: 'Điểm phát',
     noSessions: 'Ngày này chưa có phiên nào được đếm.',
