@@ -20,6 +20,7 @@ import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
 import type { SafetyDesk } from './safety-desk.js';
 import type { TrackingDesk } from './tracking-desk.js';
+import type { WifiDesk } from './wifi-desk.js';
 import type { WifiWelcome } from './wifi-welcome.js';
 
 export interface SiteServices {
@@ -31,6 +32,7 @@ export interface SiteServices {
   pier: PierDesk;
   museum: MuseumService;
   welcome: WifiWelcome;
+  wifiStaff: WifiDesk;
   tracking: TrackingDesk;
   safety: SafetyDesk;
 }
@@ -67,6 +69,10 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     welcome: loadedOnFirstUse(async () => {
       const { createWelcomePageServices } = await import('./domain-services/wifi.js');
       return createWelcomePageServices(dependencies, await boatsPages());
+    }),
+    wifiStaff: loadedOnFirstUse(async () => {
+      const { createWifiStaffPageServices } = await import('./domain-services/wifi.js');
+      return createWifiStaffPageServices(dependencies);
     }),
     tracking: loadedOnFirstUse(async () => (await trackingPages()).tracking),
     safety: loadedOnFirstUse(async () => (await trackingPages()).safety),

@@ -12,7 +12,21 @@ import { createPortalStore } from './portal/portal-store.js';
 import type { TicketLookup } from './portal/ticket-login.js';
 import { createHotspotStore } from './store.js';
 
+/** What the site's staff pages need to manage the registry and read the statistics as the API does. */
+export type { WifiAnalytics, WifiDayStatistics } from './analytics.js';
 export { WIFI_BASE_PATH } from './hotspots-routes.js';
+export { HotspotNotFoundError, type HotspotsService, MissingSecretError } from './hotspots-service.js';
+export {
+  DEFAULT_BRANDING,
+  DEFAULT_POLICY,
+  GatewayInput,
+  HotspotId,
+  HotspotInput,
+  HotspotUpdate,
+  hotspotView,
+  loginMethods,
+  secretFields,
+} from './model.js';
 export { PORTAL_BASE_PATH } from './portal/portal-routes.js';
 export * from './reads.js';
 

@@ -1,10 +1,13 @@
 /**
- * What the Wi-Fi welcome pages read: the hotspots (through the page data cache), and from the boats pages'
- * services the routes and today's departures shown near each hotspot.
+ * What the Wi-Fi pages read: the welcome pages the hotspots (through the page data cache), and from the boats
+ * pages' services the routes and today's departures shown near each hotspot; the staff's pages the hotspots
+ * service and the portal's statistics, as the API reads them.
  */
+import { hotspotsServiceFor, wifiAnalyticsFor } from '../../wifi/index.js';
 import { hotspotStoreFor } from '../../wifi/reads.js';
 import { cachedHotspots } from '../page-data-cache.js';
 import type { SiteServiceDependencies } from '../services.js';
+import { createWifiDesk } from '../wifi-desk.js';
 import { createWifiWelcome } from '../wifi-welcome.js';
 import type { BoatsPageServices } from './boats.js';
 
@@ -17,4 +20,9 @@ export function createWelcomePageServices(
     boatsPages.departuresShown,
     boatsPages.boats,
   );
+}
+
+/** The staff's hotspot registry and statistics pages. Read straight from the table: staff see their own changes. */
+export function createWifiStaffPageServices(dependencies: SiteServiceDependencies) {
+  return createWifiDesk(hotspotsServiceFor(dependencies), wifiAnalyticsFor(dependencies));
 }
