@@ -21,8 +21,10 @@ const WRITES: readonly { path: RegExp; changes: readonly PageDataTopic[] }[] = [
   { path: /^\/api\/museum\/events(\/|$)/, changes: [] },
   { path: /^\/api\/museum(\/|$)/, changes: ['museum'] },
   { path: /^\/api\/wifi\/hotspots(\/|$)/, changes: ['hotspots'] },
-  // The site's own forms: the booking form holds seats, the operator's form schedules departures.
+  // The site's own forms: the booking form holds seats, the operator's form schedules departures, the curators'
+  // pages edit the museum.
   { path: /^\/(vi|en)\/(bookings|operator)\//, changes: ['departures'] },
+  { path: /^\/(vi|en)\/staff\/museum\//, changes: ['museum'] },
 ];
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

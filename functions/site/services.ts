@@ -15,6 +15,7 @@ import { loadedOnFirstUse, once } from '../platform/loaded-on-first-use.js';
 import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
 import type { SiteBookings } from './bookings.js';
 import type { DepartureSearch } from './departure-search.js';
+import type { MuseumDesk } from './museum-desk.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
 import type { SafetyDesk } from './safety-desk.js';
@@ -28,6 +29,8 @@ export interface SiteServices {
   operator: OperatorDesk;
   pier: PierDesk;
   museum: MuseumService;
+  /** The curators' pages: exhibits, tours and visiting information, edited through the museum service. */
+  curation: MuseumDesk;
   welcome: WifiWelcome;
   tracking: TrackingDesk;
   safety: SafetyDesk;
@@ -51,16 +54,18 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     const { createTrackingPageServices } = await import('./domain-services/tracking.js');
     return createTrackingPageServices(dependencies);
   });
+  const museumPages = once(async () => {
+    const { createMuseumPageServices } = await import('./domain-services/museum.js');
+    return createMuseumPageServices(dependencies);
+  });
   return {
     boats: loadedOnFirstUse(async () => (await boatsPages()).boats),
     departures: loadedOnFirstUse(async () => (await boatsPages()).departures),
     bookings: loadedOnFirstUse(async () => (await boatsPages()).bookings),
     operator: loadedOnFirstUse(async () => (await boatsPages()).operator),
     pier: loadedOnFirstUse(async () => (await boatsPages()).pier),
-    museum: loadedOnFirstUse(async () => {
-      const { createMuseumPageServices } = await import('./domain-services/museum.js');
-      return createMuseumPageServices(dependencies);
-    }),
+    museum: loadedOnFirstUse(async () => (await museumPages()).museum),
+    curation: loadedOnFirstUse(async () => (await museumPages()).curation),
     welcome: loadedOnFirstUse(async () => {
       const { createWelcomePageServices } = await import('./domain-services/wifi.js');
       return createWelcomePageServices(dependencies, await boatsPages());
