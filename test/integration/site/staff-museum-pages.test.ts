@@ -154,6 +154,22 @@ describe('editing an exhibit', () => {
     expect(await storedExhibit('dau-ram-jar')).toBe(before);
   });
 
+  it('keeps the form in progress through a language switch, and saves nothing', async () => {
+    const before = await storedExhibit('dau-ram-jar');
+    const form = {
+      ...(await exhibitForm('dau-ram-jar')),
+      'title.en': 'Typed before switching',
+      switchLanguage: 'vi',
+    };
+    const response = await post('/vi/staff/museum/exhibits/dau-ram-jar/', form, curatorCookie);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('<html lang="vi"');
+    expect(html).toContain('value="Typed before switching"');
+    expect(html).not.toContain('data-testid="curation-preview"');
+    expect(await storedExhibit('dau-ram-jar')).toBe(before);
+  });
+
   it('saves, and the public page shows the edit at once; the CDN is asked to forget the old page', async () => {
     // The public page read first, so the page data cache holds the exhibit as it was.
     expect(await (await get('/en/museum/exhibits/golden-lotus-box/')).text()).not.toContain(
