@@ -73,6 +73,24 @@ describe('the curators’ museum pages', () => {
     await context.close();
   });
 
+  it('keeps the other curators’ pages accessible: visiting, a tour, adding, and deleting’s question', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await signIn(page, '/en/staff/museum/visiting/', 'curator@halong.test', 'Curator-HaLong-2026');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByTestId('curation-preview').waitFor();
+    for (const path of [
+      '/en/staff/museum/visiting/',
+      '/en/staff/museum/tours/highlights-20-minutes/',
+      '/en/staff/museum/exhibits/new/',
+      `/vi/staff/museum/exhibits/${EXHIBIT}/delete/`,
+    ]) {
+      if (new URL(page.url()).pathname !== path) await page.goto(`${baseUrl}${path}`);
+      await expect(accessibilityViolations(page), path).resolves.toEqual([]);
+    }
+    await context.close();
+  });
+
   it('refuses an operator with a page saying who may edit the museum', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
