@@ -7,9 +7,24 @@ import { createMuseumRouter } from './routes.js';
 import { createMuseumService } from './service.js';
 import { createMuseumStore } from './store.js';
 
+// The schemas (each also its type) the site's curator pages read their forms with, as the API reads its bodies.
+export {
+  Exhibit,
+  ExhibitFields,
+  modelKinds,
+  type Room,
+  type Tour,
+  TourFields,
+  Visiting,
+} from './model.js';
 export * from './reads.js';
 export { MUSEUM_BASE_PATH } from './routes.js';
-export type { MuseumService } from './service.js';
+export {
+  ExhibitExistsError,
+  InvalidReferenceError,
+  MuseumNotFoundError,
+  type MuseumService,
+} from './service.js';
 
 export function museumServiceFor({
   db,

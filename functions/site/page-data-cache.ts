@@ -22,9 +22,12 @@ const WRITES: readonly { path: RegExp; changes: readonly PageDataTopic[] }[] = [
   { path: /^\/api\/museum(\/|$)/, changes: ['museum'] },
   { path: /^\/api\/wifi\/hotspots(\/|$)/, changes: ['hotspots'] },
   // The site's own forms: the booking form holds seats, the operator's form schedules departures, the managers'
-  // pages edit the routes, their fees and the cancellation policy.
+  // pages edit the routes, their fees and the cancellation policy, the curators' pages the museum, the Wi-Fi pages
+  // the hotspots.
   { path: /^\/(vi|en)\/staff\/boats\//, changes: ['routes', 'departures'] },
+  { path: /^\/(vi|en)\/staff\/wifi\//, changes: ['hotspots'] },
   { path: /^\/(vi|en)\/(bookings|operator)\//, changes: ['departures'] },
+  { path: /^\/(vi|en)\/staff\/museum\//, changes: ['museum'] },
 ];
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -16,6 +16,7 @@ import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
 import type { SiteBookings } from './bookings.js';
 import type { CatalogueDesk } from './catalogue-desk.js';
 import type { DepartureSearch } from './departure-search.js';
+import type { MuseumDesk } from './museum-desk.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
 import type { SafetyDesk } from './safety-desk.js';
@@ -31,6 +32,8 @@ export interface SiteServices {
   catalogueDesk: CatalogueDesk;
   pier: PierDesk;
   museum: MuseumService;
+  /** The curators' pages: exhibits, tours and visiting information, edited through the museum service. */
+  curation: MuseumDesk;
   welcome: WifiWelcome;
   wifiStaff: WifiDesk;
   tracking: TrackingDesk;
@@ -55,6 +58,10 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     const { createTrackingPageServices } = await import('./domain-services/tracking.js');
     return createTrackingPageServices(dependencies);
   });
+  const museumPages = once(async () => {
+    const { createMuseumPageServices } = await import('./domain-services/museum.js');
+    return createMuseumPageServices(dependencies);
+  });
   return {
     boats: loadedOnFirstUse(async () => (await boatsPages()).boats),
     departures: loadedOnFirstUse(async () => (await boatsPages()).departures),
@@ -62,10 +69,8 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     operator: loadedOnFirstUse(async () => (await boatsPages()).operator),
     catalogueDesk: loadedOnFirstUse(async () => (await boatsPages()).catalogueDesk),
     pier: loadedOnFirstUse(async () => (await boatsPages()).pier),
-    museum: loadedOnFirstUse(async () => {
-      const { createMuseumPageServices } = await import('./domain-services/museum.js');
-      return createMuseumPageServices(dependencies);
-    }),
+    museum: loadedOnFirstUse(async () => (await museumPages()).museum),
+    curation: loadedOnFirstUse(async () => (await museumPages()).curation),
     welcome: loadedOnFirstUse(async () => {
       const { createWelcomePageServices } = await import('./domain-services/wifi.js');
       return createWelcomePageServices(dependencies, await boatsPages());

@@ -18,6 +18,7 @@ describe('the page data a request changes', () => {
     ['DELETE', '/api/wifi/hotspots/hl-001', ['hotspots']],
     ['POST', '/en/bookings/new/', ['departures']],
     ['POST', '/vi/operator/', ['departures']],
+    ['POST', '/en/staff/museum/exhibits/bronze-drum/', ['museum']],
     ['POST', '/api/auth/session', []],
     ['POST', '/portal/hl-001/login', []],
   ])('%s %s changes %j', (method, path, topics) => {
