@@ -43,7 +43,7 @@ async function signIn(account: { email: string; password: string }) {
   };
 }
 
-const valueOf = (html: string, name: string) =>
+const fieldValue = (html: string, name: string) =>
   new RegExp(`name="${name.replaceAll('.', '\\.')}"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? '';
 
 describe('the staff home', () => {
@@ -85,7 +85,7 @@ describe('the managers’ catalogue pages', () => {
         'typicalDuration.maxHours',
         'fee.port',
         'fee.chargedSince',
-      ].map((name) => [name, valueOf(form, name)]),
+      ].map((name) => [name, fieldValue(form, name)]),
     );
     const textarea = (name: string) =>
       (
@@ -104,7 +104,7 @@ describe('the managers’ catalogue pages', () => {
         'summary.en': textarea('summary.en'),
         'fee.sightseeing': '345000',
         'fee.unit': 'per-person',
-        departurePortId: valueOf(form, 'departurePortId'),
+        departurePortId: fieldValue(form, 'departurePortId'),
       },
       cookie,
     );
@@ -253,5 +253,46 @@ describe('a language switch on a staff form', () => {
     ).text();
     expect(ban).toMatch(/id="reason"[^>]*value="Sóng lớn"/);
     expect(ban).toMatch(/<option value="route:3" selected/);
+  });
+});
+
+describe('the language switch of every page with a form', () => {
+  it('submits a form the page really has, whoever reads it', async () => {
+    const accounts = {
+      manager: (await signIn(demo.manager)).cookie,
+      operator: (await signIn(demo.operator)).cookie,
+      curator: (await signIn(curator)).cookie,
+    };
+    const pages = [
+      '/en/boats/departures/',
+      '/en/museum/catalogue/',
+      '/en/bookings/find/',
+      '/en/operator/',
+      '/en/authority/bans/',
+      '/en/authority/rules/',
+      '/en/staff/boats/',
+      '/en/staff/boats/routes/1/',
+      '/en/staff/boats/cancellation-policy/',
+      '/en/staff/wifi/',
+      '/en/staff/wifi/new/',
+      '/en/staff/museum/',
+      '/en/staff/museum/exhibits/new/',
+      '/en/staff/museum/visiting/',
+    ];
+    let checked = 0;
+    for (const cookie of Object.values(accounts)) {
+      for (const path of pages) {
+        const html = await (await get(path, cookie)).text();
+        for (const [, id] of html.matchAll(
+          /<button[^>]*\sform="([^"]+)"[^>]*data-testid="language-switch-button"/g,
+        )) {
+          expect(html, `${path}: the language button's form ${id}`).toMatch(
+            new RegExp(`<form[^>]*\\sid="${id}"`),
+          );
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
