@@ -4,15 +4,9 @@
  * domain may know of boats. Nothing outside functions/boats imports a part directly.
  */
 
-import { createSessionFormGuard } from '../platform/auth/session-form-guard.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import { loadedOnFirstUse } from '../platform/loaded-on-first-use.js';
-import type { MessagesPort } from '../platform/messages/port.js';
-import type { PaymentsPort } from '../platform/payments/port.js';
-import { createRateLimiter } from '../platform/rate-limit.js';
-import type { Signer } from '../platform/signing/port.js';
 import { BOOKINGS_BASE_PATH, createBookingsRouter } from './bookings/routes.js';
-import { createBookingsService } from './bookings/service.js';
 import { createBookingsStore } from './bookings/store.js';
 import { createCatalogueRouter } from './catalogue/routes.js';
 import { createCatalogueService } from './catalogue/service.js';
@@ -23,18 +17,10 @@ import { createDeparturesStore } from './departures/store.js';
 import { addFleetRoutes } from './fleet/routes.js';
 import { createFleetService } from './fleet/service.js';
 import { createFleetStore } from './fleet/store.js';
-import {
-  createBookingPaymentsRouter,
-  createPaymentsWebhookRouter,
-  PAYMENTS_BASE_PATH,
-} from './payments/routes.js';
-import { createPaymentsService } from './payments/service.js';
-import { createBanRoutes } from './pier/ban-routes.js';
 import type { BanPreview, BansService } from './pier/bans.js';
 import type { BanRequest } from './pier/model.js';
 import { addPierRoutes, CHECKIN_BASE_PATH, createCheckInRouter } from './pier/routes.js';
 import type { PierService } from './pier/service.js';
-import { createTicketKeysRouter, TICKETS_BASE_PATH } from './tickets/routes.js';
 
 export {
   type Booking,
@@ -83,6 +69,16 @@ import { banRouteDeclarations } from './pier/ban-routes.js';
 
 /** The routes the payments function serves, for the OpenAPI document of functions that do not serve them. */
 export const paymentRouteDeclarations = [...paymentRoutes, ...banRouteDeclarations];
+
+export { BOATS_BASE_PATH } from './base-paths.js';
+export {
+  type BookingPaymentPorts,
+  bansServiceFor,
+  bookingPaymentPortsOf,
+  bookingsServiceFor,
+  paymentRoutersFor,
+  paymentsServiceFor,
+} from './bookings-assembly.js';
 export type { BansService } from './pier/bans.js';
 export { manifestCsv } from './pier/manifest-csv.js';
 export {
@@ -97,10 +93,9 @@ export {
 } from './pier/model.js';
 export { PierRefusal } from './pier/pier-rules.js';
 export type { PierService } from './pier/service.js';
-
 export * from './reads.js';
 
-export const BOATS_BASE_PATH = '/api/boats';
+import { bookingsServiceFor } from './bookings-assembly.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
@@ -119,17 +114,6 @@ export function departuresServiceFor({ db, config, logger }: Data) {
     departures: createDeparturesStore(db, config.tableName, logger),
     catalogue: createCatalogueStore(db, config.tableName, logger),
   });
-}
-
-export function bookingsServiceFor({ db, config, logger }: Data) {
-  return createBookingsService(
-    {
-      bookings: createBookingsStore(db, config.tableName, logger),
-      departures: createDeparturesStore(db, config.tableName, logger),
-      catalogue: createCatalogueStore(db, config.tableName, logger),
-    },
-    config.bookings,
-  );
 }
 
 /**
@@ -167,20 +151,6 @@ export function bansReadFor(data: Data): Pick<BansService, 'inForce' | 'list'> &
   return loadedOnFirstUse(async () => (await import('./pier/assembly.js')).assembleBansRead(data));
 }
 
-/** Issuing and lifting weather bans, which cancel, refund and tell visitors: needs those ports. */
-export function bansServiceFor(
-  dependencies: PlatformDependencies,
-  ports: Pick<BookingPaymentPorts, 'payments' | 'messages'>,
-): BansService {
-  return loadedOnFirstUse(async () =>
-    (await import('./pier/assembly.js')).assembleBansService(
-      dependencies,
-      bookingsServiceFor(dependencies),
-      ports,
-    ),
-  );
-}
-
 /** GET and PUT /api/boats/…: the catalogue, the fleet, the departures and the pier, in one router. */
 export function boatsRouterFor(dependencies: PlatformDependencies) {
   const { requireRole } = dependencies;
@@ -201,51 +171,4 @@ export function checkInRouterFor(dependencies: PlatformDependencies) {
 /** POST /api/bookings and GET /api/bookings/{id}: no payment provider needed. */
 export function bookingsRouterFor(dependencies: PlatformDependencies) {
   return { basePath: BOOKINGS_BASE_PATH, router: createBookingsRouter(bookingsServiceFor(dependencies)) };
-}
-
-/** The ports paying, ticketing and confirming need. */
-export interface BookingPaymentPorts {
-  payments: PaymentsPort;
-  signer: Signer;
-  messages: MessagesPort;
-}
-
-export function paymentsServiceFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
-  const { db, config, logger } = dependencies;
-  return createPaymentsService({
-    bookings: createBookingsStore(db, config.tableName, logger),
-    catalogue: createCatalogueStore(db, config.tableName, logger),
-    service: bookingsServiceFor(dependencies),
-    ...ports,
-    logger,
-  });
-}
-
-/** Checkout, cancellation, the payment webhook and the ticket keys: the routes that need those ports. */
-export function paymentRoutersFor(dependencies: PlatformDependencies, ports: BookingPaymentPorts) {
-  const payments = paymentsServiceFor(dependencies, ports);
-  const options = { publicAddress: dependencies.config };
-  const limiter = createRateLimiter(dependencies.db, dependencies.config.tableName);
-  return [
-    { basePath: BOOKINGS_BASE_PATH, router: createBookingPaymentsRouter(payments, { ...options, limiter }) },
-    {
-      basePath: PAYMENTS_BASE_PATH,
-      router: createPaymentsWebhookRouter(ports.payments, payments, dependencies.logger, options),
-    },
-    { basePath: TICKETS_BASE_PATH, router: createTicketKeysRouter(ports.signer) },
-    {
-      basePath: BOATS_BASE_PATH,
-      router: createBanRoutes(
-        bansServiceFor(dependencies, ports),
-        createSessionFormGuard(dependencies.verifier, dependencies.requireRole, dependencies.config),
-        options,
-      ),
-    },
-  ];
-}
-
-/** The ports of `dependencies` when all that the payment routes need are present. */
-export function bookingPaymentPortsOf(dependencies: PlatformDependencies): BookingPaymentPorts | null {
-  const { payments, signer, messages } = dependencies;
-  return payments && signer && messages ? { payments, signer, messages } : null;
 }

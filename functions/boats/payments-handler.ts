@@ -12,7 +12,7 @@ import { createStripePayments, type StripeSettings } from '../platform/payments/
 import { readStripeSecret } from '../platform/payments/stripe-secret.js';
 import { ProblemError } from '../platform/problem.js';
 import { createKmsSigner } from '../platform/signing/kms-signer.js';
-import { paymentRoutersFor } from './index.js';
+import { paymentRoutersFor } from './bookings-assembly.js';
 
 const config = loadConfig();
 const dependencies = createCloudDependencies(config);

@@ -7,7 +7,6 @@ import type { Logger } from '../../platform/logger.js';
 import type { MessagesPort } from '../../platform/messages/port.js';
 import type { PaymentEvent, PaymentsPort } from '../../platform/payments/port.js';
 import type { Signer } from '../../platform/signing/port.js';
-import { bookingLinkMessage, confirmationMessage } from '../bookings/messages.js';
 import {
   applyChange,
   type Booking,
@@ -97,6 +96,8 @@ export function createPaymentsService(
       const port = (await catalogue.listPorts()).find(
         (candidate) => candidate.id === booking.departure.portId,
       );
+      // The messages' wording in both languages loads with the first message, not at every cold start.
+      const { confirmationMessage } = await import('../bookings/messages.js');
       const message = confirmationMessage(booking, ticketUrl, port?.name ?? null);
       if (message) await messages.send(message);
     } catch (error) {
@@ -255,6 +256,7 @@ export function createPaymentsService(
       const link = newLinkToken();
       if (!(await bookings.replaceLinkToken(booking.id, link.hash))) return;
       const url = `${origin}/${request.language}/bookings/${booking.id}/?token=${link.token}`;
+      const { bookingLinkMessage } = await import('../bookings/messages.js');
       const message = bookingLinkMessage(booking, url, request.language);
       if (message) await messages.send(message);
     },
