@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Two files at once outside e2e: most of a file's time is spent waiting on DynamoDB Local or a child process,
+    // so a second worker fills it even on a two-core machine (Vitest's default there is one).
+    maxWorkers: 2,
     // The SDK's notice about Node 22 is for humans running the platform, not for every test worker.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [

@@ -131,6 +131,8 @@ async function openScanner(context: BrowserContext): Promise<Page> {
   await page.getByLabel('Password').fill(operator.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Ticket code or booking reference').waitFor();
+  // The island has started (its network line is not in the page's own HTML).
+  await page.getByTestId('network').waitFor();
   return page;
 }
 

@@ -13,6 +13,10 @@ interface Props {
   /** The page the check-ins are posted to (it answers JSON to `Accept: application/json`). */
   action: string;
   initialCount: { aboard: number; capacity: number };
+  /** What the page answered a check-in posted before the island started (the form works without it). */
+  initialAnswer?: ScanAnswer;
+  /** What was typed into the page's field before the island started. */
+  initialCode?: string;
   text: Dictionary['scanner'];
 }
 
@@ -29,14 +33,33 @@ class UnreadableAnswer extends Error {
   }
 }
 
-export function PierScanner({ departureId, action, initialCount, text }: Props) {
+/** The verdict an online answer shows: green with the names put aboard, or red with the refusal's sentence. */
+function verdictOf(answer: ScanAnswer, text: Dictionary['scanner']): Verdict {
+  if (answer.outcome === 'refused') return { tone: 'stop', lines: [answer.message] };
+  const { result } = answer;
+  return {
+    tone: 'board',
+    lines: [
+      fillTemplate(text.boarded, { count: String(result.boarded), booking: result.booking.id }),
+      fillTemplate(text.countNow, {
+        aboard: String(result.departure.aboard),
+        capacity: String(result.departure.capacity),
+      }),
+    ],
+    names: boardedNames(result),
+  };
+}
+
+export function PierScanner({ departureId, action, initialCount, initialAnswer, initialCode, text }: Props) {
   const queue = useMemo(() => createScannerQueue(localStorage, departureId), [departureId]);
   const [count, setCount] = useState(initialCount);
-  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [verdict, setVerdict] = useState<Verdict | null>(() =>
+    initialAnswer ? verdictOf(initialAnswer, text) : null,
+  );
   const [online, setOnline] = useState(navigator.onLine);
   const [queued, setQueued] = useState(() => queue.pending().length);
   const [conflicts, setConflicts] = useState(() => queue.conflicts());
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode ?? '');
   const [camera, setCamera] = useState<'off' | 'on' | 'unavailable'>('off');
   const stopCamera = useRef<(() => void) | null>(null);
   const video = useRef<HTMLVideoElement>(null);
@@ -107,23 +130,9 @@ export function PierScanner({ departureId, action, initialCount, text }: Props) 
         return checkOffline(trimmed);
       }
       setOnline(true);
-      if (answer.outcome === 'boarded') {
-        const { result } = answer;
-        setCount(result.departure);
-        show(
-          'board',
-          [
-            fillTemplate(text.boarded, { count: String(result.boarded), booking: result.booking.id }),
-            fillTemplate(text.countNow, {
-              aboard: String(result.departure.aboard),
-              capacity: String(result.departure.capacity),
-            }),
-          ],
-          boardedNames(result),
-        );
-      } else {
-        show('stop', [answer.message]);
-      }
+      if (answer.outcome === 'boarded') setCount(answer.result.departure);
+      const shown = verdictOf(answer, text);
+      show(shown.tone, shown.lines, shown.names);
       // A request went through: whatever waited meanwhile can go too.
       if (queue.pending().length > 0) void flush();
     },
