@@ -242,3 +242,8 @@ export function bookedTripFor({
     };
   };
 }
+
+/** The stored records' own schemas, for readers of raw records and of the table's stream (the insights' roll-ups). */
+export { Booking as StoredBooking } from './bookings/model.js';
+export { Departure as StoredDeparture } from './departures/model.js';
+export { Ban as StoredBan } from './pier/ban-model.js';

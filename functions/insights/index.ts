@@ -3,9 +3,16 @@ import { departuresOfDayFor } from '../boats/reads.js';
 import { visitAnalyticsFor } from '../museum/reads.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { ScheduledJob } from '../platform/schedules/port.js';
+import {
+  createStreamConsumer,
+  type StreamConsumerHandler,
+} from '../platform/table-changes/stream-consumer.js';
 import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
 import { createForecasts, type RecordedDemand } from './forecasts.js';
 import { insightsJobSchedule } from './job-schedule.js';
+import { createBackfill } from './rollups/backfill.js';
+import { createRollups } from './rollups/rollups.js';
+import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
 import { createInsightsStore } from './store.js';
 
@@ -72,4 +79,18 @@ export function insightsJobsFor(dependencies: Data): ScheduledJob[] {
   const forecasts = forecastsFor(dependencies);
   const [refresh] = insightsJobSchedule;
   return [{ ...refresh, run: () => forecasts.refreshAll() }];
+}
+
+/** The roll-ups of the table's changes into the managers' counters: the stream's handler, on AWS and locally. */
+export function rollupStreamHandlerFor(
+  dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'logger'>,
+): StreamConsumerHandler {
+  const rollups = createRollups(createRollupStore(dependencies.db, dependencies.config.tableName));
+  return createStreamConsumer('insights roll-ups', (change) => rollups.apply(change), dependencies.logger);
+}
+
+/** The counters rebuilt from the records (`npm run insights:backfill`, the local start). */
+export function rollupBackfillFor(dependencies: Data) {
+  const { db, config } = dependencies;
+  return createBackfill(db, config.tableName, createRollupStore(db, config.tableName));
 }

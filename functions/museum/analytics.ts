@@ -65,7 +65,51 @@ export const DayStatistics = z
 export type VisitEvent = z.infer<typeof VisitEvent>;
 export type DayStatistics = z.infer<typeof DayStatistics>;
 
-const dayPartition = (date: string) => `MUSEUM#STATS#${date}`;
+export const MUSEUM_STATS_PARTITION_PREFIX = 'MUSEUM#STATS#';
+const dayPartition = (date: string) => `${MUSEUM_STATS_PARTITION_PREFIX}${date}`;
+
+/** What a stored day counter holds (for readers of raw records: the insights' roll-ups). */
+export type StoredMuseumCounters =
+  | {
+      date: string;
+      kind: 'day';
+      visits: number;
+      visitsVi: number;
+      visitsEn: number;
+      exhibitViews: number;
+      toursStarted: number;
+      toursCompleted: number;
+    }
+  | { date: string; kind: 'exhibit'; exhibitId: string; views: number; dwellSeconds: number };
+
+/** A `MUSEUM#STATS#<date>` item's counters (the day's, or one exhibit's), or null for any other item. */
+export function storedMuseumCountersOf(item: Record<string, unknown>): StoredMuseumCounters | null {
+  const { PK, SK } = item;
+  if (typeof PK !== 'string' || typeof SK !== 'string' || !PK.startsWith(MUSEUM_STATS_PARTITION_PREFIX))
+    return null;
+  const number = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
+  const date = PK.slice(MUSEUM_STATS_PARTITION_PREFIX.length);
+  if (SK === 'DAY') {
+    return {
+      date,
+      kind: 'day',
+      visits: number('visits'),
+      visitsVi: number('visitsVi'),
+      visitsEn: number('visitsEn'),
+      exhibitViews: number('exhibitViews'),
+      toursStarted: number('toursStarted'),
+      toursCompleted: number('toursCompleted'),
+    };
+  }
+  if (!SK.startsWith('EXHIBIT#')) return null;
+  return {
+    date,
+    kind: 'exhibit',
+    exhibitId: SK.slice('EXHIBIT#'.length),
+    views: number('views'),
+    dwellSeconds: number('dwellSeconds'),
+  };
+}
 const KEEP_DAYS = 400;
 
 export function createVisitAnalytics(

@@ -4,7 +4,7 @@
  * another transaction on the same item (`TransactionConflict`) are retried with jittered backoff, because
  * DynamoDB cancels rather than queues them: under a rush of bookings on one departure most attempts conflict.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type ConsumedCapacity, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   TransactWriteCommand,
@@ -34,10 +34,13 @@ const MAX_DELAY_MS = 250;
 export async function writeTransaction(
   db: DynamoDBDocumentClient,
   input: TransactWriteCommandInput,
+  /** Told the capacity a written transaction consumed, when `input` asks for it (ReturnConsumedCapacity). */
+  consumed?: (capacity: readonly ConsumedCapacity[]) => void,
 ): Promise<TransactionOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.send(new TransactWriteCommand(input));
+      const answer = await db.send(new TransactWriteCommand(input));
+      consumed?.(answer.ConsumedCapacity ?? []);
       return { written: true };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;

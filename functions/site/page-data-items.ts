@@ -30,9 +30,16 @@ interface ItemsPagesShow {
  * A departure's seat counters, moved by every hold, payment, expiry and cancellation (bookings-store.ts). The
  * departure search shows them, but they change at the pace of bookings, and CloudFront charges per invalidation
  * path (and lets only 15 wildcard paths be in progress): seats left show up to the pages' cache lifetime late,
- * as before, while a booking always reads them fresh.
+ * as before, while a booking always reads them fresh. The holds refused for want of seats (the managers' count)
+ * show on no page.
  */
-const SEAT_COUNTERS = ['held', 'sold', 'seatsFree'] as const satisfies readonly (keyof Departure)[];
+const SEAT_COUNTERS = [
+  'held',
+  'sold',
+  'seatsFree',
+  'refusedRequests',
+  'refusedSeats',
+] as const satisfies readonly (keyof Departure)[];
 
 /**
  * What the pier writes on a departure (boarding, counter sales, crew, clearance, departure): no public page shows

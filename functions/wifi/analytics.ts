@@ -91,8 +91,48 @@ function countersOf(item: Record<string, unknown> | undefined): z.infer<typeof C
   };
 }
 
+export const WIFI_STATS_PARTITION_PREFIX = 'WIFI#STATS#';
+
+/** What a stored day counter holds, as sums (for readers of raw records: the insights' roll-ups). */
+export interface StoredWifiCounters {
+  date: string;
+  /** The hotspot counted, or null for the whole city's item. */
+  hotspotId: string | null;
+  sessionsByHour: number[];
+  devices: number;
+  methods: { terms: number; code: number; booking: number };
+  endedSessions: number;
+  dwellSeconds: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** A `WIFI#STATS#<date>` item's sums, or null for any other item. */
+export function storedWifiCountersOf(item: Record<string, unknown>): StoredWifiCounters | null {
+  const { PK, SK } = item;
+  if (typeof PK !== 'string' || typeof SK !== 'string' || !PK.startsWith(WIFI_STATS_PARTITION_PREFIX))
+    return null;
+  if (SK !== 'CITY' && !SK.startsWith('HOTSPOT#')) return null;
+  const number = (name: string) => (typeof item[name] === 'number' ? (item[name] as number) : 0);
+  const counters = countersOf(item);
+  return {
+    date: PK.slice(WIFI_STATS_PARTITION_PREFIX.length),
+    hotspotId: SK === 'CITY' ? null : SK.slice('HOTSPOT#'.length),
+    sessionsByHour: counters.sessionsByHour,
+    devices: counters.devices,
+    methods: counters.methods,
+    endedSessions: counters.endedSessions,
+    dwellSeconds: number('dwellSeconds'),
+    bytesIn: counters.bytesIn,
+    bytesOut: counters.bytesOut,
+  };
+}
+
 export function createWifiAnalytics(db: DynamoDBDocumentClient, tableName: string) {
-  const statsKey = (date: string, scope: string) => ({ PK: `WIFI#STATS#${date}`, SK: scope });
+  const statsKey = (date: string, scope: string) => ({
+    PK: `${WIFI_STATS_PARTITION_PREFIX}${date}`,
+    SK: scope,
+  });
   const sessionKey = (hotspotId: string, key: string) => ({
     PK: `WIFI#SESSION#${hotspotId}#${key}`,
     SK: 'SESSION',
@@ -188,7 +228,7 @@ export function createWifiAnalytics(db: DynamoDBDocumentClient, tableName: strin
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'PK = :day',
-          ExpressionAttributeValues: { ':day': `WIFI#STATS#${date}` },
+          ExpressionAttributeValues: { ':day': `${WIFI_STATS_PARTITION_PREFIX}${date}` },
         }),
       );
       const city = Items.find((item) => item.SK === 'CITY');

@@ -6,6 +6,7 @@ import type { PlatformDependencies } from '../platform/dependencies.js';
 import { createWifiAnalytics } from './analytics.js';
 import { createHotspotStore } from './store.js';
 
+export { type StoredWifiCounters, storedWifiCountersOf } from './analytics.js';
 export { ticketSessionMinutes } from './portal/ticket-login.js';
 export type { HotspotStore } from './store.js';
 

@@ -128,6 +128,14 @@ export function createBookingsService(
   settings: BookingSettings,
   clock: () => Date = () => new Date(),
 ) {
+  /**
+   * Counts a hold refused for want of seats, for the managers; the visitor is told "sold out" even when the
+   * count cannot be written (it is a statistic, the refusal is the answer).
+   */
+  async function countRefusal(departureId: string, seats: number) {
+    await departures.countCapacityRefusal(departureId, seats).catch(() => undefined);
+  }
+
   async function priceLines(departure: Departure, passengers: BookingRequest['passengers']) {
     const [route, feePolicy] = await Promise.all([
       catalogue.getRoute(departure.routeId),
@@ -203,7 +211,10 @@ export function createBookingsService(
         );
       }
       const seats = request.passengers.length;
-      if (departure.seatsFree < seats) throw new SoldOutError(departure.seatsFree, seats);
+      if (departure.seatsFree < seats) {
+        await countRefusal(departure.id, seats);
+        throw new SoldOutError(departure.seatsFree, seats);
+      }
 
       const tokenSalt = randomBytes(32).toString('base64url');
       const accessToken = accessTokenFor(idempotencyKey, tokenSalt);
@@ -253,6 +264,7 @@ export function createBookingsService(
             return replay(record, idempotencyKey, fingerprint);
           }
           case 'sold-out':
+            await countRefusal(departure.id, seats);
             throw new SoldOutError(outcome.seatsLeft, seats);
           case 'departure-closed':
             throw new DepartureClosedError('This departure has been cancelled.');

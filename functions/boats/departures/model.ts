@@ -148,6 +148,16 @@ export const Departure = z
       .min(0)
       .default(0)
       .meta({ description: 'Seats sold at the pier counter (counted in sold).' }),
+    refusedRequests: z.number().int().min(0).default(0).meta({
+      description:
+        'Holds refused because fewer seats were left than asked for (the managers’ dashboard counts them).',
+    }),
+    refusedSeats: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .meta({ description: 'The seats those refused holds asked for.' }),
     suspension: Suspension.optional(),
     crew: Crew.optional(),
     clearance: Clearance.optional(),
@@ -321,6 +331,8 @@ export function newDeparture(details: NewDeparture): Departure {
     createdAt: details.createdAt,
     aboard: 0,
     walkUps: 0,
+    refusedRequests: 0,
+    refusedSeats: 0,
   };
 }
 

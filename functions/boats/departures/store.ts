@@ -5,13 +5,14 @@
  * parsed with their read schema before they are stored; one that still fails to load is logged and left out
  * (platform/stored-items.ts).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../../platform/dynamo.js';
 import type { Logger } from '../../platform/logger.js';
@@ -69,6 +70,28 @@ export function createDeparturesStore(
       if (!key) return null;
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: key }));
       return Item ? parseStoredItem(Departure, Item, logger) : null;
+    },
+
+    /**
+     * Counts a hold refused because too few seats were left (the managers' "refused for capacity"); a departure
+     * deleted meanwhile is not recreated.
+     */
+    async countCapacityRefusal(id: string, seats: number): Promise<void> {
+      const key = departureKeyOf(id);
+      if (!key) return;
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key,
+            UpdateExpression: 'ADD refusedRequests :one, refusedSeats :seats',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':one': 1, ':seats': seats },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
     },
 
     /** Which of these departure ids are already stored. */

@@ -9,21 +9,12 @@
  * retrying the batch would send its other records twice.
  */
 
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { Logger } from '../logger.js';
+import { type TableChange, tableChangeOf } from '../table-changes/change.js';
 import type { LiveUpdate, LiveUpdatesPort } from './port.js';
 
-/** A change of one item, its images read as plain objects. */
-export interface TableChange {
-  kind: 'INSERT' | 'MODIFY' | 'REMOVE';
-  keys: { PK: string; SK: string };
-  /** The item after the change (null when removed). */
-  newItem: Record<string, unknown> | null;
-  /** The item before (null when inserted). */
-  oldItem: Record<string, unknown> | null;
-}
+export type { TableChange } from '../table-changes/change.js';
 
 /** A message and the topics it goes to. */
 export interface LiveDelivery {
@@ -76,19 +67,5 @@ export function createStreamPublisher(
       }
     };
     await Promise.all(Array.from({ length: Math.min(maxParallelItems, queue.length) }, worker));
-  };
-}
-
-/** The record as a TableChange; null for a record without keys (never sent for a table's stream). */
-export function tableChangeOf(record: DynamoDBRecord): TableChange | null {
-  const image = (attributes: unknown) =>
-    attributes ? unmarshall(attributes as Record<string, AttributeValue>) : null;
-  const keys = image(record.dynamodb?.Keys);
-  if (!keys || typeof keys.PK !== 'string' || typeof keys.SK !== 'string' || !record.eventName) return null;
-  return {
-    kind: record.eventName,
-    keys: { PK: keys.PK, SK: keys.SK },
-    newItem: image(record.dynamodb?.NewImage),
-    oldItem: image(record.dynamodb?.OldImage),
   };
 }

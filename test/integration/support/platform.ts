@@ -22,6 +22,8 @@ export async function createTestPlatform(
     environment?: Record<string, string>;
     logger?: Logger;
     stripeApiBase?: string;
+    /** A table with a stream (the insights' roll-ups read it); leave it off unless the test reads the stream. */
+    stream?: boolean;
   } = {},
 ) {
   const tableName = `test-${randomUUID()}`;
@@ -54,8 +56,8 @@ export async function createTestPlatform(
     payments,
   });
   const bulkLoad = createBulkLoadClient(config);
-  // No stream: nothing here reads one, and DynamoDB Local slows with every streamed table made (table.ts).
-  await ensureTable(bulkLoad, tableName, { stream: false });
+  // No stream unless asked: DynamoDB Local slows with every streamed table made (table.ts).
+  await ensureTable(bulkLoad, tableName, { stream: options.stream ?? false });
   if (options.seed !== false)
     await seedDemoData(bulkLoad, tableName, dependencies.localAuth?.accounts ?? null);
   bulkLoad.destroy();

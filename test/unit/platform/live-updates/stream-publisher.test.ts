@@ -7,7 +7,6 @@ import type { LiveUpdate, LiveUpdatesPort } from '../../../../functions/platform
 import {
   createStreamPublisher,
   type TableChange,
-  tableChangeOf,
 } from '../../../../functions/platform/live-updates/stream-publisher.js';
 import type { Logger } from '../../../../functions/platform/logger.js';
 
@@ -46,19 +45,6 @@ const position = (boat: string, fixTime: string) => ({
   SK: `BOAT#${boat}`,
   fixTime,
   speedKnots: 6.5,
-});
-
-describe('tableChangeOf', () => {
-  it('reads the keys and both images as plain objects', () => {
-    const before = position('halong-star', '2025-07-19T07:00:00.000Z');
-    const after = position('halong-star', '2025-07-19T07:00:05.000Z');
-    expect(tableChangeOf(record('MODIFY', after, before))).toEqual({
-      kind: 'MODIFY',
-      keys: { PK: 'TRACKING#LATEST', SK: 'BOAT#halong-star' },
-      newItem: after,
-      oldItem: before,
-    });
-  });
 });
 
 describe('createStreamPublisher', () => {

@@ -1,0 +1,120 @@
+/**
+ * The managers' counters: what the services record, added up per local day, hour and month as it happens, so a
+ * dashboard read never touches the raw records. A counter item is one scope (a route|port|operator mix, a
+ * hotspot, an alert kind…) of one domain in one time bucket, its measures plain numbers.
+ *
+ * Keys — `PK = INSIGHTS#<domain>#<granularity>#<partition>`, `SK = <bucket>#<scope>`:
+ * - DAY: partition the month (`2026-12`), bucket the local date (`2026-12-07`);
+ * - MONTH: partition the year (`2026`), bucket the month (`2026-12`);
+ * - HOUR: partition the local date, bucket the local hour (`08`).
+ * A period's days are one Query per month, its whole months one Query per year.
+ */
+
+export const ROLLUP_DOMAINS = ['BOATS', 'BANS', 'ALERTS', 'WIFI', 'MUSEUM'] as const;
+export type RollupDomain = (typeof ROLLUP_DOMAINS)[number];
+export type Granularity = 'DAY' | 'MONTH' | 'HOUR';
+
+/** Everything a domain's records add to one scope at one local instant. */
+export interface Contribution {
+  domain: RollupDomain;
+  scope: string;
+  /** The local date (YYYY-MM-DD) the measures belong to. */
+  date: string;
+  /** The local hour (0–23) where the record knows it; day and month counters only otherwise. */
+  hour: number | null;
+  measures: Readonly<Record<string, number>>;
+}
+
+/** One counter item: a scope of a domain in one bucket. */
+export interface CounterKey {
+  domain: RollupDomain;
+  granularity: Granularity;
+  /** DAY: YYYY-MM-DD; MONTH: YYYY-MM; HOUR: YYYY-MM-DDTHH. */
+  bucket: string;
+  scope: string;
+}
+
+export const ROLLUP_PARTITION_PREFIX = 'INSIGHTS#ROLLUP#';
+
+export function counterItemKey({ domain, granularity, bucket, scope }: CounterKey): {
+  PK: string;
+  SK: string;
+} {
+  if (granularity === 'DAY') {
+    return { PK: `${ROLLUP_PARTITION_PREFIX}${domain}#DAY#${bucket.slice(0, 7)}`, SK: `${bucket}#${scope}` };
+  }
+  if (granularity === 'MONTH') {
+    return {
+      PK: `${ROLLUP_PARTITION_PREFIX}${domain}#MONTH#${bucket.slice(0, 4)}`,
+      SK: `${bucket}#${scope}`,
+    };
+  }
+  return {
+    PK: `${ROLLUP_PARTITION_PREFIX}${domain}#HOUR#${bucket.slice(0, 10)}`,
+    SK: `${bucket.slice(11, 13)}#${scope}`,
+  };
+}
+
+/** The counter a stored item's key names, or null for a key that is not a counter's. */
+export function counterKeyOf(PK: string, SK: string): CounterKey | null {
+  if (!PK.startsWith(ROLLUP_PARTITION_PREFIX)) return null;
+  const [domain, granularity, partition] = PK.slice(ROLLUP_PARTITION_PREFIX.length).split('#');
+  const separator = SK.indexOf('#');
+  if (separator < 0 || !partition) return null;
+  const head = SK.slice(0, separator);
+  const scope = SK.slice(separator + 1);
+  if (!ROLLUP_DOMAINS.includes(domain as RollupDomain)) return null;
+  if (granularity === 'DAY' || granularity === 'MONTH') {
+    return { domain: domain as RollupDomain, granularity, bucket: head, scope };
+  }
+  if (granularity === 'HOUR') {
+    return { domain: domain as RollupDomain, granularity, bucket: `${partition}T${head}`, scope };
+  }
+  return null;
+}
+
+/** The counters a contribution moves: its day, its month and, where it has one, its hour. */
+export function countersOf(contribution: Contribution): CounterKey[] {
+  const { domain, scope, date, hour } = contribution;
+  const keys: CounterKey[] = [
+    { domain, granularity: 'DAY', bucket: date, scope },
+    { domain, granularity: 'MONTH', bucket: date.slice(0, 7), scope },
+  ];
+  if (hour !== null) {
+    keys.push({ domain, granularity: 'HOUR', bucket: `${date}T${String(hour).padStart(2, '0')}`, scope });
+  }
+  return keys;
+}
+
+export const counterId = (key: CounterKey) => `${key.domain}|${key.granularity}|${key.bucket}|${key.scope}`;
+
+/** Measures added up per counter: the contributions' sum (negative to take one back). */
+export type CounterTotals = Map<string, { key: CounterKey; measures: Record<string, number> }>;
+
+export function addContributions(
+  totals: CounterTotals,
+  contributions: readonly Contribution[],
+  sign: 1 | -1 = 1,
+): CounterTotals {
+  for (const contribution of contributions) {
+    for (const key of countersOf(contribution)) {
+      const id = counterId(key);
+      const counter = totals.get(id) ?? { key, measures: {} };
+      for (const [name, value] of Object.entries(contribution.measures)) {
+        counter.measures[name] = (counter.measures[name] ?? 0) + sign * value;
+      }
+      totals.set(id, counter);
+    }
+  }
+  return totals;
+}
+
+/** The totals without measures that add up to zero, and without counters left with none. */
+export function withoutZeros(totals: CounterTotals): CounterTotals {
+  const kept: CounterTotals = new Map();
+  for (const [id, counter] of totals) {
+    const measures = Object.fromEntries(Object.entries(counter.measures).filter(([, value]) => value !== 0));
+    if (Object.keys(measures).length > 0) kept.set(id, { key: counter.key, measures });
+  }
+  return kept;
+}
