@@ -6,9 +6,15 @@ import type { ForecastMethod } from './forecast.js';
 import { arimaMethod } from './models/arima.js';
 import { automaticMethod } from './models/automatic.js';
 import { combinationOf } from './models/combination.js';
-import { dampedEtsMethod, etsMethod } from './models/ets.js';
+import { dampedEtsMethod as dampedEts, etsMethod as ets } from './models/ets.js';
+import { remembered } from './models/remembered.js';
 import { seasonalNaiveMethod } from './models/seasonal-naive.js';
-import { thetaMethod } from './models/theta.js';
+import { thetaMethod as theta } from './models/theta.js';
+
+// Each fitted once per series and origin, however many combinations and rows ask (models/remembered.ts).
+const etsMethod = remembered(ets);
+const dampedEtsMethod = remembered(dampedEts);
+const thetaMethod = remembered(theta);
 
 const combination = combinationOf('combination (ETS, Theta, seasonal naive)', [
   etsMethod,

@@ -7,6 +7,7 @@ import {
   MIN_VALIDATION_ERRORS,
 } from '../../../functions/insights/models/automatic.js';
 import { combine } from '../../../functions/insights/models/combination.js';
+import { remembered } from '../../../functions/insights/models/remembered.js';
 import { seasonalNaive } from '../../../functions/insights/models/seasonal-naive.js';
 import { isSeasonal, seasonalIndices, theta } from '../../../functions/insights/models/theta.js';
 
@@ -116,5 +117,27 @@ describe('combining and choosing', () => {
     // Asked for eight years ahead, the windows hold 3 × 8 errors: enough to choose.
     expect(3 * 8).toBe(MIN_VALIDATION_ERRORS);
     expect(chooseByRollingOrigin(yearly, 1, 8, [trend, flat]).method.name).toBe('trend');
+  });
+});
+
+describe('remembering forecasts', () => {
+  it('fits a series once however often it is asked, and again for another series, period or horizon', () => {
+    let fits = 0;
+    const counted = remembered({
+      name: 'counted',
+      forecast: (series, period, horizon) => {
+        fits += 1;
+        return seasonalNaive(series, period, horizon);
+      },
+    });
+    const series = seasonalSeries(3);
+    const first = counted.forecast(series, 12, 12);
+    expect(counted.forecast(series.slice(), 12, 12)).toBe(first);
+    expect(fits).toBe(1);
+    counted.forecast(series.slice(0, -1), 12, 12);
+    counted.forecast(series, 4, 12);
+    counted.forecast(series, 12, 6);
+    expect(fits).toBe(4);
+    expect(counted.name).toBe('counted');
   });
 });
