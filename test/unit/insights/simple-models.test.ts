@@ -65,10 +65,12 @@ describe('combining and choosing', () => {
   };
   const naive: ForecastMethod = { name: 'seasonal naive', forecast: seasonalNaive };
 
-  it('averages the members horizon by horizon', () => {
+  it('averages the members horizon by horizon, with weights when they are given', () => {
     const series = seasonalSeries(3);
     const combined = combine([flat.forecast(series, 12, 12), naive.forecast(series, 12, 12)]);
     expect(combined.mean[5]).toBeCloseTo((100 + 150) / 2);
+    const weighted = combine([flat.forecast(series, 12, 12), naive.forecast(series, 12, 12)], [3, 1]);
+    expect(weighted.mean[5]).toBeCloseTo((3 * 100 + 150) / 4);
   });
 
   it('chooses by rolling origin inside the training data the method that forecasts it best', () => {
