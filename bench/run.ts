@@ -27,7 +27,12 @@ import {
   TICKETS,
 } from './checkin.js';
 import { COLD_START_RUNS, measureColdStart } from './cold-start.js';
-import { accuracyRows, measureAccuracy, measureNightlyRefresh } from './forecasting.js';
+import {
+  forecastingLines,
+  measureAccuracy,
+  measureNightlyRefresh,
+  measureOwnHorizons,
+} from './forecasting.js';
 import { bundleRows, measureLambdaBundles } from './lambda-bundles.js';
 import { MUSEUM_RUNS, measureMuseum, museumRows } from './museum.js';
 import {
@@ -260,22 +265,20 @@ async function measureWifiSection(): Promise<string> {
   }
 }
 
-/** The forecasting engine's accuracy and speed, and the nightly refresh (issue 10). */
+/**
+ * The forecasting engine's accuracy and speed, and the nightly refresh (issue 10); its choice against the
+ * combination of its candidates on each frequency (issue 22).
+ */
 async function measureForecastingSection(): Promise<string> {
-  say('Forecasting the 366 monthly series of the tourism competition, then the nightly refresh…');
+  say('Forecasting the 366 monthly series of the tourism competition, then their own last horizons…');
   const accuracy = await measureAccuracy();
+  const ownHorizons = await measureOwnHorizons();
   const dynamo = await startDynamoDbLocal(null);
   try {
     const nightly = await measureNightlyRefresh(dynamo);
     return [
       FORECASTING_START_MARK,
-      `### Forecasting: accuracy on the tourism competition's monthly data, and speed (measured ${today()} on ${machine()})`,
-      '',
-      `\`npm run forecast:eval\` on the 366 monthly series, horizon 24: fitted and forecast by every method in **${accuracy.seconds.toFixed(1)} s** on ${accuracy.workers} worker threads (the goal: under 60 s; statsforecast's AutoARIMA takes 3.6 minutes on its authors' machine). The engine's MASE: **${accuracy.engineMase.toFixed(3)}** (goal below 1.38, aim 1.29).`,
-      '',
-      ...accuracyRows(accuracy),
-      '',
-      `The nightly refresh (every series' four years of history read, forecast 90 days ahead and stored, DynamoDB Local, the median of three runs after a warm-up): **${nightly.series} series in ${(nightly.milliseconds / 1000).toFixed(2)} s**.`,
+      ...forecastingLines(accuracy, ownHorizons, nightly, `${today()} on ${machine()}`),
       FORECASTING_END_MARK,
     ].join('\n');
   } finally {

@@ -32,3 +32,27 @@ export function readCompetitionCsv(text: string): CompetitionSeries[] {
     return { id, start: { year: Number(years[column]), period: Number(periods[column]) }, values };
   });
 }
+
+export type Aggregation = 'quarterly' | 'yearly';
+
+/** Months in one period of each aggregation. */
+const MONTHS_PER: Record<Aggregation, number> = { quarterly: 3, yearly: 12 };
+
+/**
+ * A monthly series summed over complete calendar quarters or years (a part-filled first or last one is dropped),
+ * as the competition's own quarterly and yearly series are totals of the same demand. The start is given in the
+ * new period: quarter 1–4, or 1 for a year.
+ */
+export function aggregateMonthly(series: CompetitionSeries, to: Aggregation): CompetitionSeries {
+  const months = MONTHS_PER[to];
+  const startMonth = series.start.period;
+  const skip = (months - ((startMonth - 1) % months)) % months;
+  const firstMonth = startMonth - 1 + skip; // 0-based month of the year where the first whole period starts
+  const values: number[] = [];
+  for (let t = skip; t + months <= series.values.length; t += months) {
+    values.push(series.values.slice(t, t + months).reduce((sum, value) => sum + value, 0));
+  }
+  const year = series.start.year + Math.floor(firstMonth / 12);
+  const period = to === 'yearly' ? 1 : Math.floor((firstMonth % 12) / 3) + 1;
+  return { id: series.id, start: { year, period }, values };
+}

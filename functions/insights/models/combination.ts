@@ -5,12 +5,16 @@
  */
 import type { Forecast, ForecastMethod } from '../forecast.js';
 
-export function combine(forecasts: readonly Forecast[]): Forecast {
+/** The forecasts' mean, horizon by horizon — weighted by `weights` (any positive numbers) when they are given. */
+export function combine(forecasts: readonly Forecast[], weights?: readonly number[]): Forecast {
+  const weightOf = (index: number) => weights?.[index] ?? 1;
+  const total = forecasts.reduce((sum, _, index) => sum + weightOf(index), 0);
   const average = (pick: (forecast: Forecast) => number[]) => {
     const first = pick(forecasts[0] as Forecast);
     return first.map(
       (_, h) =>
-        forecasts.reduce((sum, forecast) => sum + (pick(forecast)[h] as number), 0) / forecasts.length,
+        forecasts.reduce((sum, forecast, index) => sum + weightOf(index) * (pick(forecast)[h] as number), 0) /
+        total,
     );
   };
   return {

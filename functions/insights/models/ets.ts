@@ -4,9 +4,11 @@
  * forecasts, with its 80 % and 95 % prediction intervals (ets-intervals.ts). Admissible, as ets() restricts it by
  * default: a multiplicative error or season only for data that are all positive, never an additive error with a
  * multiplicative season (those models are numerically unstable), no multiplicative trend.
- * Also the tourism competition's damped-trend benchmark, ETS(A,Ad,A), as a method of its own.
+ * Also the tourism competition's damped-trend benchmark, ETS(A,Ad,A), as a method of its own, and every admissible
+ * model's forecast averaged with Akaike weights, which the engine combines.
  */
 import type { Forecast, ForecastMethod } from '../forecast.js';
+import { combine } from './combination.js';
 import { type EtsFit, fitEts } from './ets-fit.js';
 import { etsIntervals } from './ets-intervals.js';
 import { type EtsSpec, pointForecasts } from './ets-model.js';
@@ -73,6 +75,35 @@ export const etsMethod: ForecastMethod = {
     const fit = autoEts(series, period);
     return fit ? forecastFromFit(fit, horizon) : seasonalNaive(series, period, horizon);
   },
+};
+
+/** A model whose Akaike weight is less than this share of the total is left out of the average. */
+const NEGLIGIBLE_WEIGHT = 0.01;
+
+/**
+ * Every admissible model's forecast and intervals, averaged with its Akaike weight exp(−½·(AICc − lowest AICc)), as
+ * Kolassa (IJF 27(2), 2011) combined exponential smoothing: the model of lowest AICc alone is often one of several
+ * that fit about as well, and averaging them forecast the training data's own last horizon better at every
+ * frequency (docs/decisions.md). Models of negligible weight are skipped, which spares their intervals.
+ */
+export function akaikeWeightedEts(series: readonly number[], period: number, horizon: number): Forecast {
+  const fits = admissibleSpecs(series, period)
+    .map((spec) => fitEts(series, period, spec))
+    .filter((fit): fit is EtsFit => fit !== undefined && Number.isFinite(fit.aicc));
+  if (fits.length === 0) return seasonalNaive(series, period, horizon);
+  const lowest = Math.min(...fits.map((fit) => fit.aicc));
+  const weights = fits.map((fit) => Math.exp(-0.5 * (fit.aicc - lowest)));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const kept = fits.filter((_, index) => (weights[index] as number) >= NEGLIGIBLE_WEIGHT * total);
+  return combine(
+    kept.map((fit) => forecastFromFit(fit, horizon)),
+    weights.filter((weight) => weight >= NEGLIGIBLE_WEIGHT * total),
+  );
+}
+
+export const akaikeWeightedEtsMethod: ForecastMethod = {
+  name: 'ETS (Akaike weights)',
+  forecast: akaikeWeightedEts,
 };
 
 /** Damped trend with additive seasonality; without enough data for a season, damped trend alone. */

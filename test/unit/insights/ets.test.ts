@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Z95 } from '../../../functions/insights/forecast.js';
 import {
   admissibleSpecs,
+  akaikeWeightedEts,
+  akaikeWeightedEtsMethod,
   autoEts,
   dampedEtsMethod,
   etsMethod,
@@ -238,9 +240,9 @@ describe('prediction intervals', () => {
 });
 
 describe('the ETS methods', () => {
-  it('forecast with ordered intervals around the mean, for the automatic choice and the damped benchmark', () => {
+  it('forecast with ordered intervals around the mean, for the automatic choice, the damped benchmark and the weighted average', () => {
     const series = Array.from({ length: 72 }, (_, t) => (100 + t) * (pattern[t % 12] as number));
-    for (const method of [etsMethod, dampedEtsMethod]) {
+    for (const method of [etsMethod, dampedEtsMethod, akaikeWeightedEtsMethod]) {
       const forecast = method.forecast(series, 12, 24);
       expect(forecast.mean).toHaveLength(24);
       forecast.mean.forEach((value, h) => {
@@ -255,5 +257,29 @@ describe('the ETS methods', () => {
   it('still forecast a series too short for any model', () => {
     expect(etsMethod.forecast([5, 6, 7], 12, 2).mean).toHaveLength(2);
     expect(dampedEtsMethod.forecast([5, 6, 7], 12, 2).mean).toHaveLength(2);
+    expect(akaikeWeightedEtsMethod.forecast([5, 6, 7], 12, 2).mean).toHaveLength(2);
+  });
+
+  it('average the models by Akaike weights: between the models’ forecasts, not the lowest AICc’s alone', () => {
+    const series = simulate(
+      { error: 'A', trend: 'Ad', season: 'A' },
+      { alpha: 0.4, beta: 0.05, gamma: 0.2, phi: 0.9 },
+      { level: 100, slope: 1 },
+      4,
+      96,
+      11,
+    );
+    const fits = admissibleSpecs(series, 12).flatMap((spec) => fitEts(series, 12, spec) ?? []);
+    const means = fits.map((fit) => forecastFromFit(fit, 12).mean);
+    const lowest = Math.min(...fits.map((fit) => fit.aicc));
+    // Several models fit about as well (within 4 units of AICc: weight above e⁻² ≈ 0.14 of the best's).
+    expect(fits.filter((fit) => fit.aicc - lowest < 4).length).toBeGreaterThan(1);
+    const weighted = akaikeWeightedEts(series, 12, 12).mean;
+    weighted.forEach((value, h) => {
+      expect(value).toBeGreaterThanOrEqual(Math.min(...means.map((mean) => mean[h] as number)));
+      expect(value).toBeLessThanOrEqual(Math.max(...means.map((mean) => mean[h] as number)));
+    });
+    const best = forecastFromFit(autoEts(series, 12) as NonNullable<ReturnType<typeof autoEts>>, 12).mean;
+    expect(weighted.some((value, h) => Math.abs(value - (best[h] as number)) > 1e-6)).toBe(true);
   });
 });

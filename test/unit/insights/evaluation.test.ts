@@ -66,11 +66,11 @@ describe('the competition data and the accuracy measures', () => {
     );
     const rows = stdout.trim().split('\n');
     const header = rows.findIndex((row) => row.startsWith('method'));
-    expect(rows[header + 1]).toMatch(/^seasonal naive\s+22\.56\s+1\.54\b/);
+    expect(rows[header + 1]).toMatch(/^seasonal naive\s+22\.56\s+1\.54\d$/); // 1.54 to two decimals
     expect(rows.at(-1)).toMatch(/^MASE \d+\.\d{3}$/);
   }, 240_000);
 
-  it('works for any period and horizon: quarterly (4, 8) and yearly (1, 4) series in the same layout', async () => {
+  it('works for any period and horizon: quarterly (4, 8) and yearly (1, 4) series, held out by a test file or by the training file’s own last horizon', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'forecast-eval-'));
     // Twelve series each: a trend, a quarterly swing for the quarterly files, and fixed noise.
     const write = (name: string, columns: number[][]) => {
@@ -97,6 +97,7 @@ describe('the competition data and the accuracy measures', () => {
           (_, t) => 100 + 3 * t + (period === 4 ? 20 * Math.sin((Math.PI * t) / 2) : 0) + wiggle(t, k),
         ),
       );
+      write(`full-${period}.csv`, full);
       write(
         `in-${period}.csv`,
         full.map((series) => series.slice(0, -horizon)),
@@ -105,25 +106,36 @@ describe('the competition data and the accuracy measures', () => {
         `oos-${period}.csv`,
         full.map((series) => series.slice(-horizon)),
       );
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'scripts/forecast-eval.ts',
-          '--train',
-          join(directory, `in-${period}.csv`),
-          '--test',
-          join(directory, `oos-${period}.csv`),
-          '--period',
-          String(period),
-          '--horizon',
-          String(horizon),
-          '--workers',
-          '1',
-        ],
-        { cwd: new URL('../../../', import.meta.url).pathname, timeout: 120_000 },
-      );
+      const evaluate = async (files: string[]) =>
+        (
+          await promisify(execFile)(
+            process.execPath,
+            [
+              '--import',
+              'tsx',
+              'scripts/forecast-eval.ts',
+              ...files,
+              '--period',
+              String(period),
+              '--horizon',
+              String(horizon),
+              '--workers',
+              '1',
+            ],
+            { cwd: new URL('../../../', import.meta.url).pathname, timeout: 120_000 },
+          )
+        ).stdout;
+      const stdout = await evaluate([
+        '--train',
+        join(directory, `in-${period}.csv`),
+        '--test',
+        join(directory, `oos-${period}.csv`),
+      ]);
+      // Without a test file, the last horizon of each training series is held out: the same forecasts.
+      const ownHorizon = await evaluate(['--train', join(directory, `full-${period}.csv`)]);
+      expect(ownHorizon).toContain('the last horizon of each training series held out');
+      const table = (output: string) => output.slice(output.indexOf('method'));
+      expect(table(ownHorizon)).toBe(table(stdout));
       expect(stdout).toContain(`12 series, period ${period}, horizon ${horizon}`);
       const engine = Number(/^MASE (\d+\.\d{3})$/m.exec(stdout)?.[1]);
       const naive = Number(/^seasonal naive\s+[\d.]+\s+([\d.]+)$/m.exec(stdout)?.[1]);

@@ -2,8 +2,12 @@
 // rolling origin.
 import { describe, expect, it } from 'vitest';
 import type { ForecastMethod } from '../../../functions/insights/forecast.js';
-import { chooseByRollingOrigin } from '../../../functions/insights/models/automatic.js';
+import {
+  chooseByRollingOrigin,
+  MIN_VALIDATION_ERRORS,
+} from '../../../functions/insights/models/automatic.js';
 import { combine } from '../../../functions/insights/models/combination.js';
+import { remembered } from '../../../functions/insights/models/remembered.js';
 import { seasonalNaive } from '../../../functions/insights/models/seasonal-naive.js';
 import { isSeasonal, seasonalIndices, theta } from '../../../functions/insights/models/theta.js';
 
@@ -61,10 +65,12 @@ describe('combining and choosing', () => {
   };
   const naive: ForecastMethod = { name: 'seasonal naive', forecast: seasonalNaive };
 
-  it('averages the members horizon by horizon', () => {
+  it('averages the members horizon by horizon, with weights when they are given', () => {
     const series = seasonalSeries(3);
     const combined = combine([flat.forecast(series, 12, 12), naive.forecast(series, 12, 12)]);
     expect(combined.mean[5]).toBeCloseTo((100 + 150) / 2);
+    const weighted = combine([flat.forecast(series, 12, 12), naive.forecast(series, 12, 12)], [3, 1]);
+    expect(weighted.mean[5]).toBeCloseTo((3 * 100 + 150) / 4);
   });
 
   it('chooses by rolling origin inside the training data the method that forecasts it best', () => {
@@ -72,7 +78,68 @@ describe('combining and choosing', () => {
     const choice = chooseByRollingOrigin(series, 12, 12, [flat, naive]);
     expect(choice.method.name).toBe('seasonal naive');
     expect(choice.scores[1]).toBe(0);
-    // Too short to validate: the first candidate.
-    expect(chooseByRollingOrigin(series.slice(0, 20), 12, 12, [flat, naive]).method.name).toBe('mean');
+    // The combination is scored too, after the candidates: half of the flat forecast's error.
+    expect(choice.scores[2]).toBeCloseTo((choice.scores[0] as number) / 2);
+  });
+
+  it('forecasts with the combination when no candidate beats it in the validation windows', () => {
+    // One candidate forecasts 10 too high, the other 10 too low: only their mean is right.
+    const shifted = (name: string, by: number): ForecastMethod => ({
+      name,
+      forecast: (series, period, horizon) => {
+        const { mean } = seasonalNaive(series, period, horizon);
+        const moved = mean.map((value) => value + by);
+        return { mean: moved, lower80: moved, upper80: moved, lower95: moved, upper95: moved };
+      },
+    });
+    const series = seasonalSeries(8);
+    const choice = chooseByRollingOrigin(series, 12, 12, [shifted('high', 10), shifted('low', -10)]);
+    expect(choice.method.name).toBe('combination of the candidates');
+    expect(choice.scores[2]).toBe(0);
+    expect(choice.method.forecast(series, 12, 12).mean).toEqual(seasonalNaive(series, 12, 12).mean);
+  });
+
+  it('forecasts with the combination when the series is too short to validate or the windows hold too few errors', () => {
+    const series = seasonalSeries(8);
+    expect(chooseByRollingOrigin(series.slice(0, 20), 12, 12, [flat, naive]).method.name).toBe(
+      'combination of the candidates',
+    );
+    // Yearly data, four years ahead: 3 windows of 4 errors, fewer than MIN_VALIDATION_ERRORS, however long.
+    const yearly = Array.from({ length: 40 }, (_, t) => 100 + 5 * t);
+    const trend: ForecastMethod = {
+      name: 'trend',
+      forecast: (past, _period, horizon) => {
+        const mean = Array.from({ length: horizon }, (_, h) => (past.at(-1) as number) + 5 * (h + 1));
+        return { mean, lower80: mean, upper80: mean, lower95: mean, upper95: mean };
+      },
+    };
+    expect(chooseByRollingOrigin(yearly, 1, 4, [trend, flat]).method.name).toBe(
+      'combination of the candidates',
+    );
+    // Asked for eight years ahead, the windows hold 3 × 8 errors: enough to choose.
+    expect(3 * 8).toBe(MIN_VALIDATION_ERRORS);
+    expect(chooseByRollingOrigin(yearly, 1, 8, [trend, flat]).method.name).toBe('trend');
+  });
+});
+
+describe('remembering forecasts', () => {
+  it('fits a series once however often it is asked, and again for another series, period or horizon', () => {
+    let fits = 0;
+    const counted = remembered({
+      name: 'counted',
+      forecast: (series, period, horizon) => {
+        fits += 1;
+        return seasonalNaive(series, period, horizon);
+      },
+    });
+    const series = seasonalSeries(3);
+    const first = counted.forecast(series, 12, 12);
+    expect(counted.forecast(series.slice(), 12, 12)).toBe(first);
+    expect(fits).toBe(1);
+    counted.forecast(series.slice(0, -1), 12, 12);
+    counted.forecast(series, 4, 12);
+    counted.forecast(series, 12, 6);
+    expect(fits).toBe(4);
+    expect(counted.name).toBe('counted');
   });
 });
