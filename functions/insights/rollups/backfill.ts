@@ -19,7 +19,7 @@ import {
   counterKeyOf,
   withoutZeros,
 } from './model.js';
-import type { RollupStore } from './store.js';
+import { measuresOf, type RollupStore } from './store.js';
 
 const SEGMENTS = 4;
 
@@ -83,11 +83,7 @@ export function createBackfill(db: DynamoDBDocumentClient, tableName: string, st
               if (item.entity === 'InsightsCounter') {
                 const key = counterKeyOf(String(item.PK), String(item.SK));
                 if (!key || bucketStart(key) < since) continue;
-                const measures: Record<string, number> = {};
-                for (const [name, value] of Object.entries(item)) {
-                  if (typeof value === 'number' && name !== 'expiresAt') measures[name] = value;
-                }
-                stored.set(counterId(key), { key, measures });
+                stored.set(counterId(key), { key, measures: measuresOf(item) });
               } else {
                 records += 1;
                 addContributions(recomputedAll, contributionsOf(item));

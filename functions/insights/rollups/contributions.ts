@@ -156,15 +156,33 @@ function alertContributions(item: Record<string, unknown>): Contribution[] {
   ];
 }
 
-/** A Wi-Fi day counter: its sessions per hour (day, month and hour counters), the rest per day. */
+/**
+ * A Wi-Fi day counter. The city's: sessions per hour (day, month and hour counters), devices, logins by method,
+ * dwell and traffic. A hotspot's: its sessions and devices, as measures named after it in one `hotspots` counter
+ * a day — a heat map of 107 hotspots over a year reads one item a day, not 107.
+ */
 function wifiContributions(item: Record<string, unknown>): Contribution[] {
   const counters = storedWifiCountersOf(item);
   if (!counters) return [];
-  const scope = counters.hotspotId === null ? 'city' : `hotspot:${counters.hotspotId}`;
+  const sessions = counters.sessionsByHour.reduce((sum, count) => sum + count, 0);
+  if (counters.hotspotId !== null) {
+    return [
+      {
+        domain: 'WIFI',
+        scope: 'hotspots',
+        date: counters.date,
+        hour: null,
+        measures: {
+          [`sessions.${counters.hotspotId}`]: sessions,
+          [`devices.${counters.hotspotId}`]: counters.devices,
+        },
+      },
+    ];
+  }
   const contributions: Contribution[] = [
     {
       domain: 'WIFI',
-      scope,
+      scope: 'city',
       date: counters.date,
       hour: null,
       measures: {
@@ -179,20 +197,21 @@ function wifiContributions(item: Record<string, unknown>): Contribution[] {
       },
     },
   ];
-  // Hourly counters are kept for the whole city only: a hotspot's hours would be 24 items a day for 107 hotspots.
-  counters.sessionsByHour.forEach((sessions, hour) => {
-    if (sessions === 0) return;
-    contributions.push({
-      domain: 'WIFI',
-      scope,
-      date: counters.date,
-      hour: counters.hotspotId === null ? hour : null,
-      measures: { sessions },
-    });
+  counters.sessionsByHour.forEach((count, hour) => {
+    if (count > 0) {
+      contributions.push({
+        domain: 'WIFI',
+        scope: 'city',
+        date: counters.date,
+        hour,
+        measures: { sessions: count },
+      });
+    }
   });
   return contributions;
 }
 
+/** A museum day counter: the day's visits and tours, or an exhibit's views as measures of one `exhibits` counter. */
 function museumContributions(item: Record<string, unknown>): Contribution[] {
   const counters = storedMuseumCountersOf(item);
   if (!counters) return [];
@@ -200,10 +219,13 @@ function museumContributions(item: Record<string, unknown>): Contribution[] {
     return [
       {
         domain: 'MUSEUM',
-        scope: `exhibit:${counters.exhibitId}`,
+        scope: 'exhibits',
         date: counters.date,
         hour: null,
-        measures: { views: counters.views, dwellSeconds: counters.dwellSeconds },
+        measures: {
+          [`views.${counters.exhibitId}`]: counters.views,
+          [`dwellSeconds.${counters.exhibitId}`]: counters.dwellSeconds,
+        },
       },
     ];
   }

@@ -38,9 +38,11 @@ export interface ApplyOutcome {
   capacityUnits: number;
 }
 
-const MEASURE_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+/** A measure: a name, or a name and what it counts (`sessions.hl-bai-chay-001`). */
+const MEASURE_NAME = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)?$/;
 
-function measuresOf(item: Record<string, unknown>): Record<string, number> {
+/** The measures of a stored counter item (its numbers, keys and bookkeeping left out). */
+export function measuresOf(item: Record<string, unknown>): Record<string, number> {
   const measures: Record<string, number> = {};
   for (const [name, value] of Object.entries(item)) {
     if (typeof value === 'number' && MEASURE_NAME.test(name) && name !== 'expiresAt') measures[name] = value;

@@ -218,9 +218,9 @@ describe('the other services’ counters', () => {
     });
     expect(visit.status, await visit.clone().text()).toBeLessThan(300);
     await reader.drained();
-    expect(await counter('WIFI', 'DAY', today, 'hotspot:hl-bai-chay-001')).toMatchObject({
-      sessions: 3,
-      devices: 2,
+    expect(await counter('WIFI', 'DAY', today, 'hotspots')).toMatchObject({
+      'sessions.hl-bai-chay-001': 3,
+      'devices.hl-bai-chay-001': 2,
     });
     expect(await counter('WIFI', 'DAY', today, 'city')).toMatchObject({ sessions: 3, devices: 2 });
     const hour = String((at.getUTCHours() + 7) % 24).padStart(2, '0');
@@ -232,9 +232,9 @@ describe('the other services’ counters', () => {
       toursCompleted: 1,
       exhibitViews: 1,
     });
-    expect(await counter('MUSEUM', 'DAY', utcDay, 'exhibit:whale-skeleton')).toEqual({
-      views: 1,
-      dwellSeconds: 42,
+    expect(await counter('MUSEUM', 'DAY', utcDay, 'exhibits')).toEqual({
+      'views.whale-skeleton': 1,
+      'dwellSeconds.whale-skeleton': 42,
     });
   });
 });
