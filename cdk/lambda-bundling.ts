@@ -8,7 +8,8 @@ export const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 /**
  * Each Lambda function's entry point (absolute paths); every one exports `handler`. `site` renders the pages
  * built by Astro (it bundles web/dist/server, so the site must be built first); `payments` serves the routes
- * that talk to Stripe; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs;
+ * that talk to Stripe; `boats-jobs` and `insights-jobs` run their domain's scheduled jobs; `insights-rollups`
+ * reads the table's stream into the managers' counters;
  * `page-invalidation` reads the table's stream and invalidates on CloudFront the shared pages it made stale;
  * `tracking-intake` takes the trackers' and AIS receivers' positions; `tracking` serves the live map's reads, the
  * alerts and the rules; `tracking-jobs` runs
@@ -24,6 +25,7 @@ export const domainFunctionEntries = {
   wifi: fileURLToPath(new URL('../functions/wifi/handler.ts', import.meta.url)),
   insights: fileURLToPath(new URL('../functions/insights/handler.ts', import.meta.url)),
   'insights-jobs': fileURLToPath(new URL('../functions/insights/jobs-handler.ts', import.meta.url)),
+  'insights-rollups': fileURLToPath(new URL('../functions/insights/stream-handler.ts', import.meta.url)),
   site: fileURLToPath(new URL('../functions/site/handler.ts', import.meta.url)),
   tracking: fileURLToPath(new URL('../functions/tracking/handler.ts', import.meta.url)),
   'tracking-intake': fileURLToPath(new URL('../functions/tracking/intake-handler.ts', import.meta.url)),

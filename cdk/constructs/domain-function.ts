@@ -38,6 +38,7 @@ const functionDescriptions: Record<DomainName, string> = {
   wifi: 'Ha Long tourism API: the city Wi-Fi hotspots and their login portal',
   insights: 'Ha Long tourism API: demand series and their stored forecasts, for managers',
   'insights-jobs': 'Ha Long tourism: the nightly demand forecasts (EventBridge Scheduler)',
+  'insights-rollups': 'Ha Long tourism: rolls the table’s changes up into the managers’ dashboard counters',
   site: 'Ha Long tourism: site pages rendered per request',
   tracking: 'Ha Long tourism API: the live map of boats, safety alerts and rules',
   'tracking-intake': 'Ha Long tourism API: boat positions from trackers (OsmAnd) and AIS receivers',

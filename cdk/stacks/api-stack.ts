@@ -15,11 +15,15 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { boatsJobSchedule } from '../../functions/boats/job-schedule.js';
 import { insightsJobSchedule } from '../../functions/insights/job-schedule.js';
+import { COUNTED_ENTITIES } from '../../functions/insights/rollups/model.js';
 import { trackingJobSchedule } from '../../functions/tracking/job-schedule.js';
 import { grantTableReadWrite } from '../constructs/audit-log-protection.js';
 import { DomainFunction } from '../constructs/domain-function.js';
@@ -212,6 +216,7 @@ export class ApiStack extends Stack {
       function: insightsJobs.function,
       jobs: insightsJobSchedule,
     });
+    this.addRollups(props.table);
 
     // Least privilege: the platform function only reads (health check, /auth/me, the audit log); the others edit
     // their items, and none may edit the audit log's (grantTableReadWrite).
@@ -386,5 +391,46 @@ export class ApiStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
+  }
+
+  /**
+   * The managers' counters, kept by the table's stream: only the records they count reach the function (a filter
+   * on the entity of either image, so removals count too). Every change must be counted, so it reads from the
+   * oldest record kept, reports the first failed record of a batch to be delivered again (its marker makes a
+   * second delivery harmless), and sends what still fails after a day of retries to a dead-letter queue, from
+   * which the backfill (`npm run insights:backfill`) makes the counters right again.
+   */
+  private addRollups(table: ITableV2): void {
+    const rollups = new DomainFunction(this, 'InsightsRollups', {
+      domain: 'insights-rollups',
+      table,
+      timeout: Duration.seconds(60),
+    });
+    grantTableReadWrite(table, rollups.function);
+    const deadLetters = new Queue(this, 'InsightsRollupsDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the roll-ups’ stream.',
+    });
+    const entities = [...COUNTED_ENTITIES];
+    rollups.function.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: entities } } } }),
+          FilterCriteria.filter({ dynamodb: { OldImage: { entity: { S: entities } } } }),
+        ],
+        reportBatchItemFailures: true,
+        retryAttempts: 100,
+        maxRecordAge: Duration.days(1),
+        onFailure: new SqsDlq(deadLetters),
+      }),
+    );
   }
 }

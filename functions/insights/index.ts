@@ -8,6 +8,7 @@ import {
   type StreamConsumerHandler,
 } from '../platform/table-changes/stream-consumer.js';
 import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
+import { createDashboard } from './dashboard/service.js';
 import { createForecasts, type RecordedDemand } from './forecasts.js';
 import { insightsJobSchedule } from './job-schedule.js';
 import { createBackfill } from './rollups/backfill.js';
@@ -67,11 +68,16 @@ export function forecastsFor(dependencies: Data) {
   );
 }
 
+export function dashboardFor({ db, config }: Data) {
+  return createDashboard(createRollupStore(db, config.tableName));
+}
+
 export function insightsRouterFor(dependencies: PlatformDependencies) {
   return createInsightsRouter(
     createInsightsStore(dependencies.db, dependencies.config.tableName),
     recordedDemandFor(dependencies),
     dependencies.requireRole,
+    dashboardFor(dependencies),
   );
 }
 

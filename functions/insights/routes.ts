@@ -13,6 +13,15 @@ import {
   type DocumentedRouter,
   jsonResponse as json,
 } from '../platform/routing.js';
+import {
+  BoatsPanel,
+  DashboardQuery,
+  DashboardSummary,
+  MuseumPanel,
+  SafetyPanel,
+  WifiPanel,
+} from './dashboard/model.js';
+import type { Dashboard } from './dashboard/service.js';
 import type { RecordedDemand } from './forecasts.js';
 import type { InsightsStore } from './store.js';
 
@@ -70,14 +79,86 @@ const ForecastAnswer = z
   })
   .meta({ id: 'DemandForecast' });
 
+/** The dashboard's panels: what each answers, and how the summary names it. */
+const panels = [
+  {
+    name: 'boats',
+    schema: BoatsPanel,
+    read: 'boatsPanel',
+    summary: 'Passengers, revenue and departures per route, port and company',
+  },
+  {
+    name: 'safety',
+    schema: SafetyPanel,
+    read: 'safetyPanel',
+    summary: 'Safety alerts with response times, and weather-ban days',
+  },
+  { name: 'wifi', schema: WifiPanel, read: 'wifiPanel', summary: 'Wi-Fi sessions and devices per hotspot' },
+  {
+    name: 'museum',
+    schema: MuseumPanel,
+    read: 'museumPanel',
+    summary: 'Virtual museum visits, tours and the most-viewed exhibits',
+  },
+] as const;
+
+const DASHBOARD_DESCRIPTION =
+  'Read from counters the services’ records are rolled up into as they happen (never from the records): the ' +
+  'period and the same dates a year before. Days are local days in Hạ Long; route, port and operator filter the ' +
+  'boats and (operator) the alerts. Up to 732 days at once.';
+
 export function createInsightsRouter(
   store: InsightsStore,
   recorded: RecordedDemand,
   requireRole: RequireRole,
+  dashboard: Dashboard,
   clock: () => Date = () => new Date(),
 ): DocumentedRouter {
   const managers = requireRole('manager');
-  return createRouter()
+  let router = createRouter().openapi(
+    createRoute({
+      method: 'get',
+      path: '/summary',
+      tags: ['Insights'],
+      summary:
+        'The dashboard’s headline numbers for a period, beside the same period a year before (managers)',
+      description: DASHBOARD_DESCRIPTION,
+      security: [{ bearerAuth: [] }],
+      middleware: [managers] as const,
+      request: { query: DashboardQuery },
+      responses: {
+        200: json(DashboardSummary, 'Every panel’s totals'),
+        ...problemResponses(400, 401, 403),
+      },
+    }),
+    async (context) => {
+      context.header('Cache-Control', 'private, max-age=60');
+      return context.json(await dashboard.summary(context.req.valid('query')), 200);
+    },
+  );
+  for (const panel of panels) {
+    router = router.openapi(
+      createRoute({
+        method: 'get',
+        path: `/panels/${panel.name}`,
+        tags: ['Insights'],
+        summary: `${panel.summary} (managers)`,
+        description: DASHBOARD_DESCRIPTION,
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        request: { query: DashboardQuery },
+        responses: {
+          200: json(panel.schema, 'The panel for the period'),
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (context) => {
+        context.header('Cache-Control', 'private, max-age=60');
+        return context.json(await dashboard[panel.read](context.req.valid('query')), 200);
+      },
+    ) as typeof router;
+  }
+  return router
     .openapi(
       createRoute({
         method: 'get',

@@ -11,7 +11,13 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { boatsJobsFor } from '../boats/jobs.js';
-import { forecastsFor, insightsJobsFor } from '../insights/index.js';
+import {
+  forecastsFor,
+  insightsJobsFor,
+  rollupBackfillFor,
+  rollupStreamHandlerFor,
+} from '../insights/index.js';
+import { defaultBackfillSince } from '../insights/rollups/model.js';
 import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
 import {
   contentSecurityPolicy,
@@ -19,11 +25,16 @@ import {
   STRIPE_CHECKOUT_ORIGIN,
 } from '../platform/content-security-policy.js';
 import { createLocalLiveUpdates } from '../platform/live-updates/local-websocket.js';
+import { localDateAt } from '../platform/local-time.js';
 import { createLogger } from '../platform/logger.js';
 import type { PaymentsPort } from '../platform/payments/port.js';
 import { createStripePayments } from '../platform/payments/stripe.js';
 import { startLocalSchedules } from '../platform/schedules/local-timers.js';
 import { createLocalSigner } from '../platform/signing/local-signer.js';
+import {
+  type LocalStreamReader,
+  startLocalStreamReader,
+} from '../platform/table-changes/local-stream-reader.js';
 import { createSiteServices } from '../site/services.js';
 import { trackingJobsFor, trackingServiceFor } from '../tracking/index.js';
 import { createBulkLoadClient, ensureTable, readDemoAccounts, seedDemoData } from './bootstrap.js';
@@ -106,6 +117,7 @@ let testCheckout: TestCheckout | null = null;
 let dynamoDb: RunningDynamoDb | null = null;
 let siteDevServer: ChildProcess | null = null;
 let simulator: RunningSimulator | null = null;
+let rollupReader: LocalStreamReader | null = null;
 let stopping = false;
 
 /** Stops Astro's dev server and DynamoDB Local (waiting for the Java process to end), then exits. */
@@ -114,6 +126,7 @@ async function shutdown(exitCode: number): Promise<void> {
   stopping = true;
   siteDevServer?.kill('SIGTERM');
   await simulator?.stop();
+  await rollupReader?.stop();
   await testCheckout?.stop();
   await dynamoDb?.stop();
   process.exit(exitCode);
@@ -206,6 +219,16 @@ async function main(): Promise<void> {
   output.step('Forecasting demand 90 days ahead…');
   await forecastsFor(dependencies).refreshAll();
   startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger, { ranAlready: true });
+  // The managers' counters: rebuilt from the records once, then kept by the table's stream as on AWS.
+  output.step('Counting the records for the managers’ dashboard…');
+  await rollupBackfillFor(dependencies).run({ since: defaultBackfillSince(localDateAt(new Date())) });
+  rollupReader = await startLocalStreamReader({
+    dynamoDb: dependencies.db,
+    tableName: config.tableName,
+    handler: rollupStreamHandlerFor(dependencies),
+    logger: dependencies.logger,
+    startingPosition: 'LATEST',
+  });
   if (!siteBuilt) output.step('Waiting for the site build to finish…');
   await siteBuild;
 

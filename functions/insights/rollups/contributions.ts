@@ -18,7 +18,7 @@ import { storedMuseumCountersOf } from '../../museum/reads.js';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import { ALERT_DAYS_PARTITION_PREFIX, StoredAlert } from '../../tracking/reads.js';
 import { storedWifiCountersOf } from '../../wifi/reads.js';
-import type { Contribution } from './model.js';
+import type { COUNTED_ENTITIES, Contribution } from './model.js';
 
 const HO_CHI_MINH_OFFSET_MS = 7 * 3_600_000;
 const localHourAt = (instant: string) => new Date(Date.parse(instant) + HO_CHI_MINH_OFFSET_MS).getUTCHours();
@@ -31,15 +31,7 @@ export const boatScope = (routeId: number, portId: string, operatorId: string) =
 
 export const alertScope = (kind: string, operatorId: string) => `${kind}|${operatorId}`;
 
-/** The entities whose records the roll-ups read, for the stream's filter and the backfill's scan. */
-export const COUNTED_ENTITIES = [
-  'Booking',
-  'Departure',
-  'Ban',
-  'TrackingAlert',
-  'WifiStatistics',
-  'MuseumStatistics',
-] as const;
+export { COUNTED_ENTITIES } from './model.js';
 
 function bookingContributions(item: Record<string, unknown>): Contribution[] {
   const parsed = StoredBooking.safeParse(item);

@@ -10,6 +10,16 @@
  * A period's days are one Query per month, its whole months one Query per year.
  */
 
+/** The entities whose records the roll-ups read: the stream's filter (cdk/stacks/api-stack.ts), the backfill's scan. */
+export const COUNTED_ENTITIES = [
+  'Booking',
+  'Departure',
+  'Ban',
+  'TrackingAlert',
+  'WifiStatistics',
+  'MuseumStatistics',
+] as const;
+
 export const ROLLUP_DOMAINS = ['BOATS', 'BANS', 'ALERTS', 'WIFI', 'MUSEUM'] as const;
 export type RollupDomain = (typeof ROLLUP_DOMAINS)[number];
 export type Granularity = 'DAY' | 'MONTH' | 'HOUR';
@@ -117,4 +127,13 @@ export function withoutZeros(totals: CounterTotals): CounterTotals {
     if (Object.keys(measures).length > 0) kept.set(id, { key: counter.key, measures });
   }
   return kept;
+}
+
+/**
+ * Where a backfill starts unless told: the first day of the month a year before `today`, so it rebuilds a year
+ * and a bit, within every counted record's retention (the museum's day counters are kept 400 days).
+ */
+export function defaultBackfillSince(today: string): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return `${year - 1}-${String(month).padStart(2, '0')}-01`;
 }

@@ -30,6 +30,8 @@ export class TooManyCountersError extends Error {
 export interface StoredCounter {
   key: CounterKey;
   measures: Record<string, number>;
+  /** Generated demo history, not counted from records (demo-counters.ts). */
+  demo?: boolean;
 }
 
 export interface ApplyOutcome {
@@ -65,7 +67,8 @@ export function createRollupStore(db: DynamoDBDocumentClient, tableName: string,
       );
       for (const item of page.Items ?? []) {
         const key = counterKeyOf(String(item.PK), String(item.SK));
-        if (key) counters.push({ key, measures: measuresOf(item) });
+        if (key)
+          counters.push({ key, measures: measuresOf(item), ...(item.demo === true && { demo: true }) });
       }
       start = page.LastEvaluatedKey;
     } while (start);
