@@ -1,4 +1,6 @@
 // The one place that sets how a domain's Lambda function runs: runtime, size, bundling, logs, tracing, environment.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AssetHashType, DockerImage, Duration, type ILocalBundling, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -67,8 +69,21 @@ class EsbuildBundling implements ILocalBundling {
       // Keeps `cdk synth` quiet: esbuild's size report is noise, its warnings are not.
       logLevel: 'warning',
     });
+    for (const file of bundledFilesOf(this.entry)) {
+      mkdirSync(join(outputDir, dirname(file.to)), { recursive: true });
+      copyFileSync(join(repositoryRoot, file.from), join(outputDir, file.to));
+    }
     return true;
   }
+}
+
+/**
+ * Files a function reads at run time, copied beside its bundle: the insights function's morning report embeds a
+ * font with Vietnamese letters in its PDF (functions/insights/report/pdf.ts looks for it in `fonts/`).
+ */
+function bundledFilesOf(entry: string): { from: string; to: string }[] {
+  if (entry !== domainFunctionEntries.insights && entry !== domainFunctionEntries['insights-jobs']) return [];
+  return [{ from: 'assets/fonts/DejaVuSans.ttf', to: 'fonts/DejaVuSans.ttf' }];
 }
 
 function bundledCode(domain: DomainName): Code {

@@ -1,6 +1,6 @@
 // The schedules port on AWS: one EventBridge Scheduler schedule per job of a domain, invoking the domain's jobs
 // function with `{ "job": name }`; runs that fail after retries land in a dead-letter queue.
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -43,7 +43,13 @@ export class ScheduledJobs extends Construct {
     for (const job of props.jobs) {
       new Schedule(this, pascalCase(job.name), {
         description: job.description,
-        schedule: ScheduleExpression.rate(Duration.minutes(job.everyMinutes)),
+        schedule: job.dailyAt
+          ? ScheduleExpression.cron({
+              minute: String(job.dailyAt.minute),
+              hour: String(job.dailyAt.hour),
+              timeZone: TimeZone.ASIA_HO_CHI_MINH,
+            })
+          : ScheduleExpression.rate(Duration.minutes(job.everyMinutes)),
         target: new LambdaInvoke(props.function, {
           input: ScheduleTargetInput.fromObject({ job: job.name }),
           deadLetterQueue: this.deadLetters,

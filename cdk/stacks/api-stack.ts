@@ -185,9 +185,16 @@ export class ApiStack extends Stack {
         'sns:Publish to a phone number (the portal’s SMS login codes, the safety alerts) names no resource, so IAM requires ' +
         'Resource "*", and SNS has no condition key for phone numbers; the account’s SMS spend limit caps it.',
     });
+    // Forecasting every series (and the morning report) takes seconds, not the 10 of an API request; the demand history is read, not big.
+    const insightsJobs = new DomainFunction(this, 'InsightsJobs', {
+      domain: 'insights-jobs',
+      table: props.table,
+      timeout: Duration.minutes(5),
+      environment: { ...publicAddressEnvironment, ...messagesEnvironment },
+    });
     if (typeof messagesFromAddress === 'string') {
       const senderDomain = messagesFromAddress.replace(/^.*@/, '').replace(/>$/, '');
-      for (const sender of [payments, wifi, tracking, trackingIntake, trackingJobs]) {
+      for (const sender of [payments, wifi, tracking, trackingIntake, trackingJobs, insightsJobs]) {
         sender.function.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail'],
@@ -206,12 +213,6 @@ export class ApiStack extends Stack {
     const museum = new DomainFunction(this, 'Museum', { domain: 'museum', ...functionSettings });
     new ScheduledJobs(this, 'BoatsSchedules', { function: boatsJobs.function, jobs: boatsJobSchedule });
     const insights = new DomainFunction(this, 'Insights', { domain: 'insights', ...functionSettings });
-    // Forecasting every series takes seconds, not the 10 of an API request; the demand history is read, not big.
-    const insightsJobs = new DomainFunction(this, 'InsightsJobs', {
-      domain: 'insights-jobs',
-      table: props.table,
-      timeout: Duration.minutes(5),
-    });
     new ScheduledJobs(this, 'InsightsSchedules', {
       function: insightsJobs.function,
       jobs: insightsJobSchedule,
@@ -229,8 +230,9 @@ export class ApiStack extends Stack {
     grantTableReadWrite(props.table, tracking.function);
     grantTableReadWrite(props.table, trackingJobs.function);
     grantTableReadWrite(props.table, trackingIntake.function);
-    // The managers' API only reads series and forecasts (and what the services recorded); the job writes forecasts.
-    props.table.grantReadData(insights.function);
+    // The managers' API reads series, forecasts and counters, and writes only the morning report's recipients; the
+    // jobs write forecasts and the report's sent marks.
+    grantTableReadWrite(props.table, insights.function);
     grantTableReadWrite(props.table, insightsJobs.function);
     this.stripeKeys.grantRead(payments.function);
 

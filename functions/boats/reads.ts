@@ -17,6 +17,7 @@ import { createDeparturesStore } from './departures/store.js';
 import { DEFAULT_TRIP_HOURS, departureRunningAt } from './departures/trips.js';
 import type { Boat, Operator } from './fleet/model.js';
 import { createFleetStore } from './fleet/store.js';
+import type { Ban } from './pier/ban-model.js';
 
 /** The table, and where damaged stored items are reported (stdout when no logger is given). */
 type Data = Pick<PlatformDependencies, 'db' | 'config'> & Partial<Pick<PlatformDependencies, 'logger'>>;
@@ -243,7 +244,15 @@ export function bookedTripFor({
   };
 }
 
-/** The stored records' own schemas, for readers of raw records and of the table's stream (the insights' roll-ups). */
-export { Booking as StoredBooking } from './bookings/model.js';
-export { Departure as StoredDeparture } from './departures/model.js';
-export { Ban as StoredBan } from './pier/ban-model.js';
+/** The weather bans in force at an instant (not lifted, begun, not ended), for the managers' morning report. */
+export function bansInForceFor({ db, config, logger }: Data): (instant: Date) => Promise<Ban[]> {
+  return async (instant) => {
+    // The pier's store loads with the first report, not with every reader of this module.
+    const { createPierStore } = await import('./pier/store.js');
+    const at = instant.toISOString();
+    const bans = await createPierStore(db, config.tableName, logger).listBans();
+    return bans.filter((ban) => !ban.liftedAt && ban.from <= at && at < ban.until);
+  };
+}
+
+export type { Ban, Departure };

@@ -1,16 +1,21 @@
 /** The insights domain assembled: demand series, their forecasts, the nightly job and the managers' API. */
-import { departuresOfDayFor } from '../boats/reads.js';
+import { bansInForceFor, departuresOfDayFor } from '../boats/reads.js';
 import { visitAnalyticsFor } from '../museum/reads.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
+import type { MessagesPort } from '../platform/messages/port.js';
 import type { ScheduledJob } from '../platform/schedules/port.js';
 import {
   createStreamConsumer,
   type StreamConsumerHandler,
 } from '../platform/table-changes/stream-consumer.js';
+import { openAlertsFor } from '../tracking/reads.js';
 import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
 import { createDashboard } from './dashboard/service.js';
 import { createForecasts, type RecordedDemand } from './forecasts.js';
 import { insightsJobSchedule } from './job-schedule.js';
+import { createMorningReportJob } from './report/job.js';
+import { createMorningReports } from './report/morning-report.js';
+import { createRecipientsStore } from './report/recipients.js';
 import { createBackfill } from './rollups/backfill.js';
 import { createRollups } from './rollups/rollups.js';
 import { createRollupStore } from './rollups/store.js';
@@ -72,19 +77,48 @@ export function dashboardFor({ db, config }: Data) {
   return createDashboard(createRollupStore(db, config.tableName));
 }
 
+/** The morning report's contents for a day, read as the dashboard reads. */
+export function morningReportsFor(dependencies: Data) {
+  return createMorningReports({
+    dashboard: dashboardFor(dependencies),
+    forecasts: createInsightsStore(dependencies.db, dependencies.config.tableName),
+    departuresOn: departuresOfDayFor(dependencies),
+    bansInForce: bansInForceFor(dependencies),
+    openAlerts: openAlertsFor(dependencies),
+  });
+}
+
+export function reportRecipientsFor({ db, config }: Data) {
+  return createRecipientsStore(db, config.tableName);
+}
+
 export function insightsRouterFor(dependencies: PlatformDependencies) {
   return createInsightsRouter(
     createInsightsStore(dependencies.db, dependencies.config.tableName),
     recordedDemandFor(dependencies),
     dependencies.requireRole,
     dashboardFor(dependencies),
+    { reports: morningReportsFor(dependencies), recipients: reportRecipientsFor(dependencies) },
   );
 }
 
-export function insightsJobsFor(dependencies: Data): ScheduledJob[] {
+/** The nightly forecasts, and the morning report where messages can be sent. */
+export function insightsJobsFor(dependencies: Data & { messages?: MessagesPort | null }): ScheduledJob[] {
   const forecasts = forecastsFor(dependencies);
-  const [refresh] = insightsJobSchedule;
-  return [{ ...refresh, run: () => forecasts.refreshAll() }];
+  const [refresh, morningReport] = insightsJobSchedule;
+  const jobs: ScheduledJob[] = [{ ...refresh, run: () => forecasts.refreshAll() }];
+  if (dependencies.messages) {
+    jobs.push({
+      ...morningReport,
+      run: createMorningReportJob(
+        morningReportsFor(dependencies),
+        reportRecipientsFor(dependencies),
+        dependencies.messages,
+        { publicBaseUrl: dependencies.config.publicBaseUrl ?? null },
+      ),
+    });
+  }
+  return jobs;
 }
 
 /** The roll-ups of the table's changes into the managers' counters: the stream's handler, on AWS and locally. */

@@ -23,6 +23,8 @@ import {
 } from './dashboard/model.js';
 import type { Dashboard } from './dashboard/service.js';
 import type { RecordedDemand } from './forecasts.js';
+import type { MorningReports } from './report/morning-report.js';
+import { type RecipientsStore, ReportRecipients } from './report/recipients.js';
 import type { InsightsStore } from './store.js';
 
 export const INSIGHTS_BASE_PATH = '/api/insights';
@@ -79,6 +81,21 @@ const ForecastAnswer = z
   })
   .meta({ id: 'DemandForecast' });
 
+const MorningReportQuery = z.object({
+  date: z.iso
+    .date()
+    .optional()
+    .meta({
+      param: { name: 'date', in: 'query' },
+      description: 'The day the report is for (today, local, when left out).',
+      example: '2026-12-07',
+    }),
+  language: z
+    .enum(['vi', 'en'])
+    .default('vi')
+    .meta({ param: { name: 'language', in: 'query' } }),
+});
+
 /** The dashboard's panels: what each answers, and how the summary names it. */
 const panels = [
   {
@@ -112,30 +129,104 @@ export function createInsightsRouter(
   recorded: RecordedDemand,
   requireRole: RequireRole,
   dashboard: Dashboard,
+  report: { reports: MorningReports; recipients: RecipientsStore },
   clock: () => Date = () => new Date(),
 ): DocumentedRouter {
   const managers = requireRole('manager');
-  let router = createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/summary',
-      tags: ['Insights'],
-      summary:
-        'The dashboard’s headline numbers for a period, beside the same period a year before (managers)',
-      description: DASHBOARD_DESCRIPTION,
-      security: [{ bearerAuth: [] }],
-      middleware: [managers] as const,
-      request: { query: DashboardQuery },
-      responses: {
-        200: json(DashboardSummary, 'Every panel’s totals'),
-        ...problemResponses(400, 401, 403),
+  let router = createRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/morning-report',
+        tags: ['Insights'],
+        summary: 'The morning report of a day as a one-page PDF (managers)',
+        description:
+          'Yesterday’s totals, the day’s departures and weather bans, the safety alerts still open and the week’s ' +
+          'forecast, in Vietnamese or English — what the 06:30 message sends.',
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        request: { query: MorningReportQuery },
+        responses: {
+          200: {
+            description: 'The report',
+            content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+          },
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (context) => {
+        const { date, language } = context.req.valid('query');
+        const day = date ?? localDateAt(clock());
+        // PDFKit and the font load with the first report, not at every cold start of the managers' API.
+        const [{ reportPdf }, { reportWords }] = await Promise.all([
+          import('./report/pdf.js'),
+          import('./report/wording.js'),
+        ]);
+        const pdf = await reportPdf(reportWords(await report.reports.build(day), language), language);
+        return context.body(new Uint8Array(pdf), 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="morning-report-${day}-${language}.pdf"`,
+          'Cache-Control': 'private, no-store',
+        }) as never;
       },
-    }),
-    async (context) => {
-      context.header('Cache-Control', 'private, max-age=60');
-      return context.json(await dashboard.summary(context.req.valid('query')), 200);
-    },
-  );
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/morning-report/recipients',
+        tags: ['Insights'],
+        summary: 'Who receives the morning report at 06:30, and in which language (managers)',
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        responses: { 200: json(ReportRecipients, 'The recipients'), ...problemResponses(401, 403) },
+      }),
+      async (context) => {
+        context.header('Cache-Control', 'private, no-store');
+        return context.json(await report.recipients.get(), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/morning-report/recipients',
+        tags: ['Insights'],
+        summary: 'Replace the morning report’s recipients (managers)',
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        request: { body: { content: { 'application/json': { schema: ReportRecipients } }, required: true } },
+        responses: {
+          200: json(ReportRecipients, 'The recipients as saved'),
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (context) => {
+        const recipients = context.req.valid('json');
+        await report.recipients.put(recipients);
+        context.header('Cache-Control', 'private, no-store');
+        return context.json(recipients, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/summary',
+        tags: ['Insights'],
+        summary:
+          'The dashboard’s headline numbers for a period, beside the same period a year before (managers)',
+        description: DASHBOARD_DESCRIPTION,
+        security: [{ bearerAuth: [] }],
+        middleware: [managers] as const,
+        request: { query: DashboardQuery },
+        responses: {
+          200: json(DashboardSummary, 'Every panel’s totals'),
+          ...problemResponses(400, 401, 403),
+        },
+      }),
+      async (context) => {
+        context.header('Cache-Control', 'private, max-age=60');
+        return context.json(await dashboard.summary(context.req.valid('query')), 200);
+      },
+    );
   for (const panel of panels) {
     router = router.openapi(
       createRoute({

@@ -148,16 +148,9 @@ export const Departure = z
       .min(0)
       .default(0)
       .meta({ description: 'Seats sold at the pier counter (counted in sold).' }),
-    refusedRequests: z.number().int().min(0).default(0).meta({
-      description:
-        'Holds refused because fewer seats were left than asked for (the managers’ dashboard counts them).',
-    }),
-    refusedSeats: z
-      .number()
-      .int()
-      .min(0)
-      .default(0)
-      .meta({ description: 'The seats those refused holds asked for.' }),
+    /** Holds refused for want of seats, and the seats they asked for (the managers' dashboard counts them). */
+    refusedRequests: z.number().int().min(0).default(0),
+    refusedSeats: z.number().int().min(0).default(0),
     suspension: Suspension.optional(),
     crew: Crew.optional(),
     clearance: Clearance.optional(),

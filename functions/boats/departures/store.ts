@@ -5,7 +5,7 @@
  * parsed with their read schema before they are stored; one that still fails to load is logged and left out
  * (platform/stored-items.ts).
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -72,26 +72,12 @@ export function createDeparturesStore(
       return Item ? parseStoredItem(Departure, Item, logger) : null;
     },
 
-    /**
-     * Counts a hold refused because too few seats were left (the managers' "refused for capacity"); a departure
-     * deleted meanwhile is not recreated.
-     */
+    /** Counts a hold refused for want of seats on this departure (refusals.ts). */
     async countCapacityRefusal(id: string, seats: number): Promise<void> {
       const key = departureKeyOf(id);
       if (!key) return;
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: key,
-            UpdateExpression: 'ADD refusedRequests :one, refusedSeats :seats',
-            ConditionExpression: 'attribute_exists(PK)',
-            ExpressionAttributeValues: { ':one': 1, ':seats': seats },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      const { countCapacityRefusal } = await import('./refusals.js');
+      await countCapacityRefusal(db, tableName, key, seats);
     },
 
     /** Which of these departure ids are already stored. */

@@ -13,7 +13,7 @@
  * - The Wi-Fi's and the museum's own day counters count what they add: sessions per hotspot and hour, devices,
  *   museum visits, tours and views per exhibit.
  */
-import { StoredBan, StoredBooking, StoredDeparture } from '../../boats/reads.js';
+import { StoredBan, StoredBooking, StoredDeparture } from '../../boats/records.js';
 import { storedMuseumCountersOf } from '../../museum/reads.js';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import { ALERT_DAYS_PARTITION_PREFIX, StoredAlert } from '../../tracking/reads.js';

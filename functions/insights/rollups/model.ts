@@ -3,7 +3,7 @@
  * dashboard read never touches the raw records. A counter item is one scope (a route|port|operator mix, a
  * hotspot, an alert kind…) of one domain in one time bucket, its measures plain numbers.
  *
- * Keys — `PK = INSIGHTS#<domain>#<granularity>#<partition>`, `SK = <bucket>#<scope>`:
+ * Keys — `PK = INSIGHTS#ROLLUP#<domain>#<granularity>#<partition>`, `SK = <bucket>#<scope>`:
  * - DAY: partition the month (`2026-12`), bucket the local date (`2026-12-07`);
  * - MONTH: partition the year (`2026`), bucket the month (`2026-12`);
  * - HOUR: partition the local date, bucket the local hour (`08`).

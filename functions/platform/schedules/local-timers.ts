@@ -17,6 +17,18 @@ export function intervalOf(job: Pick<ScheduledJob, 'everyMinutes' | 'repeatEvery
  * Each job on its timer, with a first run soon after start-up so a daily job does not wait a day after every
  * restart — unless `ranAlready`: the caller has just run them, and the first run is the interval's.
  */
+const HO_CHI_MINH_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Milliseconds from `now` to the next `hour:minute` in Hạ Long (tomorrow's when today's has passed). */
+export function untilNextDaily(at: { hour: number; minute: number }, now: Date): number {
+  const local = now.getTime() + HO_CHI_MINH_OFFSET_MS;
+  const dayStart = Math.floor(local / DAY_MS) * DAY_MS;
+  let due = dayStart + (at.hour * 60 + at.minute) * 60_000;
+  if (due <= local) due += DAY_MS;
+  return due - local;
+}
+
 export function startLocalSchedules(
   jobs: readonly ScheduledJob[],
   logger: Logger,
@@ -40,18 +52,35 @@ export function startLocalSchedules(
         running = false;
       }
     };
+    if (job.dailyAt) {
+      // At its time of day, every day: never on start-up (a morning report at 3 pm would be no morning report).
+      const daily = job.dailyAt;
+      let timer: NodeJS.Timeout;
+      const arm = () => {
+        timer = setTimeout(
+          () => {
+            void tick();
+            arm();
+          },
+          untilNextDaily(daily, new Date()),
+        );
+        timer.unref();
+      };
+      arm();
+      return () => clearTimeout(timer);
+    }
     const first = options.ranAlready ? undefined : setTimeout(() => void tick(), FIRST_RUN_DELAY_MS);
     first?.unref();
     const timer = setInterval(() => void tick(), intervalOf(job));
     timer.unref();
-    return [first, timer] as const;
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   });
   return {
     stop() {
-      for (const [first, timer] of timers) {
-        clearTimeout(first);
-        clearInterval(timer);
-      }
+      for (const stop of timers) stop();
     },
   };
 }

@@ -16,6 +16,12 @@ export interface JobSchedule {
    * every this many seconds until the next run is due. Locally the timer simply fires this often.
    */
   repeatEverySeconds?: number;
+  /**
+   * For a daily job due at a set time of day in Hạ Long (Asia/Ho_Chi_Minh, UTC+7): the hour and minute. Its
+   * `everyMinutes` is then 1440; EventBridge Scheduler runs it by a cron in that time zone, the local timers at
+   * the next such time.
+   */
+  dailyAt?: { hour: number; minute: number };
   description: string;
 }
 

@@ -64,6 +64,7 @@ describe('imports point one way', () => {
     ['functions/local/probe.ts', '../boats/departures/store.js'],
     ['functions/tracking/probe.ts', '../boats/reads.js'],
     ['functions/insights/probe.ts', '../tracking/index.js'],
+    ['functions/insights/rollups/probe.ts', '../../boats/records.js'],
   ])('allows %s importing %s', (path, specifier) => {
     expect(findingsFor(path, specifier)).toEqual([]);
   });
