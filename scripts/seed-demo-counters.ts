@@ -28,8 +28,10 @@ const written = await seedDemoCounters(
 );
 const range = await readDemoRange(db, config.tableName);
 db.destroy();
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const days = `${range?.from} to ${range?.to}`;
 process.stdout.write(
   written === 0
-    ? `Table ${config.tableName} has its demo counters already (${range?.from} to ${range?.to}).\n`
-    : `${written} demo counters, ${range?.from} to ${range?.to}, in ${((performance.now() - started) / 1000).toFixed(1)} s (table ${config.tableName}).\n`,
+    ? `Table ${config.tableName} has its demo counters already (${days}).\n`
+    : `${written} demo counters, ${days}, in ${seconds} s (table ${config.tableName}).\n`,
 );

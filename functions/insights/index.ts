@@ -11,6 +11,7 @@ import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
 import { createForecasts, type RecordedDemand } from './forecasts.js';
 import { insightsJobSchedule } from './job-schedule.js';
 import { createBackfill } from './rollups/backfill.js';
+import { readDemoRange } from './rollups/demo-counters-store.js';
 import { createRollups } from './rollups/rollups.js';
 import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
@@ -93,4 +94,9 @@ export function rollupStreamHandlerFor(
 export function rollupBackfillFor(dependencies: Data) {
   const { db, config } = dependencies;
   return createBackfill(db, config.tableName, createRollupStore(db, config.tableName));
+}
+
+/** The days the demo counters cover (GENERATED DEMO DATA), or null: a page showing some of them says so. */
+export function demoRangeFor({ db, config }: Data) {
+  return () => readDemoRange(db, config.tableName);
 }

@@ -21,8 +21,8 @@ const PASSENGER_MIX: Record<PassengerCategory, number> = {
 /**
  * Where the demo sells routes beyond the fleet's schedules, by the companies sailing from these ports (invented,
  * so every port has its trade: Bái Tử Long's routes from Hòn Gai and Cái Rồng, the coastal route along the city),
- * at the fleet's fare for the route or else the published shared-boat fare ceiling (routes 3–5: 300,000 VND; 7
- * and 8 have none: demo choices).
+ * at the published shared-boat fare ceiling (routes 3–5: 300,000 VND; route 6 as the demo fleet prices it; 7 and
+ * 8 have none: demo choices).
  */
 const MORE_ROUTE_PORTS: Record<number, { ports: string[]; adultFare: number }> = {
   4: { ports: ['hon-gai', 'cai-rong'], adultFare: 300_000 },
