@@ -76,8 +76,8 @@ const COVID_PERIODS: { from: string; to: string; factor: number }[] = [
   { from: '2022-03-15', to: '2022-05-31', factor: 0.85 },
 ];
 
-/** Days tours did not run. */
-const STORM_DAYS = [
+/** Days tours did not run (first and last, both included). */
+export const DEMO_STORM_DAYS: readonly (readonly [string, string])[] = [
   ['2024-09-06', '2024-09-08'],
   ['2025-07-20', '2025-07-22'],
 ];
@@ -119,7 +119,7 @@ function patternOf(day: number, holidays: ReadonlyMap<string, string[]>): number
   for (const holiday of holidays.get(date) ?? []) value *= HOLIDAY_EFFECT[holiday as HolidayId] ?? 1;
   const covid = inPeriod(date, COVID_PERIODS);
   if (covid >= 0) value *= (COVID_PERIODS[covid] as { factor: number }).factor;
-  if (STORM_DAYS.some(([from, to]) => date >= (from as string) && date <= (to as string))) value = 0;
+  if (DEMO_STORM_DAYS.some(([from, to]) => date >= from && date <= to)) value = 0;
   return value;
 }
 

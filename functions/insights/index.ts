@@ -17,6 +17,7 @@ import { createMorningReportJob } from './report/job.js';
 import { createMorningReports } from './report/morning-report.js';
 import { createRecipientsStore } from './report/recipients.js';
 import { createBackfill } from './rollups/backfill.js';
+import { readDemoRange } from './rollups/demo-counters-store.js';
 import { createRollups } from './rollups/rollups.js';
 import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
@@ -133,4 +134,9 @@ export function rollupStreamHandlerFor(
 export function rollupBackfillFor(dependencies: Data) {
   const { db, config } = dependencies;
   return createBackfill(db, config.tableName, createRollupStore(db, config.tableName));
+}
+
+/** The days the demo counters cover (GENERATED DEMO DATA), or null: a page showing some of them says so. */
+export function demoRangeFor({ db, config }: Data) {
+  return () => readDemoRange(db, config.tableName);
 }

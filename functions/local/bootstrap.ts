@@ -9,13 +9,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import pLimit from 'p-limit';
+import type { BoatsCatalogueSeed } from '../boats/catalogue/model.js';
 import { readBoatsCatalogueSeed, seedBoatsCatalogue } from '../boats/catalogue/seed.js';
 import { createCatalogueStore } from '../boats/catalogue/store.js';
 import { createDeparturesStore } from '../boats/departures/store.js';
-import { readDemoFleetSeed, seedDemoFleet } from '../boats/fleet/demo-seed.js';
+import { type DemoFleetSeed, readDemoFleetSeed, seedDemoFleet } from '../boats/fleet/demo-seed.js';
 import { createFleetStore } from '../boats/fleet/store.js';
-import { seedDemandHistory } from '../insights/seed.js';
+import type { DemoCountersInput } from '../insights/rollups/demo-counters.js';
+import { seedDemoCounters } from '../insights/rollups/demo-counters-store.js';
+import { type DemandSeedInput, seedDemandHistory } from '../insights/seed.js';
 import { createInsightsStore } from '../insights/store.js';
+import type { MuseumSeed } from '../museum/model.js';
 import { readMuseumSeed, seedMuseum } from '../museum/seed.js';
 import { createMuseumStore } from '../museum/store.js';
 import { type AccountsStore, type DemoAccount, DemoAccountsFile } from '../platform/auth/accounts.js';
@@ -23,8 +27,9 @@ import type { PlatformConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createTableInput } from '../platform/table.js';
 import { createHotspotsService } from '../wifi/hotspots-service.js';
-import { readWifiSeed, seedHotspots } from '../wifi/seed.js';
+import { readWifiSeed, seedHotspots, type WifiSeed } from '../wifi/seed.js';
 import { createHotspotStore } from '../wifi/store.js';
+import { demoTrades } from './demo-trades.js';
 
 export const DEMO_ACCOUNTS_SEED = new URL('../../assets/seed/demo-accounts.json', import.meta.url);
 
@@ -84,6 +89,33 @@ export async function ensureTable(
   return true;
 }
 
+/** The forecasts' demo history's input: the catalogue's routes and ports, the Wi-Fi areas with their hotspots. */
+export function demandSeedInputOf(catalogue: BoatsCatalogueSeed, wifi: WifiSeed): DemandSeedInput {
+  return {
+    routes: catalogue.routes.map((route) => ({ id: route.id, name: route.name })),
+    ports: catalogue.ports.map((port) => ({ id: port.id, name: port.name })),
+    areas: wifi.areas.map((area) => ({
+      ...area,
+      hotspots: wifi.hotspots.filter((hotspot) => hotspot.area === area.id).length,
+    })),
+  };
+}
+
+/** The demo counters' input: the same daily figures as the forecasts' history, sold by the seeded fleet. */
+export function demoCountersInputOf(
+  catalogue: BoatsCatalogueSeed,
+  wifi: WifiSeed,
+  fleet: DemoFleetSeed,
+  museum: MuseumSeed,
+): Omit<DemoCountersInput, 'from' | 'to'> {
+  return {
+    demand: demandSeedInputOf(catalogue, wifi),
+    trades: demoTrades(catalogue, fleet),
+    hotspots: wifi.hotspots.map(({ id, area }) => ({ id, area })),
+    exhibitIds: museum.exhibits.map((exhibit) => exhibit.id),
+  };
+}
+
 export interface SeedReport {
   boatsCatalogueItems: number;
   /** Demo boat companies and boats. */
@@ -95,6 +127,8 @@ export interface SeedReport {
   wifiHotspots: number;
   /** Demand series with their daily history since 2019 (generated demo data). */
   demandSeries: number;
+  /** The last year's counters for the managers' dashboard (generated demo data; only when asked for). */
+  demoCounters: number;
   accounts: number;
 }
 
@@ -103,32 +137,36 @@ export async function seedDemoData(
   db: DynamoDBDocumentClient,
   tableName: string,
   accounts: AccountsStore | null,
-  /** `tripsUnderWay`: today's departures already left too, cleared (npm start, for the fleet simulator). */
-  options: { tripsUnderWay?: boolean } = {},
+  options: {
+    /** Today's departures already left too, cleared (npm start, for the fleet simulator). */
+    tripsUnderWay?: boolean;
+    /** The last year's dashboard counters (npm start; the tests ask for them where they read them). */
+    demoCounters?: boolean;
+  } = {},
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
-  const [catalogueSeed, wifiSeed] = await Promise.all([readBoatsCatalogueSeed(), readWifiSeed()]);
-  const [boatsCatalogueItems, fleet, museumItems, wifiHotspots, demandSeries] = await Promise.all([
-    seedBoatsCatalogue(createCatalogueStore(db, tableName), catalogueSeed),
-    readDemoFleetSeed().then((seed) =>
+  const [catalogueSeed, wifiSeed, fleetSeed, museumSeed] = await Promise.all([
+    readBoatsCatalogueSeed(),
+    readWifiSeed(),
+    readDemoFleetSeed(),
+    readMuseumSeed(),
+  ]);
+  const [boatsCatalogueItems, fleet, museumItems, wifiHotspots, demandSeries, demoCounters] =
+    await Promise.all([
+      seedBoatsCatalogue(createCatalogueStore(db, tableName), catalogueSeed),
       seedDemoFleet(
         { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
-        seed,
+        fleetSeed,
         new Date(),
         options,
       ),
-    ),
-    readMuseumSeed().then((seed) => seedMuseum(createMuseumStore(db, tableName), seed)),
-    seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), wifiSeed),
-    seedDemandHistory(createInsightsStore(db, tableName), {
-      routes: catalogueSeed.routes.map((route) => ({ id: route.id, name: route.name })),
-      ports: catalogueSeed.ports.map((port) => ({ id: port.id, name: port.name })),
-      areas: wifiSeed.areas.map((area) => ({
-        ...area,
-        hotspots: wifiSeed.hotspots.filter((hotspot) => hotspot.area === area.id).length,
-      })),
-    }),
-  ]);
+      seedMuseum(createMuseumStore(db, tableName), museumSeed),
+      seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), wifiSeed),
+      seedDemandHistory(createInsightsStore(db, tableName), demandSeedInputOf(catalogueSeed, wifiSeed)),
+      options.demoCounters
+        ? seedDemoCounters(db, tableName, demoCountersInputOf(catalogueSeed, wifiSeed, fleetSeed, museumSeed))
+        : 0,
+    ]);
   let createdAccounts = 0;
   if (accounts) {
     const outcomes = await Promise.all(
@@ -142,6 +180,7 @@ export async function seedDemoData(
     museumItems,
     wifiHotspots,
     demandSeries,
+    demoCounters,
     accounts: createdAccounts,
   };
 }

@@ -75,6 +75,7 @@ export function seedSummary(tableName: string, created: boolean, seeded: SeedRep
     [seeded.museumItems, 'museum items'],
     [seeded.wifiHotspots, 'Wi-Fi hotspots'],
     [seeded.demandSeries, 'demand series'],
+    [seeded.demoCounters, 'demo dashboard counters'],
     [seeded.accounts, 'accounts'],
   ]
     .filter(([count]) => count !== 0)

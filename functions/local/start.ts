@@ -205,9 +205,11 @@ async function main(): Promise<void> {
   output.step('Seeding demo data…');
   const bulkLoad = createBulkLoadClient(config);
   const created = await ensureTable(bulkLoad, config.tableName);
-  // Today's trips that have left are seeded too (cleared, under way), for the fleet simulator to sail.
+  // Today's trips that have left are seeded too (cleared, under way), for the fleet simulator to sail; and the
+  // dashboard's demo year (generated demo counters) unless --no-demo-counters.
   const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null, {
     tripsUnderWay: !process.argv.includes('--no-simulator'),
+    demoCounters: !process.argv.includes('--no-demo-counters'),
   });
   bulkLoad.destroy();
   output.step(`  ${seedSummary(config.tableName, created, seeded)}`);

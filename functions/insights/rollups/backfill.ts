@@ -8,6 +8,12 @@
  * counters after 400 days), and the counters are then the only account. Run it while no stream consumer is
  * writing (a first deployment, or with the event source mapping disabled): a change applied during the Scan
  * could be counted twice.
+ *
+ * Demo counters (`demo: true`, GENERATED DEMO DATA: demo-counters.ts) are left alone: no record supports them, so
+ * they are neither compared nor deleted as stale, and a counter the records recompute for a demo counter's key is
+ * not written over it. A real record landing in a demo bucket (a booking on a day the demo history covers) is
+ * counted by the stream into the demo item, which stays demo and which the backfill neither checks nor rebuilds:
+ * that day's numbers are the demo's plus the record's until the demo items are removed.
  */
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { COUNTED_ENTITIES, contributionsOf } from './contributions.js';
@@ -75,6 +81,7 @@ export function createBackfill(db: DynamoDBDocumentClient, tableName: string, st
         throw new RangeError('since must be the first day of a month (YYYY-MM-01).');
       const recomputedAll: CounterTotals = new Map();
       const stored: CounterTotals = new Map();
+      const demo = new Set<string>();
       let records = 0;
       await Promise.all(
         Array.from({ length: SEGMENTS }, (_, segment) =>
@@ -83,7 +90,8 @@ export function createBackfill(db: DynamoDBDocumentClient, tableName: string, st
               if (item.entity === 'InsightsCounter') {
                 const key = counterKeyOf(String(item.PK), String(item.SK));
                 if (!key || bucketStart(key) < since) continue;
-                stored.set(counterId(key), { key, measures: measuresOf(item) });
+                if (item.demo === true) demo.add(counterId(key));
+                else stored.set(counterId(key), { key, measures: measuresOf(item) });
               } else {
                 records += 1;
                 addContributions(recomputedAll, contributionsOf(item));
@@ -93,7 +101,9 @@ export function createBackfill(db: DynamoDBDocumentClient, tableName: string, st
         ),
       );
       const recomputed: CounterTotals = new Map(
-        [...withoutZeros(recomputedAll)].filter(([, counter]) => bucketStart(counter.key) >= since),
+        [...withoutZeros(recomputedAll)].filter(
+          ([id, counter]) => bucketStart(counter.key) >= since && !demo.has(id),
+        ),
       );
       const differences: BackfillDifference[] = [];
       for (const id of new Set([...stored.keys(), ...recomputed.keys()])) {

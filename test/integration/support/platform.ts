@@ -24,6 +24,8 @@ export async function createTestPlatform(
     stripeApiBase?: string;
     /** A table with a stream (the insights' roll-ups read it); leave it off unless the test reads the stream. */
     stream?: boolean;
+    /** The last year's demo dashboard counters, as npm start seeds them (some 9,000 items: only where read). */
+    demoCounters?: boolean;
   } = {},
 ) {
   const tableName = `test-${randomUUID()}`;
@@ -59,7 +61,9 @@ export async function createTestPlatform(
   // No stream unless asked: DynamoDB Local slows with every streamed table made (table.ts).
   await ensureTable(bulkLoad, tableName, { stream: options.stream ?? false });
   if (options.seed !== false)
-    await seedDemoData(bulkLoad, tableName, dependencies.localAuth?.accounts ?? null);
+    await seedDemoData(bulkLoad, tableName, dependencies.localAuth?.accounts ?? null, {
+      demoCounters: options.demoCounters ?? false,
+    });
   bulkLoad.destroy();
   const app = createLocalApi(dependencies);
   return {

@@ -76,6 +76,7 @@ describe('the seed’s one line', () => {
     museumItems: 0,
     wifiHotspots: 0,
     demandSeries: 0,
+    demoCounters: 0,
     accounts: 0,
   };
 
@@ -88,10 +89,11 @@ describe('the seed’s one line', () => {
         museumItems: 74,
         wifiHotspots: 107,
         demandSeries: 27,
+        demoCounters: 8342,
         accounts: 4,
       }),
     ).toBe(
-      'Added 14 catalogue items, 15 companies and boats, 812 departures, 74 museum items, 107 Wi-Fi hotspots, 27 demand series and 4 accounts (table halong-tourism, created now).',
+      'Added 14 catalogue items, 15 companies and boats, 812 departures, 74 museum items, 107 Wi-Fi hotspots, 27 demand series, 8342 demo dashboard counters and 4 accounts (table halong-tourism, created now).',
     );
   });
 
