@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../../functions/platform/logger.js';
 import { scheduledJobsHandler, UnknownJobError } from '../../../functions/platform/schedules/lambda-jobs.js';
-import { startLocalSchedules } from '../../../functions/platform/schedules/local-timers.js';
+import { startLocalSchedules, untilNextDaily } from '../../../functions/platform/schedules/local-timers.js';
 import type { ScheduledJob } from '../../../functions/platform/schedules/port.js';
 
 function recordingLogger() {
@@ -73,6 +73,35 @@ describe('local schedules', () => {
     expect(runs).toBe(0);
     await vi.advanceTimersByTimeAsync(23 * 60 * 60_000);
     expect(runs).toBe(1);
+    schedules.stop();
+  });
+});
+
+describe('a daily job at a time of day in Hạ Long', () => {
+  it('is due at the next 06:30 local (UTC+7): later today, or tomorrow once it has passed', () => {
+    const at = { hour: 6, minute: 30 };
+    // 22:00 UTC is 05:00 the next day in Hạ Long: due in 90 minutes.
+    expect(untilNextDaily(at, new Date('2026-12-06T22:00:00Z'))).toBe(90 * 60_000);
+    // 23:30 UTC is exactly 06:30: the next is a day later.
+    expect(untilNextDaily(at, new Date('2026-12-06T23:30:00Z'))).toBe(24 * 3_600_000);
+    // 14:42 UTC is 21:42: due at 06:30 tomorrow, 8 h 48 min on.
+    expect(untilNextDaily(at, new Date('2026-12-07T14:42:00Z'))).toBe((8 * 60 + 48) * 60_000);
+  });
+
+  it('runs at that time and every day after, never at start-up', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-06T23:00:00Z') }); // 06:00 in Hạ Long
+    const run = vi.fn(async () => ({ sent: 1 }));
+    const { logger } = recordingLogger();
+    const schedules = startLocalSchedules(
+      [{ name: 'morning', everyMinutes: 1440, dailyAt: { hour: 6, minute: 30 }, description: '', run }],
+      logger,
+    );
+    await vi.advanceTimersByTimeAsync(29 * 60_000);
+    expect(run).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(run).toHaveBeenCalledTimes(2);
     schedules.stop();
   });
 });
