@@ -4,7 +4,7 @@
  * (latency of rendered pages beside a prerendered one; bytes per page), and the bookings (a rush on one
  * departure; what one confirmed booking costs), and check-in at the gangway (4 scanners on one departure).
  * `npm run bench -- bookings` runs only the bookings and rewrites only their part of the results; so do
- * `bundles`, `pages`, `checkin`, `museum`, `wifi`, `forecasting` and `tracking`.
+ * `bundles`, `pages`, `checkin`, `museum`, `wifi`, `forecasting`, `tracking` and `dashboard`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -27,6 +27,7 @@ import {
   TICKETS,
 } from './checkin.js';
 import { COLD_START_RUNS, measureColdStart } from './cold-start.js';
+import { DASHBOARD_SECONDS, dashboardRows, MANAGERS, measureDashboard } from './dashboard.js';
 import {
   forecastingLines,
   measureAccuracy,
@@ -309,6 +310,29 @@ async function measureTrackingSection(): Promise<string> {
   }
 }
 
+const DASHBOARD_START_MARK = '<!-- bench:dashboard:start -->';
+const DASHBOARD_END_MARK = '<!-- bench:dashboard:end -->';
+
+/** The managers' dashboard over three years of counters, 20 managers at once, and the roll-ups' cost (issue 22). */
+async function measureDashboardSection(): Promise<string> {
+  say(
+    `Dashboard: three years of counters, ${MANAGERS} managers for ${DASHBOARD_SECONDS} s, the roll-ups' cost…`,
+  );
+  const dynamo = await startDynamoDbLocal(null);
+  try {
+    const measured = await measureDashboard(dynamo);
+    return [
+      DASHBOARD_START_MARK,
+      `### The managers' dashboard (API over HTTP, one Node process, DynamoDB Local; measured ${today()} on ${machine()})`,
+      '',
+      ...dashboardRows(measured),
+      DASHBOARD_END_MARK,
+    ].join('\n');
+  } finally {
+    await dynamo.stop();
+  }
+}
+
 /** Only one section: its part of the results is replaced (or added at the end), the rest kept. */
 async function runOnly(section: string, start: string, end: string): Promise<void> {
   const document = await readFile(BENCHMARKS_FILE, 'utf8');
@@ -332,6 +356,7 @@ async function main(): Promise<void> {
   const wifi = await measureWifiSection();
   const forecasting = await measureForecastingSection();
   const tracking = await measureTrackingSection();
+  const dashboard = await measureDashboardSection();
 
   const rounded = coldStarts.map((value) => Math.round(value));
   const results = [
@@ -359,6 +384,8 @@ async function main(): Promise<void> {
     forecasting,
     '',
     tracking,
+    '',
+    dashboard,
     END_MARK,
   ].join('\n');
 
@@ -382,8 +409,10 @@ else if (only === 'forecasting')
   await runOnly(await measureForecastingSection(), FORECASTING_START_MARK, FORECASTING_END_MARK);
 else if (only === 'tracking')
   await runOnly(await measureTrackingSection(), TRACKING_START_MARK, TRACKING_END_MARK);
+else if (only === 'dashboard')
+  await runOnly(await measureDashboardSection(), DASHBOARD_START_MARK, DASHBOARD_END_MARK);
 else if (only === undefined) await main();
 else
   throw new Error(
-    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "checkin", "museum", "wifi", "forecasting", "tracking" or "pages".`,
+    `Unknown benchmark "${only}": run all of them (no argument), or only "bundles", "bookings", "checkin", "museum", "wifi", "forecasting", "tracking", "dashboard" or "pages".`,
   );
