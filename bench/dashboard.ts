@@ -15,7 +15,7 @@ import { readDemoFleetSeed } from '../functions/boats/fleet/demo-seed.js';
 import { planPeriod, yearBefore } from '../functions/insights/dashboard/period.js';
 import { demoCounters } from '../functions/insights/rollups/demo-counters.js';
 import { writeDemoCounters } from '../functions/insights/rollups/demo-counters-store.js';
-import { ROLLUP_DOMAINS } from '../functions/insights/rollups/model.js';
+import type { RollupDomain } from '../functions/insights/rollups/model.js';
 import { createRollups } from '../functions/insights/rollups/rollups.js';
 import { createRollupStore } from '../functions/insights/rollups/store.js';
 import {
@@ -131,17 +131,29 @@ export async function measureDashboard(dynamo: RunningDynamoDb): Promise<Dashboa
       return response.status === 200;
     };
     const store = createRollupStore(dependencies.db, tableName);
-    /** The Queries the summary makes, sent as they are: every domain's days and months, this year and last. */
+    /**
+     * The Queries the summary makes, sent as they are: each domain's group it reads (all boats, the alerts, the
+     * ban days, the city's Wi-Fi, the museum's visits), its days and months, this year and last.
+     */
+    const summaryGroups: [RollupDomain, string][] = [
+      ['BOATS', 'ALL'],
+      ['ALERTS', 'ALL'],
+      ['BANS', 'ALL'],
+      ['WIFI', 'CITY'],
+      ['MUSEUM', 'VISITS'],
+    ];
     const rawSummary = async () => {
       const reads = [period, { from: yearBefore(period.from), to: yearBefore(period.to) }].flatMap(
         (range) => {
           const plan = planPeriod(range.from, range.to);
-          return ROLLUP_DOMAINS.flatMap((domain) =>
+          return summaryGroups.flatMap(([domain, group]) =>
             domain === 'BANS'
-              ? [store.read(domain, 'DAY', range.from, range.to)]
+              ? [store.read(domain, group, 'DAY', range.from, range.to)]
               : [
-                  ...plan.dayRanges.map((days) => store.read(domain, 'DAY', days.from, days.to)),
-                  ...(plan.months ? [store.read(domain, 'MONTH', plan.months.from, plan.months.to)] : []),
+                  ...plan.dayRanges.map((days) => store.read(domain, group, 'DAY', days.from, days.to)),
+                  ...(plan.months
+                    ? [store.read(domain, group, 'MONTH', plan.months.from, plan.months.to)]
+                    : []),
                 ],
           );
         },

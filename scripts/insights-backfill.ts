@@ -19,7 +19,8 @@ if (!/^\d{4}-\d{2}-01$/.test(since)) {
   process.exit(2);
 }
 const config = loadConfig();
-const db = createDocumentClient(config);
+// A scan of the whole table, not a visitor's request: a minute per call rather than a request's budget.
+const db = createDocumentClient({ ...config, storeAttemptTimeoutMs: 60_000 });
 const started = performance.now();
 const report = await rollupBackfillFor({ db, config }).run({ since, check: values.check === true });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

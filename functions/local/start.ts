@@ -221,9 +221,14 @@ async function main(): Promise<void> {
   output.step('Forecasting demand 90 days ahead…');
   await forecastsFor(dependencies).refreshAll();
   startLocalSchedules(insightsJobsFor(dependencies), dependencies.logger, { ranAlready: true });
-  // The managers' counters: rebuilt from the records once, then kept by the table's stream as on AWS.
+  // The managers' counters: rebuilt from the records once, then kept by the table's stream as on AWS. The scan
+  // goes through the bulk-load client, whose patience suits reading the whole table on a busy laptop.
   output.step('Counting the records for the managers’ dashboard…');
-  await rollupBackfillFor(dependencies).run({ since: defaultBackfillSince(localDateAt(new Date())) });
+  const counting = createBulkLoadClient(config);
+  await rollupBackfillFor({ db: counting, config }).run({
+    since: defaultBackfillSince(localDateAt(new Date())),
+  });
+  counting.destroy();
   rollupReader = await startLocalStreamReader({
     dynamoDb: dependencies.db,
     tableName: config.tableName,

@@ -44,6 +44,7 @@ describe('npm start', () => {
       'Starting DynamoDB Local (in memory)…',
       'Seeding demo data…',
       'Forecasting demand 90 days ahead…',
+      'Counting the records for the managers’ dashboard…',
       'Ready in ',
       `is running: http://localhost:${port}/`,
       'Demo accounts (local only, never on AWS)',

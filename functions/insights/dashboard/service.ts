@@ -129,14 +129,15 @@ function perId(measures: Measures, name: string): Map<string, number> {
 export function createDashboard(store: RollupStore) {
   async function read(
     domain: RollupDomain,
+    group: string,
     from: string,
     to: string,
     options: { hours?: boolean } = {},
   ): Promise<Reading> {
     if (from === to && options.hours !== false && HOURLY.includes(domain)) {
       const [hours, day] = await Promise.all([
-        store.read(domain, 'HOUR', `${from}T00`, `${from}T23`),
-        store.read(domain, 'DAY', from, to),
+        store.read(domain, group, 'HOUR', `${from}T00`, `${from}T23`),
+        store.read(domain, group, 'DAY', from, to),
       ]);
       // The day's totals from its DAY counters (some measures have no hour); the chart from its hours.
       return {
@@ -150,8 +151,8 @@ export function createDashboard(store: RollupStore) {
     }
     const plan = planPeriod(from, to);
     const pages = await Promise.all([
-      ...plan.dayRanges.map((range) => store.read(domain, 'DAY', range.from, range.to)),
-      ...(plan.months ? [store.read(domain, 'MONTH', plan.months.from, plan.months.to)] : []),
+      ...plan.dayRanges.map((range) => store.read(domain, group, 'DAY', range.from, range.to)),
+      ...(plan.months ? [store.read(domain, group, 'MONTH', plan.months.from, plan.months.to)] : []),
     ]);
     const counters = pages.flat().map((counter) => ({
       ...counter,
@@ -188,18 +189,54 @@ export function createDashboard(store: RollupStore) {
     return false;
   };
 
-  async function boats(query: DashboardQuery, from: string, to: string) {
-    const reading = await read('BOATS', from, to);
-    const match = boatsMatch(query);
-    const counters = totalsOf(reading).filter(match);
-    return { reading, counters, chart: chartOf(reading).filter(match) };
+  const filtered = (query: DashboardQuery) =>
+    query.route !== undefined || query.port !== undefined || query.operator !== undefined;
+
+  /**
+   * The boats of a period: without a filter, from the all-boats counters (and, for the panel, the per-route,
+   * per-port and per-company ones); with one, from the route|port|company mixes it matches.
+   */
+  async function boats(query: DashboardQuery, from: string, to: string, breakdowns = false) {
+    if (filtered(query)) {
+      const reading = await read('BOATS', 'MIX', from, to);
+      const match = boatsMatch(query);
+      const counters = totalsOf(reading).filter(match);
+      const part = (index: number) => (counter: StoredCounter) =>
+        counter.key.scope.split('|')[index] as string;
+      return {
+        reading,
+        counters,
+        chart: chartOf(reading).filter(match),
+        byRoute: groupBy(counters, part(0)),
+        byPort: groupBy(counters, part(1)),
+        byOperator: groupBy(counters, part(2)),
+      };
+    }
+    const [reading, routes, ports, operators] = await Promise.all([
+      read('BOATS', 'ALL', from, to),
+      ...(['ROUTE', 'PORT', 'OPERATOR'] as const).map((group) =>
+        breakdowns ? read('BOATS', group, from, to, { hours: false }) : Promise.resolve(null),
+      ),
+    ]);
+    const byScope = (breakdown: Reading | null) =>
+      groupBy(breakdown?.counters ?? [], (counter) =>
+        counter.key.scope.slice(counter.key.scope.indexOf(':') + 1),
+      );
+    return {
+      reading,
+      counters: totalsOf(reading),
+      chart: chartOf(reading),
+      byRoute: byScope(routes as Reading | null),
+      byPort: byScope(ports as Reading | null),
+      byOperator: byScope(operators as Reading | null),
+    };
   }
 
   async function safety(query: DashboardQuery, from: string, to: string) {
     const [alerts, bans] = await Promise.all([
-      read('ALERTS', from, to),
+      read('ALERTS', 'ALL', from, to),
       // Ban days are counted day by day over the whole period: bans are few, so their counters are too.
-      store.read('BANS', 'DAY', from, to),
+      store.read('BANS', 'ALL', 'DAY', from, to),
     ]);
     const match = alertsMatch(query);
     const banDays = new Set(
@@ -217,23 +254,32 @@ export function createDashboard(store: RollupStore) {
     };
   }
 
-  async function wifi(from: string, to: string) {
-    const reading = await read('WIFI', from, to);
-    const counters = totalsOf(reading);
+  /** The city's Wi-Fi, and for the panel each hotspot's (one item a day for all of them). */
+  async function wifi(from: string, to: string, hotspots = false) {
+    const [reading, perHotspot] = await Promise.all([
+      read('WIFI', 'CITY', from, to),
+      hotspots ? read('WIFI', 'HOTSPOTS', from, to, { hours: false }) : Promise.resolve(null),
+    ]);
     return {
       reading,
-      city: counters.filter((counter) => counter.key.scope === 'city'),
-      hotspots: counters.filter((counter) => counter.key.scope === 'hotspots'),
-      chart: chartOf(reading).filter((counter) => counter.key.scope === 'city'),
+      city: totalsOf(reading),
+      hotspots: perHotspot?.counters ?? [],
+      chart: chartOf(reading),
+      demo: reading.demo || (perHotspot?.demo ?? false),
     };
   }
 
-  async function museum(from: string, to: string) {
-    const reading = await read('MUSEUM', from, to);
+  /** The museum's days, and for the panel its exhibits' views. */
+  async function museum(from: string, to: string, exhibits = false) {
+    const [reading, perExhibit] = await Promise.all([
+      read('MUSEUM', 'VISITS', from, to),
+      exhibits ? read('MUSEUM', 'EXHIBITS', from, to) : Promise.resolve(null),
+    ]);
     return {
       reading,
-      day: reading.counters.filter((counter) => counter.key.scope === 'museum'),
-      exhibits: reading.counters.filter((counter) => counter.key.scope === 'exhibits'),
+      day: reading.counters,
+      exhibits: perExhibit?.counters ?? [],
+      demo: reading.demo || (perExhibit?.demo ?? false),
     };
   }
 
@@ -255,11 +301,9 @@ export function createDashboard(store: RollupStore) {
     async boatsPanel(query: DashboardQuery): Promise<BoatsPanel> {
       const { period, comparison } = periods(query);
       const [now, before] = await Promise.all([
-        boats(query, period.from, period.to),
+        boats(query, period.from, period.to, true),
         boats(query, comparison.from, comparison.to),
       ]);
-      const scopePart = (index: number) => (counter: StoredCounter) =>
-        counter.key.scope.split('|')[index] as string;
       const byPassengers = <Row extends BoatTotals>(rows: Row[]) =>
         rows.sort((a, b) => b.passengers - a.passengers || b.departuresScheduled - a.departuresScheduled);
       return {
@@ -270,19 +314,19 @@ export function createDashboard(store: RollupStore) {
         totals: boatTotals(sum(now.counters)),
         previous: boatTotals(sum(before.counters)),
         byRoute: byPassengers(
-          [...groupBy(now.counters, scopePart(0))].map(([routeId, measures]) => ({
+          [...now.byRoute].map(([routeId, measures]) => ({
             routeId: Number(routeId),
             ...boatTotals(measures),
           })),
         ),
         byPort: byPassengers(
-          [...groupBy(now.counters, scopePart(1))].map(([portId, measures]) => ({
+          [...now.byPort].map(([portId, measures]) => ({
             portId,
             ...boatTotals(measures),
           })),
         ),
         byOperator: byPassengers(
-          [...groupBy(now.counters, scopePart(2))].map(([operatorId, measures]) => ({
+          [...now.byOperator].map(([operatorId, measures]) => ({
             operatorId,
             ...boatTotals(measures),
           })),
@@ -332,7 +376,7 @@ export function createDashboard(store: RollupStore) {
     async wifiPanel(query: DashboardQuery): Promise<WifiPanel> {
       const { period, comparison } = periods(query);
       const [now, before] = await Promise.all([
-        wifi(period.from, period.to),
+        wifi(period.from, period.to, true),
         wifi(comparison.from, comparison.to),
       ]);
       const hotspots = sum(now.hotspots);
@@ -342,7 +386,7 @@ export function createDashboard(store: RollupStore) {
         period,
         comparison,
         resolution: now.reading.resolution,
-        demo: now.reading.demo || before.reading.demo,
+        demo: now.demo || before.demo,
         totals: wifiTotals(sum(now.city), dayCount(period.from, period.to)),
         previous: wifiTotals(sum(before.city), dayCount(comparison.from, comparison.to)),
         byHotspot: [...new Set([...sessions.keys(), ...devices.keys()])]
@@ -363,7 +407,7 @@ export function createDashboard(store: RollupStore) {
     async museumPanel(query: DashboardQuery): Promise<MuseumPanel> {
       const { period, comparison } = periods(query);
       const [now, before] = await Promise.all([
-        museum(period.from, period.to),
+        museum(period.from, period.to, true),
         museum(comparison.from, comparison.to),
       ]);
       const exhibits = sum(now.exhibits);
@@ -373,7 +417,7 @@ export function createDashboard(store: RollupStore) {
         period,
         comparison,
         resolution: now.reading.resolution,
-        demo: now.reading.demo || before.reading.demo,
+        demo: now.demo || before.demo,
         totals: museumTotals(sum(now.day)),
         previous: museumTotals(sum(before.day)),
         topExhibits: [...views]

@@ -28,6 +28,7 @@ import {
 import { measuresOf, type RollupStore } from './store.js';
 
 const SEGMENTS = 4;
+const SCAN_PAGE_ITEMS = 1000;
 
 export interface BackfillDifference {
   counter: string;
@@ -59,6 +60,8 @@ export function createBackfill(db: DynamoDBDocumentClient, tableName: string, st
           TableName: tableName,
           Segment: segment,
           TotalSegments: SEGMENTS,
+          // Short pages: each request stays quick however big the table, and a slow one is retried alone.
+          Limit: SCAN_PAGE_ITEMS,
           FilterExpression: `entity IN (${[...COUNTED_ENTITIES, 'InsightsCounter'].map((_, index) => `:e${index}`).join(', ')})`,
           ExpressionAttributeValues: Object.fromEntries(
             [...COUNTED_ENTITIES, 'InsightsCounter'].map((entity, index) => [`:e${index}`, entity]),

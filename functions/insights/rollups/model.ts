@@ -3,7 +3,8 @@
  * dashboard read never touches the raw records. A counter item is one scope (a route|port|operator mix, a
  * hotspot, an alert kind…) of one domain in one time bucket, its measures plain numbers.
  *
- * Keys — `PK = INSIGHTS#ROLLUP#<domain>#<granularity>#<partition>`, `SK = <bucket>#<scope>`:
+ * Keys — `PK = INSIGHTS#ROLLUP#<domain>#<group>#<granularity>#<partition>`, `SK = <bucket>#<scope>` (the group:
+ * scopeGroup below):
  * - DAY: partition the month (`2026-12`), bucket the local date (`2026-12-07`);
  * - MONTH: partition the year (`2026`), bucket the month (`2026-12`);
  * - HOUR: partition the local date, bucket the local hour (`08`).
@@ -46,29 +47,50 @@ export interface CounterKey {
 
 export const ROLLUP_PARTITION_PREFIX = 'INSIGHTS#ROLLUP#';
 
-export function counterItemKey({ domain, granularity, bucket, scope }: CounterKey): {
-  PK: string;
-  SK: string;
-} {
-  if (granularity === 'DAY') {
-    return { PK: `${ROLLUP_PARTITION_PREFIX}${domain}#DAY#${bucket.slice(0, 7)}`, SK: `${bucket}#${scope}` };
+/**
+ * The partition group of a scope: counters a read wants together live together, and apart from those it does not
+ * want. BOATS keeps every change four more times — all boats, its route, its port, its company — beside its
+ * route|port|company mix, so the dashboard without a filter reads one item a day, its breakdowns a handful, and
+ * only a filtered view reads the mixes. The city's Wi-Fi apart from its 107 hotspots; the museum's day apart from
+ * its exhibits.
+ */
+export function scopeGroup(domain: RollupDomain, scope: string): string {
+  if (domain === 'BOATS') {
+    if (scope === 'all') return 'ALL';
+    const kind = scope.split(':')[0] as string;
+    return ['route', 'port', 'operator'].includes(kind) ? kind.toUpperCase() : 'MIX';
   }
-  if (granularity === 'MONTH') {
-    return {
-      PK: `${ROLLUP_PARTITION_PREFIX}${domain}#MONTH#${bucket.slice(0, 4)}`,
-      SK: `${bucket}#${scope}`,
-    };
-  }
-  return {
-    PK: `${ROLLUP_PARTITION_PREFIX}${domain}#HOUR#${bucket.slice(0, 10)}`,
-    SK: `${bucket.slice(11, 13)}#${scope}`,
-  };
+  if (domain === 'WIFI') return scope === 'hotspots' ? 'HOTSPOTS' : 'CITY';
+  if (domain === 'MUSEUM') return scope === 'exhibits' ? 'EXHIBITS' : 'VISITS';
+  return 'ALL';
+}
+
+/** The partition of a domain's group at a granularity, for a bucket. */
+export function rollupPartition(
+  domain: RollupDomain,
+  group: string,
+  granularity: Granularity,
+  bucket: string,
+): string {
+  const partition =
+    granularity === 'DAY'
+      ? bucket.slice(0, 7)
+      : granularity === 'MONTH'
+        ? bucket.slice(0, 4)
+        : bucket.slice(0, 10);
+  return `${ROLLUP_PARTITION_PREFIX}${domain}#${group}#${granularity}#${partition}`;
+}
+
+export function counterItemKey(key: CounterKey): { PK: string; SK: string } {
+  const { domain, granularity, bucket, scope } = key;
+  const PK = rollupPartition(domain, scopeGroup(domain, scope), granularity, bucket);
+  return { PK, SK: `${granularity === 'HOUR' ? bucket.slice(11, 13) : bucket}#${scope}` };
 }
 
 /** The counter a stored item's key names, or null for a key that is not a counter's. */
 export function counterKeyOf(PK: string, SK: string): CounterKey | null {
   if (!PK.startsWith(ROLLUP_PARTITION_PREFIX)) return null;
-  const [domain, granularity, partition] = PK.slice(ROLLUP_PARTITION_PREFIX.length).split('#');
+  const [domain, , granularity, partition] = PK.slice(ROLLUP_PARTITION_PREFIX.length).split('#');
   const separator = SK.indexOf('#');
   if (separator < 0 || !partition) return null;
   const head = SK.slice(0, separator);
@@ -83,17 +105,25 @@ export function counterKeyOf(PK: string, SK: string): CounterKey | null {
   return null;
 }
 
-/** The counters a contribution moves: its day, its month and, where it has one, its hour. */
+/** The scopes a contribution counts under: a boats mix also under all boats, its route, port and company. */
+function scopesOf(contribution: Contribution): string[] {
+  if (contribution.domain !== 'BOATS' || !contribution.scope.includes('|')) return [contribution.scope];
+  const [route, port, operator] = contribution.scope.split('|');
+  return [contribution.scope, 'all', `route:${route}`, `port:${port}`, `operator:${operator}`];
+}
+
+/** The counters a contribution moves: its day, its month and, where it has one, its hour, under each scope. */
 export function countersOf(contribution: Contribution): CounterKey[] {
-  const { domain, scope, date, hour } = contribution;
-  const keys: CounterKey[] = [
+  const { domain, date, hour } = contribution;
+  return scopesOf(contribution).flatMap((scope): CounterKey[] => [
     { domain, granularity: 'DAY', bucket: date, scope },
     { domain, granularity: 'MONTH', bucket: date.slice(0, 7), scope },
-  ];
-  if (hour !== null) {
-    keys.push({ domain, granularity: 'HOUR', bucket: `${date}T${String(hour).padStart(2, '0')}`, scope });
-  }
-  return keys;
+    ...(hour === null
+      ? []
+      : [
+          { domain, granularity: 'HOUR' as const, bucket: `${date}T${String(hour).padStart(2, '0')}`, scope },
+        ]),
+  ]);
 }
 
 export const counterId = (key: CounterKey) => `${key.domain}|${key.granularity}|${key.bucket}|${key.scope}`;
@@ -137,3 +167,12 @@ export function defaultBackfillSince(today: string): string {
   const [year, month] = today.split('-').map(Number) as [number, number];
   return `${year - 1}-${String(month).padStart(2, '0')}-01`;
 }
+
+/** Every partition group of each domain (scopeGroup's answers), for readers of all of a domain's counters. */
+export const ROLLUP_GROUPS: Record<RollupDomain, readonly string[]> = {
+  BOATS: ['ALL', 'ROUTE', 'PORT', 'OPERATOR', 'MIX'],
+  BANS: ['ALL'],
+  ALERTS: ['ALL'],
+  WIFI: ['CITY', 'HOTSPOTS'],
+  MUSEUM: ['VISITS', 'EXHIBITS'],
+};

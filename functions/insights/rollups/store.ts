@@ -13,8 +13,8 @@ import {
   counterItemKey,
   counterKeyOf,
   type Granularity,
-  ROLLUP_PARTITION_PREFIX,
   type RollupDomain,
+  rollupPartition,
 } from './model.js';
 
 const MARKER_DAYS = 2;
@@ -132,9 +132,13 @@ export function createRollupStore(db: DynamoDBDocumentClient, tableName: string,
       return { applied: outcome.written, capacityUnits };
     },
 
-    /** The counters of a domain at a granularity whose buckets are between `from` and `to` (both included). */
+    /**
+     * The counters of a domain's group (model.ts, scopeGroup) at a granularity whose buckets are between `from` and
+     * `to` (both included).
+     */
     async read(
       domain: RollupDomain,
+      group: string,
       granularity: Granularity,
       from: string,
       to: string,
@@ -142,16 +146,16 @@ export function createRollupStore(db: DynamoDBDocumentClient, tableName: string,
       const partitions: { PK: string; from: string; to: string }[] = [];
       if (granularity === 'DAY') {
         for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) {
-          partitions.push({ PK: `${ROLLUP_PARTITION_PREFIX}${domain}#DAY#${month}`, from, to });
+          partitions.push({ PK: rollupPartition(domain, group, 'DAY', month), from, to });
         }
       } else if (granularity === 'MONTH') {
         for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
-          partitions.push({ PK: `${ROLLUP_PARTITION_PREFIX}${domain}#MONTH#${year}`, from, to });
+          partitions.push({ PK: rollupPartition(domain, group, 'MONTH', String(year)), from, to });
         }
       } else {
         // Hours of one day: `from` and `to` are YYYY-MM-DDTHH of the same date.
         partitions.push({
-          PK: `${ROLLUP_PARTITION_PREFIX}${domain}#HOUR#${from.slice(0, 10)}`,
+          PK: rollupPartition(domain, group, 'HOUR', from),
           from: from.slice(11, 13),
           to: to.slice(11, 13),
         });

@@ -8,7 +8,12 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollupBackfillFor, rollupStreamHandlerFor } from '../../../functions/insights/index.js';
 import { boatScope } from '../../../functions/insights/rollups/contributions.js';
-import type { CounterKey, RollupDomain } from '../../../functions/insights/rollups/model.js';
+import {
+  type CounterKey,
+  ROLLUP_GROUPS,
+  type RollupDomain,
+  scopeGroup,
+} from '../../../functions/insights/rollups/model.js';
 import { movesOf } from '../../../functions/insights/rollups/rollups.js';
 import { createRollupStore, type StoredCounter } from '../../../functions/insights/rollups/store.js';
 import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
@@ -62,17 +67,19 @@ async function counter(
   bucket: string,
   scope: string,
 ) {
-  const counters = await store().read(domain, granularity, bucket, bucket);
+  const counters = await store().read(domain, scopeGroup(domain, scope), granularity, bucket, bucket);
   return counters.find((one) => one.key.scope === scope)?.measures ?? {};
 }
 
 async function everyCounter(): Promise<StoredCounter[]> {
   const domains: RollupDomain[] = ['BOATS', 'BANS', 'ALERTS', 'WIFI', 'MUSEUM'];
   const pages = await Promise.all(
-    domains.flatMap((domain) => [
-      store().read(domain, 'DAY', addDays(today, -40), addDays(today, 40)),
-      store().read(domain, 'MONTH', addDays(today, -40).slice(0, 7), addDays(today, 40).slice(0, 7)),
-    ]),
+    domains.flatMap((domain) =>
+      ROLLUP_GROUPS[domain].flatMap((group) => [
+        store().read(domain, group, 'DAY', addDays(today, -40), addDays(today, 40)),
+        store().read(domain, group, 'MONTH', addDays(today, -40).slice(0, 7), addDays(today, 40).slice(0, 7)),
+      ]),
+    ),
   );
   return pages.flat().sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
 }
