@@ -56,6 +56,8 @@ export type OutlookLine =
       kind: 'museum';
       name: Bilingual;
       demand: PeriodDemand;
+      /** The opening hours as curators wrote them, in both languages. */
+      opening: Bilingual | null;
       openingHours: number | null;
       perOpeningHour: number | null;
     };
@@ -63,7 +65,7 @@ export type OutlookLine =
 export interface Outlook {
   period: PlanningPeriod;
   /** For the next holiday: the holidays of the run. */
-  holidays: { date: string; holiday: HolidayId; name: Bilingual }[];
+  holidays: { date: string; holiday: HolidayId; dayOff: boolean; name: Bilingual }[];
   lines: OutlookLine[];
 }
 
@@ -78,8 +80,8 @@ export interface SeriesOverview {
 export interface ForecastDeskSources {
   forecastDays: ForecastDays;
   departuresOn: DeparturesOfDay;
-  /** The museum's opening hours as curators wrote them (English text), null when not set. */
-  museumOpeningHours: () => Promise<string | null>;
+  /** The museum's opening hours as curators wrote them ("8:00 – 17:00 …"), null when not set. */
+  museumOpeningHours: () => Promise<Bilingual | null>;
 }
 
 const mayReadForecasts = (principal: Principal) => hasAnyRole(principal, ['manager']);
@@ -202,13 +204,15 @@ export function createForecastDesk(sources: ForecastDeskSources, clock: () => Da
     if (kind === 'museum-visits') {
       const demand = periodDemand(days, period, true);
       if (!demand) return [];
-      const openingText = await sources.museumOpeningHours();
-      const openingHours = openingText === null ? null : openingHoursOf(openingText);
+      const opening = await sources.museumOpeningHours();
+      // The English text is the one read: the Vietnamese says the same hours in other words.
+      const openingHours = opening === null ? null : openingHoursOf(opening.en);
       return [
         {
           kind: 'museum',
           name: series.name,
           demand,
+          opening,
           openingHours,
           perOpeningHour: openingHours ? Math.round(demand.perDay / openingHours) : null,
         },
@@ -218,10 +222,11 @@ export function createForecastDesk(sources: ForecastDeskSources, clock: () => Da
     return demand ? [{ kind: 'sessions', name: series.name, demand }] : [];
   }
 
-  const named = (holidays: { date: string; holiday: HolidayId }[]) =>
-    holidays.map(({ date, holiday }) => ({
+  const named = (holidays: { date: string; holiday: HolidayId; dayOff: boolean }[]) =>
+    holidays.map(({ date, holiday, dayOff }) => ({
       date,
       holiday,
+      dayOff,
       name: { vi: holidayDescriptions[holiday].vi, en: holidayDescriptions[holiday].en },
     }));
 
@@ -272,7 +277,10 @@ export function createForecastDesk(sources: ForecastDeskSources, clock: () => Da
       const departuresOf = departuresReader();
       const weekend = nextWeekend(today);
       const holiday = nextHolidayRun(today, lastForecastDay);
-      const outlookOf = async (period: PlanningPeriod, holidays: { date: string; holiday: HolidayId }[]) => ({
+      const outlookOf = async (
+        period: PlanningPeriod,
+        holidays: { date: string; holiday: HolidayId; dayOff: boolean }[],
+      ) => ({
         period,
         holidays: named(holidays),
         lines: await linesFor(view, period, allSeries, departuresOf, today),

@@ -14,7 +14,7 @@ export interface PlanningPeriod {
 
 export interface HolidayRun extends PlanningPeriod {
   /** The holidays of the run, in date order (one a day; a day with two keeps both). */
-  holidays: { date: string; holiday: HolidayId }[];
+  holidays: { date: string; holiday: HolidayId; dayOff: boolean }[];
 }
 
 /** The Saturday and Sunday after `today` (today a Saturday or a Sunday: the weekend after this one). */
@@ -30,14 +30,14 @@ export function nextWeekend(today: string): PlanningPeriod {
  */
 export function holidayRuns(from: string, to: string): HolidayRun[] {
   const runs: HolidayRun[] = [];
-  for (const { date, holiday } of holidaysBetween(from, to)) {
+  for (const { date, holiday, dayOff } of holidaysBetween(from, to)) {
     const last = runs.at(-1);
     const adjacent =
       last !== undefined && (dayNumberOf(date) as number) - (dayNumberOf(last.to) as number) <= 1;
     if (last && adjacent) {
       last.to = date;
-      last.holidays.push({ date, holiday });
-    } else runs.push({ from: date, to: date, holidays: [{ date, holiday }] });
+      last.holidays.push({ date, holiday, dayOff });
+    } else runs.push({ from: date, to: date, holidays: [{ date, holiday, dayOff }] });
   }
   return runs;
 }

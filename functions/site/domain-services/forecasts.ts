@@ -16,8 +16,8 @@ export function createForecastPageServices(dependencies: SiteServiceDependencies
     departuresOn: departuresOfDayFor(dependencies),
     async museumOpeningHours() {
       try {
-        // The first line of the hours (Tuesday – Sunday, "8:00 – 17:00 …"), in English, the text the figures read.
-        return (await museum.getVisiting()).openingHours[0]?.hours.en ?? null;
+        // The first line of the hours (Tuesday – Sunday, "8:00 – 17:00 …").
+        return (await museum.getVisiting()).openingHours[0]?.hours ?? null;
       } catch (error) {
         if (error instanceof MuseumNotFoundError) return null;
         throw error;

@@ -57,10 +57,11 @@ describe('the outlook in plain words', () => {
       kind: 'museum',
       name: { vi: 'Lượt khách bảo tàng', en: 'Museum visits' },
       demand: { perDay: 540, low80: 420, high80: 690, days: 2 },
+      opening: { vi: '8:00 – 17:00', en: '8:00 – 17:00' },
       openingHours: 9,
       perOpeningHour: 60,
     };
-    expect(outlookSentence(museum, t('en').forecasts, 'en', '8:00 – 17:00')).toBe(
+    expect(outlookSentence(museum, t('en').forecasts, 'en')).toBe(
       'About 540 visitors a day on the 2 days it opens (a day likely between 420 and 690), about 60 an opening hour ' +
         'over its 9 hours (8:00 – 17:00).',
     );

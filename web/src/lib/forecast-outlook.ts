@@ -6,13 +6,8 @@ import { fillTemplate, formatPercent } from './format';
 
 type Strings = Dictionary['forecasts'];
 
-/** The sentence of one outlook line. `opening` is the museum's opening hours as curators wrote them. */
-export function outlookSentence(
-  line: OutlookLine,
-  strings: Strings,
-  language: Language,
-  opening: string | null = null,
-): string {
+/** The sentence of one outlook line. */
+export function outlookSentence(line: OutlookLine, strings: Strings, language: Language): string {
   const number = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 });
   const demand = {
     perDay: number.format(line.demand.perDay),
@@ -28,7 +23,7 @@ export function outlookSentence(
       ...demand,
       perHour: number.format(line.perOpeningHour),
       hours: number.format(line.openingHours),
-      opening: opening ?? '',
+      opening: line.opening?.[language] ?? '',
     });
   }
   const where =
