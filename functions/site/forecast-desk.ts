@@ -199,7 +199,11 @@ export function createForecastDesk(sources: ForecastDeskSources, clock: () => Da
             : Promise.resolve(null);
         }),
       ]);
-      return lines.filter((line): line is OutlookLine => line !== null);
+      // The bay first, then the ports busiest first.
+      const [bay, ...portLines] = lines;
+      return [bay, ...portLines.sort((a, b) => (b?.demand.perDay ?? 0) - (a?.demand.perDay ?? 0))].filter(
+        (line): line is OutlookLine => line !== null && line !== undefined,
+      );
     }
     if (kind === 'museum-visits') {
       const demand = periodDemand(days, period, true);

@@ -22,8 +22,8 @@ const series = (id: string, en: string, unit: SeriesInfo['unit'] = 'passengers')
 });
 const ALL = [
   series('bay-passengers', 'Bay passengers'),
-  series('bay-passengers:port-tuan-chau', 'Tuần Châu'),
   series('bay-passengers:port-hon-gai', 'Hòn Gai'),
+  series('bay-passengers:port-tuan-chau', 'Tuần Châu'),
   series('museum-visits', 'Museum visits', 'visits'),
 ];
 /** Every series forecasts `level` a day (the museum nothing on Mondays), from today for 90 days. */
@@ -92,6 +92,7 @@ describe('the forecast desk', () => {
   it('says what to expect next weekend at each port: passengers, share of the seats scheduled, boats', async () => {
     const page = await desk().series('bay-passengers');
     expect(page?.weekend.period).toEqual({ from: '2026-12-12', to: '2026-12-13' });
+    // The bay, then the ports busiest first.
     const [bay, tuanChau, honGai] = page?.weekend.lines ?? [];
     expect(bay).toMatchObject({ scope: 'bay', seatsPerDay: 140, percentOfSeats: 714 });
     expect(tuanChau).toMatchObject({

@@ -1476,6 +1476,8 @@ export const en: Dictionary = {
       'About {perDay} visitors a day on the {days} days it opens (a day likely between {low} and {high}); the opening hours could not be read from the visiting information.',
     capacityNote:
       'Seats are the certified capacities of the boats on the departures scheduled in the booking system; the average load is measured from the departures of the last two weeks that carried anyone (at least 10), otherwise boats are assumed full. Opening hours are the museum’s visiting information.',
+    demoCapacityNote:
+      'In the demo, the fleet is ten invented boats while the demand is at the bay’s real scale, so the shares of the seats scheduled run into thousands of per cent.',
     tableHeading: 'Every day',
     date: 'Day',
     actual: 'Actual',

@@ -1476,6 +1476,8 @@ export const vi = {
       'Khoảng {perDay} khách một ngày trong {days} ngày mở cửa (mỗi ngày nhiều khả năng từ {low} đến {high}); không đọc được giờ mở cửa từ thông tin tham quan.',
     capacityNote:
       'Số chỗ là sức chở được cấp phép của các tàu trên những chuyến đã lên lịch trong hệ thống đặt vé; tải trung bình đo từ các chuyến có khách trong hai tuần qua (ít nhất 10 chuyến), nếu không thì giả định tàu đầy chỗ. Giờ mở cửa lấy từ thông tin tham quan của bảo tàng.',
+    demoCapacityNote:
+      'Trong bản mẫu, đội tàu chỉ có mười tàu giả định còn nhu cầu ở quy mô thật của vịnh, nên tỷ lệ so với số chỗ đã lên lịch lên tới hàng nghìn phần trăm.',
     tableHeading: 'Từng ngày',
     date: 'Ngày',
     actual: 'Thực tế',
