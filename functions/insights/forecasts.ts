@@ -1,10 +1,12 @@
 /**
  * The stored forecasts: every night (and by hand, `npm run forecast:refresh`) each series' history — the demo
  * history, completed day by day with what the services have recorded since — is forecast 90 days ahead and the
- * forecast stored with its model and intervals, so the dashboard and the API only read.
+ * forecast stored with its model, intervals and measured accuracy (held-out-accuracy.ts), so the dashboard and
+ * the API only read.
  */
 import { addDays, localDateAt } from '../platform/local-time.js';
 import { forecastDaily } from './daily-model.js';
+import { heldOutAccuracy } from './held-out-accuracy.js';
 import type { InsightsStore, SeriesInfo, StoredForecast } from './store.js';
 
 export const FORECAST_DAYS = 90;
@@ -40,7 +42,8 @@ export function createForecasts(
       // Leading unknown days (a series younger than the window) are dropped, not read as zeros.
       const firstKnown = values.findIndex((value) => value !== null);
       const start = addDays(from, Math.max(0, firstKnown));
-      const daily = forecastDaily(start, values.slice(Math.max(0, firstKnown)), FORECAST_DAYS);
+      const known = values.slice(Math.max(0, firstKnown));
+      const daily = forecastDaily(start, known, FORECAST_DAYS);
       const forecast: StoredForecast = {
         seriesId: series.id,
         generatedAt: clock().toISOString(),
@@ -51,6 +54,7 @@ export function createForecasts(
         upper80: daily.upper80.map((value) => Math.round(value)),
         lower95: daily.lower95.map((value) => Math.round(value)),
         upper95: daily.upper95.map((value) => Math.round(value)),
+        accuracy: heldOutAccuracy(start, known),
       };
       await store.putForecast(forecast);
       return forecast;

@@ -11,6 +11,7 @@ import {
 import { openAlertsFor } from '../tracking/reads.js';
 import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
 import { createDashboard } from './dashboard/service.js';
+import { createForecastDays } from './forecast-days.js';
 import { createForecasts, type RecordedDemand } from './forecasts.js';
 import { insightsJobSchedule } from './job-schedule.js';
 import { createMorningReportJob } from './report/job.js';
@@ -23,6 +24,12 @@ import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
 import { createInsightsStore } from './store.js';
 
+// What the site's forecast pages read of insights.
+export type { ForecastDay, ForecastDays, SeriesForecast } from './forecast-days.js';
+export { type HolidayId, holidayDescriptions } from './holidays.js';
+export * from './outlook/figures.js';
+export * from './outlook/periods.js';
+export type { SeriesInfo } from './store.js';
 export { INSIGHTS_BASE_PATH };
 
 type Data = Pick<PlatformDependencies, 'db' | 'config'>;
@@ -69,6 +76,14 @@ export function recordedDemandFor(dependencies: Data): RecordedDemand {
 
 export function forecastsFor(dependencies: Data) {
   return createForecasts(
+    createInsightsStore(dependencies.db, dependencies.config.tableName),
+    recordedDemandFor(dependencies),
+  );
+}
+
+/** A series' actuals beside its stored forecast, as the API answers them and the managers' pages show them. */
+export function forecastDaysFor(dependencies: Data) {
+  return createForecastDays(
     createInsightsStore(dependencies.db, dependencies.config.tableName),
     recordedDemandFor(dependencies),
   );

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import type { RequireRole } from '../platform/auth/require-role.js';
 import { dateRangeQuery } from '../platform/date-range.js';
-import { addDays, localDateAt } from '../platform/local-time.js';
+import { localDateAt } from '../platform/local-time.js';
 import { ProblemError, problemResponses } from '../platform/problem.js';
 import {
   createRoute,
@@ -22,6 +22,7 @@ import {
   WifiPanel,
 } from './dashboard/model.js';
 import type { Dashboard } from './dashboard/service.js';
+import { createForecastDays } from './forecast-days.js';
 import type { RecordedDemand } from './forecasts.js';
 import type { MorningReports } from './report/morning-report.js';
 import { type RecipientsStore, ReportRecipients } from './report/recipients.js';
@@ -29,9 +30,6 @@ import type { InsightsStore } from './store.js';
 
 export const INSIGHTS_BASE_PATH = '/api/insights';
 const MAX_DAYS = 400;
-/** How far back the answer completes the stored history with what the services recorded. */
-const RECORDED_DAYS = 60;
-const DAY_MS = 86_400_000;
 
 const SeriesView = z
   .object({
@@ -74,6 +72,24 @@ const ForecastAnswer = z
         model: z.string(),
         start: z.iso.date(),
         days: z.number().int(),
+        accuracy: z
+          .object({
+            mase: z.number().meta({
+              description:
+                'Mean absolute scaled error on the held-out days: below 1 is better than repeating the week before.',
+            }),
+            mape: z.number().nullable().meta({
+              description: 'Mean absolute percentage error on the held-out days that are not zero.',
+            }),
+            heldOutDays: z.number().int(),
+            heldOutFrom: z.iso.date(),
+          })
+          .nullable()
+          .meta({
+            description:
+              'The model refitted without the series’ last four weeks and compared with them, at the nightly run; ' +
+              'null when the series is too short or the forecast was stored before accuracy was measured.',
+          }),
       })
       .nullable()
       .meta({ description: 'Null until the first nightly run.' }),
@@ -133,6 +149,7 @@ export function createInsightsRouter(
   clock: () => Date = () => new Date(),
 ): DocumentedRouter {
   const managers = requireRole('manager');
+  const forecastDays = createForecastDays(store, recorded, clock);
   let router = createRouter()
     .openapi(
       createRoute({
@@ -265,8 +282,7 @@ export function createInsightsRouter(
       }),
       async (context) => {
         context.header('Cache-Control', 'private, max-age=60');
-        const series = (await store.listSeries()).sort((a, b) => a.id.localeCompare(b.id));
-        return context.json({ series }, 200);
+        return context.json({ series: await forecastDays.listSeries() }, 200);
       },
     )
     .openapi(
@@ -288,49 +304,10 @@ export function createInsightsRouter(
       }),
       async (context) => {
         const { series: seriesId, from, to } = context.req.valid('query');
-        const today = localDateAt(clock());
-        const series = await store.getSeries(seriesId);
-        if (!series) throw new ProblemError(404, 'not-found', `There is no series ${seriesId}.`);
-        const [history, forecast] = await Promise.all([
-          store.history(seriesId, from, to),
-          store.getForecast(seriesId),
-        ]);
-        const days = await Promise.all(
-          history.map(async (stored, index) => {
-            const date = addDays(from, index);
-            const offset = forecast
-              ? Math.round((Date.parse(date) - Date.parse(forecast.start)) / DAY_MS)
-              : -1;
-            const inForecast = forecast !== null && offset >= 0 && offset < forecast.mean.length;
-            const pick = (values: number[] | undefined) => (inForecast ? (values?.[offset] ?? null) : null);
-            // Days after the stored history are read from the services, for the recent past only.
-            const recent = date < today && date >= addDays(today, -RECORDED_DAYS);
-            const actual = stored ?? (recent ? await recorded(seriesId, date) : null);
-            return {
-              date,
-              actual,
-              forecast: pick(forecast?.mean),
-              lower80: pick(forecast?.lower80),
-              upper80: pick(forecast?.upper80),
-              lower95: pick(forecast?.lower95),
-              upper95: pick(forecast?.upper95),
-            };
-          }),
-        );
+        const answer = await forecastDays.between(seriesId, from, to);
+        if (!answer) throw new ProblemError(404, 'not-found', `There is no series ${seriesId}.`);
         context.header('Cache-Control', 'private, max-age=60');
-        return context.json(
-          {
-            series,
-            forecast: forecast && {
-              generatedAt: forecast.generatedAt,
-              model: forecast.model,
-              start: forecast.start,
-              days: forecast.mean.length,
-            },
-            days,
-          },
-          200,
-        );
+        return context.json(answer, 200);
       },
     );
 }

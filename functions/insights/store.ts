@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { dayNumberFromParts, dayNumberOf, isoDateOf } from '../platform/calendar-days.js';
 import { queryAll } from '../platform/dynamo.js';
+import type { ForecastAccuracy } from './held-out-accuracy.js';
 
 export interface SeriesInfo {
   id: string;
@@ -33,6 +34,11 @@ export interface StoredForecast {
   upper80: number[];
   lower95: number[];
   upper95: number[];
+  /**
+   * The model's errors on the series' last four weeks, forecast without them (held-out-accuracy.ts); null when the
+   * series is too short. Absent from forecasts stored before it was measured.
+   */
+  accuracy?: ForecastAccuracy | null;
 }
 
 export function createInsightsStore(db: DynamoDBDocumentClient, tableName: string) {

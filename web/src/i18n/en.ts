@@ -334,6 +334,7 @@ export const en: Dictionary = {
       catalogue: 'Routes, fees and cancellations',
       wifi: 'City Wi-Fi',
       museum: 'Quảng Ninh Museum',
+      forecasts: 'Demand forecasts',
     },
     links: {
       operator: 'Departures, boats and scheduling',
@@ -351,6 +352,7 @@ export const en: Dictionary = {
       hotspots: 'Wi-Fi hotspots',
       wifiStatistics: 'Wi-Fi portal statistics',
       museum: 'Exhibits, tours and opening hours',
+      forecasts: '90-day forecasts and what to expect',
     },
   },
   staffBoats: {
@@ -1394,5 +1396,94 @@ export const en: Dictionary = {
     hotspotsHeading: 'Per hotspot',
     hotspot: 'Hotspot',
     noSessions: 'No session was counted on this day.',
+  },
+  forecasts: {
+    title: 'Demand forecasts',
+    description:
+      'The 90-day forecast of every demand series — bay passengers, city Wi-Fi sessions, museum visits — for tourism managers.',
+    intro:
+      'Each series is forecast 90 days ahead every night, with 80 % and 95 % ranges. Open a series for its chart, its holidays and what to expect.',
+    demoNotice:
+      'Demo data: the history of these series is generated from the real yearly figures (halong-bay.md), not counted by the services. The forecasts are real forecasts of that demo history.',
+    demoBadge: 'demo data',
+    forbidden:
+      'Only tourism managers and admins can read the demand forecasts. Your account ({roles}) cannot.',
+    groups: {
+      'bay-passengers': 'Bay passengers',
+      'wifi-sessions': 'City Wi-Fi sessions',
+      'museum-visits': 'Museum visits',
+    },
+    units: { passengers: 'passengers', sessions: 'sessions', visits: 'visits' },
+    seriesColumn: 'Series',
+    nextSevenDaysColumn: 'Next 7 days (forecast)',
+    refreshedColumn: 'Refreshed',
+    notRefreshed: 'no forecast yet',
+    staleBadge: 'more than a day old',
+    allSeries: 'All forecasts',
+    seriesTitle: 'Forecast: {name}',
+    seriesDescription:
+      'The last 60 days and the 90-day forecast of {name}, with holidays and what to expect.',
+    notFound: 'There is no series “{id}”.',
+    noForecast: 'This series has no forecast yet: the first nightly run has not happened.',
+    stale:
+      'This forecast was made on {at}, more than a day ago: the nightly refresh has not run since. The figures below may be out of date.',
+    chartHeading: 'The last 60 days and the next 90',
+    chartTitle: '{name}: actuals and forecast',
+    chartDescription:
+      'Actuals from {from} to {lastActual}; the forecast from {start} to {end} with its 80 % and 95 % ranges; {holidays} holidays marked. The table below lists every day.',
+    legendActual: 'Actual',
+    legendForecast: 'Forecast',
+    legend80: '80 % range',
+    legend95: '95 % range',
+    legendHoliday: 'Holiday',
+    legendToday: 'Today',
+    modelHeading: 'Model and measured accuracy',
+    model: 'Model',
+    generatedAt: 'Made',
+    accuracy: 'Measured accuracy',
+    accuracyText:
+      'The model forecast the last four weeks ({from} – {to}) without seeing them: on average {mape} off the actual days, MASE {mase} ({comparison}).',
+    accuracyNoPercent:
+      'The model forecast the last four weeks ({from} – {to}) without seeing them: MASE {mase} ({comparison}).',
+    better: 'better than repeating the week before',
+    worse: 'worse than repeating the week before',
+    accuracyUnknown:
+      'Not measured yet (the series is too short, or the forecast was made before accuracy was measured).',
+    holidaysHeading: 'Holidays ahead in the forecast',
+    noHolidays: 'No holiday falls in the next 90 days.',
+    holidayDayOff: 'day off',
+    outlookHeading: 'What to expect',
+    weekend: 'Next weekend ({from} – {to})',
+    holiday: 'Next holiday: {names} ({from} – {to})',
+    holidayOneDay: 'Next holiday: {names} ({from})',
+    noHoliday: 'No holiday falls within the forecast.',
+    noOutlook: 'The forecast does not cover these days.',
+    whereBay: 'across the bay',
+    wherePort: 'at {name}',
+    whereRoute: 'on {name}',
+    demandBoats: 'About {perDay} passengers a day {where} (a day likely between {low} and {high})',
+    seats: '{percent} of the {seats} seats a day on the departures scheduled',
+    noSeats: 'no departure is scheduled yet',
+    boatsMeasured:
+      'about {boats} boat trips at the average load of {load} passengers (the last two weeks’ departures)',
+    boatsFull:
+      'about {boats} boat trips if each is full ({load} seats on average — assumed: too few departures recorded to measure the load)',
+    noBoats: 'no boat is scheduled to estimate trips from',
+    sessionsLine: 'About {perDay} Wi-Fi sessions a day (a day likely between {low} and {high}).',
+    museumLine:
+      'About {perDay} visitors a day on the {days} days it opens (a day likely between {low} and {high}), about {perHour} an opening hour over its {hours} hours ({opening}).',
+    museumNoHours:
+      'About {perDay} visitors a day on the {days} days it opens (a day likely between {low} and {high}); the opening hours could not be read from the visiting information.',
+    capacityNote:
+      'Seats are the certified capacities of the boats on the departures scheduled in the booking system; the average load is measured from the departures of the last two weeks that carried anyone (at least 10), otherwise boats are assumed full. Opening hours are the museum’s visiting information.',
+    demoCapacityNote:
+      'In the demo, the fleet is ten invented boats while the demand is at the bay’s real scale, so the shares of the seats scheduled run into thousands of per cent.',
+    tableHeading: 'Every day',
+    date: 'Day',
+    actual: 'Actual',
+    forecast: 'Forecast',
+    range80: '80 % range',
+    range95: '95 % range',
+    holidayColumn: 'Holiday',
   },
 };

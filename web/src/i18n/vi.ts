@@ -328,6 +328,7 @@ export const vi = {
       catalogue: 'Tuyến, phí và huỷ chuyến',
       wifi: 'Wi-Fi thành phố',
       museum: 'Bảo tàng Quảng Ninh',
+      forecasts: 'Dự báo nhu cầu',
     },
     links: {
       operator: 'Chuyến, tàu và lập lịch',
@@ -345,6 +346,7 @@ export const vi = {
       hotspots: 'Điểm phát Wi-Fi',
       wifiStatistics: 'Thống kê cổng Wi-Fi',
       museum: 'Hiện vật, tour và giờ mở cửa',
+      forecasts: 'Dự báo 90 ngày và những gì sắp tới',
     },
   },
   staffBoats: {
@@ -1396,6 +1398,93 @@ export const vi = {
     hotspotsHeading: 'Theo điểm phát',
     hotspot: 'Điểm phát',
     noSessions: 'Ngày này chưa có phiên nào được đếm.',
+  },
+  forecasts: {
+    title: 'Dự báo nhu cầu',
+    description:
+      'Dự báo 90 ngày của từng chuỗi nhu cầu — khách tham quan vịnh, phiên Wi-Fi thành phố, lượt khách bảo tàng — dành cho cán bộ quản lý du lịch.',
+    intro:
+      'Mỗi đêm, từng chuỗi được dự báo 90 ngày tới với khoảng 80 % và 95 %. Mở một chuỗi để xem biểu đồ, các ngày lễ và những gì sắp tới.',
+    demoNotice:
+      'Dữ liệu mẫu: lịch sử các chuỗi này được tạo từ số liệu thật theo năm (halong-bay.md), không phải do các dịch vụ đếm. Dự báo là dự báo thật trên lịch sử mẫu đó.',
+    demoBadge: 'dữ liệu mẫu',
+    forbidden:
+      'Chỉ cán bộ quản lý du lịch và quản trị viên xem được dự báo nhu cầu. Tài khoản của bạn ({roles}) không có quyền này.',
+    groups: {
+      'bay-passengers': 'Khách tham quan vịnh',
+      'wifi-sessions': 'Phiên Wi-Fi thành phố',
+      'museum-visits': 'Lượt khách bảo tàng',
+    },
+    units: { passengers: 'khách', sessions: 'phiên', visits: 'lượt' },
+    seriesColumn: 'Chuỗi',
+    nextSevenDaysColumn: '7 ngày tới (dự báo)',
+    refreshedColumn: 'Làm mới lúc',
+    notRefreshed: 'chưa có dự báo',
+    staleBadge: 'đã hơn một ngày',
+    allSeries: 'Mọi dự báo',
+    seriesTitle: 'Dự báo: {name}',
+    seriesDescription: '60 ngày qua và dự báo 90 ngày của {name}, với các ngày lễ và những gì sắp tới.',
+    notFound: 'Không có chuỗi “{id}”.',
+    noForecast: 'Chuỗi này chưa có dự báo: lần chạy hằng đêm đầu tiên chưa diễn ra.',
+    stale:
+      'Dự báo này được lập lúc {at}, đã hơn một ngày: lần làm mới hằng đêm chưa chạy lại. Số liệu bên dưới có thể đã cũ.',
+    chartHeading: '60 ngày qua và 90 ngày tới',
+    chartTitle: '{name}: thực tế và dự báo',
+    chartDescription:
+      'Thực tế từ {from} đến {lastActual}; dự báo từ {start} đến {end} với khoảng 80 % và 95 %; đánh dấu {holidays} ngày lễ. Bảng bên dưới có từng ngày.',
+    legendActual: 'Thực tế',
+    legendForecast: 'Dự báo',
+    legend80: 'Khoảng 80 %',
+    legend95: 'Khoảng 95 %',
+    legendHoliday: 'Ngày lễ',
+    legendToday: 'Hôm nay',
+    modelHeading: 'Mô hình và độ chính xác đo được',
+    model: 'Mô hình',
+    generatedAt: 'Lập lúc',
+    accuracy: 'Độ chính xác đo được',
+    accuracyText:
+      'Mô hình dự báo lại bốn tuần gần nhất ({from} – {to}) mà không dùng chúng: lệch trung bình {mape} so với thực tế, MASE {mase} ({comparison}).',
+    accuracyNoPercent:
+      'Mô hình dự báo lại bốn tuần gần nhất ({from} – {to}) mà không dùng chúng: MASE {mase} ({comparison}).',
+    better: 'tốt hơn cách lấy lại số của tuần trước',
+    worse: 'kém hơn cách lấy lại số của tuần trước',
+    accuracyUnknown: 'Chưa đo (chuỗi quá ngắn, hoặc dự báo được lập trước khi có phép đo).',
+    holidaysHeading: 'Ngày lễ sắp tới trong kỳ dự báo',
+    noHolidays: 'Không có ngày lễ nào trong 90 ngày tới.',
+    holidayDayOff: 'ngày nghỉ',
+    outlookHeading: 'Những gì sắp tới',
+    weekend: 'Cuối tuần tới ({from} – {to})',
+    holiday: 'Kỳ lễ tới: {names} ({from} – {to})',
+    holidayOneDay: 'Kỳ lễ tới: {names} ({from})',
+    noHoliday: 'Không có ngày lễ nào trong kỳ dự báo.',
+    noOutlook: 'Dự báo không phủ những ngày này.',
+    whereBay: 'trên toàn vịnh',
+    wherePort: 'tại {name}',
+    whereRoute: 'trên {name}',
+    demandBoats: 'Khoảng {perDay} khách một ngày {where} (mỗi ngày nhiều khả năng từ {low} đến {high})',
+    seats: 'bằng {percent} trong {seats} chỗ một ngày của các chuyến đã lên lịch',
+    noSeats: 'chưa có chuyến nào được lên lịch',
+    boatsMeasured:
+      'cần khoảng {boats} chuyến tàu với tải trung bình {load} khách một chuyến (các chuyến hai tuần qua)',
+    boatsFull:
+      'cần khoảng {boats} chuyến tàu nếu mỗi chuyến đầy chỗ (trung bình {load} chỗ — giả định: quá ít chuyến đã ghi nhận để đo tải)',
+    noBoats: 'không có tàu nào được lên lịch để ước tính số chuyến',
+    sessionsLine: 'Khoảng {perDay} phiên Wi-Fi một ngày (mỗi ngày nhiều khả năng từ {low} đến {high}).',
+    museumLine:
+      'Khoảng {perDay} khách một ngày trong {days} ngày mở cửa (mỗi ngày nhiều khả năng từ {low} đến {high}), khoảng {perHour} khách mỗi giờ mở cửa trong {hours} giờ ({opening}).',
+    museumNoHours:
+      'Khoảng {perDay} khách một ngày trong {days} ngày mở cửa (mỗi ngày nhiều khả năng từ {low} đến {high}); không đọc được giờ mở cửa từ thông tin tham quan.',
+    capacityNote:
+      'Số chỗ là sức chở được cấp phép của các tàu trên những chuyến đã lên lịch trong hệ thống đặt vé; tải trung bình đo từ các chuyến có khách trong hai tuần qua (ít nhất 10 chuyến), nếu không thì giả định tàu đầy chỗ. Giờ mở cửa lấy từ thông tin tham quan của bảo tàng.',
+    demoCapacityNote:
+      'Trong bản mẫu, đội tàu chỉ có mười tàu giả định còn nhu cầu ở quy mô thật của vịnh, nên tỷ lệ so với số chỗ đã lên lịch lên tới hàng nghìn phần trăm.',
+    tableHeading: 'Từng ngày',
+    date: 'Ngày',
+    actual: 'Thực tế',
+    forecast: 'Dự báo',
+    range80: 'Khoảng 80 %',
+    range95: 'Khoảng 95 %',
+    holidayColumn: 'Ngày lễ',
   },
 };
 
