@@ -92,6 +92,9 @@ export async function measureDashboard(dynamo: RunningDynamoDb): Promise<Dashboa
     TABLE_NAME: tableName,
     AWS_REGION: 'local',
     LOG_LEVEL: 'silent',
+    // One DynamoDB Local answers every manager's Queries in turn: a request may wait longer than DynamoDB ever
+    // makes one wait, and the default 1 s budget would count the queue as failures.
+    DYNAMODB_ATTEMPT_TIMEOUT_MS: '10000',
   });
   const dependencies = await createLocalDependencies(config);
   const bulkLoad = createBulkLoadClient(config);

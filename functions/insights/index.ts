@@ -3,6 +3,7 @@ import { bansInForceFor, departuresOfDayFor } from '../boats/reads.js';
 import { visitAnalyticsFor } from '../museum/reads.js';
 import type { PlatformDependencies } from '../platform/dependencies.js';
 import type { MessagesPort } from '../platform/messages/port.js';
+import { createReadCache } from '../platform/read-cache.js';
 import type { ScheduledJob } from '../platform/schedules/port.js';
 import {
   createStreamConsumer,
@@ -90,7 +91,9 @@ export function forecastDaysFor(dependencies: Data) {
 }
 
 export function dashboardFor({ db, config }: Data) {
-  return createDashboard(createRollupStore(db, config.tableName));
+  return createDashboard(createRollupStore(db, config.tableName), {
+    cache: createReadCache({ ttlMilliseconds: 60_000, maxEntries: 2_000 }),
+  });
 }
 
 /** The morning report's contents for a day, read as the dashboard reads. */
@@ -102,6 +105,21 @@ export function morningReportsFor(dependencies: Data) {
     bansInForce: bansInForceFor(dependencies),
     openAlerts: openAlertsFor(dependencies),
   });
+}
+
+/**
+ * The morning report of a day as a PDF in a language, for the dashboard's download: PDFKit and the font load with
+ * the first report, not with the pages that never make one.
+ */
+export function morningReportPdfFor(dependencies: Data) {
+  const reports = morningReportsFor(dependencies);
+  return async (date: string, language: 'vi' | 'en'): Promise<Buffer> => {
+    const [{ reportPdf }, { reportWords }] = await Promise.all([
+      import('./report/pdf.js'),
+      import('./report/wording.js'),
+    ]);
+    return reportPdf(reportWords(await reports.build(date), language), language);
+  };
 }
 
 export function reportRecipientsFor({ db, config }: Data) {
