@@ -18,6 +18,15 @@ import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
 import { createInsightsStore } from './store.js';
 
 export { INSIGHTS_BASE_PATH };
+export {
+  type BoatsPanel,
+  DashboardQuery,
+  type DashboardSummary,
+  type MuseumPanel,
+  type SafetyPanel,
+  type WifiPanel,
+} from './dashboard/model.js';
+export type { Dashboard } from './dashboard/service.js';
 
 type Data = Pick<PlatformDependencies, 'db' | 'config'>;
 

@@ -16,6 +16,7 @@ import { createReadCache, PAGE_DATA_CACHE } from '../platform/read-cache.js';
 import type { SiteBookings } from './bookings.js';
 import type { CatalogueDesk } from './catalogue-desk.js';
 import type { DepartureSearch } from './departure-search.js';
+import type { InsightsDesk } from './insights-desk.js';
 import type { MuseumDesk } from './museum-desk.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
@@ -38,6 +39,8 @@ export interface SiteServices {
   wifiStaff: WifiDesk;
   tracking: TrackingDesk;
   safety: SafetyDesk;
+  /** The managers' dashboard: the counters' panels for a period and filters, with the names they count. */
+  insights: InsightsDesk;
 }
 
 export type SiteServiceDependencies = Pick<
@@ -81,6 +84,10 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     }),
     tracking: loadedOnFirstUse(async () => (await trackingPages()).tracking),
     safety: loadedOnFirstUse(async () => (await trackingPages()).safety),
+    insights: loadedOnFirstUse(async () => {
+      const { createInsightsPageServices } = await import('./domain-services/insights.js');
+      return createInsightsPageServices(dependencies, await boatsPages(), await museumPages());
+    }),
   };
 }
 
