@@ -17,9 +17,9 @@ import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
 import { createInsightsStore } from './store.js';
 
-export { INSIGHTS_BASE_PATH };
 export {
   type BoatsPanel,
+  type BoatTotals,
   DashboardQuery,
   type DashboardSummary,
   type MuseumPanel,
@@ -27,6 +27,7 @@ export {
   type WifiPanel,
 } from './dashboard/model.js';
 export type { Dashboard } from './dashboard/service.js';
+export { INSIGHTS_BASE_PATH };
 
 type Data = Pick<PlatformDependencies, 'db' | 'config'>;
 

@@ -11,6 +11,9 @@ export function csvCell(value: string | number): string {
 }
 
 /** A whole file: the header row, then the rows, each line ended by CRLF. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function csvDocument(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -4,9 +4,7 @@
  * service for it, today's totals beside them, and the names the tables and the filter form label ids with (routes,
  * ports, companies, hotspots with their positions, exhibits).
  */
-import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
-import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
-import { addDays, localDateAt } from '../platform/local-time.js';
+
 import {
   type BoatsPanel,
   type Dashboard,
@@ -16,6 +14,9 @@ import {
   type SafetyPanel,
   type WifiPanel,
 } from '../insights/index.js';
+import { hasAnyRole, type Principal } from '../platform/auth/principal.js';
+import { STAFF_SESSION_COOKIE } from '../platform/auth/session-routes.js';
+import { addDays, localDateAt } from '../platform/local-time.js';
 
 export const periodPresets = [
   'today',
@@ -76,7 +77,13 @@ export type DashboardReading =
       panels: DashboardPanels;
       names: DashboardNames;
     }
-  | { kind: 'invalid'; filters: DashboardFilters; problems: FilterField[]; today: string; names: DashboardNames };
+  | {
+      kind: 'invalid';
+      filters: DashboardFilters;
+      problems: FilterField[];
+      today: string;
+      names: DashboardNames;
+    };
 
 /** Where the names come from: the catalogue, the fleet, the hotspot registry and the museum, as the pages read them. */
 export interface DashboardNameSources {
