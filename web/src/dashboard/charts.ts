@@ -33,8 +33,10 @@ function draw(element: HTMLElement): void {
       },
       { size: 60 },
     ],
+    // The legend names the lines; the values are in the table beside the chart.
+    legend: { live: false },
     series: [
-      { label: '', value: (_plot, value) => label(value) },
+      {},
       ...chart.series.map((series, index) => {
         const line = lines[index % lines.length] ?? lines[0];
         return {
@@ -42,7 +44,8 @@ function draw(element: HTMLElement): void {
           stroke: line.stroke,
           dash: [...line.dash],
           width: 2,
-          points: { show: chart.points.length <= 40 },
+          // A few points are marked, so one day or one month shows as a dot rather than nothing.
+          points: { show: chart.points.length <= 40, size: 8, fill: line.stroke },
         };
       }),
     ],

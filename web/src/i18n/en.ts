@@ -1431,6 +1431,7 @@ export const en: Dictionary = {
       port: 'port',
       operator: 'company',
     },
+    dayHeading: '{date}',
     periodHeading: '{from} to {to}',
     comparedWith: 'Compared with the same dates a year before: {from} – {to}.',
     demoNotice:
@@ -1474,6 +1475,7 @@ export const en: Dictionary = {
       period: 'This period',
       today: 'Today',
       previous: 'Same period last year',
+      previousDay: 'Same day last year',
       change: 'Change',
       hour: 'Hour',
       day: 'Day',

@@ -1434,6 +1434,7 @@ export const vi = {
       port: 'cảng',
       operator: 'doanh nghiệp',
     },
+    dayHeading: 'Ngày {date}',
     periodHeading: 'Từ {from} đến {to}',
     comparedWith: 'So với cùng kỳ năm trước: {from} – {to}.',
     demoNotice:
@@ -1476,6 +1477,7 @@ export const vi = {
       period: 'Kỳ này',
       today: 'Hôm nay',
       previous: 'Cùng kỳ năm trước',
+      previousDay: 'Cùng ngày năm trước',
       change: 'Thay đổi',
       hour: 'Giờ',
       day: 'Ngày',

@@ -127,15 +127,15 @@ export function createDashboardTables(lang: Language) {
     now: Totals,
     previous: Totals,
     measures: readonly [Measure, (totals: Totals) => number | null][],
-    periodColumn: string = strings.columns.period,
+    columnsOf: { period: string; previous: string } = strings.columns,
   ): DashboardTable {
     return {
       id,
       title: strings.tables[id],
       columns: [
         { label: strings.columns.measure, numeric: false },
-        { label: periodColumn, numeric: true },
-        { label: strings.columns.previous, numeric: true },
+        { label: columnsOf.period, numeric: true },
+        { label: columnsOf.previous, numeric: true },
         { label: strings.columns.change, numeric: true },
       ],
       rows: measures.map(([measure, read]) => {
@@ -393,7 +393,7 @@ export function createDashboardTables(lang: Language) {
         ['sessions', (day) => day.wifi.sessions],
         ['visits', (day) => day.museum.visits],
       ],
-      strings.columns.today,
+      { period: strings.columns.today, previous: strings.columns.previousDay },
     );
   }
 
