@@ -48,7 +48,8 @@ export interface DashboardCell {
 export interface DashboardTable {
   id: DashboardTableId;
   title: string;
-  columns: { label: string; numeric: boolean }[];
+  /** `money`: amounts in VND, on a scale of their own. */
+  columns: { label: string; numeric: boolean; money?: boolean }[];
   /** Each row's first cell names it (the row's header). */
   rows: DashboardCell[][];
 }
@@ -172,7 +173,11 @@ export function createDashboardTables(lang: Language) {
       title: strings.tables[id],
       columns: [
         pointColumn(panel.resolution),
-        ...measures.map(([measure]) => ({ label: strings.measures[measure], numeric: true })),
+        ...measures.map(([measure]) => ({
+          label: strings.measures[measure],
+          numeric: true,
+          money: measureKinds[measure] === 'money',
+        })),
       ],
       rows: panel.series.map((point) => [
         // The CSV holds the ISO point (a day, a month, or the hour of the day).
@@ -416,7 +421,7 @@ export function createDashboardTables(lang: Language) {
     chartOf(table: DashboardTable): DashboardChart {
       const drawn = table.columns
         .map((column, index) => ({ column, index }))
-        .filter(({ column, index }) => index > 0 && column.label !== strings.measures.netRevenue);
+        .filter(({ column, index }) => index > 0 && !column.money);
       return {
         tableId: table.id,
         title: table.title,
