@@ -38,7 +38,8 @@ async function signedInAt(page: Page, path: string, email: string, password: str
   await page.waitForURL((url) => url.pathname === new URL(`${baseUrl}${path}`).pathname);
 }
 
-/** A visit of the 3D museum as its page reports one: started in English, the whale seen, a tour completed. */
+/** A visit of the 3D museum as its page reports one: started in English, the stalactites seen (not the whale,
+ * whose views the museum's own test counts), a tour completed. */
 async function countMuseumVisit(): Promise<void> {
   const response = await fetch(`${baseUrl}/api/museum/events`, {
     method: 'POST',
@@ -47,7 +48,7 @@ async function countMuseumVisit(): Promise<void> {
       visitId: randomUUID(),
       events: [
         { type: 'visit-started', language: 'en' },
-        { type: 'exhibit-viewed', exhibitId: 'whale-skeleton', dwellSeconds: 40 },
+        { type: 'exhibit-viewed', exhibitId: 'cave-stalactites', dwellSeconds: 40 },
         { type: 'tour-started', tourId: 'highlights-20-minutes' },
         { type: 'tour-completed', tourId: 'highlights-20-minutes' },
       ],
@@ -91,7 +92,10 @@ describe('the managers’ dashboard', () => {
     }
     expect(await countIn(page, 'museum-totals', 'Visits')).toBeGreaterThan(0);
     expect(await countIn(page, 'museum-totals', 'Tours completed')).toBeGreaterThan(0);
-    expect(await page.getByTestId('dashboard-museum-exhibits').textContent()).toContain('Fin whale skeleton');
+    // Named from the catalogue (among the ten most viewed: with the demo year seeded, others may rank above ours).
+    const exhibits = page.getByTestId('dashboard-museum-exhibits');
+    expect(await exhibits.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await exhibits.textContent()).not.toContain('no longer listed');
     for (const table of ['boats-totals', 'boats-routes', 'safety-totals', 'wifi-totals', 'museum-series']) {
       await page.getByTestId(`dashboard-${table}`).waitFor();
     }
