@@ -3,8 +3,13 @@
  * written as the roll-ups write them: the numbers in the HTML with names for ids and the year-before comparison, a
  * table's CSV with its header in the page's language, who may read them, and refused dates.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addContributions, type CounterTotals } from '../../../functions/insights/rollups/model.js';
+import {
+  addContributions,
+  type CounterTotals,
+  counterItemKey,
+} from '../../../functions/insights/rollups/model.js';
 import { createRollupStore } from '../../../functions/insights/rollups/store.js';
 import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices } from '../../../functions/site/services.js';
@@ -86,6 +91,22 @@ describe('the dashboard page', () => {
     const backwards = await get('/en/staff/dashboard/?period=custom&from=2026-07-31&to=2026-07-01', manager);
     expect(backwards.status).toBe(400);
     expect(await backwards.text()).toContain('check the last day');
+  });
+  it('says plainly when the numbers include generated demo history', async () => {
+    // A museum day counter as the demo history writes one (insights/demo-counters).
+    const key = { domain: 'MUSEUM', granularity: 'DAY', bucket: '2026-08-02', scope: 'museum' } as const;
+    await platform.dependencies.db.send(
+      new PutCommand({
+        TableName: platform.tableName,
+        Item: { ...counterItemKey(key), entity: 'InsightsCounter', visits: 40, demo: true },
+      }),
+    );
+    const august = await (
+      await get('/en/staff/dashboard/?period=custom&from=2026-08-01&to=2026-08-31', manager)
+    ).text();
+    expect(august).toContain('these numbers include generated demo history');
+    const july = await (await get(`/vi/staff/dashboard/?${JULY}`, manager)).text();
+    expect(july).not.toContain('lịch sử mẫu');
   });
 });
 
