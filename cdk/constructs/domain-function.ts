@@ -78,11 +78,17 @@ class EsbuildBundling implements ILocalBundling {
 }
 
 /**
- * Files a function reads at run time, copied beside its bundle: the insights function's morning report embeds a
- * font with Vietnamese letters in its PDF (functions/insights/report/pdf.ts looks for it in `fonts/`).
+ * Files a function reads at run time, copied beside its bundle: the morning report (the insights functions', and
+ * the dashboard's download in the site function) embeds a font with Vietnamese letters in its PDF
+ * (functions/insights/report/pdf.ts looks for it in `fonts/`).
  */
 function bundledFilesOf(entry: string): { from: string; to: string }[] {
-  if (entry !== domainFunctionEntries.insights && entry !== domainFunctionEntries['insights-jobs']) return [];
+  const reportMakers: readonly string[] = [
+    domainFunctionEntries.insights,
+    domainFunctionEntries['insights-jobs'],
+    domainFunctionEntries.site,
+  ];
+  if (!reportMakers.includes(entry)) return [];
   return [{ from: 'assets/fonts/DejaVuSans.ttf', to: 'fonts/DejaVuSans.ttf' }];
 }
 

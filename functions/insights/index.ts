@@ -25,6 +25,16 @@ import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
 import { createInsightsStore } from './store.js';
 
+export {
+  type BoatsPanel,
+  type BoatTotals,
+  DashboardQuery,
+  type DashboardSummary,
+  type MuseumPanel,
+  type SafetyPanel,
+  type WifiPanel,
+} from './dashboard/model.js';
+export type { Dashboard } from './dashboard/service.js';
 // What the site's forecast pages read of insights.
 export type { ForecastDay, ForecastDays, SeriesForecast } from './forecast-days.js';
 export { type HolidayId, holidayDescriptions } from './holidays.js';

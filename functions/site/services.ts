@@ -17,6 +17,7 @@ import type { SiteBookings } from './bookings.js';
 import type { CatalogueDesk } from './catalogue-desk.js';
 import type { DepartureSearch } from './departure-search.js';
 import type { ForecastDesk } from './forecast-desk.js';
+import type { InsightsDesk } from './insights-desk.js';
 import type { MuseumDesk } from './museum-desk.js';
 import type { OperatorDesk } from './operator-desk.js';
 import type { PierDesk } from './pier-desk.js';
@@ -41,6 +42,8 @@ export interface SiteServices {
   safety: SafetyDesk;
   /** The managers' forecast pages: each series' stored forecast, its holidays and what to expect. */
   forecasts: ForecastDesk;
+  /** The managers' dashboard: the counters' panels for a period and filters, with the names they count. */
+  insights: InsightsDesk;
 }
 
 export type SiteServiceDependencies = Pick<
@@ -87,6 +90,10 @@ export function createSiteServices(dependencies: SiteServiceDependencies): SiteS
     forecasts: loadedOnFirstUse(async () => {
       const { createForecastPageServices } = await import('./domain-services/forecasts.js');
       return createForecastPageServices(dependencies);
+    }),
+    insights: loadedOnFirstUse(async () => {
+      const { createInsightsPageServices } = await import('./domain-services/insights.js');
+      return createInsightsPageServices(dependencies, await boatsPages(), await museumPages());
     }),
   };
 }

@@ -1,8 +1,5 @@
-/**
- * A manifest as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs read Vietnamese names
- * right), one row per passenger. A cell that a spreadsheet would run as a formula (starting with = + - @, a tab
- * or a carriage return) is prefixed with an apostrophe (OWASP's CSV-injection rule).
- */
+/** A manifest as CSV (platform/csv.ts: RFC 4180, formulas neutralised), one row per passenger. */
+import { csvDocument } from '../../platform/csv.js';
 import type { Manifest } from './model.js';
 
 const HEADER = [
@@ -21,12 +18,6 @@ const HEADER = [
   'checked_in_at',
 ];
 
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function manifestCsv(manifest: Manifest): string {
   const rows = manifest.passengers.map((row) => [
     row.bookingId,
@@ -43,5 +34,5 @@ export function manifestCsv(manifest: Manifest): string {
     row.state,
     row.checkedInAt ?? '',
   ]);
-  return `\uFEFF${[HEADER, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(HEADER, rows);
 }

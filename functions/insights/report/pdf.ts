@@ -6,23 +6,34 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { ReportWords } from './wording.js';
 
 export const REPORT_FONT_FILE = 'DejaVuSans.ttf';
 
-/** Where the font is: beside a bundle's chunk (`chunks/…` → `fonts/`), beside its entry, or in the sources. */
-const fontCandidates = [
-  new URL(`../fonts/${REPORT_FONT_FILE}`, import.meta.url),
-  new URL(`./fonts/${REPORT_FONT_FILE}`, import.meta.url),
-  new URL(`../../../assets/fonts/${REPORT_FONT_FILE}`, import.meta.url),
-];
+/**
+ * Where the font is, looking up from this module: `fonts/` beside a Lambda bundle (its entry or a chunk below it),
+ * or `assets/fonts/` of the repository (the sources, or the site's build under web/dist).
+ */
+function fontCandidates(): string[] {
+  const candidates: string[] = [];
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (let level = 0; level < 8; level += 1) {
+    candidates.push(
+      join(directory, 'fonts', REPORT_FONT_FILE),
+      join(directory, 'assets', 'fonts', REPORT_FONT_FILE),
+    );
+    directory = dirname(directory);
+  }
+  return candidates;
+}
 
 let font: Promise<Buffer> | undefined;
 function reportFont(): Promise<Buffer> {
   font ??= (async () => {
-    const found = fontCandidates.find((candidate) => existsSync(fileURLToPath(candidate)));
+    const found = fontCandidates().find((candidate) => existsSync(candidate));
     if (!found)
       throw new Error(`The report's font ${REPORT_FONT_FILE} is missing from the bundle and assets/fonts.`);
     return readFile(found);

@@ -11,3 +11,5 @@ export function createMuseumPageServices(dependencies: SiteServiceDependencies) 
   const museum = museumServiceFor(dependencies);
   return { museum: cachedMuseum(dependencies.pageDataCache, museum), curation: createMuseumDesk(museum) };
 }
+
+export type MuseumPageServices = ReturnType<typeof createMuseumPageServices>;

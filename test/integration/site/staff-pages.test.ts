@@ -51,16 +51,18 @@ describe('the staff home', () => {
     const manager = await signIn(demo.manager);
     expect(manager.location).toBe('/en/staff/');
     const managerHome = await (await get('/en/staff/', manager.cookie)).text();
-    for (const section of ['boats', 'authority', 'catalogue', 'wifi', 'forecasts']) {
+    for (const section of ['boats', 'dashboard', 'authority', 'catalogue', 'wifi', 'forecasts']) {
       expect(managerHome).toContain(`data-testid="staff-section-${section}"`);
     }
     expect(managerHome).not.toContain('data-testid="staff-section-museum"');
     expect(managerHome).toContain('href="/en/staff/boats/cancellation-policy/"');
+    expect(managerHome).toContain('href="/en/staff/dashboard/"');
 
     const curatorHome = await (await get('/en/staff/', (await signIn(curator)).cookie)).text();
     expect(curatorHome).toContain('data-testid="staff-section-museum"');
     expect(curatorHome).not.toContain('data-testid="staff-section-boats"');
     expect(curatorHome).not.toContain('data-testid="staff-section-forecasts"');
+    expect(curatorHome).not.toContain('data-testid="staff-section-dashboard"');
     expect(curatorHome).toContain('Museum curator');
     expect(curatorHome).not.toContain('This page is for boat companies');
 
