@@ -1,7 +1,8 @@
 // The managers' dashboard in Chromium against the running platform: a museum visit is counted (through the table's
 // stream into the dashboard's counters, as any visit is), then the manager signs in, picks today, sees the visit in
 // the tables and drawn in the chart, on a laptop and a tablet, with no accessibility violation; switches to
-// Vietnamese with the filters kept; downloads a table's CSV with the page's session. An operator is refused.
+// Vietnamese with the filters kept; downloads a table's CSV and the morning report's PDF with the page's session.
+// An operator is refused.
 // Nothing is fetched from outside this machine.
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -144,6 +145,19 @@ describe('the managers’ dashboard', () => {
     expect(header).toBe('Chỉ số,Kỳ này,Cùng kỳ năm trước,Thay đổi');
     const visits = rows.find((row) => row.startsWith('Lượt tham quan,'));
     expect(Number(visits?.split(',')[1])).toBeGreaterThan(0);
+
+    // The morning report's PDF, in the page's language, with the same session.
+    const reportHref = (await page.getByTestId('report-link').getAttribute('href')) ?? '';
+    expect(reportHref).toMatch(/^\/vi\/staff\/dashboard\/report\.pdf\?date=\d{4}-\d{2}-\d{2}$/);
+    const report = await context.request.get(`${baseUrl}${reportHref}`);
+    expect(report.status()).toBe(200);
+    expect(report.headers()['content-type']).toBe('application/pdf');
+    expect(report.headers()['content-disposition']).toMatch(
+      /^attachment; filename="morning-report-\d{4}-\d{2}-\d{2}-vi\.pdf"$/,
+    );
+    const pdf = (await report.body()).toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toContain('/Lang (vi)');
 
     expect(refused).toEqual([]);
     await context.close();
