@@ -6,7 +6,7 @@
  * the deployed table's name). Run it while no stream consumer writes (see backfill.ts).
  */
 import { parseArgs } from 'node:util';
-import { rollupBackfillFor } from '../functions/insights/index.js';
+import { rollupBackfillFor } from '../functions/insights/rollups/assembly.js';
 import { defaultBackfillSince } from '../functions/insights/rollups/model.js';
 import { loadConfig } from '../functions/platform/config.js';
 import { createDocumentClient } from '../functions/platform/dynamo.js';

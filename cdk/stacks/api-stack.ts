@@ -230,9 +230,16 @@ export class ApiStack extends Stack {
     grantTableReadWrite(props.table, tracking.function);
     grantTableReadWrite(props.table, trackingJobs.function);
     grantTableReadWrite(props.table, trackingIntake.function);
-    // The managers' API reads series, forecasts and counters, and writes only the morning report's recipients; the
-    // jobs write forecasts and the report's sent marks.
-    grantTableReadWrite(props.table, insights.function);
+    // The managers' API reads series, forecasts and counters, and writes one item only: the morning report's
+    // recipients (a condition on the partition key); the jobs write forecasts and the report's sent marks.
+    props.table.grantReadData(insights.function);
+    insights.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['INSIGHTS#REPORT'] } },
+      }),
+    );
     grantTableReadWrite(props.table, insightsJobs.function);
     this.stripeKeys.grantRead(payments.function);
 

@@ -158,7 +158,10 @@ export function boatTripAtFor(data: Data): (boatId: string, instant: Date) => Pr
 export interface BaySituation {
   boats: readonly Boat[];
   operators: ReadonlyMap<string, Operator>;
-  /** Departures of the local day before and of the instant's day (overnight cruises), in departure order. */
+  /**
+   * Departures of the local day before (overnight cruises), of the instant's day, and of the next (a trip boarding
+   * before midnight for a departure after it: its ticket holder follows the boat from an hour before), in order.
+   */
   departures: readonly Departure[];
   routes: ReadonlyMap<number, Route>;
   /** Route hours as departureRunningAt counts them (longest typical duration). */
@@ -184,7 +187,7 @@ export function baySituationFor(data: Data): (instant: Date) => Promise<BaySitua
         fleet.listBoats(),
         fleet.listOperators(),
         catalogue.listRoutes(),
-        ...[addDays(today, -1), today].map((day) => departures.listDeparturesOn(day)),
+        ...[addDays(today, -1), today, addDays(today, 1)].map((day) => departures.listDeparturesOn(day)),
       ]);
       const routeHours = new Map<number, number>();
       for (const route of routes) {

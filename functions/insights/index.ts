@@ -9,7 +9,6 @@ import {
   createStreamConsumer,
   type StreamConsumerHandler,
 } from '../platform/table-changes/stream-consumer.js';
-import { openAlertsFor } from '../tracking/reads.js';
 import { hotspotStoreFor, wifiAnalyticsFor } from '../wifi/reads.js';
 import { createDashboard } from './dashboard/service.js';
 import { createForecastDays } from './forecast-days.js';
@@ -18,9 +17,7 @@ import { insightsJobSchedule } from './job-schedule.js';
 import { createMorningReportJob } from './report/job.js';
 import { createMorningReports } from './report/morning-report.js';
 import { createRecipientsStore } from './report/recipients.js';
-import { createBackfill } from './rollups/backfill.js';
-import { readDemoRange } from './rollups/demo-counters-store.js';
-import { createRollups } from './rollups/rollups.js';
+import { readDemoRange } from './rollups/demo-range.js';
 import { createRollupStore } from './rollups/store.js';
 import { createInsightsRouter, INSIGHTS_BASE_PATH } from './routes.js';
 import { createInsightsStore } from './store.js';
@@ -113,7 +110,8 @@ export function morningReportsFor(dependencies: Data) {
     forecasts: createInsightsStore(dependencies.db, dependencies.config.tableName),
     departuresOn: departuresOfDayFor(dependencies),
     bansInForce: bansInForceFor(dependencies),
-    openAlerts: openAlertsFor(dependencies),
+    // Tracking's alert schema loads with the first report, not at the managers' API's cold start.
+    openAlerts: async () => (await import('../tracking/reads.js')).openAlertsFor(dependencies)(),
   });
 }
 
@@ -163,20 +161,6 @@ export function insightsJobsFor(dependencies: Data & { messages?: MessagesPort |
     });
   }
   return jobs;
-}
-
-/** The roll-ups of the table's changes into the managers' counters: the stream's handler, on AWS and locally. */
-export function rollupStreamHandlerFor(
-  dependencies: Pick<PlatformDependencies, 'db' | 'config' | 'logger'>,
-): StreamConsumerHandler {
-  const rollups = createRollups(createRollupStore(dependencies.db, dependencies.config.tableName));
-  return createStreamConsumer('insights roll-ups', (change) => rollups.apply(change), dependencies.logger);
-}
-
-/** The counters rebuilt from the records (`npm run insights:backfill`, the local start). */
-export function rollupBackfillFor(dependencies: Data) {
-  const { db, config } = dependencies;
-  return createBackfill(db, config.tableName, createRollupStore(db, config.tableName));
 }
 
 /** The days the demo counters cover (GENERATED DEMO DATA), or null: a page showing some of them says so. */

@@ -6,7 +6,7 @@
 import { loadConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createLogger } from '../platform/logger.js';
-import { rollupStreamHandlerFor } from './index.js';
+import { rollupStreamHandlerFor } from './rollups/assembly.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);

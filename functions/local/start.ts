@@ -11,12 +11,8 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { boatsJobsFor } from '../boats/jobs.js';
-import {
-  forecastsFor,
-  insightsJobsFor,
-  rollupBackfillFor,
-  rollupStreamHandlerFor,
-} from '../insights/index.js';
+import { forecastsFor, insightsJobsFor } from '../insights/index.js';
+import { rollupBackfillFor, rollupStreamHandlerFor } from '../insights/rollups/assembly.js';
 import { defaultBackfillSince } from '../insights/rollups/model.js';
 import { ConfigurationError, loadConfig, type PlatformConfig } from '../platform/config.js';
 import {

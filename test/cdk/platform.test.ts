@@ -29,6 +29,7 @@ type FunctionConstruct =
   | 'Wifi'
   | 'Insights'
   | 'InsightsJobs'
+  | 'InsightsRollups'
   | 'Tracking'
   | 'TrackingIntake'
   | 'TrackingJobs';
@@ -172,7 +173,7 @@ describe('auth stack', () => {
 
 describe('api stack', () => {
   it('runs the API functions on arm64 Node.js 22 with the table and Cognito settings', () => {
-    api.resourceCountIs('AWS::Lambda::Function', 11);
+    api.resourceCountIs('AWS::Lambda::Function', 12);
     const functions = api.findResources('AWS::Lambda::Function', {
       Properties: {
         Runtime: 'nodejs22.x',
@@ -286,14 +287,20 @@ describe('api stack', () => {
       'erase-personal-data',
       'refresh-forecasts',
       'release-expired-holds',
+      'send-morning-report',
     ]);
     expect(byJob.get('release-expired-holds')?.ScheduleExpression).toBe('rate(1 minute)');
     expect(byJob.get('erase-personal-data')?.ScheduleExpression).toBe('rate(1 day)');
     expect(byJob.get('refresh-forecasts')?.ScheduleExpression).toBe('rate(1 day)');
+    // The morning report at 06:30 in Hạ Long, whatever the scheduler's own time zone.
+    expect(byJob.get('send-morning-report')).toMatchObject({
+      ScheduleExpression: 'cron(30 6 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
+    });
     for (const schedule of schedules) {
       const job = JSON.parse(schedule.Target.Input).job;
       const runner =
-        job === 'refresh-forecasts'
+        job === 'refresh-forecasts' || job === 'send-morning-report'
           ? 'InsightsJobs'
           : job === 'detect-lost-signals'
             ? 'TrackingJobs'
@@ -301,8 +308,8 @@ describe('api stack', () => {
       expect(JSON.stringify(schedule.Target.Arn)).toContain(functionLogicalId(runner));
       expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
     }
-    // One dead-letter queue per domain's jobs.
-    api.resourceCountIs('AWS::SQS::Queue', 3);
+    // One dead-letter queue per domain's jobs, and the roll-ups' stream's.
+    api.resourceCountIs('AWS::SQS::Queue', 4);
     // The jobs function serves no HTTP route and verifies no token.
     const jobs = api.findResources('AWS::Lambda::Function', {
       Properties: { Environment: { Variables: Match.objectLike({ AUTH_MODE: Match.absent() }) } },
@@ -312,6 +319,7 @@ describe('api stack', () => {
       [
         functionLogicalId('BoatsJobs'),
         functionLogicalId('InsightsJobs'),
+        functionLogicalId('InsightsRollups'),
         functionLogicalId('TrackingJobs'),
         functionLogicalId('TrackingIntake'),
       ].sort(),
@@ -331,12 +339,40 @@ describe('api stack', () => {
     }
   });
 
-  it('lets the insights function read the table but never write it (the nightly job writes the forecasts)', () => {
+  it('lets the insights function read the table and write only the morning report’s recipients', () => {
     const actions = actionsGrantedTo('Insights');
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    for (const write of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    for (const write of ['UpdateItem', 'DeleteItem', 'BatchWriteItem']) {
       expect(actions).not.toContain(`dynamodb:${write}`);
     }
+    api.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'dynamodb:PutItem',
+            Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['INSIGHTS#REPORT'] } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps the managers’ counters from the table’s stream: every counted change, failures retried, then kept', () => {
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionLogicalId('InsightsRollups') },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRecordAgeInSeconds: 86_400,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: Match.stringLikeRegexp('"NewImage":\\{"entity":\\{"S":\\["Booking"') },
+          { Pattern: Match.stringLikeRegexp('"OldImage":\\{"entity":\\{"S":\\["Booking"') },
+        ],
+      },
+    });
   });
 
   it.each(['Boats', 'Payments', 'BoatsJobs', 'InsightsJobs'] as const)(
@@ -354,7 +390,7 @@ describe('api stack', () => {
   );
 
   it('keeps function and access logs for 30 days', () => {
-    api.resourceCountIs('AWS::Logs::LogGroup', 12);
+    api.resourceCountIs('AWS::Logs::LogGroup', 13);
     api.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     api.allResourcesProperties('AWS::Lambda::Function', {
       LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },

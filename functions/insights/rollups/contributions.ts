@@ -18,20 +18,14 @@ import { storedMuseumCountersOf } from '../../museum/reads.js';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import { ALERT_DAYS_PARTITION_PREFIX, StoredAlert } from '../../tracking/reads.js';
 import { storedWifiCountersOf } from '../../wifi/reads.js';
-import type { COUNTED_ENTITIES, Contribution } from './model.js';
+import { alertScope, boatScope, type COUNTED_ENTITIES, type Contribution } from './model.js';
 
 const HO_CHI_MINH_OFFSET_MS = 7 * 3_600_000;
 const localHourAt = (instant: string) => new Date(Date.parse(instant) + HO_CHI_MINH_OFFSET_MS).getUTCHours();
 const seconds = (from: string, to: string) =>
   Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000));
 
-/** The scope of a booking's or a departure's counters: route, port and company, each filterable. */
-export const boatScope = (routeId: number, portId: string, operatorId: string) =>
-  `${routeId}|${portId}|${operatorId}`;
-
-export const alertScope = (kind: string, operatorId: string) => `${kind}|${operatorId}`;
-
-export { COUNTED_ENTITIES } from './model.js';
+export { alertScope, boatScope, COUNTED_ENTITIES } from './model.js';
 
 function bookingContributions(item: Record<string, unknown>): Contribution[] {
   const parsed = StoredBooking.safeParse(item);

@@ -5,9 +5,9 @@
  */
 import { seededUniform } from '../../platform/seeded-random.js';
 import { DEMO_STORM_DAYS } from '../demo-history.js';
-import { alertScope, boatScope } from './contributions.js';
 import { apportion, between } from './demo-shares.js';
 import type { Contribution } from './model.js';
+import { alertScope, boatScope } from './model.js';
 
 /** A route sold from a port by a company: one BOATS scope of the demo. */
 export interface DemoTrade {

@@ -4,34 +4,19 @@
  * restart does not write them again. The backfill leaves flagged items alone (backfill.ts).
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, localDateAt } from '../../platform/local-time.js';
 import { type DemoCountersInput, demoCounters } from './demo-counters.js';
+import { DEMO_RANGE_KEY, type DemoRange, readDemoRange } from './demo-range.js';
 import { type CounterTotals, counterItemKey } from './model.js';
 
-export const DEMO_RANGE_KEY = { PK: 'INSIGHTS#DEMO', SK: 'RANGE' } as const;
+export { DEMO_RANGE_KEY, type DemoRange, readDemoRange };
+
 /** Days of demo history written on a fresh table: the year up to yesterday. */
 export const DEMO_COUNTER_DAYS = 365;
 const BATCH_WRITE_ITEMS = 25;
 /** Batches under way at once. */
 const PARALLEL_BATCHES = 8;
-
-/** The days the demo counters cover, and when they were generated. */
-export interface DemoRange {
-  from: string;
-  to: string;
-  generatedAt: string;
-}
-
-/** The demo counters' days, or null when the table holds none. */
-export async function readDemoRange(
-  db: DynamoDBDocumentClient,
-  tableName: string,
-): Promise<DemoRange | null> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: DEMO_RANGE_KEY }));
-  if (!Item || typeof Item.from !== 'string' || typeof Item.to !== 'string') return null;
-  return { from: Item.from, to: Item.to, generatedAt: String(Item.generatedAt) };
-}
 
 /** Writes the counters, each flagged demo, then the marker (last: a write cut short is written again). */
 export async function writeDemoCounters(

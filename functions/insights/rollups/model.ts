@@ -25,6 +25,12 @@ export const ROLLUP_DOMAINS = ['BOATS', 'BANS', 'ALERTS', 'WIFI', 'MUSEUM'] as c
 export type RollupDomain = (typeof ROLLUP_DOMAINS)[number];
 export type Granularity = 'DAY' | 'MONTH' | 'HOUR';
 
+/** The scope of a booking's or a departure's counters: route, port and company, each filterable. */
+export const boatScope = (routeId: number, portId: string, operatorId: string) =>
+  `${routeId}|${portId}|${operatorId}`;
+
+export const alertScope = (kind: string, operatorId: string) => `${kind}|${operatorId}`;
+
 /** Everything a domain's records add to one scope at one local instant. */
 export interface Contribution {
   domain: RollupDomain;

@@ -3,7 +3,7 @@
 // under one marker, written once — and the backfill neither checks, deletes nor overwrites them.
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rollupBackfillFor } from '../../../functions/insights/index.js';
+import { rollupBackfillFor } from '../../../functions/insights/rollups/assembly.js';
 import { readDemoRange, seedDemoCounters } from '../../../functions/insights/rollups/demo-counters-store.js';
 import {
   counterId,

@@ -6,7 +6,7 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rollupBackfillFor, rollupStreamHandlerFor } from '../../../functions/insights/index.js';
+import { rollupBackfillFor, rollupStreamHandlerFor } from '../../../functions/insights/rollups/assembly.js';
 import { boatScope } from '../../../functions/insights/rollups/contributions.js';
 import {
   type CounterKey,
