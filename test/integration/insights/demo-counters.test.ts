@@ -124,16 +124,22 @@ describe('the demo counters', () => {
   it('are left alone by the backfill, even where a real record lands in a demo day', async () => {
     const since = `${firstDay.slice(0, 7)}-01`;
     const backfill = rollupBackfillFor(platform.dependencies);
-    // A real record on a demo day: the museum's day counter of yesterday.
+    // A real record on a demo day: the museum's day counter of the last day the demo museum opened (it closes on
+    // Mondays, so not always yesterday).
+    const museumDay = days
+      .filter(({ key }) => key.domain === 'MUSEUM' && key.scope === 'museum')
+      .map(({ key }) => key.bucket)
+      .sort()
+      .at(-1) as string;
     await platform.dependencies.db.send(
       new PutCommand({
         TableName: platform.tableName,
-        Item: { PK: `MUSEUM#STATS#${yesterday}`, SK: 'DAY', entity: 'MuseumStatistics', visits: 3 },
+        Item: { PK: `MUSEUM#STATS#${museumDay}`, SK: 'DAY', entity: 'MuseumStatistics', visits: 3 },
       }),
     );
     // The seeded departures (today on) are counted; nothing in the demo year is touched.
     const first = await backfill.run({ since });
-    expect(first.differences.every(({ counter }) => counter.split('|')[2]! > yesterday)).toBe(true);
+    expect(first.differences.filter(({ counter }) => !(counter.split('|')[2]! > yesterday))).toEqual([]);
     expect(await backfill.run({ since, check: true })).toMatchObject({ differences: [] });
 
     const store = createRollupStore(platform.dependencies.db, platform.tableName);
