@@ -6,6 +6,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { queryAll } from '../platform/dynamo.js';
+import { localDateAt } from '../platform/local-time.js';
 import { storableNumber } from '../platform/stored-number.js';
 import { Slug } from './model.js';
 
@@ -136,9 +137,12 @@ export function createVisitAnalytics(
   }
 
   return {
-    /** Adds a batch to today's counters (UTC day): one update for the day, one per exhibit viewed. */
+    /**
+     * Adds a batch to today's counters — Hạ Long's day, as every other counter of the platform, so a visit at
+     * 00:30 counts on the day the dashboard calls today: one update for the day, one per exhibit viewed.
+     */
     async record(events: readonly VisitEvent[]): Promise<void> {
-      const date = clock().toISOString().slice(0, 10);
+      const date = localDateAt(clock());
       const day: Record<string, number> = {};
       const exhibits = new Map<string, { views: number; dwellSeconds: number }>();
       const count = (name: string) => {

@@ -232,14 +232,14 @@ describe('the other services’ counters', () => {
     expect(await counter('WIFI', 'DAY', today, 'city')).toMatchObject({ sessions: 3, devices: 2 });
     const hour = String((at.getUTCHours() + 7) % 24).padStart(2, '0');
     expect(await counter('WIFI', 'HOUR', `${today}T${hour}`, 'city')).toEqual({ sessions: 3 });
-    const utcDay = at.toISOString().slice(0, 10);
-    expect(await counter('MUSEUM', 'DAY', utcDay, 'museum')).toMatchObject({
+    const museumDay = localDateAt(at);
+    expect(await counter('MUSEUM', 'DAY', museumDay, 'museum')).toMatchObject({
       visits: 1,
       visitsEn: 1,
       toursCompleted: 1,
       exhibitViews: 1,
     });
-    expect(await counter('MUSEUM', 'DAY', utcDay, 'exhibits')).toEqual({
+    expect(await counter('MUSEUM', 'DAY', museumDay, 'exhibits')).toEqual({
       'views.whale-skeleton': 1,
       'dwellSeconds.whale-skeleton': 42,
     });

@@ -9,6 +9,7 @@ import {
 import { addAnalyticsRoutes } from '../../../functions/museum/analytics-routes.js';
 import { museumServiceFor } from '../../../functions/museum/index.js';
 import { type AppEnv, createHttpApp } from '../../../functions/platform/http-app.js';
+import { localDateAt } from '../../../functions/platform/local-time.js';
 import { createRateLimiter } from '../../../functions/platform/rate-limit.js';
 import { createRouter } from '../../../functions/platform/routing.js';
 import {
@@ -21,7 +22,7 @@ import {
 
 let platform: TestPlatform;
 let managerToken: string;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localDateAt(new Date());
 
 beforeAll(async () => {
   platform = await createTestPlatform();
