@@ -12,6 +12,7 @@ import {
   TorusGeometry,
 } from 'three';
 import { type Area, contains, type FloorId, type FloorPlan, floorPlans } from '../layout/floor-plans';
+import { type Paint, paint } from './finishes';
 import { type BuiltModel, ModelBuilder } from './parts';
 
 export interface FloorArchitecture {
@@ -21,19 +22,28 @@ export interface FloorArchitecture {
   lift: BuiltModel;
 }
 
-const WALL = '#f7f5f0';
+const WALL = paint('#f7f5f0', 'plaster');
+const CEILING = paint('#fbfaf7', 'plaster');
+const LIGHT = paint('#ffffff', 'light');
+const DARK_STONE = paint('#3b3d40', 'stone');
+const BRONZE_FRAME = paint('#8a6a3a', 'bronze');
+const RAIL = paint('#c9ced1', 'steel');
 const WALL_THICKNESS = 0.2;
 const DOOR_HEIGHT = 2.8;
 const SAMPLE = 0.25;
 
 /** Wall colours inside the tubes of floor 1: limestone, coal, the sea, the forest. */
-const tubeColours: Record<string, string> = {
-  'tube-geology': '#d9cfbd',
-  'tube-minerals': '#4a4a4f',
-  'tube-sea': '#9cc6d6',
-  'tube-life': '#b7cf9e',
+const tubeColours: Record<string, Paint> = {
+  'tube-geology': paint('#d9cfbd', 'stone'),
+  'tube-minerals': paint('#4a4a4f', 'stone'),
+  'tube-sea': paint('#9cc6d6', 'plaster'),
+  'tube-life': paint('#b7cf9e', 'plaster'),
 };
-const floorColours = { gallery: '#e9e5dc', corridor: '#d8d3c8', outdoor: '#a9a59c' };
+const floorColours = {
+  gallery: paint('#e9e5dc', 'terrazzo'),
+  corridor: paint('#d8d3c8', 'terrazzo'),
+  outdoor: paint('#a9a59c', 'stone'),
+};
 
 function otherAreasAt(plan: FloorPlan, self: Area, x: number, z: number, inset: number): Area[] {
   return plan.areas.filter((area) => area !== self && contains(area.shape, x, z, inset));
@@ -86,7 +96,7 @@ function addWall(
   b: [number, number],
   from: number,
   to: number,
-  colour: string,
+  colour: Paint,
 ): void {
   const length = Math.hypot(b[0] - a[0], b[1] - a[1]);
   if (length < 0.01 || to <= from) return;
@@ -185,7 +195,7 @@ function addTube(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: Mod
           thetaStart,
           thetaLength,
         ),
-        '#3b3d40',
+        DARK_STONE,
         { position: [cx, plan.wallHeight / 2, cz] },
       );
     }
@@ -193,7 +203,7 @@ function addTube(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: Mod
   }
   // The tube rises through the ceiling like a peak; a ring of light around its opening above.
   builder.add(new ConeGeometry(radius, 4, 32, 1, true), colour, { position: [cx, plan.wallHeight + 2, cz] });
-  lights.add(new TorusGeometry(radius * 0.55, 0.12, 6, 48), '#ffffff', {
+  lights.add(new TorusGeometry(radius * 0.55, 0.12, 6, 48), LIGHT, {
     position: [cx, plan.wallHeight - 0.2, cz],
     rotation: [Math.PI / 2, 0, 0],
   });
@@ -202,7 +212,7 @@ function addTube(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: Mod
 function addCeiling(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: ModelBuilder): void {
   if (area.kind === 'door' || !('rect' in area.shape)) return;
   const [x1, z1, x2, z2] = area.shape.rect;
-  builder.add(new PlaneGeometry(x2 - x1, z2 - z1), '#fbfaf7', {
+  builder.add(new PlaneGeometry(x2 - x1, z2 - z1), CEILING, {
     position: [(x1 + x2) / 2, plan.wallHeight, (z1 + z2) / 2],
     rotation: [Math.PI / 2, 0, 0],
   });
@@ -214,7 +224,7 @@ function addCeiling(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: 
         plan.areas.some((other) => other !== area && other.kind === 'gallery' && contains(other.shape, x, z))
       )
         continue;
-      lights.add(new PlaneGeometry(1.4, 1.4), '#ffffff', {
+      lights.add(new PlaneGeometry(1.4, 1.4), LIGHT, {
         position: [x, plan.wallHeight - 0.02, z],
         rotation: [Math.PI / 2, 0, 0],
       });
@@ -230,16 +240,16 @@ function addLift(plan: FloorPlan, builder: ModelBuilder): void {
   builder.group({ position: [x + fx * 0.12, 0, z + fz * 0.12], rotation: [0, rotationY, 0] }, (lift) => {
     if (plan.outdoor) {
       // The museum's doors: a dark glass portal with bronze frames.
-      lift.add(new BoxGeometry(4.4, 3.4, 0.2), '#8a6a3a', { position: [0, 1.7, 0] });
-      lift.add(new BoxGeometry(4, 3, 0.22), '#1c2226', { position: [0, 1.5, 0.01] });
-      lift.add(new BoxGeometry(0.05, 3, 0.24), '#8a6a3a', { position: [0, 1.5, 0.02] });
+      lift.add(new BoxGeometry(4.4, 3.4, 0.2), BRONZE_FRAME, { position: [0, 1.7, 0] });
+      lift.add(new BoxGeometry(4, 3, 0.22), paint('#1c2226', 'glazing'), { position: [0, 1.5, 0.01] });
+      lift.add(new BoxGeometry(0.05, 3, 0.24), BRONZE_FRAME, { position: [0, 1.5, 0.02] });
       return;
     }
-    lift.add(new BoxGeometry(2.6, 3, 0.18), '#6b7278', { position: [0, 1.5, 0] });
-    lift.add(new BoxGeometry(1.05, 2.5, 0.2), '#b9c0c6', { position: [-0.53, 1.25, 0.02] });
-    lift.add(new BoxGeometry(1.05, 2.5, 0.2), '#b9c0c6', { position: [0.53, 1.25, 0.02] });
-    lift.add(new BoxGeometry(0.16, 0.3, 0.06), '#2f3a40', { position: [1.55, 1.25, 0.02] });
-    lift.add(new CylinderGeometry(0.04, 0.04, 0.04, 12), '#f4c542', {
+    lift.add(new BoxGeometry(2.6, 3, 0.18), paint('#6b7278', 'steel'), { position: [0, 1.5, 0] });
+    lift.add(new BoxGeometry(1.05, 2.5, 0.2), paint('#b9c0c6', 'steel'), { position: [-0.53, 1.25, 0.02] });
+    lift.add(new BoxGeometry(1.05, 2.5, 0.2), paint('#b9c0c6', 'steel'), { position: [0.53, 1.25, 0.02] });
+    lift.add(new BoxGeometry(0.16, 0.3, 0.06), paint('#2f3a40', 'steel'), { position: [1.55, 1.25, 0.02] });
+    lift.add(new CylinderGeometry(0.04, 0.04, 0.04, 12), paint('#f4c542', 'light'), {
       position: [1.55, 1.3, 0.06],
       rotation: [Math.PI / 2, 0, 0],
     });
@@ -252,7 +262,9 @@ function addOutdoorSetting(plan: FloorPlan, builder: ModelBuilder, glass: ModelB
   if (!shape || !('rect' in shape)) return;
   const [x1, z1, x2, z2] = shape.rect;
   // The museum: a black glass block, its storeys marked by thin bands.
-  builder.add(new BoxGeometry(x2 - x1 + 10, 22, 16), '#101417', { position: [(x1 + x2) / 2, 11, z1 - 8.1] });
+  builder.add(new BoxGeometry(x2 - x1 + 10, 22, 16), paint('#101417', 'glazing'), {
+    position: [(x1 + x2) / 2, 11, z1 - 8.1],
+  });
   for (let storey = 1; storey < 5; storey += 1) {
     glass.addGlass(
       new PlaneGeometry(x2 - x1 + 10, 0.15),
@@ -261,12 +273,12 @@ function addOutdoorSetting(plan: FloorPlan, builder: ModelBuilder, glass: ModelB
     );
   }
   // The seafront railing.
-  builder.add(new BoxGeometry(x2 - x1, 0.08, 0.08), '#c9ced1', { position: [(x1 + x2) / 2, 1.05, z2] });
+  builder.add(new BoxGeometry(x2 - x1, 0.08, 0.08), RAIL, { position: [(x1 + x2) / 2, 1.05, z2] });
   for (let x = x1; x <= x2; x += 2) {
-    builder.add(new BoxGeometry(0.06, 1.05, 0.06), '#c9ced1', { position: [x, 0.52, z2] });
+    builder.add(new BoxGeometry(0.06, 1.05, 0.06), RAIL, { position: [x, 0.52, z2] });
   }
   // The bay, and a few of its limestone islands on the horizon.
-  builder.add(new PlaneGeometry(400, 200), '#3f7f8c', {
+  builder.add(new PlaneGeometry(400, 200), paint('#3f7f8c', 'water'), {
     position: [0, -0.6, z2 + 100],
     rotation: [-Math.PI / 2, 0, 0],
   });
@@ -278,7 +290,7 @@ function addOutdoorSetting(plan: FloorPlan, builder: ModelBuilder, glass: ModelB
     [90, 60, 8, 15],
   ];
   for (const [x, z, radius, height] of islands) {
-    builder.add(new CylinderGeometry(radius * 0.35, radius, height, 9, 2), '#5d7257', {
+    builder.add(new CylinderGeometry(radius * 0.35, radius, height, 9, 2), paint('#5d7257', 'stone'), {
       position: [x, height / 2 - 0.6, z2 + z],
     });
   }

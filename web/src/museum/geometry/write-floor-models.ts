@@ -8,58 +8,67 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document, Logger, NodeIO } from '@gltf-transform/core';
+import { Document, Logger, type Material, NodeIO } from '@gltf-transform/core';
 import { ALL_EXTENSIONS } from '@gltf-transform/extensions';
 import { meshopt, quantize, reorder, weld } from '@gltf-transform/functions';
 import { MeshoptEncoder } from 'meshoptimizer';
 import type { BufferGeometry } from 'three';
 import { type FloorId, floorIds, floorModelFile } from '../layout/floor-plans';
 import { buildFloorArchitecture } from './architecture';
+import type { Finish } from './finishes';
 import type { BuiltModel } from './parts';
 
-type Look = 'floor' | 'structure' | 'glass' | 'lights' | 'lift';
+/** What a node of the floor is for: the runtime walks on `floor` and opens `lift` when clicked. */
+type Look = 'floor' | 'structure' | 'lights' | 'lift';
 
+/**
+ * A floor as glTF: a node per look and finish, each mesh's material named by its finish (and glass as
+ * `glass`), so the viewer draws it with its shared material of that name; the look is in the node's extras.
+ * The factors here are only what another glTF viewer would show.
+ */
 async function floorDocument(floor: FloorId): Promise<Document> {
   const architecture = buildFloorArchitecture(floor);
   const document = new Document().setLogger(new Logger(Logger.Verbosity.WARN));
   document.createBuffer();
   const scene = document.createScene(`floor ${floor}`);
-  const material = (look: Look) => {
-    const made = document.createMaterial(look).setDoubleSided(true).setMetallicFactor(0);
-    if (look === 'glass') {
-      made
-        .setAlphaMode('BLEND')
-        .setBaseColorFactor([0.16, 0.21, 0.24, 0.35])
-        .setRoughnessFactor(0.1)
-        .setMetallicFactor(0.6);
-    } else if (look === 'lights') {
-      made.setEmissiveFactor([1, 1, 1]).setRoughnessFactor(1);
-    } else {
-      made.setRoughnessFactor(look === 'floor' ? 0.55 : look === 'lift' ? 0.35 : 0.9);
-      if (look === 'lift') made.setMetallicFactor(0.5);
+  const materials = new Map<string, Material>();
+  const material = (name: Finish | 'glass') => {
+    let made = materials.get(name);
+    if (!made) {
+      made = document.createMaterial(name).setDoubleSided(true).setMetallicFactor(0).setRoughnessFactor(0.8);
+      if (name === 'glass') made.setAlphaMode('BLEND').setBaseColorFactor([0.16, 0.21, 0.24, 0.35]);
+      if (name === 'light') made.setEmissiveFactor([1, 1, 1]);
+      materials.set(name, made);
     }
     return made;
   };
-  const add = (name: Look, geometry: BufferGeometry | null) => {
-    if (!geometry?.index) return;
-    const attribute = (semantic: string, name: string) =>
+  const add = (look: Look, finish: Finish | 'glass', geometry: BufferGeometry) => {
+    if (!geometry.index) return;
+    const name = `${look} ${finish}`;
+    const attribute = (semantic: string, type: 'VEC2' | 'VEC3') =>
       document
         .createAccessor(`${name} ${semantic}`)
-        .setType('VEC3')
+        .setType(type)
         .setArray(new Float32Array(geometry.getAttribute(semantic).array));
     const primitive = document
       .createPrimitive()
-      .setAttribute('POSITION', attribute('position', name))
-      .setAttribute('NORMAL', attribute('normal', name))
-      .setAttribute('COLOR_0', attribute('color', name))
+      .setAttribute('POSITION', attribute('position', 'VEC3'))
+      .setAttribute('NORMAL', attribute('normal', 'VEC3'))
+      .setAttribute('COLOR_0', attribute('color', 'VEC3'))
+      .setAttribute('TEXCOORD_0', attribute('uv', 'VEC2'))
       .setIndices(
         document
           .createAccessor(`${name} indices`)
           .setType('SCALAR')
           .setArray(new Uint32Array(geometry.index.array)),
       )
-      .setMaterial(material(name));
-    scene.addChild(document.createNode(name).setMesh(document.createMesh(name).addPrimitive(primitive)));
+      .setMaterial(material(finish));
+    scene.addChild(
+      document
+        .createNode(name)
+        .setMesh(document.createMesh(name).addPrimitive(primitive))
+        .setExtras({ look }),
+    );
   };
   const parts: [Look, BuiltModel][] = [
     ['floor', architecture.floor],
@@ -68,8 +77,8 @@ async function floorDocument(floor: FloorId): Promise<Document> {
     ['lift', architecture.lift],
   ];
   for (const [look, model] of parts) {
-    add(look, model.opaque);
-    if (model.glass) add('glass', model.glass);
+    for (const surface of model.surfaces) add(look, surface.finish, surface.geometry);
+    if (model.glass) add(look, 'glass', model.glass);
   }
   return document;
 }

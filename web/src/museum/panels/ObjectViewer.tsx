@@ -1,12 +1,16 @@
-// A closer look at one object: its model alone, turned by dragging (or the arrow keys) and zoomed with the wheel,
-// a pinch or the + and − buttons — for details too small to see in the gallery, such as the 5 cm golden lotus box.
+// A closer look at one object: its model alone on a round stand, lit as in a photographer's studio (the room
+// environment, a key light from above and in front) with its shadow baked under it, turned by dragging (or the
+// arrow keys) and zoomed with the wheel, a pinch or the + and − buttons — for details too small to see in the
+// gallery, such as the 5 cm golden lotus box.
 import { Canvas, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { Box3, type BufferGeometry, Sphere, Vector3 } from 'three';
+import { Box3, type BufferGeometry, NeutralToneMapping, Sphere, Vector3 } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildExhibitModel, type ModelKind } from '../geometry/exhibit-models';
-import { ModelBuilder } from '../geometry/parts';
-import { glassMaterial, solidMaterial } from '../scene/materials';
+import { type BuiltModel, disposeModel, geometriesOf, ModelBuilder } from '../geometry/parts';
+import { ShadowOnFloor, useContactShadow } from '../scene/ExhibitInPlace';
+import { GalleryEnvironment } from '../scene/lighting';
+import { ModelMeshes } from '../scene/ModelMeshes';
 
 export interface ObjectViewerText {
   closer: string;
@@ -55,6 +59,29 @@ function Controls({
   return null;
 }
 
+/** The object on its stand, with its shadow; `floorY` is where its lowest point rests. */
+function ViewedObject({ model, floorY, radius }: { model: BuiltModel; floorY: number; radius: number }) {
+  const shadow = useContactShadow(model, floorY);
+  return (
+    <>
+      <ModelMeshes model={model} />
+      {shadow && <ShadowOnFloor shadow={shadow} floorY={floorY} />}
+      <mesh position={[0, floorY - 0.002, 0]} rotation={[-Math.PI / 2, 0, 0]}>
+        <circleGeometry args={[radius * 2.2, 64]} />
+        <meshStandardMaterial color="#eae6de" roughness={0.85} />
+      </mesh>
+      <spotLight
+        position={[radius * 1.5, radius * 4, radius * 3]}
+        angle={0.5}
+        penumbra={0.8}
+        decay={0}
+        intensity={2.2}
+        color="#fff3dd"
+      />
+    </>
+  );
+}
+
 export function ObjectViewer({
   variant,
   title,
@@ -78,18 +105,26 @@ export function ObjectViewer({
     const built = builder.build();
     // Centred on the origin, so it turns about its middle.
     const bounds = new Box3();
-    for (const geometry of [built.opaque, built.glass]) {
-      if (geometry?.boundingBox) bounds.union(geometry.boundingBox);
+    for (const geometry of geometriesOf(built)) {
+      if (geometry.boundingBox) bounds.union(geometry.boundingBox);
     }
     const centre = bounds.getCenter(new Vector3());
-    const centred = (geometry: BufferGeometry | null) =>
-      geometry?.clone().translate(-centre.x, -centre.y, -centre.z) ?? null;
+    const centred = (geometry: BufferGeometry) => {
+      const moved = geometry.clone().translate(-centre.x, -centre.y, -centre.z);
+      moved.computeBoundingBox();
+      return moved;
+    };
+    disposeModel(built);
     return {
-      opaque: centred(built.opaque),
-      glass: centred(built.glass),
+      built: {
+        surfaces: built.surfaces.map((surface) => ({ ...surface, geometry: centred(surface.geometry) })),
+        glass: built.glass ? centred(built.glass) : null,
+      } satisfies BuiltModel,
+      floorY: bounds.min.y - centre.y,
       radius: bounds.getBoundingSphere(new Sphere()).radius,
     };
   }, [variant, kind, size]);
+  useEffect(() => () => disposeModel(model.built), [model]);
   useEffect(() => closeButton.current?.focus(), []);
 
   return (
@@ -111,12 +146,11 @@ export function ObjectViewer({
         aria-label={`${text.objectView}: ${title}`}
         data-testid="object-viewer"
       >
-        <Canvas dpr={[1, 2]} camera={{ fov: 40 }}>
-          <color attach="background" args={['#f4f2ee']} />
-          <hemisphereLight args={['#ffffff', '#bdb6a6', 1.3]} />
-          <directionalLight position={[3, 5, 4]} intensity={1.6} />
-          {model.opaque && <mesh geometry={model.opaque} material={solidMaterial} />}
-          {model.glass && <mesh geometry={model.glass} material={glassMaterial} />}
+        <Canvas dpr={[1, 2]} camera={{ fov: 40 }} gl={{ antialias: true, toneMapping: NeutralToneMapping }}>
+          <color attach="background" args={['#d9d6d0']} />
+          <GalleryEnvironment intensity={0.9} />
+          <hemisphereLight args={['#ffffff', '#bdb6a6', 0.4]} />
+          <ViewedObject model={model.built} floorY={model.floorY} radius={Math.max(0.02, model.radius)} />
           <Controls radius={Math.max(0.02, model.radius)} zoom={zoom} />
         </Canvas>
       </div>

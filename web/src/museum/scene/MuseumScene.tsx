@@ -1,9 +1,12 @@
-// What the 3D view draws: the floor's architecture under gallery light (or the sun outdoors), every exhibit of the
-// floor in its place, their labels and the rooms' signs, and the camera where the visitor stands. A click on the
-// floor walks there; a click on the lift opens it.
+// What the 3D view draws: the floor's architecture under gallery light (the room environment, spotlights on the
+// exhibits near the visitor; the sun outdoors), every exhibit of the floor in its place with its baked shadow,
+// their labels and the rooms' signs, and the camera where the visitor stands. A click on the floor walks there;
+// a click on the lift opens it. Colours are managed as three recommends: sRGB output, and the Khronos PBR
+// Neutral tone mapping, which keeps an object's base colour true under bright light.
 
 import { Canvas, type ThreeEvent } from '@react-three/fiber';
 import { type RefObject, useMemo } from 'react';
+import { NeutralToneMapping, SRGBColorSpace } from 'three';
 import type { Language } from '../../../../functions/platform/language';
 import type { ViewerExhibit } from '../content';
 import { floorPlans } from '../layout/floor-plans';
@@ -15,6 +18,7 @@ import type { Steering } from '../navigation/visitor-motion';
 import { CameraRig } from './CameraRig';
 import { ExhibitInPlace } from './ExhibitInPlace';
 import { FloorLabels, floorLabels } from './FloorLabels';
+import { ExhibitSpotlights, GalleryEnvironment } from './lighting';
 
 export function MuseumScene({
   visit,
@@ -45,6 +49,15 @@ export function MuseumScene({
     [loaded, exhibits, placements, roomNames, language],
   );
 
+  const floorPlacements = useMemo(
+    () => exhibits.flatMap((exhibit) => placements.get(exhibit.id) ?? []),
+    [exhibits, placements],
+  );
+  const heights = useMemo(
+    () => new Map(exhibits.map((exhibit) => [exhibit.id, exhibit.size.height])),
+    [exhibits],
+  );
+
   const onFloorEvent = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     if (event.delta > CLICK_TOLERANCE) return;
@@ -55,7 +68,7 @@ export function MuseumScene({
   return (
     <Canvas
       camera={{ fov: 60, near: 0.05, far: 600 }}
-      gl={{ antialias: true }}
+      gl={{ antialias: true, toneMapping: NeutralToneMapping, outputColorSpace: SRGBColorSpace }}
       dpr={[1, 2]}
       onCreated={({ gl }) => {
         // Checking each shader's log waits for the GPU to finish compiling it: only while developing.
@@ -63,10 +76,16 @@ export function MuseumScene({
       }}
     >
       <color attach="background" args={[outdoor ? '#bcd6e3' : '#e4e8e8']} />
-      {/* Bright, even gallery light from above; outdoors the sun. */}
-      <hemisphereLight args={['#ffffff', '#d8d2c4', outdoor ? 2.2 : 2.4]} />
-      <directionalLight position={[8, 16, 10]} intensity={outdoor ? 2.4 : 0.9} />
-      <ambientLight intensity={0.5} />
+      {/* The room's soft light from every side, a little from above; outdoors the sun as well. */}
+      <GalleryEnvironment intensity={outdoor ? 0.8 : 0.9} />
+      <hemisphereLight args={['#ffffff', '#d8d2c4', outdoor ? 1.4 : 0.8]} />
+      <directionalLight position={[8, 16, 10]} intensity={outdoor ? 2.6 : 0.5} />
+      <ExhibitSpotlights
+        placements={floorPlacements}
+        heights={heights}
+        ceiling={floorPlans[floor].wallHeight}
+        visitor={() => visit.motion.current ?? { x: 0, z: 0 }}
+      />
       {loaded && motion && (
         <>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: the floor in the canvas; the floor plan and the room buttons give keyboard access. */}

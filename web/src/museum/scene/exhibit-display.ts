@@ -3,6 +3,7 @@
 // label mesh.
 import { BoxGeometry } from 'three';
 import { buildExhibitModel, type ModelKind } from '../geometry/exhibit-models';
+import { paint } from '../geometry/finishes';
 import { type BuiltModel, ModelBuilder } from '../geometry/parts';
 import type { ExhibitPlacement } from '../layout/placement';
 import type { PlacedLabel } from './labels';
@@ -13,8 +14,8 @@ export interface DisplayedExhibit {
   size: { width: number; height: number; depth: number };
 }
 
-const PLINTH = '#f1efe9';
-const LECTERN = '#3b3f42';
+const PLINTH = paint('#f1efe9', 'plaster');
+const LECTERN = paint('#3b3f42', 'steel');
 const LECTERN_HEIGHT = 1.0;
 
 /** `variant` tells apart exhibits of one kind (see buildExhibitModel). */

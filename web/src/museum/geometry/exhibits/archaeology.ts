@@ -1,5 +1,7 @@
 // Finds of the coast's past: stone tools of the Hạ Long culture, the Đông Sơn bronze drum, the Bạch Đằng stakes.
+
 import { ConeGeometry, CylinderGeometry, TorusGeometry } from 'three';
+import type { PaintLike } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import { displayCase, labelCard } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
@@ -58,7 +60,7 @@ export function stakeField(b: ModelBuilder, { width: w, height: h, depth: d }: M
 /** A stone adze or axe, lying flat, the blade toward +z: shouldered (Hạ Long culture) or plain. */
 function adze(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   length: number,
   width: number,
   base: Vec3,

@@ -1,5 +1,7 @@
 // The guns of the outdoor exhibits: the bronze cannon, the anti-aircraft gun and the missile launcher.
+
 import { ConeGeometry, TorusGeometry } from 'three';
+import type { PaintLike } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { clamp } from './shared/numbers';
@@ -12,9 +14,9 @@ function wheel(
   radius: number,
   thickness: number,
   centre: Vec3,
-  rim: string,
+  rim: PaintLike,
   spokes: number,
-  hub: string,
+  hub: PaintLike,
 ): void {
   const tube = radius * 0.09;
   b.add(new TorusGeometry(1, tube / (radius - tube), 6, 20), rim, {

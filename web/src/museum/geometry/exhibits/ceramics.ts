@@ -1,4 +1,5 @@
 // Glazed ceramics: jars, vases and bowls turned from their profiles, alone or several in a case.
+import type { PaintLike } from '../finishes';
 import type { ModelBuilder, Placement } from '../parts';
 import { caseLevels, displayCase } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
@@ -155,7 +156,7 @@ function ceramicPiece(
   segments = 16,
 ): void {
   const placement: Placement = { position: base, scale: [radius[0], height, radius[1]] };
-  const celadon = (colours: readonly string[]) =>
+  const celadon = (colours: readonly PaintLike[]) =>
     colours.map((colour, index) => (index < 1 ? BISCUIT : colour === BISCUIT ? BISCUIT : CELADON));
   if (kind === 'jar') {
     const basin = radius[0] > height * 0.6;

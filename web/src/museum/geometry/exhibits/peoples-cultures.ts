@@ -1,5 +1,7 @@
 // The cultures of the province's peoples: costumes on mannequins, woven cloth, the barrel drum and the lute.
+
 import { ConeGeometry, CylinderGeometry, SphereGeometry } from 'three';
+import type { PaintLike } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { cycle, slots } from './shared/numbers';
@@ -26,7 +28,7 @@ import {
  * Garments of the province's peoples, told apart by `variant`: indigo with red (Dao Thanh Y), near-black with
  * white and red (Dao Thanh Phán), indigo with white (Sán Dìu).
  */
-const costumePalettes: { cloth: string; trim: string }[] = [
+const costumePalettes: { cloth: PaintLike; trim: PaintLike }[] = [
   { cloth: INDIGO, trim: RED },
   { cloth: '#1f2230', trim: '#e8e2d4' },
   { cloth: '#34466e', trim: '#f1ede3' },

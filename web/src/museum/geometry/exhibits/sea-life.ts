@@ -1,5 +1,7 @@
 // The sea: a coral reef, cases of shells and of preserved fish.
+
 import { ConeGeometry, CylinderGeometry, SphereGeometry, TorusGeometry, Vector3 } from 'three';
+import type { PaintLike } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import { caseLevels, displayCase } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
@@ -9,7 +11,7 @@ import { rock } from './shared/rocks';
 import { ball, beam, blockOn, ring, rod, type Vec3 } from './shared/shapes';
 
 /** A spiral sea shell (a whelk) lying on its side along x: the body whorl, the pointed spire, a pink aperture. */
-function conch(b: ModelBuilder, colour: string, length: number, base: Vec3): void {
+function conch(b: ModelBuilder, colour: PaintLike, length: number, base: Vec3): void {
   const r = length * 0.28;
   b.group({ position: [base[0], base[1] + r, base[2]], rotation: [0, 0, 0.15] }, (g) => {
     ball(g, colour, [length * 0.3, r, r], [-length * 0.05, 0, 0]);
@@ -35,7 +37,7 @@ function conch(b: ModelBuilder, colour: string, length: number, base: Vec3): voi
 }
 
 /** A bivalve lying open side down: a ribbed dome. */
-function clam(b: ModelBuilder, colour: string, radius: number, height: number, base: Vec3): void {
+function clam(b: ModelBuilder, colour: PaintLike, radius: number, height: number, base: Vec3): void {
   b.add(new SphereGeometry(1, 12, 5, 0, Math.PI * 2, 0, Math.PI / 2), colour, {
     position: base,
     scale: [radius, height, radius * 0.85],
@@ -58,7 +60,7 @@ function clam(b: ModelBuilder, colour: string, radius: number, height: number, b
 }
 
 /** A scallop standing up, facing the visitor: a fan with ribs. */
-function scallop(b: ModelBuilder, colour: string, radius: number, base: Vec3): void {
+function scallop(b: ModelBuilder, colour: PaintLike, radius: number, base: Vec3): void {
   const thickness = radius * 0.15;
   b.add(new CylinderGeometry(radius, radius, thickness, 12, 1, false, Math.PI / 2, Math.PI), colour, {
     position: [base[0], base[1], base[2]],
@@ -128,7 +130,7 @@ export function shellCase(b: ModelBuilder, size: ModelSize): void {
 /** A fish along x, head at +x, centred on `centre`, of the given length, height and thickness. */
 function fish(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   length: number,
   height: number,
   thickness: number,
@@ -195,7 +197,7 @@ export function fishCase(b: ModelBuilder, size: ModelSize): void {
 function branchingCoral(
   b: ModelBuilder,
   next: () => number,
-  colour: string,
+  colour: PaintLike,
   start: Vector3,
   direction: Vector3,
   length: number,

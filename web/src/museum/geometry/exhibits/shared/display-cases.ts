@@ -1,4 +1,5 @@
 // The museum's display cases: a cabinet with its glass, shelves, and the label cards in front of specimens.
+import type { PaintLike } from '../../finishes';
 import type { ModelBuilder } from '../../parts';
 import type { ModelSize } from './exhibit-builder';
 import { LABEL, METAL_DARK, WOOD_DARK } from './palette';
@@ -18,9 +19,9 @@ interface CaseStyle {
   /** Share of the height taken by the cabinet under the glass. */
   base: number;
   /** The cloth or board the specimens lie on. */
-  bed: string;
+  bed: PaintLike;
   /** An opaque back wall of this colour instead of glass. */
-  backdrop?: string;
+  backdrop?: PaintLike;
   /** A glass top to look down through, even on a tall case (which otherwise has a lit wooden cap). */
   glassTop?: boolean;
 }

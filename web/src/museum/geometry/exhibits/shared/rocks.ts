@@ -1,5 +1,7 @@
 // Rough stones with flat facets, seeded: the anthracite block, rock specimens, a reef's base, coal in a cart.
+
 import { BufferGeometry, Float32BufferAttribute, IcosahedronGeometry, Vector3 } from 'three';
+import type { PaintLike } from '../../finishes';
 import type { ModelBuilder, Placement } from '../../parts';
 import { seededUniform } from './numbers';
 import type { Vec3 } from './shapes';
@@ -65,10 +67,10 @@ function splitByFacing(geometry: BufferGeometry, threshold: number): [BufferGeom
 export function rock(
   b: ModelBuilder,
   seed: number,
-  colour: string,
+  colour: PaintLike,
   size: Vec3,
   base: Vec3,
-  sheen?: string,
+  sheen?: PaintLike,
   detail = 1,
 ): void {
   const geometry = rockGeometry(seed, detail);

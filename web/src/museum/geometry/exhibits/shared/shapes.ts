@@ -1,6 +1,7 @@
 // The primitive parts exhibits are made of, each placed in one call: boxes, discs, balls, rods, beams, spindles,
 // rings, turned (lathe) bodies and flat slabs. Unit shapes are shared and placed by scaling; the builder copies
 // them, so they are never changed.
+
 import {
   BoxGeometry,
   CylinderGeometry,
@@ -14,6 +15,7 @@ import {
   Vector2,
   Vector3,
 } from 'three';
+import type { PaintLike } from '../../finishes';
 import type { ModelBuilder, Placement } from '../../parts';
 
 export type Vec3 = [number, number, number];
@@ -48,19 +50,19 @@ function unitSphere(widthSegments = 12, heightSegments = 8): SphereGeometry {
 }
 
 /** A box by its centre. */
-export function block(b: ModelBuilder, colour: string, size: Vec3, centre: Vec3, rotation?: Vec3): void {
+export function block(b: ModelBuilder, colour: PaintLike, size: Vec3, centre: Vec3, rotation?: Vec3): void {
   b.add(unitBox, colour, { position: centre, scale: size, rotation });
 }
 
 /** A box standing on `base` (the middle of its bottom face). */
-export function blockOn(b: ModelBuilder, colour: string, size: Vec3, base: Vec3): void {
+export function blockOn(b: ModelBuilder, colour: PaintLike, size: Vec3, base: Vec3): void {
   block(b, colour, size, [base[0], base[1] + size[1] / 2, base[2]]);
 }
 
 /** An upright cylinder (or ellipse in plan) standing on `base`. */
 export function disc(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   radius: number,
   height: number,
   base: Vec3,
@@ -76,7 +78,7 @@ export function disc(
 /** An ellipsoid by its centre and three radii. */
 export function ball(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   radii: Vec3 | number,
   centre: Vec3,
   rotation?: Vec3,
@@ -100,7 +102,7 @@ function orient(from: Vec3, to: Vec3): { position: Vec3; rotation: Vec3; length:
 /** A round rod from one point to another, optionally tapering. */
 export function rod(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   from: Vec3,
   to: Vec3,
   radius: number,
@@ -118,7 +120,7 @@ export function rod(
 /** A squared timber or bar from one point to another. */
 export function beam(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   from: Vec3,
   to: Vec3,
   width: number,
@@ -131,7 +133,7 @@ export function beam(
 /** An ellipsoid stretched from one point to another: a flipper, a leaf, a bone. */
 export function spindle(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   from: Vec3,
   to: Vec3,
   width: number,
@@ -145,7 +147,7 @@ export function spindle(
 /** A flat ring lying level (a trim, a band), elliptical in plan if radiusZ differs. */
 export function ring(
   b: ModelBuilder,
-  colour: string,
+  colour: PaintLike,
   radius: number,
   y: number,
   tube: number,
@@ -162,7 +164,7 @@ export function ring(
 export function turned(
   b: ModelBuilder,
   profile: Profile,
-  colours: readonly string[],
+  colours: readonly PaintLike[],
   placement: Placement,
   segments = 16,
 ): void {
