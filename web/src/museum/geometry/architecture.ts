@@ -40,8 +40,8 @@ const tubeColours: Record<string, Paint> = {
   'tube-life': paint('#b7cf9e', 'plaster'),
 };
 const floorColours = {
-  gallery: paint('#e9e5dc', 'terrazzo'),
-  corridor: paint('#d8d3c8', 'terrazzo'),
+  gallery: paint('#d9d4ca', 'terrazzo'),
+  corridor: paint('#c9c3b7', 'terrazzo'),
   outdoor: paint('#a9a59c', 'stone'),
 };
 

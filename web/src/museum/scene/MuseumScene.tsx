@@ -77,8 +77,8 @@ export function MuseumScene({
     >
       <color attach="background" args={[outdoor ? '#bcd6e3' : '#e4e8e8']} />
       {/* The room's soft light from every side, a little from above; outdoors the sun as well. */}
-      <GalleryEnvironment intensity={outdoor ? 0.8 : 0.9} />
-      <hemisphereLight args={['#ffffff', '#d8d2c4', outdoor ? 1.4 : 0.8]} />
+      <GalleryEnvironment intensity={outdoor ? 0.7 : 0.65} />
+      <hemisphereLight args={['#ffffff', '#d8d2c4', outdoor ? 1.2 : 0.6]} />
       <directionalLight position={[8, 16, 10]} intensity={outdoor ? 2.6 : 0.5} />
       <ExhibitSpotlights
         placements={floorPlacements}

@@ -32,12 +32,12 @@ interface FinishLook {
 const looks: Record<Exclude<Finish, 'light'>, FinishLook> = {
   matte: { roughness: 0.8, metalness: 0 },
   plaster: { roughness: 0.95, metalness: 0, pattern: 'plaster', bump: 0.05 },
-  terrazzo: { roughness: 0.35, metalness: 0, pattern: 'terrazzo', bump: 0.2 },
+  terrazzo: { roughness: 0.28, metalness: 0, pattern: 'terrazzo', bump: 0.1 },
   wood: { roughness: 0.7, metalness: 0, pattern: 'grain', bump: 0.6 },
   'weathered-wood': { roughness: 0.95, metalness: 0, pattern: 'weathered', bump: 2 },
   stone: { roughness: 0.9, metalness: 0, pattern: 'stone', bump: 1.2 },
-  bronze: { roughness: 0.45, metalness: 1, pattern: 'patina', bump: 0.8 },
-  gold: { roughness: 0.22, metalness: 1, pattern: 'hammered', bump: 0.6 },
+  bronze: { roughness: 0.45, metalness: 1, pattern: 'patina', bump: 0.3 },
+  gold: { roughness: 0.25, metalness: 1, pattern: 'hammered', bump: 0.08 },
   iron: { roughness: 0.65, metalness: 0.85, pattern: 'rust', bump: 1 },
   steel: { roughness: 0.4, metalness: 0.6, pattern: 'brushed', bump: 0.1 },
   'ceramic-glazed': {
@@ -49,7 +49,7 @@ const looks: Record<Exclude<Finish, 'light'>, FinishLook> = {
   },
   'ceramic-unglazed': { roughness: 0.92, metalness: 0, pattern: 'speckle', bump: 0.8 },
   bone: { roughness: 0.7, metalness: 0, pattern: 'pores', bump: 0.8 },
-  coal: { roughness: 0.3, metalness: 0.35, pattern: 'sparkle', bump: 0.6, flatShading: true },
+  coal: { roughness: 0.3, metalness: 0.35, pattern: 'sparkle', bump: 0.12, flatShading: true },
   cloth: {
     roughness: 0.95,
     metalness: 0,
