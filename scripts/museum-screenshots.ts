@@ -5,7 +5,7 @@
  * changing the museum. `npm run screenshots -- --rooms-only` skips the close-ups.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { freePort } from '../functions/local/dynamodb-local.js';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 import {
@@ -57,6 +57,16 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(600);
 }
 
+/**
+ * The page, clipped to `element`: an element's own screenshot waits for it to stand still across two frames,
+ * which a canvas redrawn every frame on a slow software renderer may never seem to do.
+ */
+async function shoot(page: Page, element: Locator, file: string): Promise<void> {
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`nothing to photograph for ${file}`);
+  await page.screenshot({ path: new URL(file, OUTPUT).pathname, clip: box });
+}
+
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 90_000 });
@@ -73,7 +83,7 @@ try {
   const baseUrl = (await waitForUrl(platform, 200_000)).replace(/\/$/, '');
   // Reduced motion: the visitor cuts straight to each room rather than walking there.
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  await open(page, `${baseUrl}/en/museum/tour/`);
+  await open(page, `${baseUrl}/en/museum/tour/?quality=full`);
   for (const floor of floors) {
     await page.getByRole('group', { name: 'Floors' }).getByRole('button', { name: floor.button }).click();
     await page.waitForFunction((id) => window.__museum?.floor === id, floor.id, { timeout: 60_000 });
@@ -97,13 +107,13 @@ try {
   }
   if (!process.argv.includes('--rooms-only')) {
     for (const id of closeUps) {
-      await open(page, `${baseUrl}/en/museum/exhibits/${id}/`);
+      await open(page, `${baseUrl}/en/museum/exhibits/${id}/?quality=full`);
       await page.getByRole('button', { name: 'Look closer' }).click();
       const viewer = page.getByTestId('object-viewer');
       await viewer.waitFor();
       await page.waitForTimeout(1_500);
       const file = `exhibits/${id}.png`;
-      await viewer.screenshot({ path: new URL(file, OUTPUT).pathname });
+      await shoot(page, viewer, file);
       written.push(file);
     }
   }

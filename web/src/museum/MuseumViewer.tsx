@@ -21,6 +21,7 @@ import { ExhibitPanel, type ExhibitPanelText } from './panels/ExhibitPanel';
 import { ObjectViewer, type ObjectViewerText } from './panels/ObjectViewer';
 import { variantsOf } from './scene/exhibit-display';
 import { MuseumScene } from './scene/MuseumScene';
+import { chooseQuality, type Quality } from './scene/quality';
 import { TourControls, type TourListItem, type TourText } from './tours/TourControls';
 
 export interface ViewerText
@@ -76,6 +77,11 @@ export function MuseumViewer({
   );
   const exhibitIds = useMemo(() => new Set(exhibits.map((exhibit) => exhibit.id)), [exhibits]);
   const variants = useMemo(() => variantsOf(exhibits), [exhibits]);
+  // The drawing's level is chosen once, before the first frame (while the first floor downloads).
+  const [quality, setQuality] = useState<Quality | null>(null);
+  useEffect(() => {
+    void chooseQuality().then(setQuality);
+  }, []);
 
   useEffect(() => {
     instrumentation().currentExhibit = focus;
@@ -100,16 +106,19 @@ export function MuseumViewer({
           tabIndex={0}
           {...steering.handlers}
         >
-          <MuseumScene
-            visit={visit}
-            exhibits={onFloorExhibits}
-            placements={placements}
-            variants={variants}
-            roomNames={roomNames}
-            language={language}
-            heldKeys={steering.heldKeys}
-            minimap={minimap}
-          />
+          {quality && (
+            <MuseumScene
+              quality={quality}
+              visit={visit}
+              exhibits={onFloorExhibits}
+              placements={placements}
+              variants={variants}
+              roomNames={roomNames}
+              language={language}
+              heldKeys={steering.heldKeys}
+              minimap={minimap}
+            />
+          )}
           {!loaded && (
             <p className="museum-loading" role="status">
               {visit.failed ? text.loading : `${text.loading} ${floorPlans[floor].name[language]}…`}

@@ -5,10 +5,12 @@
 // structure, the glass, the lights and the lift.
 import {
   BoxGeometry,
+  type BufferGeometry,
   CircleGeometry,
   ConeGeometry,
   CylinderGeometry,
   PlaneGeometry,
+  SphereGeometry,
   TorusGeometry,
 } from 'three';
 import { type Area, contains, type FloorId, type FloorPlan, floorPlans } from '../layout/floor-plans';
@@ -45,6 +47,76 @@ const floorColours = {
   outdoor: paint('#a9a59c', 'stone'),
 };
 
+/**
+ * Rooms whose surfaces are not the white galleries': the coal-mine tunnel is rock and timber under a low roof;
+ * the Trúc Lâm Zen space is quiet — a wooden floor, warm dark walls, lanterns instead of light panels.
+ */
+const roomSurfaces: Record<string, { floor: Paint; wall: Paint; ceiling: Paint; panels: boolean }> = {
+  'mine-tunnel': {
+    floor: paint('#4a4640', 'stone'),
+    wall: paint('#2b2a28', 'coal'),
+    ceiling: paint('#2f2d2a', 'stone'),
+    panels: false,
+  },
+  'truc-lam-zen': {
+    floor: paint('#6b4a2e', 'wood'),
+    wall: paint('#6f655b', 'plaster'),
+    ceiling: paint('#4a423b', 'wood'),
+    panels: false,
+  },
+};
+
+const TIMBER = paint('#6e5236', 'weathered-wood');
+const RAIL_STEEL = paint('#5d6166', 'iron');
+const SLEEPER = paint('#4a3626', 'weathered-wood');
+const LAMP = paint('#ffd58a', 'light');
+
+/**
+ * The coal-mine tunnel: a low rock roof, timber sets (two props and a cap) every two metres along the tunnel,
+ * a mine-car track of two rails on sleepers down its free middle, and a lamp hanging from every cap.
+ */
+function addMineTunnel(area: Area, builder: ModelBuilder, lights: ModelBuilder): void {
+  if (!('rect' in area.shape)) return;
+  const [x1, z1, x2, z2] = area.shape.rect;
+  const roof = 3.1;
+  builder.add(new PlaneGeometry(x2 - x1, z2 - z1), roomSurfaces['mine-tunnel']?.ceiling ?? CEILING, {
+    position: [(x1 + x2) / 2, roof, (z1 + z2) / 2],
+    rotation: [Math.PI / 2, 0, 0],
+  });
+  // The track and the timber sets keep to the middle, between the coal face on the west wall and the cart.
+  const [west, east] = [x1 + 4.4, x2 - 1.8];
+  const track = (west + east) / 2;
+  for (const offset of [-0.3, 0.3]) {
+    builder.add(new BoxGeometry(0.07, 0.1, z2 - z1 - 0.6), RAIL_STEEL, {
+      position: [track + offset, 0.07, (z1 + z2) / 2 - 0.3],
+    });
+  }
+  for (let z = z2 - 0.8; z > z1 + 0.3; z -= 0.7) {
+    builder.add(new BoxGeometry(1.1, 0.05, 0.18), SLEEPER, { position: [track, 0.025, z] });
+  }
+  for (let z = z2 - 1.5; z > z1 + 0.5; z -= 2) {
+    for (const x of [west, east]) {
+      builder.add(new CylinderGeometry(0.11, 0.13, roof - 0.3, 8), TIMBER, {
+        position: [x, (roof - 0.3) / 2, z],
+      });
+    }
+    builder.add(new BoxGeometry(east - west + 0.5, 0.24, 0.24), TIMBER, { position: [track, roof - 0.2, z] });
+    lights.add(new CylinderGeometry(0.07, 0.1, 0.14, 10), LAMP, { position: [track, roof - 0.45, z] });
+  }
+}
+
+/** The Zen space's lanterns: paper globes hanging low, in place of the galleries' light panels. */
+function addLanterns(plan: FloorPlan, area: Area, lights: ModelBuilder): void {
+  if (!('rect' in area.shape)) return;
+  const [x1, z1, x2, z2] = area.shape.rect;
+  for (let x = x1 + 3; x < x2 - 1; x += 4.5) {
+    lights.add(new SphereGeometry(0.32, 16, 12), paint('#ffe9c2', 'light'), {
+      position: [x, plan.wallHeight - 1.6, (z1 + z2) / 2],
+      scale: [1, 1.25, 1],
+    });
+  }
+}
+
 function otherAreasAt(plan: FloorPlan, self: Area, x: number, z: number, inset: number): Area[] {
   return plan.areas.filter((area) => area !== self && contains(area.shape, x, z, inset));
 }
@@ -70,7 +142,9 @@ function wallAt(
 function addFloorSurfaces(plan: FloorPlan, builder: ModelBuilder): void {
   for (const area of plan.areas) {
     if (area.kind === 'door') continue;
-    const colour = plan.outdoor ? floorColours.outdoor : floorColours[area.kind];
+    const colour = plan.outdoor
+      ? floorColours.outdoor
+      : (roomSurfaces[area.room ?? '']?.floor ?? floorColours[area.kind]);
     // Corridors lie a hair lower where rooms overlap them, so the two never flicker.
     const y = area.kind === 'corridor' ? 0 : 0.005;
     if ('rect' in area.shape) {
@@ -136,7 +210,14 @@ function addRectangleWalls(plan: FloorPlan, area: Area, builder: ModelBuilder, g
         });
         return;
       }
-      addWall(builder, from, to, run.kind === 'door' ? DOOR_HEIGHT : 0, plan.wallHeight, WALL);
+      addWall(
+        builder,
+        from,
+        to,
+        run.kind === 'door' ? DOOR_HEIGHT : 0,
+        plan.wallHeight,
+        roomSurfaces[area.room ?? '']?.wall ?? WALL,
+      );
     };
     for (let index = 0; index < samples; index += 1) {
       const [px, pz] = point(index + 0.5);
@@ -212,10 +293,12 @@ function addTube(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: Mod
 function addCeiling(plan: FloorPlan, area: Area, builder: ModelBuilder, lights: ModelBuilder): void {
   if (area.kind === 'door' || !('rect' in area.shape)) return;
   const [x1, z1, x2, z2] = area.shape.rect;
-  builder.add(new PlaneGeometry(x2 - x1, z2 - z1), CEILING, {
+  const surfaces = roomSurfaces[area.room ?? ''];
+  builder.add(new PlaneGeometry(x2 - x1, z2 - z1), surfaces?.ceiling ?? CEILING, {
     position: [(x1 + x2) / 2, plan.wallHeight, (z1 + z2) / 2],
     rotation: [Math.PI / 2, 0, 0],
   });
+  if (surfaces && !surfaces.panels) return;
   // Light panels every four metres.
   const spacing = 4;
   for (let x = x1 + spacing / 2; x < x2; x += spacing) {
@@ -288,12 +371,42 @@ function addOutdoorSetting(plan: FloorPlan, builder: ModelBuilder, glass: ModelB
     [20, 80, 9, 18],
     [55, 120, 16, 34],
     [90, 60, 8, 15],
+    [-95, 95, 11, 26],
+    [35, 150, 20, 40],
   ];
-  for (const [x, z, radius, height] of islands) {
-    builder.add(new CylinderGeometry(radius * 0.35, radius, height, 9, 2), paint('#5d7257', 'stone'), {
-      position: [x, height / 2 - 0.6, z2 + z],
+  islands.forEach(([x, z, radius, height], index) => {
+    builder.add(karstTower(radius, height, index + 1), paint('#8a8a80', 'stone'), {
+      position: [x, -0.6, z2 + z],
     });
+    // The forest that clings to the towers' tops.
+    builder.add(new SphereGeometry(1, 12, 6, 0, Math.PI * 2, 0, Math.PI / 2), paint('#4f6b45', 'matte'), {
+      position: [x, height - 0.6 - height * 0.04, z2 + z],
+      scale: [radius * 0.62, height * 0.1, radius * 0.62],
+    });
+  });
+}
+
+/**
+ * A limestone tower of the bay: steep, fluted sides narrowing to a rounded top, its outline made irregular by a
+ * seeded wobble so that no two look alike (the same every build).
+ */
+function karstTower(radius: number, height: number, seed: number): BufferGeometry {
+  const geometry = new CylinderGeometry(radius * 0.6, radius, height, 14, 6, false);
+  geometry.translate(0, height / 2, 0);
+  const position = geometry.getAttribute('position');
+  for (let index = 0; index < position.count; index += 1) {
+    const x = position.getX(index);
+    const y = position.getY(index);
+    const z = position.getZ(index);
+    const angle = Math.atan2(z, x);
+    const wobble =
+      1 +
+      0.16 * Math.sin(angle * 3 + seed * 1.7) +
+      0.1 * Math.sin(angle * 7 + seed) * Math.cos(y * 0.3 + seed);
+    position.setXYZ(index, x * wobble, y, z * wobble);
   }
+  geometry.computeVertexNormals();
+  return geometry;
 }
 
 /** The architecture of one floor, from its plan. */
@@ -313,6 +426,8 @@ export function buildFloorArchitecture(floor: FloorId): FloorArchitecture {
       else {
         addRectangleWalls(plan, area, structure, structure);
         addCeiling(plan, area, structure, lights);
+        if (area.room === 'mine-tunnel') addMineTunnel(area, structure, lights);
+        if (area.room === 'truc-lam-zen') addLanterns(plan, area, lights);
       }
     }
   }

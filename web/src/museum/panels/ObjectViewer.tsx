@@ -11,6 +11,7 @@ import { type BuiltModel, disposeModel, geometriesOf, ModelBuilder } from '../ge
 import { ShadowOnFloor, useContactShadow } from '../scene/ExhibitInPlace';
 import { GalleryEnvironment } from '../scene/lighting';
 import { ModelMeshes } from '../scene/ModelMeshes';
+import { quality } from '../scene/quality';
 
 export interface ObjectViewerText {
   closer: string;
@@ -20,24 +21,38 @@ export interface ObjectViewerText {
   objectView: string;
 }
 
+/**
+ * How far the camera stands so the whole object fills most of the view from the front, a little to the right and
+ * above: a long object (the 21 m whale) is framed by its length, a tall one by its height, not by the sphere
+ * around it, which would leave a long thin object small in the middle of an empty view.
+ */
+function framingDistance(size: Vector3, aspect: number, fov: number): number {
+  const vertical = Math.tan((fov * Math.PI) / 360);
+  const horizontal = vertical * aspect;
+  return Math.max(size.y / 2 / vertical, Math.max(size.x, size.z) / 2 / horizontal) * 1.15 + size.z / 2;
+}
+
 function Controls({
   radius,
+  size,
   zoom,
 }: {
   radius: number;
+  size: Vector3;
   zoom: React.RefObject<((factor: number) => void) | null>;
 }) {
-  const { camera, gl } = useThree();
+  const { camera, gl, size: canvas } = useThree();
   useEffect(() => {
-    camera.position.set(radius * 1.2, radius * 0.9, radius * 2.4);
+    const distance = framingDistance(size, canvas.width / Math.max(1, canvas.height), 40);
+    camera.position.copy(new Vector3(0.45, 0.32, 1).normalize().multiplyScalar(distance));
     camera.near = radius / 100;
     camera.far = radius * 100;
     camera.updateProjectionMatrix();
     const controls = new OrbitControls(camera, gl.domElement);
     controls.target.set(0, 0, 0);
     controls.enableDamping = true;
-    controls.minDistance = radius * 0.6;
-    controls.maxDistance = radius * 6;
+    controls.minDistance = radius * 0.4;
+    controls.maxDistance = Math.max(distance * 2, radius * 3);
     controls.listenToKeyEvents(gl.domElement);
     controls.update();
     zoom.current = (factor) => {
@@ -55,23 +70,24 @@ function Controls({
       controls.dispose();
       zoom.current = null;
     };
-  }, [camera, gl, radius, zoom]);
+  }, [camera, gl, radius, size, canvas.width, canvas.height, zoom]);
   return null;
 }
 
 /** The object on its stand, with its shadow; `floorY` is where its lowest point rests. */
-function ViewedObject({ model, floorY, radius }: { model: BuiltModel; floorY: number; radius: number }) {
+function ViewedObject({ model, floorY, size }: { model: BuiltModel; floorY: number; size: Vector3 }) {
+  const reach = Math.max(size.x, size.z, 0.02);
   const shadow = useContactShadow(model, floorY);
   return (
     <>
       <ModelMeshes model={model} />
       {shadow && <ShadowOnFloor shadow={shadow} floorY={floorY} />}
       <mesh position={[0, floorY - 0.002, 0]} rotation={[-Math.PI / 2, 0, 0]}>
-        <circleGeometry args={[radius * 2.2, 64]} />
+        <circleGeometry args={[reach * 0.75, 64]} />
         <meshStandardMaterial color="#eae6de" roughness={0.85} />
       </mesh>
       <spotLight
-        position={[radius * 1.5, radius * 4, radius * 3]}
+        position={[reach * 0.5, reach * 1.5 + size.y * 2, reach]}
         angle={0.5}
         penumbra={0.8}
         decay={0}
@@ -122,6 +138,7 @@ export function ObjectViewer({
       } satisfies BuiltModel,
       floorY: bounds.min.y - centre.y,
       radius: bounds.getBoundingSphere(new Sphere()).radius,
+      size: bounds.getSize(new Vector3()),
     };
   }, [variant, kind, size]);
   useEffect(() => () => disposeModel(model.built), [model]);
@@ -146,12 +163,16 @@ export function ObjectViewer({
         aria-label={`${text.objectView}: ${title}`}
         data-testid="object-viewer"
       >
-        <Canvas dpr={[1, 2]} camera={{ fov: 40 }} gl={{ antialias: true, toneMapping: NeutralToneMapping }}>
+        <Canvas
+          dpr={quality() === 'full' ? [1, 2] : 1}
+          camera={{ fov: 40 }}
+          gl={{ antialias: true, toneMapping: NeutralToneMapping }}
+        >
           <color attach="background" args={['#d9d6d0']} />
           <GalleryEnvironment intensity={0.9} />
           <hemisphereLight args={['#ffffff', '#bdb6a6', 0.4]} />
-          <ViewedObject model={model.built} floorY={model.floorY} radius={Math.max(0.02, model.radius)} />
-          <Controls radius={Math.max(0.02, model.radius)} zoom={zoom} />
+          <ViewedObject model={model.built} floorY={model.floorY} size={model.size} />
+          <Controls radius={Math.max(0.02, model.radius)} size={model.size} zoom={zoom} />
         </Canvas>
       </div>
       <div className="museum-object-buttons">

@@ -19,8 +19,11 @@ import { CameraRig } from './CameraRig';
 import { ExhibitInPlace } from './ExhibitInPlace';
 import { FloorLabels, floorLabels } from './FloorLabels';
 import { ExhibitSpotlights, GalleryEnvironment } from './lighting';
+import type { Quality } from './quality';
+import { WaterLightCeiling } from './WaterLightCeiling';
 
 export function MuseumScene({
+  quality,
   visit,
   exhibits,
   placements,
@@ -30,6 +33,8 @@ export function MuseumScene({
   heldKeys,
   minimap,
 }: {
+  /** How richly to draw: the light level draws at one pixel per CSS pixel, without spotlights. */
+  quality: Quality;
   /** Where the visitor is (the floor's light shows at once, its architecture once it has arrived) and goes. */
   visit: VisitorTravel;
   /** The exhibits of the loaded floor. */
@@ -58,6 +63,13 @@ export function MuseumScene({
     [exhibits],
   );
 
+  // Floor 1's ceiling over the space between its tubes shimmers like water.
+  const waterLight = useMemo(() => {
+    if (loaded?.floor !== 1) return null;
+    const corridor = floorPlans[1].areas.find((area) => area.kind === 'corridor')?.shape;
+    return corridor && 'rect' in corridor ? corridor.rect : null;
+  }, [loaded]);
+
   const onFloorEvent = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     if (event.delta > CLICK_TOLERANCE) return;
@@ -68,8 +80,12 @@ export function MuseumScene({
   return (
     <Canvas
       camera={{ fov: 60, near: 0.05, far: 600 }}
-      gl={{ antialias: true, toneMapping: NeutralToneMapping, outputColorSpace: SRGBColorSpace }}
-      dpr={[1, 2]}
+      gl={{
+        antialias: quality === 'full',
+        toneMapping: NeutralToneMapping,
+        outputColorSpace: SRGBColorSpace,
+      }}
+      dpr={quality === 'full' ? [1, 2] : 1}
       onCreated={({ gl }) => {
         // Checking each shader's log waits for the GPU to finish compiling it: only while developing.
         gl.debug.checkShaderErrors = import.meta.env.DEV;
@@ -77,15 +93,17 @@ export function MuseumScene({
     >
       <color attach="background" args={[outdoor ? '#bcd6e3' : '#e4e8e8']} />
       {/* The room's soft light from every side, a little from above; outdoors the sun as well. */}
-      <GalleryEnvironment intensity={outdoor ? 0.7 : 0.65} />
+      <GalleryEnvironment intensity={outdoor ? 0.9 : 0.65} sky={outdoor} />
       <hemisphereLight args={['#ffffff', '#d8d2c4', outdoor ? 1.2 : 0.6]} />
       <directionalLight position={[8, 16, 10]} intensity={outdoor ? 2.6 : 0.5} />
-      <ExhibitSpotlights
-        placements={floorPlacements}
-        heights={heights}
-        ceiling={floorPlans[floor].wallHeight}
-        visitor={() => visit.motion.current ?? { x: 0, z: 0 }}
-      />
+      {quality === 'full' && (
+        <ExhibitSpotlights
+          placements={floorPlacements}
+          heights={heights}
+          ceiling={floorPlans[floor].wallHeight}
+          visitor={() => visit.motion.current ?? { x: 0, z: 0 }}
+        />
+      )}
       {loaded && motion && (
         <>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: the floor in the canvas; the floor plan and the room buttons give keyboard access. */}
@@ -103,6 +121,7 @@ export function MuseumScene({
             ) : null;
           })}
           <FloorLabels labels={labels} />
+          {waterLight && <WaterLightCeiling rect={waterLight} height={floorPlans[loaded.floor].wallHeight} />}
           <CameraRig motion={motion} keys={heldKeys} floor={loaded.floor} minimap={minimap} />
         </>
       )}

@@ -17,6 +17,7 @@ import {
 } from 'three';
 import type { Finish } from '../geometry/finishes';
 import { generatePattern, TEXTURE_SIZE, type TexturePattern } from './finish-textures';
+import { quality } from './quality';
 
 interface FinishLook {
   roughness: number;
@@ -101,16 +102,21 @@ function make(finish: Finish): Material {
     // Walls, tubes, plates and sails are single surfaces seen from both sides.
     side: DoubleSide,
   };
+  const full = quality() === 'full';
   if (look.pattern) {
     const { map, surface } = texturesOf(look.pattern);
     parameters.map = map;
     parameters.roughnessMap = surface;
-    parameters.bumpMap = surface;
-    parameters.bumpScale = look.bump ?? 1;
+    // The light level keeps the pattern's colour and roughness, and leaves out the bumps.
+    if (full) {
+      parameters.bumpMap = surface;
+      parameters.bumpScale = look.bump ?? 1;
+    }
   }
-  const material = look.physical
-    ? new MeshPhysicalMaterial({ ...parameters, ...look.physical })
-    : new MeshStandardMaterial(parameters);
+  const material =
+    full && look.physical
+      ? new MeshPhysicalMaterial({ ...parameters, ...look.physical })
+      : new MeshStandardMaterial(parameters);
   material.name = finish;
   return material;
 }

@@ -1,36 +1,97 @@
 // How the museum is lit: image-based light from a room environment (three's RoomEnvironment, made once per
-// renderer: soft white light from every side, as under a gallery's ceiling) and, over the exhibits near the
+// renderer: soft white light from every side, as under a gallery's ceiling) — outdoors from a sky, which the
+// black glass façade reflects — and, over the exhibits near the
 // visitor, spotlights. The spotlights are a fixed few that follow the visitor from exhibit to exhibit: a scene
 // whose number of lights never changes never compiles its programs again.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Object3D, PMREMGenerator, SpotLight, type Texture, type WebGLRenderer } from 'three';
+import {
+  BackSide,
+  Mesh,
+  Object3D,
+  PMREMGenerator,
+  Scene,
+  ShaderMaterial,
+  SphereGeometry,
+  SpotLight,
+  type Texture,
+  type WebGLRenderer,
+} from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import type { ExhibitPlacement } from '../layout/placement';
 
-const environments = new WeakMap<WebGLRenderer, Texture>();
+type EnvironmentKind = 'room' | 'sky';
 
-/** The room environment's prefiltered light for this renderer, made on first use. */
-function roomEnvironment(renderer: WebGLRenderer): Texture {
-  let texture = environments.get(renderer);
+const environments = new WeakMap<WebGLRenderer, Map<EnvironmentKind, Texture>>();
+
+/** A clear sky over the bay: pale at the horizon, blue above, a bright sun; the sea's grey-green below. */
+function skyScene(): { scene: Scene; dispose: () => void } {
+  const geometry = new SphereGeometry(50, 32, 16);
+  const material = new ShaderMaterial({
+    side: BackSide,
+    depthWrite: false,
+    vertexShader: `
+      varying vec3 direction;
+      void main() {
+        direction = normalize(position);
+        gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
+      }`,
+    fragmentShader: `
+      varying vec3 direction;
+      void main() {
+        float up = direction.y;
+        vec3 zenith = vec3(0.22, 0.42, 0.75);
+        vec3 horizon = vec3(0.82, 0.88, 0.92);
+        vec3 sea = vec3(0.16, 0.26, 0.27);
+        vec3 colour = up > 0.0 ? mix(horizon, zenith, pow(up, 0.6)) : mix(horizon, sea, pow(-up, 0.3));
+        vec3 sun = normalize(vec3(0.4, 0.65, 0.5));
+        colour += vec3(6.0, 5.6, 5.0) * pow(max(dot(direction, sun), 0.0), 400.0);
+        gl_FragColor = vec4(colour, 1.0);
+      }`,
+  });
+  const scene = new Scene();
+  scene.add(new Mesh(geometry, material));
+  return {
+    scene,
+    dispose: () => {
+      geometry.dispose();
+      material.dispose();
+    },
+  };
+}
+
+/** The prefiltered light of a room or a sky for this renderer, made on first use and kept. */
+function environmentOf(renderer: WebGLRenderer, kind: EnvironmentKind): Texture {
+  let made = environments.get(renderer);
+  if (!made) {
+    made = new Map();
+    environments.set(renderer, made);
+  }
+  let texture = made.get(kind);
   if (!texture) {
     const generator = new PMREMGenerator(renderer);
-    const room = new RoomEnvironment();
-    texture = generator.fromScene(room, 0.04).texture;
-    room.dispose();
+    if (kind === 'room') {
+      const room = new RoomEnvironment();
+      texture = generator.fromScene(room, 0.04).texture;
+      room.dispose();
+    } else {
+      const sky = skyScene();
+      texture = generator.fromScene(sky.scene, 0).texture;
+      sky.dispose();
+    }
     generator.dispose();
-    environments.set(renderer, texture);
+    made.set(kind, texture);
   }
   return texture;
 }
 
-/** Lights the scene with the room environment at `intensity`. */
-export function GalleryEnvironment({ intensity }: { intensity: number }) {
+/** Lights the scene with a room's (or outdoors a sky's) environment at `intensity`. */
+export function GalleryEnvironment({ intensity, sky = false }: { intensity: number; sky?: boolean }) {
   const { gl, scene } = useThree();
   useEffect(() => {
-    scene.environment = roomEnvironment(gl);
+    scene.environment = environmentOf(gl, sky ? 'sky' : 'room');
     scene.environmentIntensity = intensity;
-  }, [gl, scene, intensity]);
+  }, [gl, scene, intensity, sky]);
   return null;
 }
 
