@@ -80,7 +80,10 @@ export function MuseumViewer({
   // The drawing's level is chosen once, before the first frame (while the first floor downloads).
   const [quality, setQuality] = useState<Quality | null>(null);
   useEffect(() => {
-    void chooseQuality().then(setQuality);
+    void chooseQuality().then((chosen) => {
+      instrumentation().quality = chosen;
+      setQuality(chosen);
+    });
   }, []);
 
   useEffect(() => {

@@ -15,6 +15,12 @@ export interface MuseumInstrumentation {
   floor: number;
   /** Which way the visitor looks, in radians about the vertical (0: toward −z). */
   yaw: number;
+  /** The exhibits whose middle is in the camera's view and within 30 m, nearest first. */
+  inView: string[];
+  /** The drawing's level: full, or light on weak GPUs. */
+  quality: 'full' | 'light' | null;
+  /** The object viewer, while it is open: the kind of model it shows, whether it is lit and its shadow baked. */
+  viewer: { kind: string; lit: boolean; shadow: boolean } | null;
 }
 
 declare global {
@@ -34,6 +40,9 @@ export function instrumentation(): MuseumInstrumentation {
     position: [0, 0, 0],
     floor: 0,
     yaw: 0,
+    inView: [],
+    quality: null,
+    viewer: null,
   };
   return window.__museum;
 }

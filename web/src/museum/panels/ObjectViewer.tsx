@@ -8,6 +8,7 @@ import { Box3, type BufferGeometry, NeutralToneMapping, Sphere, Vector3 } from '
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildExhibitModel, type ModelKind } from '../geometry/exhibit-models';
 import { type BuiltModel, disposeModel, geometriesOf, ModelBuilder } from '../geometry/parts';
+import { instrumentation } from '../instrumentation';
 import { ShadowOnFloor, useContactShadow } from '../scene/ExhibitInPlace';
 import { GalleryEnvironment } from '../scene/lighting';
 import { ModelMeshes } from '../scene/ModelMeshes';
@@ -75,9 +76,26 @@ function Controls({
 }
 
 /** The object on its stand, with its shadow; `floorY` is where its lowest point rests. */
-function ViewedObject({ model, floorY, size }: { model: BuiltModel; floorY: number; size: Vector3 }) {
+function ViewedObject({
+  kind,
+  model,
+  floorY,
+  size,
+}: {
+  kind: string;
+  model: BuiltModel;
+  floorY: number;
+  size: Vector3;
+}) {
   const reach = Math.max(size.x, size.z, 0.02);
   const shadow = useContactShadow(model, floorY);
+  const scene = useThree((state) => state.scene);
+  useEffect(() => {
+    instrumentation().viewer = { kind, lit: scene.environment !== null, shadow: shadow !== null };
+    return () => {
+      instrumentation().viewer = null;
+    };
+  }, [kind, scene, shadow]);
   return (
     <>
       <ModelMeshes model={model} />
@@ -171,7 +189,7 @@ export function ObjectViewer({
           <color attach="background" args={['#d9d6d0']} />
           <GalleryEnvironment intensity={0.9} />
           <hemisphereLight args={['#ffffff', '#bdb6a6', 0.4]} />
-          <ViewedObject model={model.built} floorY={model.floorY} size={model.size} />
+          <ViewedObject kind={kind} model={model.built} floorY={model.floorY} size={model.size} />
           <Controls radius={Math.max(0.02, model.radius)} size={model.size} zoom={zoom} />
         </Canvas>
       </div>

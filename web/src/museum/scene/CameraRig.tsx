@@ -1,8 +1,11 @@
-// The camera follows the visitor every frame, and the frame is reported to window.__museum and the floor plan.
+// The camera follows the visitor every frame, and the frame is reported to window.__museum and the floor plan:
+// its cost, where the visitor stands, and which exhibits are in view.
 import { useFrame, useThree } from '@react-three/fiber';
-import type { RefObject } from 'react';
+import { type RefObject, useMemo } from 'react';
+import { Frustum, Matrix4, Vector3 } from 'three';
 import { instrumentation } from '../instrumentation';
 import type { FloorId } from '../layout/floor-plans';
+import type { ExhibitPlacement } from '../layout/placement';
 import { EYE_HEIGHT } from '../layout/visitor';
 import type { MinimapHandle } from '../navigation/Minimap';
 import type { Steering, VisitorMotion } from '../navigation/visitor-motion';
@@ -13,13 +16,17 @@ export function CameraRig({
   keys,
   floor,
   minimap,
+  exhibits,
 }: {
+  /** The floor's exhibits, with the height of each: which of them are in view is reported. */
+  exhibits: { placement: ExhibitPlacement; height: number }[];
   motion: VisitorMotion;
   keys: RefObject<Set<Steering>>;
   floor: FloorId;
   minimap: RefObject<MinimapHandle | null>;
 }) {
   const { camera, gl } = useThree();
+  const seeing = useMemo(() => ({ frustum: new Frustum(), matrix: new Matrix4(), point: new Vector3() }), []);
   useFrame((_, delta) => {
     motion.update(delta, keys.current ?? new Set());
     motion.applyTo(camera);
@@ -36,6 +43,17 @@ export function CameraRig({
     state.programs = gl.info.programs?.length ?? 0;
     state.floor = floor;
     state.yaw = Math.round(motion.yaw * 1000) / 1000;
+    seeing.frustum.setFromProjectionMatrix(
+      seeing.matrix.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse),
+    );
+    const seen: { id: string; distance: number }[] = [];
+    for (const { placement, height } of exhibits) {
+      seeing.point.set(placement.at[0], placement.at[1] + height / 2, placement.at[2]);
+      const distance = seeing.point.distanceTo(camera.position);
+      if (distance < 30 && seeing.frustum.containsPoint(seeing.point))
+        seen.push({ id: placement.id, distance });
+    }
+    state.inView = seen.sort((a, b) => a.distance - b.distance).map(({ id }) => id);
     state.ready = true;
   });
   return null;

@@ -63,6 +63,14 @@ export function MuseumScene({
     [exhibits],
   );
 
+  const inViewCandidates = useMemo(
+    () =>
+      exhibits.flatMap((exhibit) => {
+        const placement = placements.get(exhibit.id);
+        return placement ? [{ placement, height: exhibit.size.height }] : [];
+      }),
+    [exhibits, placements],
+  );
   // Floor 1's ceiling over the space between its tubes shimmers like water.
   const waterLight = useMemo(() => {
     if (loaded?.floor !== 1) return null;
@@ -122,7 +130,13 @@ export function MuseumScene({
           })}
           <FloorLabels labels={labels} />
           {waterLight && <WaterLightCeiling rect={waterLight} height={floorPlans[loaded.floor].wallHeight} />}
-          <CameraRig motion={motion} keys={heldKeys} floor={loaded.floor} minimap={minimap} />
+          <CameraRig
+            motion={motion}
+            keys={heldKeys}
+            floor={loaded.floor}
+            minimap={minimap}
+            exhibits={inViewCandidates}
+          />
         </>
       )}
     </Canvas>
