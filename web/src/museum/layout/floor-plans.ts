@@ -171,8 +171,9 @@ export function roomEntrance(roomId: string): {
   const [cx, cz] = centreOf(area.shape);
   const toward = frontOf(area);
   if ('circle' in area.shape) {
+    // In the tube's opening: from there the whole round room, its exhibits along the far wall, is in view.
     const radius = area.shape.circle[2];
-    return { floor: plan.floor, position: [cx, cz + toward * (radius - 1.8)], look: [cx, cz - toward * 2] };
+    return { floor: plan.floor, position: [cx, cz + toward * (radius + 0.3)], look: [cx, cz - toward * 2] };
   }
   const door = plan.areas.find(
     (candidate) => candidate.kind === 'door' && overlaps(candidate.shape, area.shape),
