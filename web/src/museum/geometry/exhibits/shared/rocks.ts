@@ -1,6 +1,7 @@
 // Rough stones with flat facets, seeded: the anthracite block, rock specimens, a reef's base, coal in a cart.
 
 import { BufferGeometry, Float32BufferAttribute, IcosahedronGeometry, Vector3 } from 'three';
+import { ConvexGeometry } from 'three/examples/jsm/geometries/ConvexGeometry.js';
 import type { PaintLike } from '../../finishes';
 import type { ModelBuilder, Placement } from '../../parts';
 import { seededUniform } from './numbers';
@@ -30,6 +31,30 @@ function rockGeometry(seed: number, detail = 1, roughness = 0.22): BufferGeometr
   }
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new Float32BufferAttribute(positions, 3));
+  return fittedToUnitBox(geometry);
+}
+
+/**
+ * A broken block, as coal comes from the seam: the convex hull of points on a cube's faces, its corners and edges
+ * knocked off at random, so it has large flat fracture faces of every size instead of a pebble's even facets.
+ * Fills the box −0.5…0.5 on every axis.
+ */
+function brokenBlockGeometry(seed: number, points = 40): BufferGeometry {
+  const next = seededUniform(seed);
+  const hull: Vector3[] = [];
+  for (let index = 0; index < points; index += 1) {
+    const point = new Vector3(next() * 2 - 1, next() * 2 - 1, next() * 2 - 1);
+    // Onto the cube's surface, then pulled in the more, the nearer a corner or an edge it lies.
+    point.divideScalar(Math.max(Math.abs(point.x), Math.abs(point.y), Math.abs(point.z)));
+    const nearEdges = [point.x, point.y, point.z].filter((value) => Math.abs(value) > 0.7).length;
+    point.multiplyScalar(1 - nearEdges * 0.12 * next());
+    hull.push(point);
+  }
+  return fittedToUnitBox(new ConvexGeometry(hull));
+}
+
+/** Centres a geometry and scales it to fill the box −0.5…0.5, with flat facets. */
+function fittedToUnitBox(geometry: BufferGeometry): BufferGeometry {
   geometry.computeBoundingBox();
   const box = geometry.boundingBox;
   if (box) {
@@ -73,7 +98,30 @@ export function rock(
   sheen?: PaintLike,
   detail = 1,
 ): void {
-  const geometry = rockGeometry(seed, detail);
+  placeStone(b, rockGeometry(seed, detail), colour, size, base, sheen);
+}
+
+/** A broken block of the given size standing on `base`, its upper fracture faces catching a sheen. */
+export function brokenBlock(
+  b: ModelBuilder,
+  seed: number,
+  colour: PaintLike,
+  size: Vec3,
+  base: Vec3,
+  sheen: PaintLike,
+  points = 40,
+): void {
+  placeStone(b, brokenBlockGeometry(seed, points), colour, size, base, sheen);
+}
+
+function placeStone(
+  b: ModelBuilder,
+  geometry: BufferGeometry,
+  colour: PaintLike,
+  size: Vec3,
+  base: Vec3,
+  sheen?: PaintLike,
+): void {
   const placement: Placement = { position: [base[0], base[1] + size[1] / 2, base[2]], scale: size };
   if (!sheen) {
     b.add(geometry, colour, placement);
