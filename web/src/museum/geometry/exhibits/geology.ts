@@ -39,17 +39,8 @@ export function anthraciteBlock(b: ModelBuilder, { width: w, height: h, depth: d
     [w * 0.16, h * 0.14, d * 0.14],
     [w * 0.38, plinth, d * 0.36],
     ANTHRACITE_SHEEN,
-    16,
   );
-  brokenBlock(
-    b,
-    12,
-    ANTHRACITE,
-    [w * 0.1, h * 0.08, d * 0.1],
-    [w * 0.2, plinth, d * 0.42],
-    ANTHRACITE_SHEEN,
-    12,
-  );
+  brokenBlock(b, 12, ANTHRACITE, [w * 0.1, h * 0.08, d * 0.1], [w * 0.2, plinth, d * 0.42], ANTHRACITE_SHEEN);
 }
 
 /** A rock specimen on a plinth with its label. */

@@ -35,22 +35,37 @@ function rockGeometry(seed: number, detail = 1, roughness = 0.22): BufferGeometr
 }
 
 /**
- * A broken block, as coal comes from the seam: the convex hull of points on a cube's faces, its corners and edges
- * knocked off at random, so it has large flat fracture faces of every size instead of a pebble's even facets.
- * Fills the box −0.5…0.5 on every axis.
+ * A broken block, as coal comes from the seam: a cube with every corner split off at its own depth (a facet
+ * across it) and its faces bulging a little off flat (a few large facets each), so it has large flat fracture
+ * faces of every size and angle instead of a pebble's even facets. Fills the box −0.5…0.5 on every axis.
  */
-function brokenBlockGeometry(seed: number, points = 40): BufferGeometry {
+function brokenBlockGeometry(seed: number): BufferGeometry {
   const next = seededUniform(seed);
-  const hull: Vector3[] = [];
-  for (let index = 0; index < points; index += 1) {
-    const point = new Vector3(next() * 2 - 1, next() * 2 - 1, next() * 2 - 1);
-    // Onto the cube's surface, then pulled in the more, the nearer a corner or an edge it lies.
-    point.divideScalar(Math.max(Math.abs(point.x), Math.abs(point.y), Math.abs(point.z)));
-    const nearEdges = [point.x, point.y, point.z].filter((value) => Math.abs(value) > 0.7).length;
-    point.multiplyScalar(1 - nearEdges * 0.12 * next());
-    hull.push(point);
+  const points: Vector3[] = [];
+  for (const sx of [-1, 1]) {
+    for (const sy of [-1, 1]) {
+      for (const sz of [-1, 1]) {
+        const [cutX, cutY, cutZ] = [0, 1, 2].map(() => 0.15 + 0.65 * next() ** 1.5) as [
+          number,
+          number,
+          number,
+        ];
+        points.push(
+          new Vector3(sx * (1 - cutX), sy, sz),
+          new Vector3(sx, sy * (1 - cutY), sz),
+          new Vector3(sx, sy, sz * (1 - cutZ)),
+        );
+      }
+    }
   }
-  return fittedToUnitBox(new ConvexGeometry(hull));
+  for (const axis of [0, 1, 2]) {
+    for (const side of [-1, 1]) {
+      const bulge = new Vector3((next() - 0.5) * 1.2, (next() - 0.5) * 1.2, (next() - 0.5) * 1.2);
+      bulge.setComponent(axis, side * (1 + 0.05 + 0.12 * next()));
+      points.push(bulge);
+    }
+  }
+  return fittedToUnitBox(new ConvexGeometry(points));
 }
 
 /** Centres a geometry and scales it to fill the box −0.5…0.5, with flat facets. */
@@ -109,9 +124,8 @@ export function brokenBlock(
   size: Vec3,
   base: Vec3,
   sheen: PaintLike,
-  points = 40,
 ): void {
-  placeStone(b, brokenBlockGeometry(seed, points), colour, size, base, sheen);
+  placeStone(b, brokenBlockGeometry(seed), colour, size, base, sheen);
 }
 
 function placeStone(
