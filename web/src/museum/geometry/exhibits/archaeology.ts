@@ -48,7 +48,7 @@ export function stakeField(b: ModelBuilder, { width: w, height: h, depth: d }: M
   const rowZ = slots(-d / 2 + d * 0.08, d / 2 - d * 0.08, rows);
   for (const [row, z0] of rowZ.entries()) {
     for (let column = 0; column < columns; column += 1) {
-      const broken = next() < 0.2;
+      const broken = next() < 0.35;
       const rise = (h - bed) * (broken ? between(next, 0.2, 0.45) : between(next, 0.5, 0.93));
       const lean = Math.min(between(next, 0.15, 0.42), Math.atan((w * 0.2) / rise));
       const tilt = (next() * 2 - 1) * Math.min(0.1, Math.atan((d * 0.04) / rise));
@@ -58,8 +58,8 @@ export function stakeField(b: ModelBuilder, { width: w, height: h, depth: d }: M
       const right = w / 2 - radius * 3 - reach;
       const x = left + ((column + between(next, 0.1, 0.9)) / columns) * (right - left);
       const z = z0 + (next() - 0.5) * (d / rows) * 0.5;
-      const stakeRadius = radius * between(next, 0.8, 1.15);
-      const tip = broken ? stakeRadius * 0.8 : Math.min(length * 0.2, stakeRadius * 6);
+      const stakeRadius = radius * between(next, 1, 1.5);
+      const tip = broken ? stakeRadius * 0.6 : Math.min(length * 0.15, stakeRadius * between(next, 2.5, 4));
       const buried = Math.min(length * 0.25, (h - bed) * 0.12);
       const shaft = length - tip;
       const upper = row + column;
@@ -72,20 +72,21 @@ export function stakeField(b: ModelBuilder, { width: w, height: h, depth: d }: M
             position: [0, buried / 2, 0],
           });
           stake.add(
-            new CylinderGeometry(stakeRadius * 0.8, middle, shaft - buried, 7, 1, true),
+            new CylinderGeometry(stakeRadius * 0.72, middle, shaft - buried, 7, 1, true),
             upper % 3 === 0 ? IRONWOOD : IRONWOOD_GREY,
             { position: [0, buried + (shaft - buried) / 2, 0] },
           );
           // The point: a few axe cuts, a little off the axis; a broken stake ends in a low, ragged cone.
-          stake.add(new ConeGeometry(stakeRadius * 0.8, tip, broken ? 7 : 4, 1, true), IRONWOOD, {
+          stake.add(new ConeGeometry(stakeRadius * 0.72, tip, broken ? 7 : 4, 1, true), IRONWOOD, {
             position: [broken ? 0 : stakeRadius * 0.1, shaft + tip / 2, 0],
           });
         }),
       );
-      // Mud heaped round the foot.
+      // Mud heaped round the foot, never past the bed's edge.
+      const mound = Math.min(stakeRadius * 2.5, radius * 3, d / 2 - Math.abs(z));
       b.add(new ConeGeometry(1, 1, 8, 1, true), MUD, {
         position: [x, bed + bed * 0.3, z],
-        scale: [stakeRadius * 2.6, bed * 0.6, stakeRadius * 2.4],
+        scale: [mound, bed * 0.6, mound * 0.92],
       });
     }
   }
