@@ -6,7 +6,7 @@ import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { slots } from './shared/numbers';
 import { BRONZE, BRONZE_DARK, GOLD, GOLD_DEEP, GOLD_PALE, STONE, STONE_DARK } from './shared/palette';
-import { ball, block, blockOn, disc, type Profile, ring, rod, turned } from './shared/shapes';
+import { ball, bent, block, blockOn, disc, type Profile, ring, rod, turned } from './shared/shapes';
 
 /** Bronze in shadow (the doors' recesses) and where hands have worn it bright (a statue's face and hands). */
 const BRONZE_SHADOW = paint('#4a3a1e', 'bronze');
@@ -68,8 +68,9 @@ export function lotusBox(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
 }
 
 /**
- * The Đồng (bronze) pagoda on the summit of Yên Tử, in miniature: a small square bronze temple with columns and
- * doors under a double curved roof with upturned corners, on a two-step stone base.
+ * The Đồng (bronze) pagoda on the summit of Yên Tử, in miniature: a small square bronze temple with a veranda of
+ * columns and doors under a double curved roof with hip ridges and upturned corners, on a two-step stone base
+ * with a balustrade open at the front.
  */
 export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
   blockOn(b, STONE, [w, h * 0.08, d], [0, 0, 0]);
@@ -80,8 +81,33 @@ export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: 
   const bodyH = h * 0.3;
   blockOn(b, BRONZE_DARK, [bodyW * 1.1, h * 0.03, bodyD * 1.1], [0, floor, 0]);
   blockOn(b, BRONZE, [bodyW, bodyH, bodyD], [0, floor + h * 0.03, 0]);
+  // The veranda's columns, front and back.
   for (const x of slots(-bodyW * 0.55, bodyW * 0.55, 4)) {
-    disc(b, BRONZE_DARK, Math.min(bodyW, bodyD) * 0.04, bodyH, [x, floor + h * 0.03, bodyD * 0.55], 8);
+    for (const z of [bodyD * 0.55, -bodyD * 0.55]) {
+      disc(b, BRONZE_DARK, Math.min(bodyW, bodyD) * 0.04, bodyH, [x, floor + h * 0.03, z], 8);
+    }
+  }
+  // A stone balustrade round the upper terrace, open at the front where the steps come up.
+  const terrace = { x: w * 0.39, z: d * 0.39, post: Math.min(w, d) * 0.025, high: h * 0.06 };
+  for (const [x, z] of [
+    ...slots(-terrace.x, terrace.x, 6).flatMap((x) => [
+      [x, -terrace.z],
+      [x, terrace.z],
+    ]),
+    ...slots(-terrace.z, terrace.z, 4).flatMap((z) => [
+      [-terrace.x, z],
+      [terrace.x, z],
+    ]),
+  ] as [number, number][]) {
+    if (z > 0 && Math.abs(x) < terrace.x * 0.3) continue;
+    blockOn(b, STONE_LIGHT, [terrace.post, terrace.high, terrace.post], [x, floor, z]);
+  }
+  const rail = terrace.post * 0.8;
+  const railY = floor + terrace.high - rail / 2;
+  block(b, STONE_LIGHT, [terrace.x * 2, rail, rail], [0, railY, -terrace.z]);
+  for (const side of [-1, 1]) {
+    block(b, STONE_LIGHT, [rail, rail, terrace.z * 2], [side * terrace.x, railY, 0]);
+    block(b, STONE_LIGHT, [terrace.x * 0.7, rail, rail], [side * terrace.x * 0.65, railY, terrace.z]);
   }
   for (const x of [-bodyW * 0.28, 0, bodyW * 0.28]) {
     block(
@@ -121,9 +147,23 @@ export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: 
         scale: [rx * 0.98, tier.height, rz * 0.98],
       },
     );
-    // Upturned corners.
+    // Upturned corners, and the hip ridges running up the curve of the roof from each corner to the top.
     for (const sx of [-1, 1]) {
       for (const sz of [-1, 1]) {
+        bent(
+          b,
+          BRONZE_DARK,
+          roofProfile
+            .slice(1)
+            .map(([r, y]) => [
+              sx * r * rx * corner * 0.98,
+              tier.base + y * tier.height + Math.min(w, d) * 0.006,
+              sz * r * rz * corner * 0.98,
+            ]),
+          Math.min(w, d) * 0.008,
+          8,
+          4,
+        );
         b.add(new ConeGeometry(1, 1, 6), BRONZE, {
           position: [sx * rx * corner * 0.9, tier.base + tier.height * 0.12, sz * rz * corner * 0.9],
           rotation: [sz * 0.5, 0, -sx * 0.5],
