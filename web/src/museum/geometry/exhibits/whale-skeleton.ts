@@ -44,10 +44,12 @@ export function whaleSkeleton(b: ModelBuilder, { width: w, height: h, depth: d }
     const t = index / (VERTEBRAE - 1);
     const [x, y] = [spineX(t), spineY(t)];
     const radius = radiusAt(t);
+    // Discs of cartilage filled the gaps: the thinner the tail, the closer its vertebrae look.
+    const body = spacing * (0.76 + 0.12 * t);
     b.add(centrum, index % 2 === 0 ? BONE : BONE_DARK, {
-      position: [x - spacing * 0.38, y, 0],
+      position: [x - body / 2, y, 0],
       rotation: [0, 0, -Math.PI / 2],
-      scale: [radius, spacing * 0.76, radius],
+      scale: [radius, body, radius],
     });
     // The spine rises from the arch over the spinal cord, leaning back; tallest over the chest.
     if (t < 0.82) {
