@@ -35,8 +35,8 @@ function rockGeometry(seed: number, detail = 1, roughness = 0.22): BufferGeometr
 }
 
 /**
- * A broken block, as coal comes from the seam: a cube with every corner split off at its own depth (a facet
- * across it) and its faces bulging a little off flat (a few large facets each), so it has large flat fracture
+ * A broken block, as coal comes from the seam: a cube with every corner sunk and split off at its own depth (a
+ * facet across it) and its faces bulging a little off flat (a few large facets each), so it has large flat fracture
  * faces of every size and angle instead of a pebble's even facets. Fills the box −0.5…0.5 on every axis.
  */
 function brokenBlockGeometry(seed: number): BufferGeometry {
@@ -45,15 +45,13 @@ function brokenBlockGeometry(seed: number): BufferGeometry {
   for (const sx of [-1, 1]) {
     for (const sy of [-1, 1]) {
       for (const sz of [-1, 1]) {
-        const [cutX, cutY, cutZ] = [0, 1, 2].map(() => 0.15 + 0.65 * next() ** 1.5) as [
-          number,
-          number,
-          number,
-        ];
+        // Each corner sunk by its own amount, so no face stays flat, then split off.
+        const [x, y, z] = [sx, sy, sz].map((sign) => sign * (1 - 0.3 * next())) as Vec3;
+        const [cutX, cutY, cutZ] = [0, 1, 2].map(() => 0.15 + 0.6 * next()) as Vec3;
         points.push(
-          new Vector3(sx * (1 - cutX), sy, sz),
-          new Vector3(sx, sy * (1 - cutY), sz),
-          new Vector3(sx, sy, sz * (1 - cutZ)),
+          new Vector3(x * (1 - cutX), y, z),
+          new Vector3(x, y * (1 - cutY), z),
+          new Vector3(x, y, z * (1 - cutZ)),
         );
       }
     }
