@@ -1,9 +1,11 @@
 // The exhibits' models made by code: every kind builds something, inside the box its size gives (standing on
-// y = 0, centred on x and z), within its triangle budget, and the same every time.
+// y = 0, centred on x and z), within its triangle budget, and the same every time; and each is drawn in the
+// materials of what it stands for, in few enough of them to keep its draw calls down.
 import { readFileSync } from 'node:fs';
 import { Box3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { modelKinds } from '../../../../../functions/museum/model.js';
+import type { Finish } from '../../../../../web/src/museum/geometry/finishes';
 import {
   buildExhibitModel,
   type ModelKind,
@@ -110,4 +112,49 @@ describe('exhibit models', () => {
     });
     expect(new Set(colours).size).toBe(3);
   });
+});
+
+describe('exhibit materials', () => {
+  const sizeOf = (id: string): ModelSize => {
+    const exhibit = seed.exhibits.find((candidate) => candidate.id === id);
+    if (!exhibit) throw new Error(`no exhibit ${id} in the seed`);
+    return exhibit.model.size;
+  };
+  const finishesOf = (kind: ModelKind, id: string): Finish[] =>
+    build(kind, sizeOf(id)).surfaces.map((surface) => surface.finish);
+
+  it.each<[ModelKind, string, Finish]>([
+    ['whale-skeleton', 'whale-skeleton', 'bone'],
+    ['box', 'golden-lotus-box', 'gold'],
+    ['pagoda-model', 'dong-pagoda-miniature', 'bronze'],
+    ['bronze-drum', 'quang-chinh-bronze-drum', 'bronze'],
+    ['stake-field', 'bach-dang-stakes', 'weathered-wood'],
+    ['stone-block', 'anthracite-block', 'coal'],
+    ['jar', 'dau-ram-jar', 'ceramic-glazed'],
+    ['jar', 'dau-ram-jar', 'ceramic-unglazed'],
+    ['boat-model', 'sailing-boat-model', 'cloth'],
+    ['boat-model', 'sailing-boat-model', 'wood'],
+    ['cannon', 'artillery-cannons', 'bronze'],
+    ['missile-launcher', 'missile-launcher', 'steel'],
+    ['costume', 'dao-thanh-y-costume', 'cloth'],
+    ['statue', 'tran-nhan-tong-statue', 'bronze'],
+    ['statue', 'tran-nhan-tong-statue', 'stone'],
+  ])('draws the %s (%s) in %s', (kind, id, finish) => {
+    expect(finishesOf(kind, id)).toContain(finish);
+  });
+
+  it.each<[ModelKind, string, Finish]>([
+    ['whale-skeleton', 'whale-skeleton', 'bone'],
+    ['box', 'golden-lotus-box', 'gold'],
+    ['bronze-drum', 'quang-chinh-bronze-drum', 'bronze'],
+  ])('makes the %s (%s) of %s alone, not of flat paint', (kind, id, finish) => {
+    expect(finishesOf(kind, id)).toEqual([finish]);
+  });
+
+  it.each(seed.exhibits.map((exhibit) => [exhibit.id, exhibit.model.kind, exhibit.model.size] as const))(
+    'keeps %s to five materials, a draw call each',
+    (_id, kind, size) => {
+      expect(build(kind, size).surfaces.length).toBeLessThanOrEqual(5);
+    },
+  );
 });

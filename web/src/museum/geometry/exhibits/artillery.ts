@@ -1,12 +1,46 @@
 // The guns of the outdoor exhibits: the bronze cannon, the anti-aircraft gun and the missile launcher.
 
-import { ConeGeometry, TorusGeometry } from 'three';
-import type { PaintLike } from '../finishes';
+import { TorusGeometry } from 'three';
+import { type PaintLike, paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { clamp } from './shared/numbers';
-import { ARMY_GREEN, ARMY_GREEN_DARK, BRONZE, IRON, METAL_DARK, RED } from './shared/palette';
+import {
+  ARMY_GREEN,
+  ARMY_GREEN_DARK,
+  BRASS,
+  BRONZE,
+  BRONZE_DARK,
+  GUN_STEEL,
+  IRON,
+  METAL_DARK,
+  MISSILE_GREY,
+  RUBBER,
+  STEEL,
+  WOOD,
+  WOOD_DARK,
+} from './shared/palette';
 import { ball, beam, block, blockOn, disc, rod, turned, unitCylinder, type Vec3 } from './shared/shapes';
+
+/** The bore's dark mouth; the missile's painted red star. */
+const BORE = paint('#2a2118', 'bronze');
+const STAR_RED = '#b3282d';
+const BOOSTER_GREY = paint('#9aa08f', 'steel');
+const FIN_GREY = paint('#c9ccc4', 'steel');
+
+/** A road wheel of a gun's or a launcher's carriage, turning about z: a rubber tyre and a steel hub. */
+function roadWheel(b: ModelBuilder, centre: Vec3, radius: number, width: number): void {
+  b.add(unitCylinder(14), RUBBER, {
+    position: centre,
+    rotation: [Math.PI / 2, 0, 0],
+    scale: [radius, width, radius],
+  });
+  b.add(unitCylinder(10), STEEL, {
+    position: centre,
+    rotation: [Math.PI / 2, 0, 0],
+    scale: [radius * 0.55, width * 1.06, radius * 0.55],
+  });
+}
 
 /** A spoked wheel upright in the xy plane, turning about z, centred at `centre`. */
 function wheel(
@@ -50,7 +84,7 @@ export function cannon(b: ModelBuilder, { width: w, height: h, depth: d }: Model
   const axleX = w * 0.48 - 0.55 * barrelLength * Math.cos(elevation);
   const wheelZ = d / 2 - wheelThickness * 0.6;
   for (const side of [1, -1])
-    wheel(b, wheelRadius, wheelThickness, [axleX, wheelRadius, side * wheelZ], '#5a3a20', 10, IRON);
+    wheel(b, wheelRadius, wheelThickness, [axleX, wheelRadius, side * wheelZ], WOOD_DARK, 10, IRON);
   rod(b, IRON, [axleX, wheelRadius, -wheelZ], [axleX, wheelRadius, wheelZ], wheelRadius * 0.07, 8);
   // The carriage: two cheeks from the axle down to the trail on the ground.
   const trail: Vec3 = [-w / 2 + w * 0.04, h * 0.04, 0];
@@ -58,14 +92,14 @@ export function cannon(b: ModelBuilder, { width: w, height: h, depth: d }: Model
   for (const side of [1, -1]) {
     beam(
       b,
-      '#6b4426',
+      WOOD,
       [axleX + wheelRadius * 0.5, wheelRadius + barrelRadius * 0.4, side * cheekZ],
       [trail[0], trail[1], side * cheekZ * 0.7],
       Math.min(h * 0.08, wheelRadius * 0.4),
       Math.min(d * 0.04, barrelRadius * 0.5),
     );
   }
-  blockOn(b, '#2f2f2f', [w * 0.04, h * 0.04, cheekZ * 2], [trail[0], 0, 0]);
+  blockOn(b, IRON, [w * 0.04, h * 0.04, cheekZ * 2], [trail[0], 0, 0]);
   // The barrel: a turned bronze piece, reinforcing rings, a cascabel at the breech, trunnions over the axle.
   b.group({ position: [axleX, trunnionY, 0], rotation: [0, 0, -Math.PI / 2 + elevation] }, (g) => {
     turned(
@@ -89,16 +123,16 @@ export function cannon(b: ModelBuilder, { width: w, height: h, depth: d }: Model
       [
         BRONZE,
         BRONZE,
-        '#7a5d33',
+        BRONZE_DARK,
         BRONZE,
         BRONZE,
-        '#7a5d33',
+        BRONZE_DARK,
         BRONZE,
         BRONZE,
-        '#7a5d33',
-        '#7a5d33',
-        '#2a2118',
-        '#2a2118',
+        BRONZE_DARK,
+        BRONZE_DARK,
+        BORE,
+        BORE,
       ],
       { scale: [barrelRadius, barrelLength, barrelRadius] },
       14,
@@ -124,11 +158,7 @@ export function antiAircraftGun(b: ModelBuilder, { width: w, height: h, depth: d
   blockOn(b, ARMY_GREEN, [w * 0.55, deckHeight, d * 0.55], [0, deck, 0]);
   for (const x of [-w * 0.18, w * 0.18]) {
     for (const side of [1, -1]) {
-      b.add(unitCylinder(14), '#1f1f1f', {
-        position: [x, wheelRadius, side * (d * 0.275 + wheelWidth / 2)],
-        rotation: [Math.PI / 2, 0, 0],
-        scale: [wheelRadius, wheelWidth, wheelRadius],
-      });
+      roadWheel(b, [x, wheelRadius, side * (d * 0.275 + wheelWidth / 2)], wheelRadius, wheelWidth);
     }
   }
   // Outriggers to jack pads, fore and aft and to the sides.
@@ -173,9 +203,10 @@ export function antiAircraftGun(b: ModelBuilder, { width: w, height: h, depth: d
   for (const side of [1, -1]) {
     b.group({ position: [pivot[0], pivot[1], side * gap], rotation: [0, 0, elevation] }, (g) => {
       block(g, ARMY_GREEN, [length * 0.32, radius * 4, radius * 4], [length * 0.06, 0, 0]);
-      block(g, '#6b6b4a', [length * 0.1, radius * 3, radius * 2], [length * 0.02, radius * 3.4, 0]);
-      rod(g, '#26292b', [length * 0.2, 0, 0], [length * 0.9, 0, 0], radius, 10);
-      rod(g, '#26292b', [length * 0.9, 0, 0], [length, 0, 0], radius * 1.7, 10);
+      block(g, BRASS, [length * 0.1, radius * 3, radius * 2], [length * 0.02, radius * 3.4, 0]);
+      rod(g, GUN_STEEL, [length * 0.2, 0, 0], [length * 0.9, 0, 0], radius, 10, radius * 0.85);
+      // The flash hider, flared at the muzzle.
+      rod(g, GUN_STEEL, [length * 0.9, 0, 0], [length, 0, 0], radius * 1.2, 10, radius * 1.8);
     });
   }
   // The sight between the barrels.
@@ -193,11 +224,7 @@ export function missileLauncher(b: ModelBuilder, { width: w, height: h, depth: d
   blockOn(b, ARMY_GREEN, [w * 0.62, h * 0.06, d * 0.6], [w * 0.05, chassisY, 0]);
   for (const x of [-w * 0.12, w * 0.26]) {
     for (const side of [1, -1]) {
-      b.add(unitCylinder(14), '#1f1f1f', {
-        position: [x, wheelRadius, side * (d * 0.3 + wheelWidth / 2)],
-        rotation: [Math.PI / 2, 0, 0],
-        scale: [wheelRadius, wheelWidth, wheelRadius],
-      });
+      roadWheel(b, [x, wheelRadius, side * (d * 0.3 + wheelWidth / 2)], wheelRadius, wheelWidth);
     }
   }
   beam(
@@ -246,25 +273,55 @@ export function missileLauncher(b: ModelBuilder, { width: w, height: h, depth: d
   }
   b.group({ position: rear, rotation: [0, 0, elevation] }, (g) => {
     const booster = length * 0.3;
-    rod(g, '#9aa08f', [0, 0, 0], [booster, 0, 0], missileRadius * 1.25, 12);
-    rod(g, '#d6d8d2', [booster, 0, 0], [length * 0.86, 0, 0], missileRadius, 12);
-    g.add(new ConeGeometry(missileRadius, length * 0.14, 12), '#d6d8d2', {
-      position: [length * 0.93, 0, 0],
-      rotation: [0, 0, -Math.PI / 2],
-    });
+    rod(g, BOOSTER_GREY, [0, 0, 0], [booster, 0, 0], missileRadius * 1.25, 12);
+    // The interstage: a short cone from the booster to the sustainer.
+    rod(
+      g,
+      BOOSTER_GREY,
+      [booster, 0, 0],
+      [booster + missileRadius, 0, 0],
+      missileRadius * 1.25,
+      12,
+      missileRadius,
+    );
+    rod(g, MISSILE_GREY, [booster + missileRadius, 0, 0], [length * 0.8, 0, 0], missileRadius, 12);
+    // The nose: an ogive to a short probe.
+    turned(
+      g,
+      [
+        [1, 0],
+        [0.92, 0.3],
+        [0.7, 0.6],
+        [0.38, 0.85],
+        [0.08, 1],
+        [0, 1.08],
+      ],
+      [MISSILE_GREY],
+      {
+        position: [length * 0.8, 0, 0],
+        rotation: [0, 0, -Math.PI / 2],
+        scale: [missileRadius, length * 0.18, missileRadius],
+      },
+      12,
+    );
     for (let quarter = 0; quarter < 4; quarter += 1) {
       const angle = (quarter / 4) * Math.PI * 2 + Math.PI / 4;
       g.group({ rotation: [angle, 0, 0] }, (f) => {
-        block(f, '#9aa08f', [booster * 0.3, fin, 0.01 + missileRadius * 0.05], [booster * 0.15, fin / 2, 0]);
         block(
           f,
-          '#c9ccc4',
+          BOOSTER_GREY,
+          [booster * 0.3, fin, 0.01 + missileRadius * 0.05],
+          [booster * 0.15, fin / 2, 0],
+        );
+        block(
+          f,
+          FIN_GREY,
           [length * 0.08, fin * 0.45, 0.008 + missileRadius * 0.04],
           [length * 0.6, fin * 0.22, 0],
         );
         block(
           f,
-          '#c9ccc4',
+          FIN_GREY,
           [length * 0.03, fin * 0.25, 0.006 + missileRadius * 0.03],
           [length * 0.8, fin * 0.12, 0],
         );
@@ -272,7 +329,7 @@ export function missileLauncher(b: ModelBuilder, { width: w, height: h, depth: d
     }
     ball(
       g,
-      RED,
+      STAR_RED,
       [missileRadius * 0.3, missileRadius * 0.3, 0.004],
       [length * 0.5, 0, missileRadius],
       undefined,

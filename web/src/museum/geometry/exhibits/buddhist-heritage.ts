@@ -1,11 +1,20 @@
 // Trúc Lâm Zen and its heritage: the Đồng Pagoda in miniature, the seated monk, a turtle stele, the golden
 // lotus box of Yên Tử.
 import { ConeGeometry, CylinderGeometry, LatheGeometry, SphereGeometry, Vector2 } from 'three';
+import { paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { slots } from './shared/numbers';
-import { GOLD, STONE, STONE_DARK } from './shared/palette';
-import { ball, block, blockOn, disc, type Profile, ring, rod, turned } from './shared/shapes';
+import { BRONZE, BRONZE_DARK, GOLD, GOLD_DEEP, GOLD_PALE, STONE, STONE_DARK } from './shared/palette';
+import { ball, bent, block, blockOn, disc, type Profile, ring, rod, turned } from './shared/shapes';
+
+/** Bronze in shadow (the doors' recesses) and where hands have worn it bright (a statue's face and hands). */
+const BRONZE_SHADOW = paint('#4a3a1e', 'bronze');
+const BRONZE_WORN = paint('#a8844c', 'bronze');
+/** Stone of a lighter step, of a carved recess, and of cut lines. */
+const STONE_LIGHT = paint('#9c988f', 'stone');
+const STONE_SUNK = paint('#75716a', 'stone');
+const STONE_SHADOW = paint('#4f4c46', 'stone');
 
 /**
  * The golden lotus box of Yên Tử: a small round gold box whose lid opens as a lotus, two rings of petals round a
@@ -24,7 +33,7 @@ export function lotusBox(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
         [0.9, 0.5],
         [0, 0.5],
       ],
-      ['#b58b24', GOLD, GOLD, GOLD, '#b58b24', GOLD],
+      [GOLD_DEEP, GOLD, GOLD, GOLD, GOLD_DEEP, GOLD],
       {},
       16,
     );
@@ -49,36 +58,61 @@ export function lotusBox(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
       for (let petal = 0; petal < count; petal += 1) {
         const angle = ((petal + (radius < 0.5 ? 0.5 : 0)) / count) * Math.PI * 2;
         g.group({ rotation: [0, angle, 0] }, (p) =>
-          ball(p, '#e0b848', [length, 0.06, length * 0.62], [radius, y, 0], [0, 0, -tilt], [10, 6]),
+          ball(p, GOLD_PALE, [length, 0.06, length * 0.62], [radius, y, 0], [0, 0, -tilt], [10, 6]),
         );
       }
     }
-    ball(g, '#e6c25a', [0.12, 0.09, 0.12], [0, 0.88, 0]);
-    g.add(new ConeGeometry(0.06, 0.06, 8), '#e6c25a', { position: [0, 0.97, 0] });
+    ball(g, GOLD_PALE, [0.12, 0.09, 0.12], [0, 0.88, 0]);
+    g.add(new ConeGeometry(0.06, 0.06, 8), GOLD_PALE, { position: [0, 0.97, 0] });
   });
 }
 
 /**
- * The Đồng (bronze) pagoda on the summit of Yên Tử, in miniature: a small square bronze temple with columns and
- * doors under a double curved roof with upturned corners, on a two-step stone base.
+ * The Đồng (bronze) pagoda on the summit of Yên Tử, in miniature: a small square bronze temple with a veranda of
+ * columns and doors under a double curved roof with hip ridges and upturned corners, on a two-step stone base
+ * with a balustrade open at the front.
  */
 export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
   blockOn(b, STONE, [w, h * 0.08, d], [0, 0, 0]);
-  blockOn(b, '#9c988f', [w * 0.82, h * 0.08, d * 0.82], [0, h * 0.08, 0]);
+  blockOn(b, STONE_LIGHT, [w * 0.82, h * 0.08, d * 0.82], [0, h * 0.08, 0]);
   const floor = h * 0.16;
   const bodyW = w * 0.5;
   const bodyD = d * 0.45;
   const bodyH = h * 0.3;
-  const bronze = '#8a6e3c';
-  blockOn(b, '#7a5f31', [bodyW * 1.1, h * 0.03, bodyD * 1.1], [0, floor, 0]);
-  blockOn(b, bronze, [bodyW, bodyH, bodyD], [0, floor + h * 0.03, 0]);
+  blockOn(b, BRONZE_DARK, [bodyW * 1.1, h * 0.03, bodyD * 1.1], [0, floor, 0]);
+  blockOn(b, BRONZE, [bodyW, bodyH, bodyD], [0, floor + h * 0.03, 0]);
+  // The veranda's columns, front and back.
   for (const x of slots(-bodyW * 0.55, bodyW * 0.55, 4)) {
-    disc(b, '#6e5428', Math.min(bodyW, bodyD) * 0.04, bodyH, [x, floor + h * 0.03, bodyD * 0.55], 8);
+    for (const z of [bodyD * 0.55, -bodyD * 0.55]) {
+      disc(b, BRONZE_DARK, Math.min(bodyW, bodyD) * 0.04, bodyH, [x, floor + h * 0.03, z], 8);
+    }
+  }
+  // A stone balustrade round the upper terrace, open at the front where the steps come up.
+  const terrace = { x: w * 0.39, z: d * 0.39, post: Math.min(w, d) * 0.025, high: h * 0.06 };
+  for (const [x, z] of [
+    ...slots(-terrace.x, terrace.x, 6).flatMap((x) => [
+      [x, -terrace.z],
+      [x, terrace.z],
+    ]),
+    ...slots(-terrace.z, terrace.z, 4).flatMap((z) => [
+      [-terrace.x, z],
+      [terrace.x, z],
+    ]),
+  ] as [number, number][]) {
+    if (z > 0 && Math.abs(x) < terrace.x * 0.3) continue;
+    blockOn(b, STONE_LIGHT, [terrace.post, terrace.high, terrace.post], [x, floor, z]);
+  }
+  const rail = terrace.post * 0.8;
+  const railY = floor + terrace.high - rail / 2;
+  block(b, STONE_LIGHT, [terrace.x * 2, rail, rail], [0, railY, -terrace.z]);
+  for (const side of [-1, 1]) {
+    block(b, STONE_LIGHT, [rail, rail, terrace.z * 2], [side * terrace.x, railY, 0]);
+    block(b, STONE_LIGHT, [terrace.x * 0.7, rail, rail], [side * terrace.x * 0.65, railY, terrace.z]);
   }
   for (const x of [-bodyW * 0.28, 0, bodyW * 0.28]) {
     block(
       b,
-      '#4a3a1e',
+      BRONZE_SHADOW,
       [bodyW * 0.16, bodyH * 0.6, 0.004],
       [x, floor + h * 0.03 + bodyH * 0.32, bodyD / 2 + 0.002],
     );
@@ -107,16 +141,30 @@ export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: 
         4,
         Math.PI / 4,
       ),
-      '#7a6338',
+      BRONZE,
       {
         position: [0, tier.base, 0],
         scale: [rx * 0.98, tier.height, rz * 0.98],
       },
     );
-    // Upturned corners.
+    // Upturned corners, and the hip ridges running up the curve of the roof from each corner to the top.
     for (const sx of [-1, 1]) {
       for (const sz of [-1, 1]) {
-        b.add(new ConeGeometry(1, 1, 6), '#8a7040', {
+        bent(
+          b,
+          BRONZE_DARK,
+          roofProfile
+            .slice(1)
+            .map(([r, y]) => [
+              sx * r * rx * corner * 0.98,
+              tier.base + y * tier.height + Math.min(w, d) * 0.006,
+              sz * r * rz * corner * 0.98,
+            ]),
+          Math.min(w, d) * 0.008,
+          8,
+          4,
+        );
+        b.add(new ConeGeometry(1, 1, 6), BRONZE, {
           position: [sx * rx * corner * 0.9, tier.base + tier.height * 0.12, sz * rz * corner * 0.9],
           rotation: [sz * 0.5, 0, -sx * 0.5],
           scale: [Math.min(w, d) * 0.015, tier.height * 0.22, Math.min(w, d) * 0.015],
@@ -125,8 +173,8 @@ export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: 
     }
   }
   // The short wall between the two roofs, the ridge and a golden finial.
-  blockOn(b, bronze, [bodyW * 0.6, h * 0.08, bodyD * 0.6], [0, lower.base + lower.height * 0.4, 0]);
-  block(b, '#6e5428', [w * 0.22, h * 0.025, d * 0.04], [0, upper.base + upper.height * 0.95, 0]);
+  blockOn(b, BRONZE, [bodyW * 0.6, h * 0.08, bodyD * 0.6], [0, lower.base + lower.height * 0.4, 0]);
+  block(b, BRONZE_DARK, [w * 0.22, h * 0.025, d * 0.04], [0, upper.base + upper.height * 0.95, 0]);
   b.add(new ConeGeometry(1, 1, 8), GOLD, {
     position: [0, upper.base + upper.height + h * 0.03, 0],
     scale: [w * 0.03, h * 0.06, d * 0.03],
@@ -134,20 +182,20 @@ export function pagodaModel(b: ModelBuilder, { width: w, height: h, depth: d }: 
 }
 
 /**
- * A seated monk (the Buddhist king Trần Nhân Tông): crossed legs, a robe with a darker sash over the shoulder,
- * hands in the lap, a shaven head, on an octagonal pedestal with a lotus cushion.
+ * A seated monk (the Buddhist king Trần Nhân Tông) cast in bronze: crossed legs, a robe with a darker sash over the
+ * shoulder, hands in the lap, a shaven head worn bright, on an octagonal stone pedestal with a gilded lotus cushion.
  */
 export function statue(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
   const pedestalRadius = Math.min(w, d) * 0.48;
   const pedestal = h * 0.2;
   disc(b, STONE, pedestalRadius, pedestal * 0.7, [0, 0, 0], 8);
-  disc(b, '#a09c92', pedestalRadius * 0.9, pedestal * 0.1, [0, pedestal * 0.7, 0], 8);
+  disc(b, STONE_LIGHT, pedestalRadius * 0.9, pedestal * 0.1, [0, pedestal * 0.7, 0], 8);
   for (let petal = 0; petal < 12; petal += 1) {
     const angle = (petal / 12) * Math.PI * 2;
     b.group({ rotation: [0, angle, 0] }, (g) =>
       ball(
         g,
-        '#b8913f',
+        GOLD_DEEP,
         [pedestalRadius * 0.22, pedestal * 0.18, pedestalRadius * 0.14],
         [pedestalRadius * 0.72, pedestal * 0.88, 0],
         [0, 0, 0.5],
@@ -155,13 +203,13 @@ export function statue(b: ModelBuilder, { width: w, height: h, depth: d }: Model
       ),
     );
   }
-  disc(b, '#b8913f', pedestalRadius * 0.8, pedestal * 0.2, [0, pedestal * 0.8, 0], 16);
+  disc(b, GOLD_DEEP, pedestalRadius * 0.8, pedestal * 0.2, [0, pedestal * 0.8, 0], 16);
 
   // The figure in its own unit f (about 0.93 f tall, 0.84 f wide, 0.65 f deep).
   const f = Math.min((h - pedestal) / 0.94, w / 0.9, d / 0.72);
-  const robe = '#8b5e34';
-  const sash = '#6e3f1f';
-  const skin = '#c8a27c';
+  const robe = BRONZE;
+  const sash = BRONZE_DARK;
+  const skin = BRONZE_WORN;
   b.group({ position: [0, pedestal, 0] }, (g) => {
     ball(g, robe, [0.42 * f, 0.12 * f, 0.3 * f], [0, 0.12 * f, 0.04 * f]);
     g.add(new CylinderGeometry(0.19 * f, 0.3 * f, 0.48 * f, 12), robe, {
@@ -186,13 +234,13 @@ export function stele(b: ModelBuilder, { width: w, height: h, depth: d }: ModelS
   const platform = h * 0.05;
   blockOn(b, STONE_DARK, [w * 0.95, platform, d * 0.95], [0, 0, 0]);
   const turtle = h * 0.22;
-  const stone = '#6f6c63';
+  const stone = STONE_DARK;
   b.add(new SphereGeometry(1, 14, 6, 0, Math.PI * 2, 0, Math.PI / 2), stone, {
     position: [0, platform, -d * 0.04],
     scale: [w * 0.38, turtle * 0.85, d * 0.38],
   });
   b.group({ position: [0, platform, -d * 0.04] }, (g) =>
-    ring(g, '#5e5b53', w * 0.37, turtle * 0.08, turtle * 0.05, d * 0.37),
+    ring(g, STONE_SHADOW, w * 0.37, turtle * 0.08, turtle * 0.05, d * 0.37),
   );
   ball(b, stone, [w * 0.09, turtle * 0.22, d * 0.1], [0, platform + turtle * 0.3, d * 0.36]);
   for (const sx of [-1, 1]) {
@@ -209,7 +257,7 @@ export function stele(b: ModelBuilder, { width: w, height: h, depth: d }: ModelS
   const slabBase = platform + turtle * 0.7;
   const crown = Math.min(slabWidth / 2, (h - slabBase) * 0.2);
   const slabHeight = h - slabBase - crown;
-  const face = '#8b877d';
+  const face = STONE;
   blockOn(b, face, [slabWidth, slabHeight, slabDepth], [0, slabBase, 0]);
   b.add(new CylinderGeometry(1, 1, 1, 16, 1, false, Math.PI / 2, Math.PI), face, {
     position: [0, slabBase + slabHeight, 0],
@@ -220,18 +268,18 @@ export function stele(b: ModelBuilder, { width: w, height: h, depth: d }: ModelS
   const panelW = slabWidth * 0.78;
   const panelH = slabHeight * 0.7;
   const panelY = slabBase + slabHeight * 0.12;
-  blockOn(b, '#75716a', [panelW, panelH, 0.004], [0, panelY, slabDepth / 2 + 0.002]);
+  blockOn(b, STONE_SUNK, [panelW, panelH, 0.004], [0, panelY, slabDepth / 2 + 0.002]);
   for (const x of slots(-panelW * 0.45, panelW * 0.45, 8)) {
     blockOn(
       b,
-      '#4f4c46',
+      STONE_SHADOW,
       [panelW * 0.03, panelH * 0.9, 0.004],
       [x, panelY + panelH * 0.05, slabDepth / 2 + 0.004],
     );
   }
   ball(
     b,
-    '#75716a',
+    STONE_SUNK,
     [slabWidth * 0.12, crown * 0.4, 0.006],
     [0, slabBase + slabHeight + crown * 0.3, slabDepth / 2],
   );

@@ -1,11 +1,21 @@
 // Glazed ceramics: jars, vases and bowls turned from their profiles, alone or several in a case.
-import type { PaintLike } from '../finishes';
+import { type PaintLike, paint } from '../finishes';
 import type { ModelBuilder, Placement } from '../parts';
 import { caseLevels, displayCase } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
 import { clamp, cycle, slots } from './shared/numbers';
-import { BISCUIT, BROWN_GLAZE, CELADON, COBALT, GLAZE_WHITE } from './shared/palette';
+import { BISCUIT, BROWN_GLAZE, BROWN_GLAZE_DARK, CELADON, COBALT, GLAZE_WHITE } from './shared/palette';
 import { ball, type Profile, ring, turned, type Vec3 } from './shared/shapes';
+
+/** Glazes of a piece's shoulder, inside and neck, and the Lê overglaze enamels. */
+const BROWN_GLAZE_DEEP = paint('#5a3217', 'ceramic-glazed');
+const BROWN_GLAZE_INSIDE = paint('#2a180c', 'ceramic-glazed');
+const COBALT_PALE = paint('#6f86b0', 'ceramic-glazed');
+const COBALT_INSIDE = paint('#3d4a60', 'ceramic-glazed');
+const ENAMEL_RED = paint('#b5402f', 'ceramic-glazed');
+const ENAMEL_GREEN = paint('#4f8a5a', 'ceramic-glazed');
+/** The unglazed inside of a basin's rim. */
+const BISCUIT_INSIDE = paint('#8a6a48', 'ceramic-unglazed');
 
 /** A blue-and-white vase (a baluster with a flared mouth), banded in cobalt, with petals painted round the belly. */
 const VASE_PROFILE: Profile = [
@@ -41,8 +51,8 @@ const VASE_COLOURS = [
   GLAZE_WHITE,
   COBALT,
   COBALT,
-  '#5d6f8f',
-  '#3d4a60',
+  COBALT_PALE,
+  COBALT_INSIDE,
 ];
 
 /** The brown-glazed jar of Đầu Rằm: an ovoid body with a short neck, unglazed at the foot, incised bands. */
@@ -73,12 +83,12 @@ const JAR_COLOURS = [
   BROWN_GLAZE,
   BROWN_GLAZE,
   BROWN_GLAZE,
-  '#5a3217',
-  '#5a3217',
-  '#5a3217',
-  '#3b2412',
-  '#3b2412',
-  '#2a180c',
+  BROWN_GLAZE_DEEP,
+  BROWN_GLAZE_DEEP,
+  BROWN_GLAZE_DEEP,
+  BROWN_GLAZE_DARK,
+  BROWN_GLAZE_DARK,
+  BROWN_GLAZE_INSIDE,
 ];
 
 /** A wide basin (a jar wider than tall, as the brown-glazed basin of An Sinh). */
@@ -103,12 +113,12 @@ const BASIN_COLOURS = [
   BROWN_GLAZE,
   BROWN_GLAZE,
   BROWN_GLAZE,
-  '#5a3217',
-  '#5a3217',
-  '#5a3217',
-  '#4a2a14',
-  '#4a2a14',
-  '#8a6a48',
+  BROWN_GLAZE_DEEP,
+  BROWN_GLAZE_DEEP,
+  BROWN_GLAZE_DEEP,
+  BROWN_GLAZE_DARK,
+  BROWN_GLAZE_DARK,
+  BISCUIT_INSIDE,
 ];
 
 /** A footed dish on a short stem, as the Lê polychrome tray: white with bands of cobalt, red and green. */
@@ -134,15 +144,15 @@ const BOWL_COLOURS = [
   GLAZE_WHITE,
   COBALT,
   GLAZE_WHITE,
-  '#b5402f',
+  ENAMEL_RED,
   GLAZE_WHITE,
-  '#4f8a5a',
+  ENAMEL_GREEN,
   COBALT,
   COBALT,
   GLAZE_WHITE,
   GLAZE_WHITE,
-  '#7d9ac7',
-  '#7d9ac7',
+  COBALT_PALE,
+  COBALT_PALE,
 ];
 
 /** One piece of ceramics standing on `base`, within the given radius (x and z) and height. */
@@ -169,7 +179,7 @@ function ceramicPiece(
           [0.99, 0.5],
         ] as const)) {
       b.group({ position: base }, (g) =>
-        ring(g, '#4a2a14', radius[0] * share, height * at, radius[0] * 0.015, radius[1] * share),
+        ring(g, BROWN_GLAZE_DARK, radius[0] * share, height * at, radius[0] * 0.015, radius[1] * share),
       );
     }
     return;

@@ -1,26 +1,44 @@
 // The miners' things: the mine cart, the cap lamp and the hard hat.
 import { CylinderGeometry, SphereGeometry, TorusGeometry } from 'three';
+import { paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { between, seededUniform, slots } from './shared/numbers';
-import { ANTHRACITE, ANTHRACITE_SHEEN, METAL_DARK } from './shared/palette';
+import {
+  ANTHRACITE,
+  ANTHRACITE_SHEEN,
+  BRASS,
+  BRONZE_DARK,
+  IRON,
+  METAL_DARK,
+  RUBBER,
+  RUST,
+  STEEL,
+  WOOD_DARK,
+} from './shared/palette';
 import { rock } from './shared/rocks';
 import { block, blockOn, rod, unitCylinder, type Vec3 } from './shared/shapes';
+
+const RAIL_STEEL = paint('#6e6e6e', 'steel');
+/** The lamp's stand and battery box are painted and moulded; its maker's label is printed. */
+const PLINTH = '#3a3a3c';
+const PLASTIC_BLACK = '#2d2f31';
+const LABEL_YELLOW = paint('#d9a21b', 'paper');
 
 /** A steel mine cart on four wheels on a short length of track, heaped with coal. */
 export function mineCart(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
   const sleeper = h * 0.03;
-  for (const x of slots(-w / 2, w / 2, 5)) blockOn(b, '#5a3d25', [w * 0.08, sleeper, d], [x, 0, 0]);
+  for (const x of slots(-w / 2, w / 2, 5)) blockOn(b, WOOD_DARK, [w * 0.08, sleeper, d], [x, 0, 0]);
   const gauge = d * 0.6;
   const railHeight = h * 0.04;
   for (const side of [1, -1])
-    blockOn(b, '#6e6e6e', [w, railHeight, Math.min(d * 0.04, 0.05)], [0, sleeper, (side * gauge) / 2]);
+    blockOn(b, RAIL_STEEL, [w, railHeight, Math.min(d * 0.04, 0.05)], [0, sleeper, (side * gauge) / 2]);
   const railTop = sleeper + railHeight;
   const wheelRadius = Math.min(h * 0.12, w * 0.09);
   const wheelWidth = Math.min(d * 0.08, 0.06);
   for (const x of [-w * 0.27, w * 0.27]) {
     for (const side of [1, -1]) {
-      b.add(unitCylinder(14), '#2c2c2c', {
+      b.add(unitCylinder(14), IRON, {
         position: [x, railTop + wheelRadius, (side * gauge) / 2],
         rotation: [Math.PI / 2, 0, 0],
         scale: [wheelRadius, wheelWidth, wheelRadius],
@@ -41,21 +59,16 @@ export function mineCart(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
   const tubW = w * 0.86;
   const tubD = d * 0.86;
   const wall = Math.min(w * 0.02, d * 0.03);
-  const tub = '#4d5257';
+  const tub = STEEL;
   blockOn(b, tub, [tubW, wall, tubD], [0, tubBottom, 0]);
   for (const side of [1, -1]) {
     blockOn(b, tub, [tubW, tubTop - tubBottom, wall], [0, tubBottom, side * (tubD / 2 - wall / 2)]);
     blockOn(b, tub, [wall, tubTop - tubBottom, tubD], [side * (tubW / 2 - wall / 2), tubBottom, 0]);
-    blockOn(
-      b,
-      '#7a4a2e',
-      [tubW * 1.02, wall, wall * 1.6],
-      [0, tubTop - wall, side * (tubD / 2 - wall * 0.3)],
-    );
+    blockOn(b, RUST, [tubW * 1.02, wall, wall * 1.6], [0, tubTop - wall, side * (tubD / 2 - wall * 0.3)]);
     for (const x of [-tubW * 0.3, 0, tubW * 0.3])
       blockOn(
         b,
-        '#3f4347',
+        METAL_DARK,
         [wall * 1.5, tubTop - tubBottom, wall * 0.6],
         [x, tubBottom, side * (tubD / 2 + wall * 0.3)],
       );
@@ -89,25 +102,25 @@ export function mineCart(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
 
 /** A miner's cap lamp on a small stand: the battery box, the lamp head above it with its glass, and the cable. */
 export function mineLamp(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
-  blockOn(b, '#3a3a3c', [w * 0.9, h * 0.05, d * 0.9], [0, 0, 0]);
+  blockOn(b, PLINTH, [w * 0.9, h * 0.05, d * 0.9], [0, 0, 0]);
   const battery: Vec3 = [w * 0.5, h * 0.5, d * 0.55];
-  blockOn(b, '#2d2f31', battery, [0, h * 0.05, 0]);
+  blockOn(b, PLASTIC_BLACK, battery, [0, h * 0.05, 0]);
   blockOn(
     b,
-    '#d9a21b',
+    LABEL_YELLOW,
     [battery[0] * 0.7, battery[1] * 0.3, 0.002],
     [0, h * 0.05 + battery[1] * 0.4, battery[2] / 2 + 0.001],
   );
-  blockOn(b, '#1f2123', [battery[0] * 1.05, h * 0.04, battery[2] * 1.05], [0, h * 0.55, 0]);
+  blockOn(b, PLASTIC_BLACK, [battery[0] * 1.05, h * 0.04, battery[2] * 1.05], [0, h * 0.55, 0]);
   const headRadius = Math.min(w * 0.2, h * 0.14, d * 0.35);
   const headLength = d * 0.45;
   const headY = h - headRadius * 1.05;
-  blockOn(b, '#1f2123', [w * 0.06, headY - h * 0.59, d * 0.1], [0, h * 0.59, 0]);
-  b.add(new CylinderGeometry(headRadius, headRadius * 0.7, headLength, 14), '#c9a227', {
+  blockOn(b, PLASTIC_BLACK, [w * 0.06, headY - h * 0.59, d * 0.1], [0, h * 0.59, 0]);
+  b.add(new CylinderGeometry(headRadius, headRadius * 0.7, headLength, 14), BRASS, {
     position: [0, headY, 0],
     rotation: [Math.PI / 2, 0, 0],
   });
-  b.add(new TorusGeometry(headRadius * 0.9, headRadius * 0.1, 4, 16), '#8a6e1a', {
+  b.add(new TorusGeometry(headRadius * 0.9, headRadius * 0.1, 4, 16), BRONZE_DARK, {
     position: [0, headY, headLength / 2],
   });
   b.addGlass(new CylinderGeometry(headRadius * 0.88, headRadius * 0.88, headLength * 0.06, 14), {
@@ -115,7 +128,7 @@ export function mineLamp(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
     rotation: [Math.PI / 2, 0, 0],
   });
   // The cable from the back of the lamp head down into the battery.
-  b.add(new TorusGeometry(1, 0.1, 5, 12, Math.PI), '#1a1a1a', {
+  b.add(new TorusGeometry(1, 0.1, 5, 12, Math.PI), RUBBER, {
     position: [w * 0.12, (headY + h * 0.45) / 2, -headLength * 0.3],
     rotation: [0, 0, -Math.PI / 2],
     scale: [(headY - h * 0.45) / 2, w * 0.3, Math.min(w, d) * 0.15],
@@ -125,6 +138,7 @@ export function mineLamp(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
 /** A miner's hard hat with its peak, a ridge, and the cap lamp on the front. */
 export function helmet(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize): void {
   const brim = h * 0.05;
+  // The hat is moulded and painted: matt.
   const shell = '#d9a21b';
   b.add(new CylinderGeometry(1, 1, 1, 20), shell, {
     position: [0, brim / 2, d * 0.03],
@@ -145,8 +159,8 @@ export function helmet(b: ModelBuilder, { width: w, height: h, depth: d }: Model
   const front = dome[2] * Math.sqrt(1 - 0.45 ** 2);
   const lampRadius = Math.min(w, h) * 0.14;
   const lampLength = d * 0.12;
-  block(b, '#2a2a2a', [lampRadius * 1.6, lampRadius * 2.2, d * 0.03], [0, lampY, front - d * 0.005]);
-  b.add(unitCylinder(12), '#3b3b3b', {
+  block(b, STEEL, [lampRadius * 1.6, lampRadius * 2.2, d * 0.03], [0, lampY, front - d * 0.005]);
+  b.add(unitCylinder(12), STEEL, {
     position: [0, lampY, front + lampLength / 2],
     rotation: [Math.PI / 2, 0, 0],
     scale: [lampRadius, lampLength, lampRadius],

@@ -1,12 +1,16 @@
 // Dioramas: a karst landscape of the bay under glass, or, when very deep, a walk-through mine tunnel.
 import { CylinderGeometry } from 'three';
+import { paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import { displayCase, type Interior } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
 import { between, clamp, cycle, seededUniform, slots } from './shared/numbers';
-import { ANTHRACITE, ANTHRACITE_SHEEN, LEAF, SEA } from './shared/palette';
+import { ANTHRACITE, ANTHRACITE_SHEEN, LEAF, RUST, SEA, WOOD, WOOD_DARK } from './shared/palette';
 import { rock } from './shared/rocks';
 import { ball, beam, block, blockOn } from './shared/shapes';
+
+/** A mine lamp alight. The landscape in miniature is a painted model, its rocks and boats matt. */
+const LAMP = paint('#ffd27a', 'light');
 
 /**
  * A karst landscape in miniature, as Hạ Long Bay: steep limestone towers, grey-green with rounded wooded tops,
@@ -78,7 +82,7 @@ function mineTunnel(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSiz
   const floor = h * 0.03;
   const sets = clamp(Math.round(d / 1.2), 2, 24);
   for (const side of [1, -1]) {
-    blockOn(b, '#5a3d25', [w * 0.04, h * 0.015, d * 0.98], [side * w * 0.15, floor, 0]);
+    blockOn(b, RUST, [w * 0.04, h * 0.015, d * 0.98], [side * w * 0.15, floor, 0]);
     // The coal face behind the timbers: lumps of coal stacked in three courses along the tunnel.
     const pieces = sets * 2;
     const length = d / pieces;
@@ -106,11 +110,11 @@ function mineTunnel(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSiz
   const timber = Math.min(w * 0.06, h * 0.06, (d / sets) * 0.4);
   for (const [index, z] of slots(-d / 2, d / 2, sets).entries()) {
     for (const side of [1, -1]) {
-      beam(b, '#6b4a2b', [side * w * 0.36, floor, z], [side * w * 0.32, h * 0.9, z], timber, timber);
+      beam(b, WOOD, [side * w * 0.36, floor, z], [side * w * 0.32, h * 0.9, z], timber, timber);
     }
-    block(b, '#6b4a2b', [w * 0.8, timber, timber], [0, h * 0.9 + timber / 2, z]);
-    blockOn(b, '#5a4028', [w * 0.8, h * 0.03, (d / sets) * 0.9], [0, h * 0.9 + timber, z]);
-    if (index % 2 === 0) ball(b, '#ffd27a', timber * 0.6, [0, h * 0.9 - timber, z], undefined, [8, 6]);
+    block(b, WOOD, [w * 0.8, timber, timber], [0, h * 0.9 + timber / 2, z]);
+    blockOn(b, WOOD_DARK, [w * 0.8, h * 0.03, (d / sets) * 0.9], [0, h * 0.9 + timber, z]);
+    if (index % 2 === 0) ball(b, LAMP, timber * 0.6, [0, h * 0.9 - timber, z], undefined, [8, 6]);
   }
 }
 

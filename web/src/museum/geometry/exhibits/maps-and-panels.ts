@@ -1,10 +1,16 @@
 // The museum's own displays: the relief map table of Quảng Ninh and photograph panels.
 import { ConeGeometry } from 'three';
+import { type PaintLike, paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { between, clamp, cycle, seededUniform, slots } from './shared/numbers';
-import { METAL_DARK, RED, SEA, WOOD, WOOD_DARK } from './shared/palette';
+import { LABEL, METAL_DARK, PRINT_WHITE, SEA, STEEL, WOOD, WOOD_DARK } from './shared/palette';
 import { ball, block, blockOn, disc, rod, slab } from './shared/shapes';
+
+/** The relief map is a painted model, its markers painted pins; the panels and their photographs are prints. */
+const MARKER_RED = '#b3282d';
+const PRINT_RED = paint('#9b2226', 'paper');
+const PRINT_YELLOW = paint('#f1d37a', 'paper');
 
 /**
  * A map table: a wooden table whose top is a relief map of Quảng Ninh — green land to the north and west, blue
@@ -86,8 +92,8 @@ export function mapTable(b: ModelBuilder, { width: w, height: h, depth: d }: Mod
     const x = between(next, -mapW * 0.4, mapW * 0.3);
     const z = Math.min(coast(x) - mapD * 0.04, between(next, -mapD * 0.35, mapD * 0.1));
     const pin = Math.min(h * 0.08, mapD * 0.05);
-    rod(b, '#333333', [x, landTop + relief, z], [x, landTop + relief + pin, z], pin * 0.04, 6);
-    ball(b, RED, pin * 0.14, [x, landTop + relief + pin, z], undefined, [8, 6]);
+    rod(b, STEEL, [x, landTop + relief, z], [x, landTop + relief + pin, z], pin * 0.04, 6);
+    ball(b, MARKER_RED, pin * 0.14, [x, landTop + relief + pin, z], undefined, [8, 6]);
   }
 }
 
@@ -102,11 +108,11 @@ export function photoPanel(b: ModelBuilder, { width: w, height: h, depth: d }: M
   const panelW = w - post * 3;
   const bottom = h * 0.12;
   const top = h * 0.97;
-  blockOn(b, '#e9e4da', [panelW, top - bottom, board], [0, bottom, 0]);
-  blockOn(b, '#9b2226', [panelW, (top - bottom) * 0.12, board * 1.2], [0, top - (top - bottom) * 0.12, 0]);
+  blockOn(b, PRINT_WHITE, [panelW, top - bottom, board], [0, bottom, 0]);
+  blockOn(b, PRINT_RED, [panelW, (top - bottom) * 0.12, board * 1.2], [0, top - (top - bottom) * 0.12, 0]);
   blockOn(
     b,
-    '#f1d37a',
+    PRINT_YELLOW,
     [panelW * 0.4, (top - bottom) * 0.03, board * 1.3],
     [0, top - (top - bottom) * 0.075, 0],
   );
@@ -115,12 +121,13 @@ export function photoPanel(b: ModelBuilder, { width: w, height: h, depth: d }: M
   const rows = 2;
   const cellW = panelW / columns;
   const cellH = ((top - bottom) * 0.85) / rows;
-  const scenes: [string, string, string][] = [
+  // The photographs: sky, ground and figures, printed.
+  const scenes = [
     ['#b9a588', '#6f6350', '#3a342b'],
     ['#c9c9c4', '#7d7d78', '#2f2f2d'],
     ['#9fb6c4', '#6f8a5a', '#3b3025'],
     ['#d6c6a8', '#8d7a5a', '#4a3b2a'],
-  ];
+  ].map((scene) => scene.map((colour) => paint(colour, 'paper')) as [PaintLike, PaintLike, PaintLike]);
   let index = 0;
   for (let row = 0; row < rows; row += 1) {
     const centreY = bottom + cellH * (row + 0.55);
@@ -128,7 +135,7 @@ export function photoPanel(b: ModelBuilder, { width: w, height: h, depth: d }: M
       const [sky, ground, figure] = cycle(scenes, index);
       const frameW = cellW * 0.82;
       const frameH = cellH * 0.7;
-      block(b, '#2a2622', [frameW, frameH, 0.012], [x, centreY, face + 0.006]);
+      block(b, WOOD_DARK, [frameW, frameH, 0.012], [x, centreY, face + 0.006]);
       const pictureW = frameW * 0.88;
       const pictureH = frameH * 0.84;
       block(b, sky, [pictureW, pictureH * 0.55, 0.004], [x, centreY + pictureH * 0.225, face + 0.014]);
@@ -143,7 +150,7 @@ export function photoPanel(b: ModelBuilder, { width: w, height: h, depth: d }: M
       }
       block(
         b,
-        '#ffffff',
+        LABEL,
         [frameW * 0.7, cellH * 0.06, 0.004],
         [x, centreY - frameH / 2 - cellH * 0.08, face + 0.002],
       );

@@ -1,11 +1,11 @@
 // The cultures of the province's peoples: costumes on mannequins, woven cloth, the barrel drum and the lute.
 
 import { ConeGeometry, CylinderGeometry, SphereGeometry } from 'three';
-import type { PaintLike } from '../finishes';
+import { type PaintLike, paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { cycle, slots } from './shared/numbers';
-import { INDIGO, MANNEQUIN, METAL_DARK, RED, WHITE_CLOTH, WOOD, WOOD_DARK } from './shared/palette';
+import { BRASS, INDIGO, MANNEQUIN, METAL_DARK, RED, WHITE_CLOTH, WOOD, WOOD_DARK } from './shared/palette';
 import {
   ball,
   beam,
@@ -19,21 +19,28 @@ import {
   type Vec3,
 } from './shared/shapes';
 
-/**
- * A costume on a mannequin, after the Dao Thanh Y and San Dìu women's dress: an indigo tunic to the knee over
- * indigo trousers, red and white trims at the hems, cuffs and collar, a red sash, and an indigo headscarf with
- * red tassels.
- */
+/** The mannequin's shoes are painted; the drum is lacquered wood with hide heads; the lute's strings are silk. */
+const SHOE_BLACK = '#1c1c1e';
+const LACQUER_RED = paint('#8b1e1e', 'wood');
+const HIDE = paint('#d9c49a', 'paper');
+const GOURD = paint('#a8743a', 'wood');
+const WOOD_PALE = paint('#d9b47a', 'wood');
+const SILK = paint('#e8e2d0', 'cloth');
+
 /**
  * Garments of the province's peoples, told apart by `variant`: indigo with red (Dao Thanh Y), near-black with
  * white and red (Dao Thanh Phán), indigo with white (Sán Dìu).
  */
 const costumePalettes: { cloth: PaintLike; trim: PaintLike }[] = [
   { cloth: INDIGO, trim: RED },
-  { cloth: '#1f2230', trim: '#e8e2d4' },
-  { cloth: '#34466e', trim: '#f1ede3' },
+  { cloth: paint('#1f2230', 'cloth'), trim: paint('#e8e2d4', 'cloth') },
+  { cloth: paint('#34466e', 'cloth'), trim: paint('#f1ede3', 'cloth') },
 ];
 
+/**
+ * A costume on a mannequin, after the Dao Thanh Y and San Dìu women's dress: a tunic to the knee over trousers,
+ * trims at the hems, cuffs and collar, a sash, and a headscarf with tassels.
+ */
 export function costume(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSize, variant = 0): void {
   const { cloth, trim } = costumePalettes[
     variant % costumePalettes.length
@@ -47,7 +54,7 @@ export function costume(b: ModelBuilder, { width: w, height: h, depth: d }: Mode
     const x = side * w * 0.08;
     blockOn(
       b,
-      '#1c1c1e',
+      SHOE_BLACK,
       [legRadius * 2, ankle - h * 0.02, Math.min(legRadius * 2.6, d * 0.9)],
       [x, h * 0.02, legRadius * 0.2],
     );
@@ -138,7 +145,16 @@ export function textile(b: ModelBuilder, { width: w, height: h, depth: d }: Mode
   const clothBottom = h * 0.16;
   const clothWidth = w - post * 3.2 - w * 0.04;
   const z = post * 0.4 + thickness / 2;
-  const palette = [INDIGO, RED, WHITE_CLOTH, '#d9a52b', INDIGO, '#3f7a4a', RED, '#1f1f22'];
+  const palette = [
+    INDIGO,
+    RED,
+    WHITE_CLOTH,
+    paint('#d9a52b', 'cloth'),
+    INDIGO,
+    paint('#3f7a4a', 'cloth'),
+    RED,
+    paint('#1f1f22', 'cloth'),
+  ];
   const bands = 12;
   const bandHeight = (clothTop - clothBottom) / bands;
   for (let band = 0; band < bands; band += 1) {
@@ -184,17 +200,17 @@ export function barrelDrum(b: ModelBuilder, { width: w, height: h, depth: d }: M
         [0.95, 0.35],
         [0.86, 0.5],
       ],
-      ['#8b1e1e'],
+      [LACQUER_RED],
       { scale: [radius, length, radius] },
       16,
     );
     for (const end of [-1, 1]) {
-      disc(g, '#d9c49a', radius * 0.86, length * 0.01, [0, end * length * 0.5 - length * 0.005, 0], 16);
+      disc(g, HIDE, radius * 0.86, length * 0.01, [0, end * length * 0.5 - length * 0.005, 0], 16);
       g.group({ position: [0, end * length * 0.44, 0] }, (r) =>
-        ring(r, '#c9a227', radius * 0.885, 0, radius * 0.025),
+        ring(r, BRASS, radius * 0.885, 0, radius * 0.025),
       );
     }
-    g.group({}, (r) => ring(r, '#c9a227', radius * 0.99, 0, radius * 0.02));
+    g.group({}, (r) => ring(r, BRASS, radius * 0.99, 0, radius * 0.02));
   });
 }
 
@@ -207,12 +223,12 @@ export function lute(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSi
   const gourd = Math.min(w * 0.45, h * 0.14);
   const bodyY = h * 0.05 + gourd;
   const back = Math.min(d * 0.32, gourd);
-  b.add(new SphereGeometry(1, 14, 6, 0, Math.PI * 2, 0, Math.PI / 2), '#a8743a', {
+  b.add(new SphereGeometry(1, 14, 6, 0, Math.PI * 2, 0, Math.PI / 2), GOURD, {
     position: [0, bodyY, 0],
     rotation: [-Math.PI / 2, 0, 0],
     scale: [gourd, back, gourd],
   });
-  b.add(unitCylinder(16), '#d9b47a', {
+  b.add(unitCylinder(16), WOOD_PALE, {
     position: [0, bodyY, d * 0.01],
     rotation: [Math.PI / 2, 0, 0],
     scale: [gourd * 0.98, d * 0.02, gourd * 0.98],
@@ -221,22 +237,22 @@ export function lute(b: ModelBuilder, { width: w, height: h, depth: d }: ModelSi
   blockOn(b, WOOD_DARK, [w * 0.1, bodyY - h * 0.03, d * 0.1], [0, h * 0.03, -back - d * 0.05]);
   const neckWidth = Math.min(w * 0.12, 0.035);
   const headTop = h * 0.96;
-  blockOn(b, '#5b3a1e', [neckWidth, headTop - h * 0.12 - bodyY, d * 0.06], [0, bodyY, d * 0.035]);
+  blockOn(b, WOOD, [neckWidth, headTop - h * 0.12 - bodyY, d * 0.06], [0, bodyY, d * 0.035]);
   // The head, curving back, with pegs through it.
-  beam(b, '#5b3a1e', [0, headTop - h * 0.12, d * 0.035], [0, headTop, -d * 0.02], neckWidth * 1.2, d * 0.06);
+  beam(b, WOOD, [0, headTop - h * 0.12, d * 0.035], [0, headTop, -d * 0.02], neckWidth * 1.2, d * 0.06);
   for (const [y, side] of [
     [headTop - h * 0.08, 1],
     [headTop - h * 0.04, -1],
   ] as const) {
-    rod(b, '#3a2612', [-side * w * 0.04, y, 0], [side * w * 0.12, y, 0], neckWidth * 0.15, 6);
+    rod(b, WOOD_DARK, [-side * w * 0.04, y, 0], [side * w * 0.12, y, 0], neckWidth * 0.15, 6);
   }
   for (const dx of [-neckWidth * 0.2, neckWidth * 0.2]) {
     block(
       b,
-      '#e8e2d0',
+      SILK,
       [0.0015, headTop - h * 0.12 - bodyY + gourd * 0.5, 0.0015],
       [dx, (bodyY - gourd * 0.5 + headTop - h * 0.12) / 2, d * 0.07],
     );
   }
-  block(b, '#3a2612', [gourd * 0.5, h * 0.012, d * 0.01], [0, bodyY - gourd * 0.5, d * 0.025]);
+  block(b, WOOD_DARK, [gourd * 0.5, h * 0.012, d * 0.01], [0, bodyY - gourd * 0.5, d * 0.025]);
 }

@@ -1,10 +1,18 @@
 // Wall racks of hand tools or of weapons.
 import { ConeGeometry, TorusGeometry } from 'three';
+import { paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import type { ModelSize } from './shared/exhibit-builder';
 import { clamp, slots } from './shared/numbers';
-import { IRON, METAL_DARK, RED, STEEL, WOOD, WOOD_DARK, WOOD_LIGHT } from './shared/palette';
+import { BRONZE, IRON, METAL_DARK, RED, STEEL, WOOD, WOOD_DARK, WOOD_LIGHT } from './shared/palette';
 import { ball, block, blockOn, disc, rod, spindle, turned } from './shared/shapes';
+
+/** Woven bamboo (a basket), hemp rope, and a sword's polished blade. */
+const WICKER = paint('#a0804f', 'wood');
+const WICKER_LIGHT = paint('#b8955e', 'wood');
+const WICKER_DARK = paint('#8a6a3e', 'wood');
+const HEMP = paint('#c2a878', 'cloth');
+const BLADE = paint('#b9bec2', 'steel');
 
 /** Hand tools hanging on a wall rack, one per slot: hoe, pick, shovel, sickle, axe, rake, machete. */
 function hangTool(b: ModelBuilder, tool: number, x: number, slot: number, h: number, z: number): void {
@@ -58,7 +66,7 @@ function hangTool(b: ModelBuilder, tool: number, x: number, slot: number, h: num
         blockOn(b, WOOD, [radius, h * 0.05, radius], [x + dx, top, z]);
       break;
     default: // machete: a dark grip and a long blade
-      rod(b, '#2b1e14', [x, h * 0.25, z], [x, h * 0.36, z], radius * 1.2);
+      rod(b, WOOD_DARK, [x, h * 0.25, z], [x, h * 0.36, z], radius * 1.2);
       blockOn(b, STEEL, [reach * 0.6, h * 0.4, blade], [x + reach * 0.1, h * 0.36, z]);
   }
 }
@@ -97,11 +105,11 @@ export function rack(
         [0.6, 0.1],
         [0, 0.1],
       ],
-      ['#a0804f', '#b8955e', '#b8955e', '#8a6a3e', '#8a6a3e'],
+      [WICKER, WICKER_LIGHT, WICKER_LIGHT, WICKER_DARK, WICKER_DARK],
       { position: [-w * 0.25, shelfTop, -d / 2 + shelfDepth * 0.6], scale: [basket, basket * 1.2, basket] },
       12,
     );
-    b.add(new TorusGeometry(1, 0.3, 6, 16), '#c2a878', {
+    b.add(new TorusGeometry(1, 0.3, 6, 16), HEMP, {
       position: [w * 0.25, shelfTop + basket * 0.3, -d / 2 + shelfDepth * 0.6],
       rotation: [Math.PI / 2, 0, 0],
       scale: [basket * 0.75, basket * 0.75, basket],
@@ -143,9 +151,9 @@ export function rack(
         [side * w * 0.3, y - w * 0.01, (front + swordZ) / 2],
       );
     const blade = Math.min(h * 0.03, 0.04);
-    block(b, '#b9bec2', [w * 0.5, blade, 0.006], [w * 0.05, y + blade / 2, swordZ]);
-    block(b, '#8a6d3b', [w * 0.015, blade * 2.2, 0.02], [-w * 0.2, y + blade / 2, swordZ]);
-    rod(b, '#2b1e14', [-w * 0.2, y + blade / 2, swordZ], [-w * 0.3, y + blade / 2, swordZ], blade * 0.35, 8);
-    ball(b, '#8a6d3b', blade * 0.5, [-w * 0.31, y + blade / 2, swordZ], undefined, [8, 6]);
+    block(b, BLADE, [w * 0.5, blade, 0.006], [w * 0.05, y + blade / 2, swordZ]);
+    block(b, BRONZE, [w * 0.015, blade * 2.2, 0.02], [-w * 0.2, y + blade / 2, swordZ]);
+    rod(b, WOOD_DARK, [-w * 0.2, y + blade / 2, swordZ], [-w * 0.3, y + blade / 2, swordZ], blade * 0.35, 8);
+    ball(b, BRONZE, blade * 0.5, [-w * 0.31, y + blade / 2, swordZ], undefined, [8, 6]);
   }
 }

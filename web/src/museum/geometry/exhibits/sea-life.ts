@@ -1,14 +1,26 @@
 // The sea: a coral reef, cases of shells and of preserved fish.
 
 import { ConeGeometry, CylinderGeometry, SphereGeometry, TorusGeometry, Vector3 } from 'three';
-import type { PaintLike } from '../finishes';
+import { type PaintLike, paint } from '../finishes';
 import type { ModelBuilder } from '../parts';
 import { caseLevels, displayCase } from './shared/display-cases';
 import type { ModelSize } from './shared/exhibit-builder';
 import { clamp, cycle, seededUniform, slots } from './shared/numbers';
-import { METAL_DARK } from './shared/palette';
+import { METAL_DARK, SAND } from './shared/palette';
 import { rock } from './shared/rocks';
 import { ball, beam, blockOn, ring, rod, type Vec3 } from './shared/shapes';
+
+/**
+ * Shells and corals are lime, porous and dry like bone; a cowrie and a shell's mouth are glossy as porcelain (the
+ * word comes from the cowrie). The preserved fish are painted.
+ */
+const SHELL_WHITE = paint('#f4efe6', 'bone');
+const SHELL_RIDGE = paint('#d8c7a8', 'bone');
+const NACRE = paint('#e3a9a0', 'ceramic-glazed');
+const COWRIE = paint('#7a4a2a', 'ceramic-glazed');
+const COWRIE_SPOT = paint('#efe2c6', 'ceramic-glazed');
+const BRAIN_CORAL = paint('#c9a25a', 'bone');
+const BRAIN_CORAL_GROOVE = paint('#a8843f', 'bone');
 
 /** A spiral sea shell (a whelk) lying on its side along x: the body whorl, the pointed spire, a pink aperture. */
 function conch(b: ModelBuilder, colour: PaintLike, length: number, base: Vec3): void {
@@ -23,7 +35,7 @@ function conch(b: ModelBuilder, colour: PaintLike, length: number, base: Vec3): 
       [0.22, 0.62],
       [0.33, 0.4],
     ] as const) {
-      g.add(new TorusGeometry(r * size, r * 0.08, 4, 12), '#d8c7a8', {
+      g.add(new TorusGeometry(r * size, r * 0.08, 4, 12), SHELL_RIDGE, {
         position: [length * x, 0, 0],
         rotation: [0, Math.PI / 2, 0],
       });
@@ -32,7 +44,7 @@ function conch(b: ModelBuilder, colour: PaintLike, length: number, base: Vec3): 
       position: [-length * 0.4, 0, 0],
       rotation: [0, 0, Math.PI / 2],
     });
-    ball(g, '#e3a9a0', [length * 0.2, r * 0.55, r * 0.12], [-length * 0.05, -r * 0.1, r * 0.86]);
+    ball(g, NACRE, [length * 0.2, r * 0.55, r * 0.12], [-length * 0.05, -r * 0.1, r * 0.86]);
   });
 }
 
@@ -46,7 +58,7 @@ function clam(b: ModelBuilder, colour: PaintLike, radius: number, height: number
     const angle = ((rib - 2) / 5) * 1.6;
     beam(
       b,
-      '#d8c7a8',
+      SHELL_RIDGE,
       [base[0], base[1] + height * 0.95, base[2]],
       [
         base[0] + Math.sin(angle) * radius * 0.92,
@@ -70,7 +82,7 @@ function scallop(b: ModelBuilder, colour: PaintLike, radius: number, base: Vec3)
     const angle = ((rib + 0.5) / 5) * Math.PI;
     beam(
       b,
-      '#f4efe6',
+      SHELL_WHITE,
       [base[0], base[1], base[2] + thickness / 2],
       [
         base[0] + Math.cos(angle) * radius * 0.92,
@@ -89,7 +101,13 @@ export function shellCase(b: ModelBuilder, size: ModelSize): void {
   const levels = caseLevels(b, inside, inside.ceiling - inside.floor > 0.35);
   const centreZ = (inside.back + inside.front) / 2;
   const depth = inside.front - inside.back;
-  const colours = ['#efe2c6', '#d98c4a', '#8a5a3a', '#e3a9a0', '#f4efe6'];
+  const colours = [
+    paint('#efe2c6', 'bone'),
+    paint('#d98c4a', 'bone'),
+    paint('#8a5a3a', 'bone'),
+    paint('#e3a9a0', 'bone'),
+    SHELL_WHITE,
+  ];
   let index = 0;
   for (const { floor, room } of levels) {
     const count = clamp(Math.round((inside.right - inside.left) / 0.22), 3, 6);
@@ -106,11 +124,11 @@ export function shellCase(b: ModelBuilder, size: ModelSize): void {
           break;
         case 2: {
           // A cowrie: a glossy dome with pale spots.
-          ball(b, '#7a4a2a', [radius * 0.8, radius * 0.45, radius * 0.55], [x, floor, centreZ]);
+          ball(b, COWRIE, [radius * 0.8, radius * 0.45, radius * 0.55], [x, floor, centreZ]);
           for (const dx of [-0.3, 0, 0.3]) {
             ball(
               b,
-              '#efe2c6',
+              COWRIE_SPOT,
               [radius * 0.12, radius * 0.03, radius * 0.12],
               [x + dx * radius, floor + radius * 0.45 * Math.sqrt(1 - (dx / 0.8) ** 2), centreZ],
               undefined,
@@ -232,13 +250,15 @@ export function coralReef(b: ModelBuilder, { width: w, height: h, depth: d }: Mo
   const plinth = h * 0.25;
   blockOn(b, '#2f3a44', [w, plinth, d], [0, 0, 0]);
   const bedTop = plinth + h * 0.06;
-  rock(b, 5, '#b8a98a', [w * 0.96, h * 0.08, d * 0.92], [0, plinth - h * 0.01, 0]);
+  rock(b, 5, SAND, [w * 0.96, h * 0.08, d * 0.92], [0, plinth - h * 0.01, 0]);
   const bounds = {
     min: new Vector3((-w / 2) * 0.96, bedTop, (-d / 2) * 0.92),
     max: new Vector3((w / 2) * 0.96, h * 0.98, (d / 2) * 0.92),
   };
   const reach = h - bedTop;
-  const colours = ['#d9553b', '#e07b39', '#c23b3b', '#e8a05a', '#e58a9a'];
+  const colours = ['#d9553b', '#e07b39', '#c23b3b', '#e8a05a', '#e58a9a'].map((colour) =>
+    paint(colour, 'bone'),
+  );
   const radius = Math.min(w, d, reach) * 0.045;
   for (const [index, x] of slots(-w * 0.42, w * 0.42, 6).entries()) {
     const z = (index % 2 === 0 ? -0.18 : 0.12) * d;
@@ -262,12 +282,12 @@ export function coralReef(b: ModelBuilder, { width: w, height: h, depth: d }: Mo
     [w * 0.3, d * 0.28],
   ] as const) {
     const size = Math.min(w * 0.1, d * 0.15, reach * 0.3);
-    b.add(new SphereGeometry(1, 12, 6, 0, Math.PI * 2, 0, Math.PI / 2), '#c9a25a', {
+    b.add(new SphereGeometry(1, 12, 6, 0, Math.PI * 2, 0, Math.PI / 2), BRAIN_CORAL, {
       position: [x, bedTop - h * 0.01, z],
       scale: [size, size * 0.8, size],
     });
     b.group({ position: [x, bedTop - h * 0.01, z] }, (g) =>
-      ring(g, '#a8843f', size * 0.75, size * 0.5, size * 0.06),
+      ring(g, BRAIN_CORAL_GROOVE, size * 0.75, size * 0.5, size * 0.06),
     );
   }
 }

@@ -35,7 +35,7 @@ export function displayCase(
   const baseHeight = h * style.base;
   const kick = Math.min(h * 0.05, baseHeight * 0.2);
   const inset = Math.min(w, d) * 0.03;
-  blockOn(b, '#262628', [w - 2 * inset, kick, d - 2 * inset], [0, 0, 0]);
+  blockOn(b, METAL_DARK, [w - 2 * inset, kick, d - 2 * inset], [0, 0, 0]);
   blockOn(b, WOOD_DARK, [w, baseHeight - kick, d], [0, kick, 0]);
   const frame = Math.min(w, d, h) * 0.025;
   const bed = Math.min(h * 0.01, 0.02);

@@ -1,6 +1,7 @@
 // Rough stones with flat facets, seeded: the anthracite block, rock specimens, a reef's base, coal in a cart.
 
 import { BufferGeometry, Float32BufferAttribute, IcosahedronGeometry, Vector3 } from 'three';
+import { ConvexGeometry } from 'three/examples/jsm/geometries/ConvexGeometry.js';
 import type { PaintLike } from '../../finishes';
 import type { ModelBuilder, Placement } from '../../parts';
 import { seededUniform } from './numbers';
@@ -30,6 +31,43 @@ function rockGeometry(seed: number, detail = 1, roughness = 0.22): BufferGeometr
   }
   const geometry = new BufferGeometry();
   geometry.setAttribute('position', new Float32BufferAttribute(positions, 3));
+  return fittedToUnitBox(geometry);
+}
+
+/**
+ * A broken block, as coal comes from the seam: a cube with every corner sunk and split off at its own depth (a
+ * facet across it) and its faces bulging a little off flat (a few large facets each), so it has large flat fracture
+ * faces of every size and angle instead of a pebble's even facets. Fills the box −0.5…0.5 on every axis.
+ */
+function brokenBlockGeometry(seed: number): BufferGeometry {
+  const next = seededUniform(seed);
+  const points: Vector3[] = [];
+  for (const sx of [-1, 1]) {
+    for (const sy of [-1, 1]) {
+      for (const sz of [-1, 1]) {
+        // Each corner sunk by its own amount, so no face stays flat, then split off.
+        const [x, y, z] = [sx, sy, sz].map((sign) => sign * (1 - 0.3 * next())) as Vec3;
+        const [cutX, cutY, cutZ] = [0, 1, 2].map(() => 0.15 + 0.6 * next()) as Vec3;
+        points.push(
+          new Vector3(x * (1 - cutX), y, z),
+          new Vector3(x, y * (1 - cutY), z),
+          new Vector3(x, y, z * (1 - cutZ)),
+        );
+      }
+    }
+  }
+  for (const axis of [0, 1, 2]) {
+    for (const side of [-1, 1]) {
+      const bulge = new Vector3((next() - 0.5) * 1.2, (next() - 0.5) * 1.2, (next() - 0.5) * 1.2);
+      bulge.setComponent(axis, side * (1 + 0.05 + 0.12 * next()));
+      points.push(bulge);
+    }
+  }
+  return fittedToUnitBox(new ConvexGeometry(points));
+}
+
+/** Centres a geometry and scales it to fill the box −0.5…0.5, with flat facets. */
+function fittedToUnitBox(geometry: BufferGeometry): BufferGeometry {
   geometry.computeBoundingBox();
   const box = geometry.boundingBox;
   if (box) {
@@ -73,7 +111,29 @@ export function rock(
   sheen?: PaintLike,
   detail = 1,
 ): void {
-  const geometry = rockGeometry(seed, detail);
+  placeStone(b, rockGeometry(seed, detail), colour, size, base, sheen);
+}
+
+/** A broken block of the given size standing on `base`, its upper fracture faces catching a sheen. */
+export function brokenBlock(
+  b: ModelBuilder,
+  seed: number,
+  colour: PaintLike,
+  size: Vec3,
+  base: Vec3,
+  sheen: PaintLike,
+): void {
+  placeStone(b, brokenBlockGeometry(seed), colour, size, base, sheen);
+}
+
+function placeStone(
+  b: ModelBuilder,
+  geometry: BufferGeometry,
+  colour: PaintLike,
+  size: Vec3,
+  base: Vec3,
+  sheen?: PaintLike,
+): void {
   const placement: Placement = { position: [base[0], base[1] + size[1] / 2, base[2]], scale: size };
   if (!sheen) {
     b.add(geometry, colour, placement);

@@ -1,9 +1,10 @@
 // The primitive parts exhibits are made of, each placed in one call: boxes, discs, balls, rods, beams, spindles,
-// rings, turned (lathe) bodies and flat slabs. Unit shapes are shared and placed by scaling; the builder copies
+// rings, bent bars, turned (lathe) bodies and flat slabs. Unit shapes are shared and placed by scaling; the builder copies
 // them, so they are never changed.
 
 import {
   BoxGeometry,
+  CatmullRomCurve3,
   CylinderGeometry,
   Euler,
   ExtrudeGeometry,
@@ -12,6 +13,7 @@ import {
   Shape,
   SphereGeometry,
   TorusGeometry,
+  TubeGeometry,
   Vector2,
   Vector3,
 } from 'three';
@@ -142,6 +144,19 @@ export function spindle(
 ): void {
   const { position, rotation, length } = orient(from, to);
   b.add(unitSphere(...segments), colour, { position, rotation, scale: [width, length / 2, thickness] });
+}
+
+/** A round bar bent smoothly through points: a rib, a jaw bone, a rope. */
+export function bent(
+  b: ModelBuilder,
+  colour: PaintLike,
+  points: readonly Vec3[],
+  radius: number,
+  lengthSegments = 12,
+  segments = 6,
+): void {
+  const curve = new CatmullRomCurve3(points.map((point) => new Vector3(...point)));
+  b.add(new TubeGeometry(curve, lengthSegments, radius, segments, false), colour);
 }
 
 /** A flat ring lying level (a trim, a band), elliptical in plan if radiusZ differs. */
