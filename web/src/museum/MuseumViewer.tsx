@@ -13,7 +13,7 @@ import { floorPlans } from './layout/floor-plans';
 import { placeAll } from './layout/placement';
 import { FloorExhibitList, type FloorExhibitListText } from './navigation/FloorExhibitList';
 import { LiftPanel, type LiftPanelText } from './navigation/LiftPanel';
-import { Minimap, type MinimapHandle, type MinimapText } from './navigation/Minimap';
+import { Minimap, type MinimapHandle, type MinimapText, type PlanExhibit } from './navigation/Minimap';
 import { MuseumSearch, type SearchText } from './navigation/MuseumSearch';
 import { useSteering } from './navigation/steering';
 import { useVisitorTravel } from './navigation/travel';
@@ -86,6 +86,17 @@ export function MuseumViewer({
     () => (loaded ? exhibits.filter((exhibit) => placements.get(exhibit.id)?.floor === loaded.floor) : []),
     [exhibits, placements, loaded],
   );
+  const planExhibits = useMemo<PlanExhibit[]>(
+    () =>
+      exhibits.flatMap((exhibit) => {
+        const placement = placements.get(exhibit.id);
+        if (placement?.floor !== floor) return [];
+        const [x, , z] = placement.at;
+        const { width, depth } = exhibit.size;
+        return [{ id: exhibit.id, x, z, width, depth, rotationY: placement.rotationY }];
+      }),
+    [exhibits, placements, floor],
+  );
 
   return (
     <div className="museum-viewer">
@@ -151,6 +162,7 @@ export function MuseumViewer({
         <Minimap
           ref={minimap}
           floor={floor}
+          exhibits={planExhibits}
           language={language}
           roomNames={roomNames}
           text={text}
