@@ -2,10 +2,11 @@
 // the lobby first), every exhibit of the content API made by code and placed in its room, with labels. Visitors
 // click the floor to walk, click an exhibit to face it and read its panel, drag to look, use the keys, take the
 // lift, jump through the floor plan, search, or follow a guided tour; window.__museum reports what a frame costs.
+// The exhibit's panel heads the side bar, beside the view (below it on a phone), so it never hides the exhibit.
 // This component only lays the parts out and wires them: the scene (scene/), moving about (navigation/), the
 // exhibit's panel and closer look (panels/) and the guided tours (tours/) each own their concern.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../functions/platform/language';
 import type { ViewerExhibit, ViewerRoom } from './content';
 import { instrumentation } from './instrumentation';
@@ -49,6 +50,14 @@ export interface MuseumViewerProps {
   onTourEvent: (event: 'tour-started' | 'tour-completed', tourId: string) => void;
 }
 
+/**
+ * Scrolls the page no more than it takes for the whole panel to show; the keyboard's focus stays on the button
+ * that chose. At once: the page's smooth scrolling can stall while the 3D view keeps the browser busy.
+ */
+function scrollPanelIntoSight(panel: HTMLElement | null): void {
+  panel?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+}
+
 export function MuseumViewer({
   exhibits,
   rooms,
@@ -64,6 +73,10 @@ export function MuseumViewer({
   const { floor, loaded, focus, goToExhibit, goToFloor, closeLift, stopFacing } = visit;
   const [closerLook, setCloserLook] = useState(false);
   const minimap = useRef<MinimapHandle>(null);
+  const panel = useRef<HTMLElement>(null);
+  // Set when the visitor chooses an exhibit beside the view: its panel is then scrolled into sight, where the
+  // page may have been scrolled down to the list. Not on arriving through a link, nor as a tour moves on.
+  const revealPanel = useRef(false);
   const steering = useSteering(visit.motion, () => {
     stopFacing();
     closeLift();
@@ -81,6 +94,21 @@ export function MuseumViewer({
     instrumentation().currentExhibit = focus;
     onFocusChange?.(focus);
   }, [focus, onFocusChange]);
+
+  useEffect(() => {
+    if (!focus || !revealPanel.current) return;
+    revealPanel.current = false;
+    scrollPanelIntoSight(panel.current);
+  }, [focus]);
+
+  const chooseExhibit = useCallback(
+    (id: string) => {
+      revealPanel.current = true;
+      if (id === focus) scrollPanelIntoSight(panel.current);
+      goToExhibit(id);
+    },
+    [focus, goToExhibit],
+  );
 
   const onFloorExhibits = useMemo(
     () => (loaded ? exhibits.filter((exhibit) => placements.get(exhibit.id)?.floor === loaded.floor) : []),
@@ -129,16 +157,6 @@ export function MuseumViewer({
           {visit.liftOpen && (
             <LiftPanel language={language} text={text} onFloor={goToFloor} onClose={closeLift} />
           )}
-          {selected && (
-            <ExhibitPanel
-              exhibit={selected}
-              roomName={roomNames.get(selected.roomId)}
-              language={language}
-              text={text}
-              onCloserLook={() => setCloserLook(true)}
-              onClose={stopFacing}
-            />
-          )}
         </div>
         {selected && closerLook && (
           <ObjectViewer
@@ -152,12 +170,23 @@ export function MuseumViewer({
         )}
       </div>
       <aside className="museum-sidebar">
+        {selected && (
+          <ExhibitPanel
+            ref={panel}
+            exhibit={selected}
+            roomName={roomNames.get(selected.roomId)}
+            language={language}
+            text={text}
+            onCloserLook={() => setCloserLook(true)}
+            onClose={stopFacing}
+          />
+        )}
         <MuseumSearch
           language={language}
           text={text}
           roomNames={roomNames}
           exhibitRooms={exhibitRooms}
-          onChoose={goToExhibit}
+          onChoose={chooseExhibit}
         />
         <Minimap
           ref={minimap}
@@ -169,7 +198,7 @@ export function MuseumViewer({
           onRoom={visit.goToRoom}
           onFloor={goToFloor}
         />
-        <FloorExhibitList exhibits={onFloorExhibits} focus={focus} text={text} onChoose={goToExhibit} />
+        <FloorExhibitList exhibits={onFloorExhibits} focus={focus} text={text} onChoose={chooseExhibit} />
         <TourControls
           tours={tours}
           exhibitIds={exhibitIds}
