@@ -1,6 +1,6 @@
 // The 3D visit in Chromium (WebGL 2 through SwiftShader), and the museum's pages without JavaScript.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localDateAt } from '../../functions/platform/local-time.js';
 import { accessibilityViolations, launchBrowser } from './support/browser.js';
 
@@ -11,6 +11,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+// A test that fails before closing its page would leave its 3D view drawing, slowing every test after it.
+afterEach(async () => {
+  for (const context of browser.contexts()) await context.close();
+});
 
 /** How often the whale was viewed today (Hạ Long's day, as the counters keep it), as the managers' statistics say. */
 async function whaleViewsToday(): Promise<number> {
@@ -356,6 +360,157 @@ describe('the 3D visit', () => {
     await fallback.getByRole('link').click();
     await page.waitForURL(/\/vi\/museum\/catalogue\/$/);
     expect(await page.locator('a[href^="/vi/museum/exhibits/"]').count()).toBeGreaterThanOrEqual(40);
+    await context.close();
+  });
+});
+
+describe('the visit’s own interface', () => {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`at ${viewport.width}×${viewport.height}: keeps the view within the page, and an exhibit chosen from the list shows its whole panel beside it`, async () => {
+      const context = await browser.newContext({ locale: 'en-GB', viewport });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/en/museum/tour/`);
+      await page.waitForFunction(() => window.__museum?.ready === true, undefined, { timeout: 30_000 });
+
+      // The view and its side bar keep to the page's content, as the page's heading does.
+      const edges = await page.evaluate(() => {
+        const content = document.querySelector('h1')?.parentElement as HTMLElement;
+        const box = content.getBoundingClientRect();
+        const style = getComputedStyle(content);
+        const viewer = (document.querySelector('.museum-viewer') as HTMLElement).getBoundingClientRect();
+        return {
+          contentLeft: box.left + Number.parseFloat(style.paddingLeft),
+          contentRight: box.right - Number.parseFloat(style.paddingRight),
+          viewerLeft: viewer.left,
+          viewerRight: viewer.right,
+          pageWidth: document.documentElement.scrollWidth,
+        };
+      });
+      expect(edges.viewerLeft).toBeGreaterThanOrEqual(edges.contentLeft - 0.5);
+      expect(edges.viewerRight).toBeLessThanOrEqual(edges.contentRight + 0.5);
+      expect(edges.pageWidth).toBeLessThanOrEqual(viewport.width);
+
+      await page
+        .getByRole('group', { name: 'Floors' })
+        .getByRole('button', { name: /Floor 2/ })
+        .click();
+      await expect.poll(() => page.evaluate(() => window.__museum.floor), { timeout: 20_000 }).toBe(2);
+      const choice = page
+        .getByRole('navigation', { name: 'Exhibits on this floor' })
+        .getByRole('button', { name: /Wooden stakes/ });
+      await choice.click();
+      await expect.poll(() => page.evaluate(() => window.__museum.currentExhibit)).toBe('bach-dang-stakes');
+
+      // The whole panel is on the screen, its heading first: nothing to scroll back up to.
+      const panel = page.getByTestId('exhibit-panel');
+      const panelBox = (await panel.boundingBox()) as { x: number; y: number; width: number; height: number };
+      expect(panelBox.y).toBeGreaterThanOrEqual(-1);
+      expect(panelBox.y + panelBox.height).toBeLessThanOrEqual(viewport.height + 1);
+      expect(panelBox.x + panelBox.width).toBeLessThanOrEqual(viewport.width);
+      expect(await panel.getByRole('heading').innerText()).toMatch(/Wooden stakes/);
+      // The keyboard stays where it was, on the list.
+      expect(await choice.evaluate((button) => button === document.activeElement)).toBe(true);
+
+      // The panel leaves the middle of the view, where the exhibit is, uncovered.
+      const view = (await page.locator('.museum-canvas').boundingBox()) as typeof panelBox;
+      const [middleX, middleY] = [view.x + view.width / 2, view.y + view.height / 2];
+      const coversMiddle =
+        middleX >= panelBox.x &&
+        middleX <= panelBox.x + panelBox.width &&
+        middleY >= panelBox.y &&
+        middleY <= panelBox.y + panelBox.height;
+      expect(coversMiddle).toBe(false);
+
+      // Close is on the screen and nothing lies over it; a click on it closes the panel.
+      const close = panel.getByRole('button', { name: 'Close', exact: true });
+      const closeBox = (await close.boundingBox()) as typeof panelBox;
+      expect(closeBox.y + closeBox.height).toBeLessThanOrEqual(viewport.height);
+      const onTop = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x as number, y as number)?.textContent,
+        [closeBox.x + closeBox.width / 2, closeBox.y + closeBox.height / 2],
+      );
+      expect(onTop).toBe('Close');
+      await close.click();
+      await panel.waitFor({ state: 'detached' });
+      await context.close();
+      // Two floors to load in a software-rendered WebGL.
+    }, 90_000);
+  }
+
+  it('draws the entrance hall on its floor plan: the hall, its exhibits, the lift and the visitor', async () => {
+    const { context, page } = await openVisit('/en/museum/tour/');
+    const plan = page.getByTestId('minimap');
+    const planBox = (await plan.boundingBox()) as { x: number; y: number; width: number; height: number };
+    const exhibitsHere = await page
+      .getByRole('navigation', { name: 'Exhibits on this floor' })
+      .getByRole('button')
+      .count();
+    expect(exhibitsHere).toBeGreaterThan(0);
+    expect(await plan.locator('.minimap-room rect').count()).toBe(1);
+    const marks = plan.locator('.minimap-exhibit, .minimap-lift');
+    expect(await plan.locator('.minimap-exhibit').count()).toBe(exhibitsHere);
+    expect(await plan.locator('.minimap-lift').count()).toBe(1);
+    for (const mark of await marks.all()) {
+      const box = (await mark.boundingBox()) as typeof planBox;
+      expect(box.width).toBeGreaterThan(2);
+      expect(box.x).toBeGreaterThanOrEqual(planBox.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(planBox.x + planBox.width);
+    }
+    expect(await plan.locator('.minimap-visitor').getAttribute('transform')).toMatch(/^translate/);
+    await context.close();
+  });
+
+  it('names an exhibit’s place once, and shows its 3D view after its facts and before its long text', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [path, place] of [
+      ['/en/museum/exhibits/whale-skeleton/', 'Entrance hall'],
+      ['/vi/museum/exhibits/whale-skeleton/', 'Sảnh chính'],
+      ['/en/museum/exhibits/anthracite-block/', 'Outdoor exhibits'],
+      ['/en/museum/exhibits/dau-ram-jar/', 'Prehistory of the coast · Floor 2'],
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      expect(await page.getByTestId('exhibit-place').innerText(), path).toBe(place);
+      const inOrder = page.locator(
+        'article > [data-testid=exhibit-title] ~ dl ~ #museum-3d ~ [data-testid=exhibit-description]',
+      );
+      expect(await inOrder.count(), path).toBe(1);
+    }
+    await context.close();
+  });
+
+  it('gives the catalogue’s search a visible label, the site’s field style, a focus ring and a button', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const fieldStyle = (element: HTMLElement | SVGElement) => {
+      const style = getComputedStyle(element);
+      return [
+        style.borderTopWidth,
+        style.borderTopColor,
+        style.paddingTop,
+        style.borderTopLeftRadius,
+        style.minHeight,
+      ];
+    };
+    await page.goto(`${baseUrl}/en/boats/departures/`);
+    const departureField = await page.locator('#search-date').evaluate(fieldStyle);
+
+    await page.goto(`${baseUrl}/en/museum/catalogue/`);
+    const search = page.getByRole('search');
+    const input = search.getByRole('searchbox', { name: 'Search the exhibits' });
+    expect(await search.locator('label[for=museum-search]').isVisible()).toBe(true);
+    expect(await input.evaluate(fieldStyle)).toEqual(departureField);
+    await input.focus();
+    const outline = await input.evaluate((element) => getComputedStyle(element).outlineStyle);
+    expect(outline).toBe('solid');
+    await input.fill('whale');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\?q=whale$/);
+    expect(await page.getByTestId('search-results').getByRole('link').count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -2,10 +2,11 @@
 // the lobby first), every exhibit of the content API made by code and placed in its room, with labels. Visitors
 // click the floor to walk, click an exhibit to face it and read its panel, drag to look, use the keys, take the
 // lift, jump through the floor plan, search, or follow a guided tour; window.__museum reports what a frame costs.
+// The exhibit's panel heads the side bar, beside the view (below it on a phone), so it never hides the exhibit.
 // This component only lays the parts out and wires them: the scene (scene/), moving about (navigation/), the
 // exhibit's panel and closer look (panels/) and the guided tours (tours/) each own their concern.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../../functions/platform/language';
 import type { ViewerExhibit, ViewerRoom } from './content';
 import { instrumentation } from './instrumentation';
@@ -13,7 +14,7 @@ import { floorPlans } from './layout/floor-plans';
 import { placeAll } from './layout/placement';
 import { FloorExhibitList, type FloorExhibitListText } from './navigation/FloorExhibitList';
 import { LiftPanel, type LiftPanelText } from './navigation/LiftPanel';
-import { Minimap, type MinimapHandle, type MinimapText } from './navigation/Minimap';
+import { Minimap, type MinimapHandle, type MinimapText, type PlanExhibit } from './navigation/Minimap';
 import { MuseumSearch, type SearchText } from './navigation/MuseumSearch';
 import { useSteering } from './navigation/steering';
 import { useVisitorTravel } from './navigation/travel';
@@ -50,6 +51,14 @@ export interface MuseumViewerProps {
   onTourEvent: (event: 'tour-started' | 'tour-completed', tourId: string) => void;
 }
 
+/**
+ * Scrolls the page no more than it takes for the whole panel to show; the keyboard's focus stays on the button
+ * that chose. At once: the page's smooth scrolling can stall while the 3D view keeps the browser busy.
+ */
+function scrollPanelIntoSight(panel: HTMLElement | null): void {
+  panel?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+}
+
 export function MuseumViewer({
   exhibits,
   rooms,
@@ -65,6 +74,10 @@ export function MuseumViewer({
   const { floor, loaded, focus, goToExhibit, goToFloor, closeLift, stopFacing } = visit;
   const [closerLook, setCloserLook] = useState(false);
   const minimap = useRef<MinimapHandle>(null);
+  const panel = useRef<HTMLElement>(null);
+  // Set when the visitor chooses an exhibit beside the view: its panel is then scrolled into sight, where the
+  // page may have been scrolled down to the list. Not on arriving through a link, nor as a tour moves on.
+  const revealPanel = useRef(false);
   const steering = useSteering(visit.motion, () => {
     stopFacing();
     closeLift();
@@ -91,9 +104,35 @@ export function MuseumViewer({
     onFocusChange?.(focus);
   }, [focus, onFocusChange]);
 
+  useEffect(() => {
+    if (!focus || !revealPanel.current) return;
+    revealPanel.current = false;
+    scrollPanelIntoSight(panel.current);
+  }, [focus]);
+
+  const chooseExhibit = useCallback(
+    (id: string) => {
+      revealPanel.current = true;
+      if (id === focus) scrollPanelIntoSight(panel.current);
+      goToExhibit(id);
+    },
+    [focus, goToExhibit],
+  );
+
   const onFloorExhibits = useMemo(
     () => (loaded ? exhibits.filter((exhibit) => placements.get(exhibit.id)?.floor === loaded.floor) : []),
     [exhibits, placements, loaded],
+  );
+  const planExhibits = useMemo<PlanExhibit[]>(
+    () =>
+      exhibits.flatMap((exhibit) => {
+        const placement = placements.get(exhibit.id);
+        if (placement?.floor !== floor) return [];
+        const [x, , z] = placement.at;
+        const { width, depth } = exhibit.size;
+        return [{ id: exhibit.id, x, z, width, depth, rotationY: placement.rotationY }];
+      }),
+    [exhibits, placements, floor],
   );
 
   return (
@@ -130,16 +169,6 @@ export function MuseumViewer({
           {visit.liftOpen && (
             <LiftPanel language={language} text={text} onFloor={goToFloor} onClose={closeLift} />
           )}
-          {selected && (
-            <ExhibitPanel
-              exhibit={selected}
-              roomName={roomNames.get(selected.roomId)}
-              language={language}
-              text={text}
-              onCloserLook={() => setCloserLook(true)}
-              onClose={stopFacing}
-            />
-          )}
         </div>
         {selected && closerLook && (
           <ObjectViewer
@@ -153,23 +182,35 @@ export function MuseumViewer({
         )}
       </div>
       <aside className="museum-sidebar">
+        {selected && (
+          <ExhibitPanel
+            ref={panel}
+            exhibit={selected}
+            roomName={roomNames.get(selected.roomId)}
+            language={language}
+            text={text}
+            onCloserLook={() => setCloserLook(true)}
+            onClose={stopFacing}
+          />
+        )}
         <MuseumSearch
           language={language}
           text={text}
           roomNames={roomNames}
           exhibitRooms={exhibitRooms}
-          onChoose={goToExhibit}
+          onChoose={chooseExhibit}
         />
         <Minimap
           ref={minimap}
           floor={floor}
+          exhibits={planExhibits}
           language={language}
           roomNames={roomNames}
           text={text}
           onRoom={visit.goToRoom}
           onFloor={goToFloor}
         />
-        <FloorExhibitList exhibits={onFloorExhibits} focus={focus} text={text} onChoose={goToExhibit} />
+        <FloorExhibitList exhibits={onFloorExhibits} focus={focus} text={text} onChoose={chooseExhibit} />
         <TourControls
           tours={tours}
           exhibitIds={exhibitIds}

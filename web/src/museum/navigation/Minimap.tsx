@@ -1,5 +1,5 @@
-// The floor plan: the rooms of the floor the visitor is on, where they stand and which way they look, the floors
-// to choose from; a room clicked (on the plan or in the list) is where the visitor goes.
+// The floor plan: the rooms of the floor the visitor is on, its exhibits and lift, where the visitor stands and
+// which way they look, the floors to choose from; a room clicked (on the plan or in the list) is where they go.
 
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import type { Language } from '../../../../functions/platform/language';
@@ -16,8 +16,23 @@ export interface MinimapText {
   rooms: string;
 }
 
+/** An exhibit as the plan draws it: its footprint on the floor, turned as it stands. */
+export interface PlanExhibit {
+  id: string;
+  x: number;
+  z: number;
+  width: number;
+  depth: number;
+  rotationY: number;
+}
+
+/** Small objects are drawn at least this wide (metres), so every exhibit shows as a mark on the plan. */
+const SMALLEST_MARK = 0.9;
+
 interface MinimapProps {
   floor: FloorId;
+  /** The exhibits of the floor shown, drawn over its rooms. */
+  exhibits: PlanExhibit[];
   language: Language;
   roomNames: Map<string, string>;
   text: MinimapText;
@@ -38,7 +53,7 @@ function AreaShape({ plan, index }: { plan: FloorPlan; index: number }) {
 }
 
 export const Minimap = forwardRef<MinimapHandle, MinimapProps>(function Minimap(
-  { floor, language, roomNames, text, onRoom, onFloor },
+  { floor, exhibits, language, roomNames, text, onRoom, onFloor },
   handle,
 ) {
   const marker = useRef<SVGGElement>(null);
@@ -54,6 +69,7 @@ export const Minimap = forwardRef<MinimapHandle, MinimapProps>(function Minimap(
   const plan = floorPlans[floor];
   const [x1, z1, x2, z2] = plan.bounds;
   const rooms = plan.areas.filter((area) => area.room);
+  const [liftX, liftZ] = plan.lift.at;
   return (
     <section className="museum-minimap" aria-label={text.plan}>
       <fieldset className="museum-floors">
@@ -82,6 +98,24 @@ export const Minimap = forwardRef<MinimapHandle, MinimapProps>(function Minimap(
             <AreaShape plan={plan} index={index} />
           </g>
         ))}
+        {exhibits.map((exhibit) => {
+          const width = Math.max(exhibit.width, SMALLEST_MARK);
+          const depth = Math.max(exhibit.depth, SMALLEST_MARK);
+          // Turning by rotationY about the vertical axis is turning by −rotationY on the plan, whose y axis is z.
+          const degrees = (-exhibit.rotationY * 180) / Math.PI;
+          return (
+            <rect
+              key={exhibit.id}
+              className="minimap-exhibit"
+              x={-width / 2}
+              y={-depth / 2}
+              width={width}
+              height={depth}
+              transform={`translate(${exhibit.x} ${exhibit.z}) rotate(${degrees.toFixed(1)})`}
+            />
+          );
+        })}
+        <rect className="minimap-lift" x={liftX - 1.25} y={liftZ - 1.25} width={2.5} height={2.5} />
         <g ref={marker} className="minimap-visitor">
           <path d="M0 -1.6 L1 0.9 L0 0.4 L-1 0.9 Z" />
         </g>
