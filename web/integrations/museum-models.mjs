@@ -35,7 +35,9 @@ export function museumModels() {
       /** @param {{ server: import('vite').ViteDevServer }} setup */
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((request, response, next) => {
-          const table = request.url?.startsWith(BENCHMARKS_PATH) ? request.url.slice(BENCHMARKS_PATH.length) : '';
+          const table = request.url?.startsWith(BENCHMARKS_PATH)
+            ? request.url.slice(BENCHMARKS_PATH.length)
+            : '';
           if (/^[a-z0-9-]+\.json$/.test(table) && existsSync(new URL(table, BENCHMARKS))) {
             response.setHeader('Content-Type', 'application/json');
             createReadStream(new URL(table, BENCHMARKS)).pipe(response);

@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { Box3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { modelKinds } from '../../../../../functions/museum/model.js';
-import type { Finish } from '../../../../../web/src/museum/geometry/finishes';
 import {
   buildExhibitModel,
   type ModelKind,
   type ModelSize,
 } from '../../../../../web/src/museum/geometry/exhibit-models';
+import type { Finish } from '../../../../../web/src/museum/geometry/finishes';
 import {
   type BuiltModel,
   geometriesOf,
