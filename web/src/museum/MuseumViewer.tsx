@@ -105,6 +105,7 @@ export function MuseumViewer({
             exhibits={onFloorExhibits}
             placements={placements}
             variants={variants}
+            rooms={rooms}
             roomNames={roomNames}
             language={language}
             heldKeys={steering.heldKeys}
