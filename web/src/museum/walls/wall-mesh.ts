@@ -60,7 +60,7 @@ export function buildWallMeshes(plates: WallPlate[]): WallMesh[] {
     if (!geometry) return [];
     const texture = new CanvasTexture(canvas);
     texture.colorSpace = SRGBColorSpace;
-    texture.anisotropy = 8;
+    texture.anisotropy = 4;
     return [{ geometry, material: new MeshBasicMaterial({ map: texture, toneMapped: false }) }];
   });
 }
