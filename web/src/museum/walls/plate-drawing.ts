@@ -141,7 +141,8 @@ export function drawPlate(
       return;
     }
     case 'fact': {
-      const drawing = Math.min(inner.height, inner.width * 0.4);
+      // The drawing takes a square at the left, no more than a third of the plate: the words need the rest.
+      const drawing = Math.min(inner.height * 0.85, inner.width * 0.3);
       drawMotif(context, content.motif, { x: inner.x, y: inner.y, width: drawing, height: drawing }, theme);
       const text: Box = { ...inner, x: inner.x + drawing + pad, width: inner.width - drawing - pad };
       const used = paragraph(context, content.figure, { ...text, height: height * 0.42 }, height * 0.3, {
@@ -154,7 +155,7 @@ export function drawPlate(
         content.text,
         { ...text, y: text.y + used + height * 0.02, height: text.height - used - height * 0.02 },
         height * 0.14,
-        { colour: theme.ink, smallest: height * 0.095 },
+        { colour: theme.ink, smallest: height * 0.08 },
       );
       return;
     }
