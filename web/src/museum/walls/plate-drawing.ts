@@ -2,7 +2,8 @@
 // made smaller where a language's words run long), and its drawing. Sizes are fractions of the slot, so a plate
 // reads the same however finely its texture is drawn.
 import type { PlateContent, PlateTheme } from './plates';
-import { type Box, drawArrow, drawMap, drawMotif } from './wall-drawings';
+import { type Box, drawArrow, drawMotif } from './wall-drawings';
+import { drawMap } from './wall-maps';
 
 type Context = CanvasRenderingContext2D;
 
