@@ -155,6 +155,7 @@ export function MuseumViewer({
               exhibits={onFloorExhibits}
               placements={placements}
               variants={variants}
+              rooms={rooms}
               roomNames={roomNames}
               language={language}
               heldKeys={steering.heldKeys}

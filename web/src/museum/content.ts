@@ -15,4 +15,6 @@ export interface ViewerExhibit {
 export interface ViewerRoom {
   id: string;
   name: string;
+  /** What the room shows, in a sentence: written large on the wall a visitor faces on entering. */
+  summary: string;
 }

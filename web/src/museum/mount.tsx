@@ -48,11 +48,15 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
     container.dataset.state = 'no-webgl';
     return;
   }
-  let content: [{ exhibits: ApiExhibit[] }, { rooms: { id: string; name: Texts }[] }, { tours: ApiTour[] }];
+  let content: [
+    { exhibits: ApiExhibit[] },
+    { rooms: { id: string; name: Texts; summary: Texts }[] },
+    { tours: ApiTour[] },
+  ];
   try {
     content = await Promise.all([
       read<{ exhibits: ApiExhibit[] }>('/api/museum/exhibits'),
-      read<{ rooms: { id: string; name: Texts }[] }>('/api/museum/rooms'),
+      read<{ rooms: { id: string; name: Texts; summary: Texts }[] }>('/api/museum/rooms'),
       read<{ tours: ApiTour[] }>('/api/museum/tours'),
     ]);
   } catch {
@@ -91,7 +95,7 @@ export async function mountMuseum(container: HTMLElement): Promise<void> {
   createRoot(container).render(
     <MuseumViewer
       exhibits={viewerExhibits}
-      rooms={rooms.map((room) => ({ id: room.id, name: room.name[lang] }))}
+      rooms={rooms.map((room) => ({ id: room.id, name: room.name[lang], summary: room.summary[lang] }))}
       tours={tourList}
       text={text}
       language={lang}

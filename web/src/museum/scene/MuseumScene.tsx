@@ -1,20 +1,22 @@
 // What the 3D view draws: the floor's architecture under gallery light (the room environment, spotlights on the
 // exhibits near the visitor; the sun outdoors), every exhibit of the floor in its place with its baked shadow,
-// their labels and the rooms' signs, and the camera where the visitor stands. A click on the floor walks there;
-// a click on the lift opens it. Colours are managed as three recommends: sRGB output, and the Khronos PBR
-// Neutral tone mapping, which keeps an object's base colour true under bright light.
+// their labels and the rooms' signs, the graphics on the walls and the signs that show the way, and the camera
+// where the visitor stands. A click on the floor walks there; a click on the lift opens it. Colours are managed
+// as three recommends: sRGB output, and the Khronos PBR Neutral tone mapping, which keeps an object's base colour
+// true under bright light.
 
 import { Canvas, type ThreeEvent } from '@react-three/fiber';
 import { type RefObject, useMemo } from 'react';
 import { NeutralToneMapping, SRGBColorSpace } from 'three';
 import type { Language } from '../../../../functions/platform/language';
-import type { ViewerExhibit } from '../content';
+import type { ViewerExhibit, ViewerRoom } from '../content';
 import { floorPlans } from '../layout/floor-plans';
 import type { ExhibitPlacement } from '../layout/placement';
 import type { MinimapHandle } from '../navigation/Minimap';
 import { CLICK_TOLERANCE } from '../navigation/steering';
 import type { VisitorTravel } from '../navigation/travel';
 import type { Steering } from '../navigation/visitor-motion';
+import { WallGraphics } from '../walls/WallGraphics';
 import { CameraRig } from './CameraRig';
 import { ExhibitInPlace } from './ExhibitInPlace';
 import { FloorLabels, floorLabels } from './FloorLabels';
@@ -28,6 +30,7 @@ export function MuseumScene({
   exhibits,
   placements,
   variants,
+  rooms,
   roomNames,
   language,
   heldKeys,
@@ -41,6 +44,7 @@ export function MuseumScene({
   exhibits: ViewerExhibit[];
   placements: Map<string, ExhibitPlacement>;
   variants: Map<string, number>;
+  rooms: ViewerRoom[];
   roomNames: Map<string, string>;
   language: Language;
   heldKeys: RefObject<Set<Steering>>;
@@ -53,6 +57,8 @@ export function MuseumScene({
     () => (loaded ? floorLabels(loaded.floor, exhibits, placements, roomNames, language) : []),
     [loaded, exhibits, placements, roomNames, language],
   );
+
+  const roomsById = useMemo(() => new Map(rooms.map((room) => [room.id, room])), [rooms]);
 
   const floorPlacements = useMemo(
     () => exhibits.flatMap((exhibit) => placements.get(exhibit.id) ?? []),
@@ -129,6 +135,7 @@ export function MuseumScene({
             ) : null;
           })}
           <FloorLabels labels={labels} />
+          <WallGraphics floor={loaded.floor} rooms={roomsById} exhibits={exhibits} language={language} />
           {waterLight && <WaterLightCeiling rect={waterLight} height={floorPlans[loaded.floor].wallHeight} />}
           <CameraRig
             motion={motion}
