@@ -120,9 +120,18 @@ export function useVisitorTravel(
       const entrance = roomEntrance(roomId);
       if (!entrance) return;
       setFocus(null);
-      travel(entrance.floor, entrance.position, atEyeHeight(entrance.look));
+      // From the entrance the visitor faces the middle of the room's exhibits, so they are all in view.
+      const inRoom = [...placements.values()].filter((placement) => placement.roomId === roomId);
+      const look: [number, number] =
+        inRoom.length > 0
+          ? [
+              inRoom.reduce((sum, placement) => sum + placement.at[0], 0) / inRoom.length,
+              inRoom.reduce((sum, placement) => sum + placement.at[2], 0) / inRoom.length,
+            ]
+          : entrance.look;
+      travel(entrance.floor, entrance.position, atEyeHeight(look));
     },
-    [travel],
+    [placements, travel],
   );
 
   const goToFloor = useCallback(
