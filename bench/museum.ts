@@ -4,7 +4,7 @@
  * ready, draw calls and triangles of the first view; and the catalogue pages' total weight. Each run in a
  * fresh browser context (an empty cache).
  */
-import type { Browser, CDPSession } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/support/browser.js';
 import { median } from './statistics.js';
 
@@ -16,6 +16,7 @@ export const museumBudgets = {
   readyMs: 5000,
   drawCalls: 150,
   triangles: 300_000,
+  liftMs: 1000,
   cataloguePage: 60 * 1024,
 };
 
@@ -32,6 +33,10 @@ interface FloorWalk {
   floor: string;
   modelBytes: number;
   liftMs: number;
+  /** From the click to the floor complete: its wall graphics, labels and baked shadows. */
+  settleMs: number;
+  /** The lift to this floor again, after every floor has been visited. */
+  lateLiftMs: number;
   views: number;
   maxDrawCalls: number;
   maxTriangles: number;
@@ -109,15 +114,7 @@ async function walkEveryFloor(browser: Browser, baseUrl: string): Promise<FloorW
   for (const floor of floors) {
     // Timed inside the page: from the button's click to the first frame drawn on the new floor. (A string, as
     // tsx would wrap named functions in a helper the page lacks.)
-    const liftMs = (await page.evaluate(`new Promise((resolve) => {
-      const button = [...document.querySelectorAll('.museum-floors button')]
-        .find((candidate) => candidate.textContent.startsWith(${JSON.stringify(floor.name)}));
-      const started = performance.now();
-      button.click();
-      const check = () =>
-        window.__museum.floor === ${floor.id} ? resolve(performance.now() - started) : requestAnimationFrame(check);
-      requestAnimationFrame(check);
-    })`)) as number;
+    const { liftMs, settleMs } = await ride(page, floor);
     const counters = async () => page.evaluate(() => ({ ...window.__museum }));
     let { drawCalls: maxDrawCalls, triangles: maxTriangles, textures } = await counters();
     const buttons = page.getByRole('navigation', { name: 'Exhibits on this floor' }).getByRole('button');
@@ -135,14 +132,45 @@ async function walkEveryFloor(browser: Browser, baseUrl: string): Promise<FloorW
       floor: floor.name,
       modelBytes: modelBytes.get(`/museum/models/${floor.file}`) ?? 0,
       liftMs,
+      settleMs,
+      lateLiftMs: 0,
       views: count + 1,
       maxDrawCalls,
       maxTriangles,
       textures,
     });
   }
+  // Late in the visit: every floor again, each reached once more by the lift.
+  for (const [index, floor] of floors.entries()) {
+    (walks[index] as FloorWalk).lateLiftMs = (await ride(page, floor)).liftMs;
+  }
   await context.close();
   return walks;
+}
+
+/**
+ * One ride in the lift, from a floor that has arrived whole (its walls, labels and shadows come in the frames
+ * after its first): timed inside the page from the button's click to the new floor's first frame, and to when it
+ * is whole. (A string, as tsx would wrap named functions in a helper the page lacks.)
+ */
+async function ride(
+  page: Page,
+  floor: { name: string; id: number },
+): Promise<{ liftMs: number; settleMs: number }> {
+  await page.waitForFunction(() => window.__museum.settled === true, undefined, { timeout: 60_000 });
+  return (await page.evaluate(`new Promise((resolve) => {
+    const button = [...document.querySelectorAll('.museum-floors button')]
+      .find((candidate) => candidate.textContent.startsWith(${JSON.stringify(floor.name)}));
+    const started = performance.now();
+    let liftMs = null;
+    button.click();
+    const check = () => {
+      if (liftMs === null && window.__museum.floor === ${floor.id}) liftMs = performance.now() - started;
+      if (liftMs !== null && window.__museum.settled) resolve({ liftMs, settleMs: performance.now() - started });
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`)) as { liftMs: number; settleMs: number };
 }
 
 async function measurePageWeight(browser: Browser, url: string): Promise<number> {
@@ -227,13 +255,14 @@ export function museumRows({ runs, floors, cataloguePages }: MuseumMeasurement):
     ),
     '',
     'Every view: each floor reached by its button (the lift; the floor fetched then, in the same page), then each',
-    'of its exhibits by its button, the counters read once the visitor stands before it.',
+    'of its exhibits by its button, the counters read once the visitor stands before it; then every floor again by',
+    `the lift, late in the visit. Each lift leaves from a floor that has arrived whole; budget: first frame ≤ ${museumBudgets.liftMs} ms.`,
     '',
-    '| floor | model (glTF, meshopt, transferred) | lift to first frame | views | most draw calls | most triangles | textures | verdict |',
-    '|---|---|---|---|---|---|---|---|',
+    '| floor | model (glTF, meshopt, transferred) | lift to first frame | the same, late in the visit | floor whole (walls, labels, shadows) | views | most draw calls | most triangles | textures | verdict |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...floors.map(
       (floor) =>
-        `| ${floor.floor} | ${kib(floor.modelBytes)} | ${Math.round(floor.liftMs)} ms | ${floor.views} | ${floor.maxDrawCalls} | ${floor.maxTriangles} | ${floor.textures} | ${verdict(floor.maxDrawCalls, museumBudgets.drawCalls) === 'within' && floor.maxTriangles <= museumBudgets.triangles ? 'within' : '**over**'} |`,
+        `| ${floor.floor} | ${kib(floor.modelBytes)} | ${Math.round(floor.liftMs)} ms | ${Math.round(floor.lateLiftMs)} ms | ${Math.round(floor.settleMs)} ms | ${floor.views} | ${floor.maxDrawCalls} | ${floor.maxTriangles} | ${floor.textures} | ${verdict(floor.maxDrawCalls, museumBudgets.drawCalls) === 'within' && floor.maxTriangles <= museumBudgets.triangles && Math.max(floor.liftMs, floor.lateLiftMs) <= museumBudgets.liftMs ? 'within' : '**over**'} |`,
     ),
     '',
     '| catalogue page (no JavaScript) | total transferred | budget | verdict |',

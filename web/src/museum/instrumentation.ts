@@ -2,6 +2,11 @@
 export interface MuseumInstrumentation {
   /** True once the first frame with the lobby has been drawn. */
   ready: boolean;
+  /**
+   * True once the floor shown is complete: a floor arrives in stages after its first frame (its wall graphics,
+   * labels and shadows), and a floor being fetched is not settled.
+   */
+  settled: boolean;
   drawCalls: number;
   triangles: number;
   textures: number;
@@ -32,6 +37,7 @@ declare global {
 export function instrumentation(): MuseumInstrumentation {
   window.__museum ??= {
     ready: false,
+    settled: false,
     drawCalls: 0,
     triangles: 0,
     textures: 0,

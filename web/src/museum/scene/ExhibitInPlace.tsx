@@ -15,11 +15,14 @@ import { ModelMeshes } from './ModelMeshes';
 /** Objects hung higher than this cast no shadow worth baking on the floor. */
 const HIGHEST_SHADOW = 2.5;
 
-/** The shadow of a model standing `floorY` above its floor (negative: the floor is below its frame's origin). */
-export function useContactShadow(model: BuiltModel, floorY: number): ContactShadow | null {
+/**
+ * The shadow of a model standing `floorY` above its floor (negative: the floor is below its frame's origin),
+ * baked once `bake` is true (a floor's exhibits take turns, a few per frame, after the floor's first frame).
+ */
+export function useContactShadow(model: BuiltModel, floorY: number, bake = true): ContactShadow | null {
   const gl = useThree((state) => state.gl);
   const shadow = useMemo(() => {
-    if (floorY < -HIGHEST_SHADOW || model.surfaces.length === 0) return null;
+    if (!bake || floorY < -HIGHEST_SHADOW || model.surfaces.length === 0) return null;
     const box = new Box3();
     for (const surface of model.surfaces) {
       if (surface.geometry.boundingBox) box.union(surface.geometry.boundingBox);
@@ -37,7 +40,7 @@ export function useContactShadow(model: BuiltModel, floorY: number): ContactShad
         reach: Math.min(1.5, Math.max(0.35, height * 0.45)),
       },
     );
-  }, [gl, model, floorY]);
+  }, [gl, model, floorY, bake]);
   useEffect(() => () => shadow?.dispose(), [shadow]);
   return shadow;
 }
@@ -65,17 +68,20 @@ export function ExhibitInPlace({
   exhibit,
   placement,
   variant,
+  bakeShadow,
   onChoose,
 }: {
   exhibit: ViewerExhibit;
   placement: ExhibitPlacement;
   variant: number;
+  /** Whether its shadow is baked yet: not on the floor's first frame, which must come quickly. */
+  bakeShadow: boolean;
   onChoose: (id: string) => void;
 }) {
   const model = useMemo(() => buildDisplay(exhibit, placement, variant), [exhibit, placement, variant]);
   useEffect(() => () => disposeModel(model), [model]);
   const floorY = -placement.at[1];
-  const shadow = useContactShadow(model, floorY);
+  const shadow = useContactShadow(model, floorY, bakeShadow);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a three.js group in the canvas, not a DOM element; the exhibit buttons beside the view give keyboard access.
     <group

@@ -5,11 +5,12 @@
 // as three recommends: sRGB output, and the Khronos PBR Neutral tone mapping, which keeps an object's base colour
 // true under bright light.
 
-import { Canvas, type ThreeEvent } from '@react-three/fiber';
-import { type RefObject, useMemo } from 'react';
+import { Canvas, type ThreeEvent, useFrame } from '@react-three/fiber';
+import { type RefObject, useMemo, useState } from 'react';
 import { NeutralToneMapping, SRGBColorSpace } from 'three';
 import type { Language } from '../../../../functions/platform/language';
 import type { ViewerExhibit, ViewerRoom } from '../content';
+import { instrumentation } from '../instrumentation';
 import { floorPlans } from '../layout/floor-plans';
 import type { ExhibitPlacement } from '../layout/placement';
 import type { MinimapHandle } from '../navigation/Minimap';
@@ -21,8 +22,39 @@ import { CameraRig } from './CameraRig';
 import { ExhibitInPlace } from './ExhibitInPlace';
 import { FloorLabels, floorLabels } from './FloorLabels';
 import { ExhibitSpotlights, GalleryEnvironment } from './lighting';
+import { PrepareFinishes } from './PrepareFinishes';
 import type { Quality } from './quality';
 import { WaterLightCeiling } from './WaterLightCeiling';
+
+/**
+ * A floor arrives in stages, a frame apart, so that its first frame comes quickly after the lift: the
+ * architecture and the exhibits first; the wall graphics on the next frame; the labels on the one after; then the
+ * exhibits' shadows, a few baked per frame. (Drawing the walls' canvases, sending them to the GPU and baking every
+ * shadow in the first frame held it back by one to two seconds on a software GPU.)
+ */
+const WALLS_STAGE = 1;
+const LABELS_STAGE = 2;
+const SHADOWS_STAGE = 3;
+const SHADOWS_PER_FRAME = 4;
+
+/** Moves the loaded floor on to its next stage after each frame drawn, until its last (then it has settled). */
+function StageClock({
+  loaded,
+  stage,
+  last,
+  advance,
+}: {
+  loaded: boolean;
+  stage: number;
+  last: number;
+  advance: () => void;
+}) {
+  useFrame(() => {
+    instrumentation().settled = loaded && stage >= last;
+    if (loaded && stage < last) advance();
+  });
+  return null;
+}
 
 export function MuseumScene({
   quality,
@@ -84,6 +116,15 @@ export function MuseumScene({
     return corridor && 'rect' in corridor ? corridor.rect : null;
   }, [loaded]);
 
+  // The stage the loaded floor has reached; a floor newly loaded starts at 0.
+  const [staged, setStaged] = useState<{ of: typeof loaded; stage: number }>({ of: null, stage: 0 });
+  const stage = staged.of === loaded ? staged.stage : 0;
+  const lastStage = SHADOWS_STAGE + Math.ceil(exhibits.length / SHADOWS_PER_FRAME);
+  const advance = () =>
+    setStaged((current) =>
+      (current.of === loaded ? current.stage : 0) === stage ? { of: loaded, stage: stage + 1 } : current,
+    );
+
   const onFloorEvent = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
     if (event.delta > CLICK_TOLERANCE) return;
@@ -118,11 +159,13 @@ export function MuseumScene({
           visitor={() => visit.motion.current ?? { x: 0, z: 0 }}
         />
       )}
+      <StageClock loaded={loaded !== null} stage={stage} last={lastStage} advance={advance} />
+      <PrepareFinishes start={loaded !== null && stage >= lastStage} />
       {loaded && motion && (
         <>
           {/* biome-ignore lint/a11y/noStaticElementInteractions: the floor in the canvas; the floor plan and the room buttons give keyboard access. */}
           <primitive object={loaded.scene} onClick={onFloorEvent} />
-          {exhibits.map((exhibit) => {
+          {exhibits.map((exhibit, index) => {
             const placement = placements.get(exhibit.id);
             return placement ? (
               <ExhibitInPlace
@@ -130,12 +173,15 @@ export function MuseumScene({
                 exhibit={exhibit}
                 placement={placement}
                 variant={variants.get(exhibit.id) ?? 0}
+                bakeShadow={stage >= SHADOWS_STAGE + Math.floor(index / SHADOWS_PER_FRAME)}
                 onChoose={goToExhibit}
               />
             ) : null;
           })}
-          <FloorLabels labels={labels} />
-          <WallGraphics floor={loaded.floor} rooms={roomsById} exhibits={exhibits} language={language} />
+          {stage >= LABELS_STAGE && <FloorLabels labels={labels} />}
+          {stage >= WALLS_STAGE && (
+            <WallGraphics floor={loaded.floor} rooms={roomsById} exhibits={exhibits} language={language} />
+          )}
           {waterLight && <WaterLightCeiling rect={waterLight} height={floorPlans[loaded.floor].wallHeight} />}
           <CameraRig
             motion={motion}

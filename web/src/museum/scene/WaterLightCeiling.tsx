@@ -33,27 +33,26 @@ const fragmentShader = `
     gl_FragColor = vec4(colour, 1.0);
   }`;
 
+let shared: ShaderMaterial | null = null;
+
+/** The ceiling's material, one for the page's life (its program is compiled once, not on every visit). */
+export function waterLightMaterial(): ShaderMaterial {
+  shared ??= new ShaderMaterial({
+    uniforms: { time: { value: 0 }, size: { value: [1, 1] } },
+    vertexShader,
+    fragmentShader,
+    side: DoubleSide,
+    toneMapped: false,
+  });
+  return shared;
+}
+
 export function WaterLightCeiling({ rect, height }: { rect: Rect; height: number }) {
   const [x1, z1, x2, z2] = rect;
   const geometry = useMemo(() => new PlaneGeometry(x2 - x1, z2 - z1), [x1, z1, x2, z2]);
-  const material = useMemo(
-    () =>
-      new ShaderMaterial({
-        uniforms: { time: { value: 0 }, size: { value: [x2 - x1, z2 - z1] } },
-        vertexShader,
-        fragmentShader,
-        side: DoubleSide,
-        toneMapped: false,
-      }),
-    [x1, z1, x2, z2],
-  );
-  useEffect(
-    () => () => {
-      geometry.dispose();
-      material.dispose();
-    },
-    [geometry, material],
-  );
+  const material = waterLightMaterial();
+  (material.uniforms.size as { value: [number, number] }).value = [x2 - x1, z2 - z1];
+  useEffect(() => () => geometry.dispose(), [geometry]);
   useFrame((_, delta) => {
     (material.uniforms.time as { value: number }).value += delta;
   });

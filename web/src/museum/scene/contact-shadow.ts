@@ -16,10 +16,16 @@ import {
 import { FullScreenQuad } from 'three/examples/jsm/postprocessing/Pass.js';
 import { HorizontalBlurShader } from 'three/examples/jsm/shaders/HorizontalBlurShader.js';
 import { VerticalBlurShader } from 'three/examples/jsm/shaders/VerticalBlurShader.js';
+import { uncounted } from './uncounted';
 
 const SIZE = 128;
 
-/** Black, opaque where the surface touches the floor, fading out `reach` metres above it. */
+/**
+ * Black, opaque where the surface touches the floor, fading out `reach` metres above it. One material for every
+ * bake, its `reach` set each time: a material made and freed per bake would have its shader program compiled
+ * anew each time (three frees a program with the last material using it), which stalled a lift to a new floor
+ * for more than a second.
+ */
 const silhouette = new ShaderMaterial({
   uniforms: { reach: { value: 1 } },
   vertexShader: `
@@ -59,6 +65,18 @@ function blurPasses() {
   return blurs;
 }
 
+/** The blur's half-way image, one per renderer, kept for every bake. */
+const scratchTargets = new WeakMap<WebGLRenderer, WebGLRenderTarget>();
+
+function scratchTarget(renderer: WebGLRenderer): WebGLRenderTarget {
+  let scratch = scratchTargets.get(renderer);
+  if (!scratch) {
+    scratch = new WebGLRenderTarget(SIZE, SIZE, { depthBuffer: false });
+    scratchTargets.set(renderer, scratch);
+  }
+  return scratch;
+}
+
 export interface ContactShadow {
   texture: Texture;
   /** The plane it is drawn on: `width` × `depth` metres, lying on the floor. */
@@ -73,15 +91,23 @@ export interface ContactShadow {
 export function bakeContactShadow(
   renderer: WebGLRenderer,
   geometries: BufferGeometry[],
+  area: { width: number; depth: number; floorY: number; reach: number },
+): ContactShadow {
+  return uncounted(renderer, () => bake(renderer, geometries, area));
+}
+
+function bake(
+  renderer: WebGLRenderer,
+  geometries: BufferGeometry[],
   { width, depth, floorY, reach }: { width: number; depth: number; floorY: number; reach: number },
 ): ContactShadow {
-  const target = new WebGLRenderTarget(SIZE, SIZE);
-  const scratch = new WebGLRenderTarget(SIZE, SIZE);
+  // The shadow needs no depth: its silhouette is drawn without depth testing.
+  const target = new WebGLRenderTarget(SIZE, SIZE, { depthBuffer: false });
+  const scratch = scratchTarget(renderer);
   const scene = new Scene();
-  const material = silhouette.clone();
-  material.uniforms.reach = { value: reach };
+  (silhouette.uniforms.reach as { value: number }).value = reach;
   for (const geometry of geometries) {
-    const mesh = new Mesh(geometry, material);
+    const mesh = new Mesh(geometry, silhouette);
     mesh.position.y = -floorY;
     scene.add(mesh);
   }
@@ -114,8 +140,6 @@ export function bakeContactShadow(
   renderer.setRenderTarget(previousTarget);
   renderer.setClearAlpha(previousAlpha);
   renderer.autoClear = previousAutoClear;
-  material.dispose();
-  scratch.dispose();
 
   return {
     texture: target.texture,

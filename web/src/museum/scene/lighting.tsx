@@ -19,6 +19,7 @@ import {
 } from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import type { ExhibitPlacement } from '../layout/placement';
+import { uncounted } from './uncounted';
 
 type EnvironmentKind = 'room' | 'sky';
 
@@ -60,28 +61,46 @@ function skyScene(): { scene: Scene; dispose: () => void } {
   };
 }
 
+const generators = new WeakMap<WebGLRenderer, PMREMGenerator>();
+
+/**
+ * The renderer's prefiltering generator, kept: freeing it after the room's light would free its shader programs,
+ * and the sky's light, made on the first visit outdoors, would compile them again while the lift arrives.
+ */
+function generatorOf(renderer: WebGLRenderer): PMREMGenerator {
+  let generator = generators.get(renderer);
+  if (!generator) {
+    generator = new PMREMGenerator(renderer);
+    generators.set(renderer, generator);
+  }
+  return generator;
+}
+
 /** The prefiltered light of a room or a sky for this renderer, made on first use and kept. */
-function environmentOf(renderer: WebGLRenderer, kind: EnvironmentKind): Texture {
+export function environmentOf(renderer: WebGLRenderer, kind: EnvironmentKind): Texture {
   let made = environments.get(renderer);
   if (!made) {
     made = new Map();
     environments.set(renderer, made);
   }
   let texture = made.get(kind);
-  if (!texture) {
-    const generator = new PMREMGenerator(renderer);
-    if (kind === 'room') {
-      const room = new RoomEnvironment();
-      texture = generator.fromScene(room, 0.04).texture;
-      room.dispose();
-    } else {
-      const sky = skyScene();
-      texture = generator.fromScene(sky.scene, 0).texture;
-      sky.dispose();
-    }
-    generator.dispose();
-    made.set(kind, texture);
+  if (!texture) texture = uncounted(renderer, () => prefilter(renderer, kind));
+  made.set(kind, texture);
+  return texture;
+}
+
+/** The light of a room or a sky, prefiltered for image-based lighting. */
+function prefilter(renderer: WebGLRenderer, kind: EnvironmentKind): Texture {
+  const generator = generatorOf(renderer);
+  if (kind === 'room') {
+    const room = new RoomEnvironment();
+    const texture = generator.fromScene(room, 0.04).texture;
+    room.dispose();
+    return texture;
   }
+  const sky = skyScene();
+  const texture = generator.fromScene(sky.scene, 0).texture;
+  sky.dispose();
   return texture;
 }
 
