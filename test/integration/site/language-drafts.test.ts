@@ -3,8 +3,11 @@
  * mounted as the local server mounts them, without JavaScript: each page's form is read from its own HTML, every
  * field a person types into is given a value of its own, the language button is "pressed" as a browser would (the
  * form's fields posted to the button's formaction) and the other language's page must show every value again.
+ * A staff page's filter form is sent as a GET instead, its filters becoming the other language's query; sign-in
+ * brings back the e-mail and never the password.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { mountSitePages, type RenderPage, SITE_SERVER_ENTRY } from '../../../functions/site/render.js';
 import { createSiteServices } from '../../../functions/site/services.js';
 import { scheduleTestDeparture } from '../support/bookings.js';
@@ -157,5 +160,75 @@ describe('the language switch of a page with a form in progress', () => {
         expect(shownValue(answer, name), `${path}: ${name}`).toBe(marker);
       }
     }
+  });
+});
+
+/** The option chosen in the select named `name`. */
+function selectedOption(html: string, name: string): string | undefined {
+  const options =
+    new RegExp(`<select[^>]*\\sname="${name}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
+  return /<option value="([^"]*)" selected/.exec(options)?.[1];
+}
+
+describe('the language switch of a staff page’s filters', () => {
+  it('sends the filters typed but not yet applied to the other language’s page, as its query', async () => {
+    const today = localDateAt(new Date());
+    const pages: { path: string; typed: Record<string, string> }[] = [
+      { path: '/en/authority/', typed: { date: addDays(today, 1), port: 'tuan-chau', route: '3' } },
+      { path: '/en/authority/audit/', typed: { date: addDays(today, -1), action: 'manifest.view' } },
+      { path: '/en/staff/dashboard/', typed: { route: '2', port: 'tuan-chau' } },
+      { path: '/en/staff/wifi/', typed: { area: 'bai-chay', vendor: 'mikrotik' } },
+      { path: '/en/staff/wifi/statistics/', typed: { date: addDays(today, -1) } },
+    ];
+    for (const { path, typed } of pages) {
+      const html = unescaped(await (await get(path, cookies.manager)).text());
+      const button = /<button[^>]*data-testid="language-switch-button"[^>]*>/.exec(html)?.[0] ?? '';
+      const formId = attribute(button, 'form') ?? '';
+      expect(html, `${path}: the button's form is the page's GET filter form`).toMatch(
+        new RegExp(`<form id="${formId}"[^>]*method="get"`),
+      );
+      expect(attribute(button, 'formmethod'), path).toBe('get');
+      expect(attribute(button, 'formaction'), path).toBe(path.replace('/en/', '/vi/'));
+      expect(attribute(button, 'name'), `${path}: nothing of the switch's own in the query`).toBeUndefined();
+      for (const name of Object.keys(typed)) {
+        expect(html, `${path} has the filter ${name}`).toMatch(new RegExp(`\\sname="${name}"`));
+      }
+
+      const query = new URLSearchParams(typed);
+      const switched = await get(`${attribute(button, 'formaction')}?${query}`, cookies.manager);
+      expect(switched.status, path).toBe(200);
+      const answer = unescaped(await switched.text());
+      expect(answer, path).toContain('<html lang="vi"');
+      for (const [name, value] of Object.entries(typed)) {
+        expect(shownValue(answer, name) ?? selectedOption(answer, name), `${path}: ${name}`).toBe(value);
+      }
+    }
+  });
+});
+
+describe('the language switch of the sign-in page', () => {
+  it('brings back the e-mail typed and the page to go on to, never the password', async () => {
+    const html = unescaped(await (await get('/en/staff/sign-in/?next=%2Fen%2Foperator%2F')).text());
+    const button = /<button[^>]*data-testid="language-switch-button"[^>]*>/.exec(html)?.[0] ?? '';
+    expect(attribute(button, 'form')).toBe('sign-in-form');
+    expect(attribute(button, 'formmethod')).toBe('post');
+    const target = attribute(button, 'formaction') as string;
+    expect(target).toBe('/vi/staff/sign-in/?next=%2Fen%2Foperator%2F');
+
+    const switched = await post(target, [
+      ['next', '/en/operator/'],
+      ['language', 'en'],
+      ['email', 'typed.before.switching@halong.test'],
+      ['password', 'Typed-Password-Marker-2026'],
+      ['switchLanguage', 'vi'],
+    ]);
+    expect(switched.status).toBe(200);
+    expect(switched.headers.get('set-cookie')).toBeNull();
+    const answer = unescaped(await switched.text());
+    expect(answer).toContain('<html lang="vi"');
+    expect(shownValue(answer, 'email')).toBe('typed.before.switching@halong.test');
+    expect(shownValue(answer, 'next')).toBe('/en/operator/');
+    expect(shownValue(answer, 'password')).toBeUndefined();
+    expect(answer).not.toContain('Typed-Password-Marker-2026');
   });
 });
