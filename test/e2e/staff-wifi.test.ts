@@ -1,6 +1,7 @@
 // The staff's Wi-Fi pages in Chromium against the running platform: the admin signs in through the sign-in page,
 // adds a hotspot (a refused form first, which keeps what was typed), edits it with its secret left blank, reads the
-// list and the statistics, and reaches the removal's confirmation; an operator is refused. Every page passes axe.
+// list and the statistics, and reaches the removal's confirmation; a filter chosen survives a language switch; an
+// operator is refused. Every page passes axe.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser } from './support/browser.js';
@@ -91,6 +92,23 @@ describe('the staff Wi-Fi pages', () => {
     await page.goto(`${baseUrl}/en/staff/wifi/statistics/`);
     await page.getByTestId('statistics-heading').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a filter chosen but not yet applied when the language is switched, without JavaScript', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+    await localOnly(context);
+    const page = await context.newPage();
+    await signedInAt(page, '/en/staff/wifi/', 'manager@halong.test', 'Manager-HaLong-2026');
+    await page.getByLabel('Area').selectOption('bai-chay');
+    await page
+      .getByRole('navigation', { name: 'Language' })
+      .getByRole('button', { name: 'Tiếng Việt' })
+      .click();
+    await page.waitForURL((url) => url.pathname === '/vi/staff/wifi/');
+    expect(new URL(page.url()).searchParams.get('area')).toBe('bai-chay');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.locator('#filter-area').inputValue()).toBe('bai-chay');
     await context.close();
   });
 

@@ -106,11 +106,17 @@ describe('the visitor’s flows', () => {
     expect(await seatsLeft(departureId)).toBe(held);
 
     // Paid in the test checkout, then cancelled: the refund is stated before anything happens.
+    const total = await page.getByTestId('booking-total').innerText();
+    expect(total).toMatch(/^₫[\d,]+$/);
     await page.getByRole('button', { name: /^Pay/ }).click();
     await page.getByText('TEST MODE').waitFor();
     await page.getByRole('button', { name: /^Pay \(test card\)/ }).click();
     await page.getByRole('heading', { name: 'Your ticket' }).waitFor({ timeout: 15_000 });
-    expect(await page.locator('[data-testid="payment-received"]').innerText()).toMatch(/Payment received: ₫/);
+    // The ticket names its route and the exact amount received, written as the site writes money.
+    expect(await page.getByTestId('booking-route').innerText()).toMatch(/^Route 1 · \S/);
+    expect(await page.getByTestId('payment-received').innerText()).toMatch(
+      new RegExp(`^Payment received: ${total} on \\d`),
+    );
     await page.getByRole('link', { name: 'Cancel the booking…' }).click();
     const confirm = page.locator('[data-testid="confirm-cancel"]');
     await confirm.waitFor();

@@ -253,6 +253,33 @@ describe('the visiting information and the tours', () => {
     expect(await (await get('/en/museum/')).text()).toContain('Tết holiday: 9 am–12 noon');
   });
 
+  it('previews a tour as posted — its new title, the stops in their new order, a narration — and saves nothing', async () => {
+    const tools = await services.curation.pageTools();
+    const [tour] = await services.museum.listTours();
+    if (!tour || tour.stops.length < 2) throw new Error('the seed has tours of two stops or more');
+    const first = tour.stops[0] as (typeof tour.stops)[0];
+    const previewed = {
+      ...tools.tourFormValues(tour),
+      'title.en': 'A tour previewed',
+      'stops.0.position': String(tour.stops.length + 1),
+      'stops.1.narration.en': 'A narration previewed',
+      intent: 'preview',
+    };
+    const response = await post(`/en/staff/museum/tours/${tour.id}/`, previewed, curatorCookie);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const preview = /data-testid="curation-preview"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const english = /<div lang="en">([\s\S]*?)<\/div>/.exec(preview)?.[1] ?? '';
+    expect(english).toMatch(/<h3[^>]*>A tour previewed<\/h3>/);
+    const stops = [...english.matchAll(/<li>([\s\S]*?)<\/li>/g)].map(([, stop]) => stop as string);
+    expect(stops).toHaveLength(tour.stops.length);
+    // The first stop moved to the end, so the second leads, with the narration typed for it.
+    expect(stops[0]).toContain('A narration previewed');
+    expect(stops.at(-1)).toContain(first.narration.en);
+    expect(html).toContain('value="A tour previewed"');
+    expect((await services.curation.tour(tour.id))?.title.en).toBe(tour.title.en);
+  });
+
   it('saves a tour’s stops in the order of their positions, and names a stop that is no exhibit', async () => {
     const tools = await services.curation.pageTools();
     const [tour] = await services.museum.listTours();
