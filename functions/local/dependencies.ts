@@ -1,4 +1,5 @@
-/** Dependencies of the local platform and the tests: a fresh signing key and the seeded accounts. */
+/** Dependencies of the local platform and the tests: fresh signing keys and the seeded accounts. */
+import { randomBytes } from 'node:crypto';
 import { createAccountsStore } from '../platform/auth/accounts.js';
 import { createLocalIssuer, LOCAL_TOKEN_LIFETIME_SECONDS } from '../platform/auth/local-issuer.js';
 import { createRoleGuard } from '../platform/auth/require-role.js';
@@ -44,6 +45,8 @@ export async function createLocalDependencies(
     // Without one given (npm start attaches its own to the HTTP server), a server-less one: publishing reaches
     // nobody until a test attaches it to a server of its own.
     liveUpdates: overrides.liveUpdates ?? createLocalLiveUpdates({ logger }),
+    // A key made now: a live-updates token outlives no restart (it is good for a minute anyway).
+    liveConnectKey: randomBytes(32),
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

@@ -41,6 +41,12 @@ export interface PlatformDependencies {
    * that publish (the table stream's reader, the WebSocket API's own function), which set it themselves.
    */
   liveUpdates: LiveUpdatesPort | null;
+  /**
+   * The key of the short-lived tokens staff pages open the live updates with (live-updates/connect-token.ts):
+   * locally made at start; on AWS read from Secrets Manager by the functions that issue or check them (the
+   * tracking API's and its WebSocket's), which set it themselves; null elsewhere.
+   */
+  liveConnectKey: Uint8Array | null;
   /** What the site's pages display, kept a few seconds; the API's writes in this process forget what they change. */
   pageDataCache: ReadCache;
 }
@@ -66,6 +72,7 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     signer: null,
     messages: null,
     liveUpdates: null,
+    liveConnectKey: null,
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }
