@@ -6,7 +6,14 @@
 
 import type { BaySituation } from '../boats/reads.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
-import { mayView, scheduledDepartureOf, scheduledTripOf, trackedBoats, type Viewer } from './live/board.js';
+import {
+  followedTripsOf,
+  mayView,
+  scheduledDepartureOf,
+  scheduledTripOf,
+  trackedBoats,
+  type Viewer,
+} from './live/board.js';
 import type { TrackedBoat } from './live/model.js';
 import {
   type BoatPosition,
@@ -200,6 +207,22 @@ export function createTrackingService({
         now,
       );
       return boats[0] ?? null;
+    },
+
+    /**
+     * The boat as each trip's ticket holders see it now, for the trips whose holders follow it (board.ts): what
+     * `listBoats` gives them, with this position. None outside every trip's window.
+     */
+    async ticketViewsOf(position: BoatPosition): Promise<{ departureId: string; boat: TrackedBoat }[]> {
+      const now = clock();
+      const trips = followedTripsOf(await situation(now), position.boatId, now);
+      const views = await Promise.all(
+        trips.map(async ({ id }) => {
+          const viewer: Viewer = { kind: 'ticket', boatId: position.boatId, departureId: id };
+          return { departureId: id, boat: await service.boatWith(viewer, position) };
+        }),
+      );
+      return views.flatMap(({ departureId, boat }) => (boat ? [{ departureId, boat }] : []));
     },
 
     /**

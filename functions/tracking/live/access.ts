@@ -118,5 +118,5 @@ async function liveConnectPrincipal(key: Uint8Array, token: string, now: Date): 
 export function topicsOf(viewer: Viewer): string[] {
   if (viewer.kind === 'authority') return [liveTopics.everything];
   if (viewer.kind === 'operator') return [liveTopics.operator(viewer.operatorId)];
-  return [liveTopics.boat(viewer.boatId)];
+  return [liveTopics.trip(viewer.departureId)];
 }

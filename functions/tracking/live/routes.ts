@@ -113,7 +113,8 @@ export function createLiveReadRouter(
           'The connection hears, as JSON text messages (schema TrackingLiveMessage): first ' +
           '`{ "type": "ready", "topics": [...] }` (on AWS after the client sends `{ "action": "hello" }`), then ' +
           '`{ "type": "boat", "boat": TrackedBoat }` on each new latest position of a boat it may see (a ticket holder: ' +
-          'their boat, without alerts) and `{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
+          'their boat exactly as `/boats` shows it to them — their trip’s count aboard and clearance, no alerts — and ' +
+          'only from an hour before departure to an hour after the expected return) and `{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
           'acknowledged, resolved or its condition ends (staff only). A refused handshake is answered with HTTP ' +
           '401/403/404 problem+json. A plain GET here, not a WebSocket handshake, is answered 426.',
         security,

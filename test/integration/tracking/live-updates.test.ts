@@ -1,6 +1,8 @@
 /**
  * The live map's WebSocket on DynamoDB Local, over real sockets on 127.0.0.1: staff open it with the minute-long
- * token a page asks for with its session cookie (as on AWS, where the socket's host never gets the cookie).
+ * token a page asks for with its session cookie (as on AWS, where the socket's host never gets the cookie), and
+ * each role hears what the REST read shows it — the authority every boat and alert, an operator its fleet, a
+ * ticket holder their own trip's view of their boat while they follow it, and nothing else.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +19,7 @@ import { createLiveConnections } from '../../../functions/platform/live-updates/
 import type { LocalLiveUpdates } from '../../../functions/platform/live-updates/local-websocket.js';
 import { createWebSocketHandler } from '../../../functions/platform/live-updates/websocket-handler.js';
 import { trackingLiveTopicsFor } from '../../../functions/tracking/index.js';
-import type { LiveMessage } from '../../../functions/tracking/live/model.js';
+import type { LiveMessage, TrackedBoat } from '../../../functions/tracking/live/model.js';
 import { boatFares } from '../support/bookings.js';
 import { paidBooking, staffTokens } from '../support/pier.js';
 import { createTestPlatform, PROBLEM_JSON, silentLogger, type TestPlatform } from '../support/platform.js';
@@ -27,6 +29,8 @@ let server: Server;
 let port: number;
 let tokens: { operator: string; manager: string };
 const OTHER_COMPANY = 'tuan-chau-sea-tours';
+const ON_ROUTE = { lat: 20.9136, lon: 107.02379 };
+const IN_TUAN_CHAU_PORT = { lat: 20.92, lon: 106.993 };
 
 /** Boats of these tests alone. */
 const boats = {
@@ -81,6 +85,26 @@ async function addDeparture(boat: Boat, minutesAgo: number, overrides: Partial<D
   return departure.id;
 }
 
+let secondsAhead = 0;
+/** Traccar Client's request, each a second after the last so none is a duplicate. */
+async function report(
+  boatId: string,
+  where: { lat: number; lon: number },
+  fields: Record<string, string> = {},
+) {
+  secondsAhead += 1;
+  const query = new URLSearchParams({
+    id: trackerOf(boatId),
+    timestamp: String(Math.floor(Date.now() / 1000) + secondsAhead),
+    lat: String(where.lat),
+    lon: String(where.lon),
+    speed: where === IN_TUAN_CHAU_PORT ? '0' : '9',
+    ...fields,
+  });
+  const response = await platform.app.request(`/api/tracking/osmand?${query}`, { method: 'POST' });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
 async function liveToken(headers: Record<string, string>) {
   return platform.app.request('/api/tracking/live/token', { method: 'POST', headers });
 }
@@ -127,6 +151,19 @@ function refused(query: string) {
     });
   });
 }
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const boatsHeard = (heard: LiveMessage[]) =>
+  heard.flatMap((message) => (message.type === 'boat' ? [message.boat] : []));
+const alertsHeard = (heard: LiveMessage[]) =>
+  heard.flatMap((message) => (message.type === 'alert' ? [message.alert] : []));
 
 beforeAll(async () => {
   platform = await createTestPlatform();
@@ -232,5 +269,75 @@ describe('staff open the WebSocket with a live-updates token', () => {
     expect(await connections.topicsOf('conn-operator')).toEqual(['tracking.operator.demo-bay-cruises']);
     expect((await connect('conn-forged', 'e30.e30.AAAA')).statusCode).toBe(401);
     expect(await connections.topicsOf('conn-forged')).toBeNull();
+  });
+});
+
+describe('who hears what on the WebSocket', () => {
+  it('sends the authority every boat and alert, an operator its fleet’s, a ticket holder their trip’s view alone', async () => {
+    const ticket = await paidBooking(platform, departures.ticket as string);
+    const later = await paidBooking(platform, departures.later as string);
+    const manager = await listen(`token=${await tokenOf(tokens.manager)}`);
+    const operator = await listen(`token=${await tokenOf(tokens.operator)}`);
+    const holder = await listen(`booking=${ticket.id}&token=${ticket.accessToken}`);
+    const notYet = await listen(`booking=${later.id}&token=${later.accessToken}`);
+    expect(holder.ready).toEqual({ type: 'ready', topics: [`tracking.trip.${departures.ticket}`] });
+
+    await report(boats.own, ON_ROUTE);
+    await report(boats.foreign, ON_ROUTE, { alarm: 'sos' });
+    await report(boats.ticket, IN_TUAN_CHAU_PORT);
+    await report(boats.later, IN_TUAN_CHAU_PORT);
+    await until(
+      () => boatsHeard(manager.heard).length >= 4 && alertsHeard(manager.heard).length >= 1,
+      'the authority’s messages',
+    );
+    await until(() => boatsHeard(holder.heard).length >= 1, 'the ticket holder’s message');
+    // What went to the others has been sent with the authority's; give the sockets time to deliver any stray one.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(boatsHeard(manager.heard).map((boat) => boat.boatId)).toEqual([
+      boats.own,
+      boats.foreign,
+      boats.ticket,
+      boats.later,
+    ]);
+    expect(alertsHeard(manager.heard).map((alert) => [alert.boatId, alert.kind])).toEqual([
+      [boats.foreign, 'sos'],
+    ]);
+    expect(boatsHeard(manager.heard).find((boat) => boat.boatId === boats.ticket)?.trip).toMatchObject({
+      departureId: departures.earlier,
+      aboard: 25,
+      clearance: 'cleared',
+    });
+
+    expect(boatsHeard(operator.heard).map((boat) => boat.boatId)).toEqual([
+      boats.own,
+      boats.ticket,
+      boats.later,
+    ]);
+    expect(alertsHeard(operator.heard)).toEqual([]);
+
+    // The holder hears their boat once, as the REST read shows it to them: their own trip, no alerts.
+    expect(holder.heard.slice(1).map((message) => message.type)).toEqual(['boat']);
+    const [heard] = boatsHeard(holder.heard) as [TrackedBoat];
+    const read = await platform.app.request(
+      `/api/tracking/boats?booking=${ticket.id}&token=${ticket.accessToken}`,
+    );
+    const { boats: shown } = (await read.json()) as { boats: TrackedBoat[] };
+    expect(shown).toEqual([heard]);
+    expect(heard).toMatchObject({
+      boatId: boats.ticket,
+      state: 'in-port',
+      openAlerts: [],
+      position: { latitude: IN_TUAN_CHAU_PORT.lat },
+      trip: { departureId: departures.ticket, aboard: 0, clearance: 'not-cleared' },
+    });
+    expect(heard.position).not.toHaveProperty('attributes');
+
+    // Three hours before their trip, a holder hears nothing of the boat, as the REST read shows no position.
+    expect(notYet.heard.slice(1)).toEqual([]);
+    const early = await platform.app.request(
+      `/api/tracking/boats?booking=${later.id}&token=${later.accessToken}`,
+    );
+    expect(((await early.json()) as { boats: TrackedBoat[] }).boats[0]?.position).toBeNull();
   });
 });
