@@ -118,6 +118,7 @@ export function createTrackingService({
         registrationNumber: boat.registrationNumber,
         operatorId: boat.operatorId,
         operatorPhone: bay.operators.get(boat.operatorId)?.contactPhone ?? null,
+        operatorEmail: bay.operators.get(boat.operatorId)?.contactEmail ?? null,
         certifiedCapacity: boat.certifiedCapacity,
         departureId: departure?.id ?? null,
         aboard: departure ? departure.aboard : null,

@@ -48,8 +48,9 @@ export interface AlertSubject {
   boatName: string;
   registrationNumber: string;
   operatorId: string;
-  /** The boat's company's phone, told of every alert of its boats. */
+  /** The boat's company's phone and, when it has one, e-mail: told of every alert of its boats. */
   operatorPhone: string | null;
+  operatorEmail: string | null;
   certifiedCapacity: number;
   departureId: string | null;
   aboard: number | null;
@@ -144,6 +145,7 @@ export function createAlertsService({
         ...(contact.email ? [{ email: contact.email }] : []),
       ]),
       ...(subject.operatorPhone ? [{ phone: subject.operatorPhone }] : []),
+      ...(subject.operatorEmail ? [{ email: subject.operatorEmail }] : []),
     ];
     if (!messages) {
       logger.warn('tracking alert not sent: no messages port here', {

@@ -45,6 +45,7 @@ const boats = {
   offRoute: 'safety-off-route',
   stopped: 'safety-stopped',
   banned: 'safety-banned',
+  phoneOnly: 'safety-phone-only',
 } as const;
 const trackerOf = (boatId: string) => `GT-${boatId.toUpperCase()}`;
 const departures: Record<string, string> = {};
@@ -141,6 +142,8 @@ beforeAll(async () => {
       addBoat(boats.offRoute, 'demo-bay-cruises', 'QN-90008'),
       addBoat(boats.stopped, 'demo-bay-cruises', 'QN-90009'),
       addBoat(boats.banned, 'demo-bay-cruises', 'QN-90010'),
+      // A company with a phone and no e-mail address.
+      addBoat(boats.phoneOnly, 'hon-gai-day-cruises', 'QN-90011'),
     ],
   );
   void sos;
@@ -187,7 +190,7 @@ beforeAll(async () => {
 afterAll(() => platform.dispose());
 
 describe('SOS', () => {
-  it('raises one alert from Traccar Client’s alarm, tells the boat’s company, and does not raise it twice', async () => {
+  it('raises one alert from Traccar Client’s alarm, tells the boat’s company by phone and e-mail, and does not raise it twice', async () => {
     await report(boats.sos, { alarm: 'sos' }, IN_TUAN_CHAU_PORT);
     await report(
       boats.sos,
@@ -206,8 +209,23 @@ describe('SOS', () => {
       resolved: null,
     });
     const messages = (await outbox().list(50)).filter((message) => message.reference === sos[0]?.id);
-    expect(messages.map((message) => message.to)).toEqual([{ phone: '+84 203 000 0101' }]);
-    expect(messages[0]?.text).toMatch(/^SOS · Safety test safety-sos: Tín hiệu SOS/);
+    const byPhone = messages.find((message) => 'phone' in message.to);
+    const byEmail = messages.find((message) => 'email' in message.to);
+    expect(messages).toHaveLength(2);
+    expect(byPhone?.to).toEqual({ phone: '+84 203 000 0101' });
+    expect(byPhone?.text).toMatch(/^SOS · Safety test safety-sos: Tín hiệu SOS/);
+    expect(byEmail).toMatchObject({
+      to: { email: 'operations@demo-bay-cruises.example' },
+      subject: '[Hạ Long] SOS: Safety test safety-sos',
+      text: byPhone?.text,
+    });
+  });
+
+  it('tells a company with no e-mail address by phone alone', async () => {
+    await report(boats.phoneOnly, { alarm: 'sos' }, IN_TUAN_CHAU_PORT);
+    const sos = await alertOf(boats.phoneOnly, 'sos');
+    const messages = (await outbox().list(50)).filter((message) => message.reference === sos?.id);
+    expect(messages.map((message) => message.to)).toEqual([{ phone: '+84 203 000 0404' }]);
   });
 });
 
@@ -312,6 +330,7 @@ describe('a boat silent again before anyone resolved its alert', () => {
       registrationNumber: 'QN-TEST-2',
       operatorId: 'demo-bay-cruises',
       operatorPhone: null,
+      operatorEmail: null,
       certifiedCapacity: 48,
       departureId: null,
       aboard: null,
