@@ -138,7 +138,9 @@ export function createTrackingService({
 
     /**
      * Stores a boat's position: in the history always (once per boat and fix time), as the boat's latest when
-     * it is newer than the latest stored and not an implausible jump from it; then applies the safety rules.
+     * it is newer than the latest stored and not an implausible jump from it — or, when it is, a plausible run
+     * from the fix before it, itself newer than the latest (two fixes in a row agreeing: the latest was wrong);
+     * then applies the safety rules.
      */
     async acceptBoatPosition(
       boat: { boatId: string },
@@ -151,16 +153,41 @@ export function createTrackingService({
         store.getLatest(boat.boatId),
         rules(),
       ]);
-      const flags: PositionFlag[] = latest && isImplausibleJump(latest, report) ? ['implausible-jump'] : [];
-      const speed = speedOf(report, latest);
-      const still = speed !== null && speed < current.movingAboveKnots;
-      const position: BoatPosition = {
+      const unflagged: BoatPosition = {
         ...report,
         boatId: boat.boatId,
         receivedAt: receivedAt.toISOString(),
         departureId: trip?.departureId ?? null,
+        flags: [],
+        stillSince: null,
+      };
+      // The fix the new one is judged from: the latest, or — when the latest is the wrong one — the fix before.
+      let from = latest;
+      let flags: PositionFlag[] = [];
+      if (latest && isImplausibleJump(latest, report)) {
+        const previous = await store.previousInHistory(unflagged);
+        if (previous && previous.fixTime > latest.fixTime && !isImplausibleJump(previous, report)) {
+          // Two fixes in a row after the latest agree with each other and not with it: a wrong fix (a first one
+          // from a tracker still finding satellites) must not pin the boat, so the latest is left behind.
+          from = previous;
+        } else {
+          flags = ['implausible-jump'];
+        }
+      }
+      const speed = speedOf(report, from);
+      const still = speed !== null && speed < current.movingAboveKnots;
+      // Still since the fix it is judged from, if that one was still too (its own stillSince is the latest's
+      // when it was judged from a wrong latest, so it is not carried over).
+      const stillBefore =
+        from === latest
+          ? (latest?.stillSince ?? null)
+          : from && from.speedKnots !== null && from.speedKnots < current.movingAboveKnots
+            ? from.fixTime
+            : null;
+      const position: BoatPosition = {
+        ...unflagged,
         flags,
-        stillSince: still ? (latest?.stillSince ?? report.fixTime) : null,
+        stillSince: still ? (stillBefore ?? report.fixTime) : null,
       };
       const added = await store.addToHistory(position);
       // Tried for a resent position too: if the first attempt stored the history and failed before this write,
