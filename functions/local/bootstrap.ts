@@ -26,7 +26,7 @@ import { type AccountsStore, type DemoAccount, DemoAccountsFile } from '../platf
 import type { PlatformConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createTableInput } from '../platform/table.js';
-import { seedDemoDutyContactIn } from '../tracking/index.js';
+import { seedDemoDutyContactIn } from '../tracking/safety/demo-seed.js';
 import { createHotspotsService } from '../wifi/hotspots-service.js';
 import { readWifiSeed, seedHotspots, type WifiSeed } from '../wifi/seed.js';
 import { createHotspotStore } from '../wifi/store.js';

@@ -30,6 +30,8 @@ export async function createLocalDependencies(
   });
   const accounts = createAccountsStore(db, config.tableName);
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // The live-updates tokens' key, made now: no token outlives a restart (each is good for a minute anyway).
+  const connectKey = randomBytes(32);
   return {
     config,
     db,
@@ -45,8 +47,7 @@ export async function createLocalDependencies(
     // Without one given (npm start attaches its own to the HTTP server), a server-less one: publishing reaches
     // nobody until a test attaches it to a server of its own.
     liveUpdates: overrides.liveUpdates ?? createLocalLiveUpdates({ logger }),
-    // A key made now: a live-updates token outlives no restart (it is good for a minute anyway).
-    liveConnectKey: randomBytes(32),
+    liveConnectKey: async () => connectKey,
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

@@ -59,19 +59,6 @@ async function defaultRules(): Promise<SafetyRules> {
   return unsavedRules(rulesFromFeatures(features), new Date());
 }
 
-/**
- * `npm start`'s demo duty contact (safety/demo-seed.ts), saved with the default rules on a table where none were
- * ever saved: 1 when saved, 0 otherwise.
- */
-export async function seedDemoDutyContactIn(
-  db: PlatformDependencies['db'],
-  tableName: string,
-  at: Date = new Date(),
-): Promise<number> {
-  const { seedDemoDutyContact } = await import('./safety/demo-seed.js');
-  return seedDemoDutyContact(createRulesStore(db, tableName), await defaultRules(), at);
-}
-
 /** The audit log, loaded with the first alert acted on or rules saved: most requests are positions. */
 const auditLogOf = (data: Pick<Data, 'db' | 'config'>): AuditLog =>
   loadedOnFirstUse<AuditLog>(async () => {

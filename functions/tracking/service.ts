@@ -25,7 +25,6 @@ import {
 import type { AlertsService } from './safety/alerts.js';
 import type { SafetyRules } from './safety/model.js';
 import { findingsOf } from './safety/rules.js';
-import { signalFindings } from './safety/signal-lost.js';
 import type { TrackingStore } from './store.js';
 
 export class UnknownTrackerError extends Error {
@@ -290,7 +289,9 @@ export function createTrackingService({
      */
     async checkSignals(): Promise<{ lost: number; restored: number }> {
       const now = clock();
-      const [bay, latest, current, currentRules] = await Promise.all([
+      // Loaded by the first check: only the jobs' function runs it, not the reads' or the intake's.
+      const [{ signalFindings }, bay, latest, current, currentRules] = await Promise.all([
+        import('./safety/signal-lost.js'),
         situation(now),
         store.listLatest(),
         alerts.listCurrent(),

@@ -11,10 +11,8 @@ export const Operator = z
     id: Slug,
     name: z.string().trim().min(1).max(120),
     contactPhone: z.string().regex(/^\+?[0-9 ]{8,20}$/, 'a phone number such as +84 203 384 6000'),
-    contactEmail: z.email().max(200).optional().meta({
-      description:
-        'Where the company is e-mailed, besides its phone (its boats’ safety alerts); absent: phone only.',
-    }),
+    // Its boats' safety alerts are e-mailed here too; not in the public list (ListedOperator).
+    contactEmail: z.email().max(200).optional(),
   })
   .meta({ id: 'Operator', description: 'A boat company licensed to carry passengers on the bay.' });
 
@@ -51,7 +49,7 @@ export const Boat = z
   .meta({ id: 'Boat' });
 
 /** A company as the public list shows it: its e-mail address is for the platform's messages to it, not published. */
-export const ListedOperator = Operator.omit({ contactEmail: true }).meta({ id: 'ListedOperator' });
+export const ListedOperator = Operator.omit({ contactEmail: true });
 export const OperatorList = z.object({ operators: z.array(ListedOperator) }).meta({ id: 'OperatorList' });
 export const BoatList = z.object({ boats: z.array(Boat) }).meta({ id: 'BoatList' });
 

@@ -12,6 +12,7 @@ import { STAFF_SESSION_COOKIE } from '../../platform/auth/session-routes.js';
 import type { TokenVerifier } from '../../platform/auth/verifier.js';
 import {
   InvalidLiveConnectTokenError,
+  type LiveConnectKey,
   verifyLiveConnectToken,
 } from '../../platform/live-updates/connect-token.js';
 import { ProblemError } from '../../platform/problem.js';
@@ -57,7 +58,7 @@ export function createStaffResolver(verifier: TokenVerifier) {
 
 export interface ViewerResolverOptions {
   /** Admits staff by a live-updates token in the query (`?token=` without `booking`): the WebSocket's resolver. */
-  liveConnectKey?: Uint8Array | null;
+  liveConnectKey?: LiveConnectKey | null;
   clock?: () => Date;
 }
 
@@ -73,7 +74,7 @@ export function createViewerResolver(
     const token = query.get('token');
     // The token first: it is what the page chose to connect with, on AWS as locally (where the cookie comes too).
     if (liveConnectKey && token && !bookingId) {
-      return viewerOfPrincipal(await liveConnectPrincipal(liveConnectKey, token, clock()));
+      return viewerOfPrincipal(await liveConnectPrincipal(await liveConnectKey(), token, clock()));
     }
     if (
       request.headers.has('Authorization') ||
@@ -103,7 +104,7 @@ export type ViewerResolver = ReturnType<typeof createViewerResolver>;
 
 async function liveConnectPrincipal(key: Uint8Array, token: string, now: Date): Promise<Principal> {
   try {
-    return await verifyLiveConnectToken(key, token, now);
+    return verifyLiveConnectToken(key, token, now);
   } catch (error) {
     if (!(error instanceof InvalidLiveConnectTokenError)) throw error;
     throw new ProblemError(

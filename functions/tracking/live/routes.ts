@@ -8,6 +8,7 @@ import type { RequireRole } from '../../platform/auth/require-role.js';
 import {
   issueLiveConnectToken,
   LIVE_CONNECT_TOKEN_SECONDS,
+  type LiveConnectKey,
 } from '../../platform/live-updates/connect-token.js';
 import { ProblemError, problemResponses } from '../../platform/problem.js';
 import {
@@ -80,8 +81,8 @@ const security: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, {}];
 
 const LiveConnectToken = z
   .object({
-    token: z.string().meta({ description: 'Give it as `?token=` when opening the WebSocket.' }),
-    expiresAt: z.iso.datetime().meta({ description: 'After this it opens nothing; ask for another.' }),
+    token: z.string(),
+    expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'LiveConnectToken' });
 
@@ -89,7 +90,7 @@ export interface LiveReadAccess {
   viewerOf: ViewerResolver;
   staffOf: ReturnType<typeof createStaffResolver>;
   /** Signs the live-updates tokens; null where this runtime has no key (then no token is issued). */
-  liveConnectKey: Uint8Array | null;
+  liveConnectKey: LiveConnectKey | null;
 }
 
 export function createLiveReadRouter(
@@ -108,13 +109,12 @@ export function createLiveReadRouter(
         description:
           `Open a WebSocket here (locally \`ws://<host>/api/tracking/live\` on the platform’s own port; on AWS the URL ` +
           'the site is configured with, `LIVE_UPDATES_URL`, the realtime stack’s WebSocket API). ' +
-          `${WHO} Staff may also give \`token\` alone: a live-updates token from \`POST /api/tracking/live/token\` ` +
-          '(on AWS the only way for a page, since the session cookie is not sent to the WebSocket’s host). ' +
+          `${WHO} Staff may give \`token\` alone instead, from \`POST /api/tracking/live/token\`. ` +
           'The connection hears, as JSON text messages (schema TrackingLiveMessage): first ' +
           '`{ "type": "ready", "topics": [...] }` (on AWS after the client sends `{ "action": "hello" }`), then ' +
           '`{ "type": "boat", "boat": TrackedBoat }` on each new latest position of a boat it may see (a ticket holder: ' +
-          'their boat exactly as `/boats` shows it to them — their trip’s count aboard and clearance, no alerts — and ' +
-          'only from an hour before departure to an hour after the expected return) and `{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
+          'their boat as `/boats` shows it to them, while their trip is on) and ' +
+          '`{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
           'acknowledged, resolved or its condition ends (staff only). A refused handshake is answered with HTTP ' +
           '401/403/404 problem+json. A plain GET here, not a WebSocket handshake, is answered 426.',
         security,
@@ -152,11 +152,9 @@ export function createLiveReadRouter(
         tags: ['Tracking'],
         summary: 'A token that opens the live updates’ WebSocket for a minute (staff)',
         description:
-          'Staff of the live map (the authority, an operator) with a bearer token or the site’s session cookie. ' +
-          'On AWS the WebSocket is on its own host, where the session cookie is not sent and a browser cannot add ' +
-          `a header, so a page asks here first and opens the socket with \`?token=<token>\`. The token is signed, ` +
-          `names the staff member, their roles and company, opens the live updates only, and expires ` +
-          `${LIVE_CONNECT_TOKEN_SECONDS} seconds after it is issued; a connection it opened stays open.`,
+          'The authority or an operator, by bearer token or session cookie. On AWS the WebSocket’s host gets no ' +
+          'cookie, so a page asks here and connects with `?token=`. The token names the staff member, roles and ' +
+          `company, opens the live updates only, and expires after ${LIVE_CONNECT_TOKEN_SECONDS} s.`,
         security: [{ bearerAuth: [] }],
         responses: {
           200: json(LiveConnectToken, 'The token and when it expires'),
@@ -169,7 +167,7 @@ export function createLiveReadRouter(
         viewerOfPrincipal(principal);
         if (!liveConnectKey) throw new Error('No live-updates token key is configured in this runtime.');
         context.header('Cache-Control', PRIVATE);
-        return context.json(await issueLiveConnectToken(liveConnectKey, principal, new Date()), 200);
+        return context.json(issueLiveConnectToken(await liveConnectKey(), principal, new Date()), 200);
       },
     )
     .openapi(

@@ -3,8 +3,11 @@
  * and reachable only on reserved test addresses, so that the outbox shows what the authority is sent for each alert
  * out of the box. Rules saved already (a manager's contacts among them) are never touched.
  */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import features from '../../../assets/map/halong-bay-features.geo.json' with { type: 'json' };
+import { rulesFromFeatures, unsavedRules } from './default-rules.js';
 import type { DutyContact, SafetyRules } from './model.js';
-import type { RulesStore } from './rules-store.js';
+import { createRulesStore, type RulesStore } from './rules-store.js';
 
 /** GENERATED DEMO DATA: not a real person; the phone number is invented, the address on the reserved .example domain. */
 export const DEMO_DUTY_CONTACT: DutyContact = {
@@ -28,4 +31,13 @@ export async function seedDemoDutyContact(
     updatedBy: 'seed',
   });
   return saved ? 1 : 0;
+}
+
+/** The demo duty contact in the table's rules, over the defaults drawn from the bay's map features (npm start). */
+export function seedDemoDutyContactIn(db: DynamoDBDocumentClient, tableName: string, at = new Date()) {
+  return seedDemoDutyContact(
+    createRulesStore(db, tableName),
+    unsavedRules(rulesFromFeatures(features), at),
+    at,
+  );
 }
