@@ -53,6 +53,7 @@ export function definePlatform(app: App, props: PlatformProps): PlatformStacks {
       userPoolId: auth.userPool.userPoolId,
       userPoolClientId: auth.userPoolClient.userPoolClientId,
     },
+    liveConnectSecret: api.liveConnectSecret,
   });
   const web = new WebStack(app, 'HalongTourism-Web', {
     env,

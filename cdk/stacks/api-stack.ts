@@ -60,6 +60,7 @@ export class ApiStack extends Stack {
   readonly stripeKeys: Secret;
   readonly ticketSigningKey: Key;
   readonly wifiPortalSecret: Secret;
+  readonly liveConnectSecret: Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -114,6 +115,21 @@ export class ApiStack extends Stack {
         'rotated by hand at a quiet hour (README, "Deploy"), not on a schedule by a rotation function.',
     });
 
+    // The key of the minute-long tokens staff pages open the live updates' WebSocket with (its host never gets the
+    // session cookie): issued by the tracking function, checked by the WebSocket's (realtime stack). Generated
+    // like the portal's; not retained, as no token outlives a minute.
+    this.liveConnectSecret = new Secret(this, 'LiveConnectSecret', {
+      description:
+        'Ha Long tourism: signs the live updates’ connect tokens (generated; read by the tracking functions)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(this.liveConnectSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A new key only voids the tokens of the last minute (pages ask again when they reconnect), so it is ' +
+        'rotated by hand when wanted, not by a rotation function.',
+    });
+
     // Deploy-time settings (README, "Deploy"): the site's public address (or the hosts CloudFront answers for,
     // that X-Forwarded-Host may name: functions/platform/public-origin.ts) and the SES sender of messages.
     const publicBaseUrl: unknown = this.node.tryGetContext('publicBaseUrl');
@@ -150,8 +166,13 @@ export class ApiStack extends Stack {
     const tracking = new DomainFunction(this, 'Tracking', {
       domain: 'tracking',
       ...functionSettings,
-      environment: { ...publicAddressEnvironment, ...messagesEnvironment },
+      environment: {
+        LIVE_CONNECT_SECRET_ARN: this.liveConnectSecret.secretArn,
+        ...publicAddressEnvironment,
+        ...messagesEnvironment,
+      },
     });
+    this.liveConnectSecret.grantRead(tracking.function);
     const trackingIntake = new DomainFunction(this, 'TrackingIntake', {
       domain: 'tracking-intake',
       table: props.table,

@@ -6,6 +6,7 @@ import { WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integra
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/platform/table.js';
 import { TRACKING_LIVE_PARTITIONS } from '../../functions/tracking/live/stream-partitions.js';
@@ -16,6 +17,8 @@ export interface RealtimeStackProps extends StackProps {
   readonly table: ITableV2;
   /** The staff user pool, whose ID tokens the tracking domain checks when a connection opens. */
   readonly userPool: { readonly userPoolId: string; readonly userPoolClientId: string };
+  /** The key of the staff pages' connect tokens (issued by the API stack's tracking function). */
+  readonly liveConnectSecret: ISecret;
 }
 
 /** The stage browsers connect to: `wss://<api id>.execute-api.<region>.amazonaws.com/live`. */
@@ -52,8 +55,12 @@ export class RealtimeStack extends Stack {
       domain: 'tracking-live',
       table: props.table,
       userPool: props.userPool,
-      environment: { LIVE_UPDATES_ENDPOINT: managementEndpoint },
+      environment: {
+        LIVE_UPDATES_ENDPOINT: managementEndpoint,
+        LIVE_CONNECT_SECRET_ARN: props.liveConnectSecret.secretArn,
+      },
     });
+    props.liveConnectSecret.grantRead(live.function);
     // Reads what the resolver needs (bookings, boats) and writes the connection items.
     grantTableReadWrite(props.table, live.function);
     // Posts the ready message, to this stage's connections only.
@@ -68,8 +75,8 @@ export class RealtimeStack extends Stack {
       Validations.of(route).acknowledge({
         id: 'AwsSolutions-APIG4',
         reason:
-          'Authorization happens in the function at $connect: the tracking domain checks the Cognito ID token ' +
-          'or the booking’s access token and chooses the topics the connection may hear; a tourist with a ' +
+          'Authorization happens in the function at $connect: the tracking domain checks the Cognito ID token, ' +
+          'a staff page’s signed connect token or the booking’s access token and chooses the topics the connection may hear; a tourist with a ' +
           'ticket has no Cognito identity an API Gateway authorizer could check. $disconnect and $default ' +
           'reach only connections $connect accepted.',
       });

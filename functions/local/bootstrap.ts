@@ -26,6 +26,7 @@ import { type AccountsStore, type DemoAccount, DemoAccountsFile } from '../platf
 import type { PlatformConfig } from '../platform/config.js';
 import { createDocumentClient } from '../platform/dynamo.js';
 import { createTableInput } from '../platform/table.js';
+import { seedDemoDutyContactIn } from '../tracking/safety/demo-seed.js';
 import { createHotspotsService } from '../wifi/hotspots-service.js';
 import { readWifiSeed, seedHotspots, type WifiSeed } from '../wifi/seed.js';
 import { createHotspotStore } from '../wifi/store.js';
@@ -129,6 +130,8 @@ export interface SeedReport {
   demandSeries: number;
   /** The last year's counters for the managers' dashboard (generated demo data; only when asked for). */
   demoCounters: number;
+  /** The safety rules saved with one demo duty contact (only when asked for, and only where none were saved). */
+  demoDutyContacts: number;
   accounts: number;
 }
 
@@ -142,6 +145,8 @@ export async function seedDemoData(
     tripsUnderWay?: boolean;
     /** The last year's dashboard counters (npm start; the tests ask for them where they read them). */
     demoCounters?: boolean;
+    /** A demo duty contact in the safety rules, so the outbox shows the authority's alert messages (npm start). */
+    demoDutyContact?: boolean;
   } = {},
 ): Promise<SeedReport> {
   // Independent data sets: seeded side by side to keep npm start quick.
@@ -151,22 +156,30 @@ export async function seedDemoData(
     readDemoFleetSeed(),
     readMuseumSeed(),
   ]);
-  const [boatsCatalogueItems, fleet, museumItems, wifiHotspots, demandSeries, demoCounters] =
-    await Promise.all([
-      seedBoatsCatalogue(createCatalogueStore(db, tableName), catalogueSeed),
-      seedDemoFleet(
-        { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
-        fleetSeed,
-        new Date(),
-        options,
-      ),
-      seedMuseum(createMuseumStore(db, tableName), museumSeed),
-      seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), wifiSeed),
-      seedDemandHistory(createInsightsStore(db, tableName), demandSeedInputOf(catalogueSeed, wifiSeed)),
-      options.demoCounters
-        ? seedDemoCounters(db, tableName, demoCountersInputOf(catalogueSeed, wifiSeed, fleetSeed, museumSeed))
-        : 0,
-    ]);
+  const [
+    boatsCatalogueItems,
+    fleet,
+    museumItems,
+    wifiHotspots,
+    demandSeries,
+    demoCounters,
+    demoDutyContacts,
+  ] = await Promise.all([
+    seedBoatsCatalogue(createCatalogueStore(db, tableName), catalogueSeed),
+    seedDemoFleet(
+      { fleet: createFleetStore(db, tableName), departures: createDeparturesStore(db, tableName) },
+      fleetSeed,
+      new Date(),
+      options,
+    ),
+    seedMuseum(createMuseumStore(db, tableName), museumSeed),
+    seedHotspots(createHotspotsService(createHotspotStore(db, tableName)), wifiSeed),
+    seedDemandHistory(createInsightsStore(db, tableName), demandSeedInputOf(catalogueSeed, wifiSeed)),
+    options.demoCounters
+      ? seedDemoCounters(db, tableName, demoCountersInputOf(catalogueSeed, wifiSeed, fleetSeed, museumSeed))
+      : 0,
+    options.demoDutyContact ? seedDemoDutyContactIn(db, tableName) : 0,
+  ]);
   let createdAccounts = 0;
   if (accounts) {
     const outcomes = await Promise.all(
@@ -181,6 +194,7 @@ export async function seedDemoData(
     wifiHotspots,
     demandSeries,
     demoCounters,
+    demoDutyContacts,
     accounts: createdAccounts,
   };
 }

@@ -1,4 +1,5 @@
-/** Dependencies of the local platform and the tests: a fresh signing key and the seeded accounts. */
+/** Dependencies of the local platform and the tests: fresh signing keys and the seeded accounts. */
+import { randomBytes } from 'node:crypto';
 import { createAccountsStore } from '../platform/auth/accounts.js';
 import { createLocalIssuer, LOCAL_TOKEN_LIFETIME_SECONDS } from '../platform/auth/local-issuer.js';
 import { createRoleGuard } from '../platform/auth/require-role.js';
@@ -29,6 +30,8 @@ export async function createLocalDependencies(
   });
   const accounts = createAccountsStore(db, config.tableName);
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // The live-updates tokens' key, made now: no token outlives a restart (each is good for a minute anyway).
+  const connectKey = randomBytes(32);
   return {
     config,
     db,
@@ -44,6 +47,7 @@ export async function createLocalDependencies(
     // Without one given (npm start attaches its own to the HTTP server), a server-less one: publishing reaches
     // nobody until a test attaches it to a server of its own.
     liveUpdates: overrides.liveUpdates ?? createLocalLiveUpdates({ logger }),
+    liveConnectKey: async () => connectKey,
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

@@ -76,6 +76,7 @@ export function seedSummary(tableName: string, created: boolean, seeded: SeedRep
     [seeded.wifiHotspots, 'Wi-Fi hotspots'],
     [seeded.demandSeries, 'demand series'],
     [seeded.demoCounters, 'demo dashboard counters'],
+    [seeded.demoDutyContacts, 'demo duty contact'],
     [seeded.accounts, 'accounts'],
   ]
     .filter(([count]) => count !== 0)

@@ -206,6 +206,8 @@ async function main(): Promise<void> {
   const seeded = await seedDemoData(bulkLoad, config.tableName, dependencies.localAuth?.accounts ?? null, {
     tripsUnderWay: !process.argv.includes('--no-simulator'),
     demoCounters: !process.argv.includes('--no-demo-counters'),
+    // A demo duty officer in the safety rules, so the outbox shows the authority's message for each alert.
+    demoDutyContact: true,
   });
   bulkLoad.destroy();
   output.step(`  ${seedSummary(config.tableName, created, seeded)}`);

@@ -11,6 +11,7 @@ import type { StaffSignIn } from './auth/sign-in.js';
 import { cognitoKeys, createTokenVerifier, type TokenVerifier } from './auth/verifier.js';
 import { ConfigurationError, type PlatformConfig } from './config.js';
 import { createDocumentClient } from './dynamo.js';
+import type { LiveConnectKey } from './live-updates/connect-token.js';
 import type { LiveUpdatesPort } from './live-updates/port.js';
 import { createLogger, type Logger } from './logger.js';
 import type { MessagesPort } from './messages/port.js';
@@ -41,6 +42,12 @@ export interface PlatformDependencies {
    * that publish (the table stream's reader, the WebSocket API's own function), which set it themselves.
    */
   liveUpdates: LiveUpdatesPort | null;
+  /**
+   * The key of the short-lived tokens staff pages open the live updates with (live-updates/connect-token.ts):
+   * locally made at start; on AWS read from Secrets Manager, when first needed, by the functions that issue or
+   * check them (the tracking API's and its WebSocket's), which set it themselves; null elsewhere.
+   */
+  liveConnectKey: LiveConnectKey | null;
   /** What the site's pages display, kept a few seconds; the API's writes in this process forget what they change. */
   pageDataCache: ReadCache;
 }
@@ -66,6 +73,7 @@ export function createCloudDependencies(config: PlatformConfig): PlatformDepende
     signer: null,
     messages: null,
     liveUpdates: null,
+    liveConnectKey: null,
     pageDataCache: createReadCache(PAGE_DATA_CACHE),
   };
 }

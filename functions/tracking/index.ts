@@ -18,7 +18,7 @@ import { loadedOnFirstUse } from '../platform/loaded-on-first-use.js';
 import { createLogger } from '../platform/logger.js';
 import { createReadCache } from '../platform/read-cache.js';
 import type { AisIntake } from './ais/intake.js';
-import { createViewerResolver, topicsOf } from './live/access.js';
+import { createStaffResolver, createViewerResolver, topicsOf } from './live/access.js';
 import { Alert } from './live/model.js';
 import { alertDeliveries, boatDeliveries, deliver, type LivePublisher } from './live/publish.js';
 import { createLiveReadRouter } from './live/routes.js';
@@ -148,14 +148,18 @@ export function trackingReadRoutersFor(
   services: ReturnType<typeof trackingServicesFor> = trackingServicesFor(dependencies),
 ) {
   const { tracking, alerts, rules } = services;
-  const viewerOf = createViewerResolver(dependencies.verifier, bookedTripFor(dependencies));
+  const access = {
+    viewerOf: createViewerResolver(dependencies.verifier, bookedTripFor(dependencies)),
+    staffOf: createStaffResolver(dependencies.verifier),
+    liveConnectKey: dependencies.liveConnectKey,
+  };
   const requireRoleOrSession = createSessionFormGuard(
     dependencies.verifier,
     dependencies.requireRole,
     dependencies.config,
   );
   return [
-    createLiveReadRouter(tracking, alerts, viewerOf, dependencies.requireRole),
+    createLiveReadRouter(tracking, alerts, access, dependencies.requireRole),
     createSafetyRouter(
       alerts,
       rules,
@@ -175,9 +179,14 @@ export function trackingRoutersFor(dependencies: PlatformDependencies) {
 /** Where browsers open the tracking domain's WebSocket locally (on AWS: LIVE_UPDATES_URL). */
 export const TRACKING_LIVE_PATH = `${TRACKING_BASE_PATH}/live`;
 
-/** Who hears what on the live map's WebSocket: the topics of the viewer the request shows (live/access.ts). */
+/**
+ * Who hears what on the live map's WebSocket: the topics of the viewer the request shows (live/access.ts), staff
+ * also by a live-updates token in the query.
+ */
 export function trackingLiveTopicsFor(dependencies: PlatformDependencies): LiveTopicsResolver {
-  const viewerOf = createViewerResolver(dependencies.verifier, bookedTripFor(dependencies));
+  const viewerOf = createViewerResolver(dependencies.verifier, bookedTripFor(dependencies), {
+    liveConnectKey: dependencies.liveConnectKey,
+  });
   return async (request) => topicsOf(await viewerOf(request));
 }
 

@@ -6,7 +6,14 @@
 
 import type { BaySituation } from '../boats/reads.js';
 import { addDays, localDateAt } from '../platform/local-time.js';
-import { mayView, scheduledDepartureOf, scheduledTripOf, trackedBoats, type Viewer } from './live/board.js';
+import {
+  followedTripsOf,
+  mayView,
+  scheduledDepartureOf,
+  scheduledTripOf,
+  trackedBoats,
+  type Viewer,
+} from './live/board.js';
 import type { TrackedBoat } from './live/model.js';
 import {
   type BoatPosition,
@@ -18,7 +25,6 @@ import {
 import type { AlertsService } from './safety/alerts.js';
 import type { SafetyRules } from './safety/model.js';
 import { findingsOf } from './safety/rules.js';
-import { signalFindings } from './safety/signal-lost.js';
 import type { TrackingStore } from './store.js';
 
 export class UnknownTrackerError extends Error {
@@ -111,6 +117,7 @@ export function createTrackingService({
         registrationNumber: boat.registrationNumber,
         operatorId: boat.operatorId,
         operatorPhone: bay.operators.get(boat.operatorId)?.contactPhone ?? null,
+        operatorEmail: bay.operators.get(boat.operatorId)?.contactEmail ?? null,
         certifiedCapacity: boat.certifiedCapacity,
         departureId: departure?.id ?? null,
         aboard: departure ? departure.aboard : null,
@@ -130,7 +137,9 @@ export function createTrackingService({
 
     /**
      * Stores a boat's position: in the history always (once per boat and fix time), as the boat's latest when
-     * it is newer than the latest stored and not an implausible jump from it; then applies the safety rules.
+     * it is newer than the latest stored and not an implausible jump from it — or, when it is, a plausible run
+     * from the fix before it, itself newer than the latest (two fixes in a row agreeing: the latest was wrong);
+     * then applies the safety rules.
      */
     async acceptBoatPosition(
       boat: { boatId: string },
@@ -143,16 +152,41 @@ export function createTrackingService({
         store.getLatest(boat.boatId),
         rules(),
       ]);
-      const flags: PositionFlag[] = latest && isImplausibleJump(latest, report) ? ['implausible-jump'] : [];
-      const speed = speedOf(report, latest);
-      const still = speed !== null && speed < current.movingAboveKnots;
-      const position: BoatPosition = {
+      const unflagged: BoatPosition = {
         ...report,
         boatId: boat.boatId,
         receivedAt: receivedAt.toISOString(),
         departureId: trip?.departureId ?? null,
+        flags: [],
+        stillSince: null,
+      };
+      // The fix the new one is judged from: the latest, or — when the latest is the wrong one — the fix before.
+      let from = latest;
+      let flags: PositionFlag[] = [];
+      if (latest && isImplausibleJump(latest, report)) {
+        const previous = await store.previousInHistory(unflagged);
+        if (previous && previous.fixTime > latest.fixTime && !isImplausibleJump(previous, report)) {
+          // Two fixes in a row after the latest agree with each other and not with it: a wrong fix (a first one
+          // from a tracker still finding satellites) must not pin the boat, so the latest is left behind.
+          from = previous;
+        } else {
+          flags = ['implausible-jump'];
+        }
+      }
+      const speed = speedOf(report, from);
+      const still = speed !== null && speed < current.movingAboveKnots;
+      // Still since the fix it is judged from, if that one was still too (its own stillSince is the latest's
+      // when it was judged from a wrong latest, so it is not carried over).
+      const stillBefore =
+        from === latest
+          ? (latest?.stillSince ?? null)
+          : from && from.speedKnots !== null && from.speedKnots < current.movingAboveKnots
+            ? from.fixTime
+            : null;
+      const position: BoatPosition = {
+        ...unflagged,
         flags,
-        stillSince: still ? (latest?.stillSince ?? report.fixTime) : null,
+        stillSince: still ? (stillBefore ?? report.fixTime) : null,
       };
       const added = await store.addToHistory(position);
       // Tried for a resent position too: if the first attempt stored the history and failed before this write,
@@ -203,6 +237,22 @@ export function createTrackingService({
     },
 
     /**
+     * The boat as each trip's ticket holders see it now, for the trips whose holders follow it (board.ts): what
+     * `listBoats` gives them, with this position. None outside every trip's window.
+     */
+    async ticketViewsOf(position: BoatPosition): Promise<{ departureId: string; boat: TrackedBoat }[]> {
+      const now = clock();
+      const trips = followedTripsOf(await situation(now), position.boatId, now);
+      const views = await Promise.all(
+        trips.map(async ({ id }) => {
+          const viewer: Viewer = { kind: 'ticket', boatId: position.boatId, departureId: id };
+          return { departureId: id, boat: await service.boatWith(viewer, position) };
+        }),
+      );
+      return views.flatMap(({ departureId, boat }) => (boat ? [{ departureId, boat }] : []));
+    },
+
+    /**
      * A boat's positions from `from` to `to` (at most 48 hours), in fix-time order: its trips' histories and its
      * days off any trip. A ticket holder sees only their own trip's.
      */
@@ -239,7 +289,9 @@ export function createTrackingService({
      */
     async checkSignals(): Promise<{ lost: number; restored: number }> {
       const now = clock();
-      const [bay, latest, current, currentRules] = await Promise.all([
+      // Loaded by the first check: only the jobs' function runs it, not the reads' or the intake's.
+      const [{ signalFindings }, bay, latest, current, currentRules] = await Promise.all([
+        import('./safety/signal-lost.js'),
         situation(now),
         store.listLatest(),
         alerts.listCurrent(),

@@ -4,7 +4,7 @@
  * any trip, by boat and local day, each position under its fix time and deleted by TTL after 90 days.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { putWhen, queryAll } from '../platform/dynamo.js';
 import { localDateAt } from '../platform/local-time.js';
 import type { Logger } from '../platform/logger.js';
@@ -111,6 +111,29 @@ export function createTrackingStore(
         }),
         logger,
       );
+    },
+
+    /**
+     * The fix before `position` in its history (its trip's, or its boat's day off any trip), if any: a fix that
+     * came too far from the latest is judged again against it.
+     */
+    async previousInHistory(position: BoatPosition): Promise<BoatPosition | null> {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :partition AND SK BETWEEN :first AND :this',
+          ExpressionAttributeValues: {
+            ':partition': historyPartitionOf(position),
+            ':first': 'POSITION#',
+            ':this': positionSortKey(position.fixTime),
+          },
+          ScanIndexForward: false,
+          // The position itself, when stored already, and the one before it.
+          Limit: 2,
+        }),
+      );
+      const earlier = Items.filter((item) => item.SK !== positionSortKey(position.fixTime));
+      return earlier[0] ? parseStoredItem(BoatPosition, earlier[0], logger) : null;
     },
 
     /** A trip's positions in fix-time order. */

@@ -211,12 +211,25 @@ describe('api stack', () => {
   });
 
   it('keeps the Stripe keys in Secrets Manager, readable by the payments function alone', () => {
-    api.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    api.resourceCountIs('AWS::SecretsManager::Secret', 3);
     const stripeKeys = secretRef(stacks.api.stripeKeys);
     expect(environmentOf('Payments').STRIPE_SECRET_ARN).toEqual(stripeKeys);
     expect(resourcesOf('Payments', 'secretsmanager:GetSecretValue')).toEqual([stripeKeys]);
-    for (const other of allFunctions.filter((name) => name !== 'Payments' && name !== 'Wifi')) {
+    const ownSecret = new Set<FunctionConstruct>(['Payments', 'Wifi', 'Tracking']);
+    for (const other of allFunctions.filter((name) => !ownSecret.has(name))) {
       expect(actionsGrantedTo(other)).not.toContain('secretsmanager:GetSecretValue');
+    }
+  });
+
+  it('generates the live updates’ connect-token key, read by the tracking function that issues the tokens alone', () => {
+    const connectSecret = secretRef(stacks.api.liveConnectSecret);
+    api.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    expect(environmentOf('Tracking').LIVE_CONNECT_SECRET_ARN).toEqual(connectSecret);
+    expect(resourcesOf('Tracking', 'secretsmanager:GetSecretValue')).toEqual([connectSecret]);
+    for (const other of allFunctions.filter((name) => name !== 'Tracking')) {
+      expect(JSON.stringify(statementsGrantedTo(other))).not.toContain(connectSecret.Ref);
     }
   });
 

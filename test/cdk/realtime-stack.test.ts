@@ -93,6 +93,23 @@ describe('realtime stack', () => {
     }
   });
 
+  it('lets the WebSocket’s function alone read the connect tokens’ key, from the API stack', () => {
+    const secretArn = JSON.stringify(environmentOf('TrackingLive').LIVE_CONNECT_SECRET_ARN);
+    // A reference to the API stack's secret (an output of that stack), not a secret of this one.
+    expect(secretArn).toContain('HalongTourism-Api');
+    expect(secretArn).toContain('LiveConnectSecret');
+    realtime.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    const reads = (poster: 'TrackingLive' | 'TrackingStream') =>
+      statementsOf(poster).filter((statement) =>
+        [statement.Action].flat().includes('secretsmanager:GetSecretValue'),
+      );
+    expect(JSON.stringify(reads('TrackingLive').map((statement) => statement.Resource))).toBe(
+      JSON.stringify([JSON.parse(secretArn)]),
+    );
+    expect(reads('TrackingStream')).toEqual([]);
+    expect(environmentOf('TrackingStream').LIVE_CONNECT_SECRET_ARN).toBeUndefined();
+  });
+
   it('feeds the stream’s reader only the latest positions and the alerts, from now, never a minute late', () => {
     realtime.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: functionId('TrackingStream') },

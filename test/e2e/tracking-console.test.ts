@@ -165,7 +165,10 @@ describe('the alerts console', () => {
       `Rules saved as version ${version + 1}.`,
     );
     await expect(page.getByLabel('Signal lost after (seconds)').inputValue()).resolves.toBe('150');
-    await expect(page.getByLabel('Name').first().inputValue()).resolves.toBe('Trực ban Cảng vụ');
+    // Saved after the contacts already there (npm start seeds a demo duty officer).
+    await expect(
+      page.locator('[data-contact-row="existing"]').last().getByLabel('Name').inputValue(),
+    ).resolves.toBe('Trực ban Cảng vụ');
     await expect(page.getByTestId('rules-version').textContent()).resolves.toContain(
       `Version ${version + 1}, updated by manager@halong.test`,
     );

@@ -11,6 +11,8 @@ export const Operator = z
     id: Slug,
     name: z.string().trim().min(1).max(120),
     contactPhone: z.string().regex(/^\+?[0-9 ]{8,20}$/, 'a phone number such as +84 203 384 6000'),
+    // Its boats' safety alerts are e-mailed here too; not in the public list (ListedOperator).
+    contactEmail: z.email().max(200).optional(),
   })
   .meta({ id: 'Operator', description: 'A boat company licensed to carry passengers on the bay.' });
 
@@ -46,8 +48,11 @@ export const Boat = z
   })
   .meta({ id: 'Boat' });
 
-export const OperatorList = z.object({ operators: z.array(Operator) }).meta({ id: 'OperatorList' });
+/** A company as the public list shows it: its e-mail address is for the platform's messages to it, not published. */
+export const ListedOperator = Operator.omit({ contactEmail: true });
+export const OperatorList = z.object({ operators: z.array(ListedOperator) }).meta({ id: 'OperatorList' });
 export const BoatList = z.object({ boats: z.array(Boat) }).meta({ id: 'BoatList' });
 
 export type Operator = z.infer<typeof Operator>;
+export type ListedOperator = z.infer<typeof ListedOperator>;
 export type Boat = z.infer<typeof Boat>;

@@ -3,7 +3,7 @@
  * schedule its departures): its own staff, or a tourism manager. No HTTP and no SDK types here.
  */
 import { hasAnyRole, type Principal } from '../../platform/auth/principal.js';
-import type { Boat, Operator } from './model.js';
+import type { Boat, ListedOperator } from './model.js';
 import type { FleetStore } from './store.js';
 
 export class OperatorNotFoundError extends Error {
@@ -31,8 +31,9 @@ export function assertActsFor(actor: Actor, operatorId: string): void {
 
 export function createFleetService(fleet: FleetStore) {
   return {
-    async listOperators(): Promise<Operator[]> {
-      return fleet.listOperators();
+    /** Every company as the public list shows it (no e-mail address). */
+    async listOperators(): Promise<ListedOperator[]> {
+      return (await fleet.listOperators()).map(({ contactEmail: _contactEmail, ...listed }) => listed);
     },
 
     async listBoatsOf(operatorId: string, actor: Actor): Promise<Boat[]> {

@@ -1,13 +1,20 @@
 /**
  * Who is asking, for the live map's reads and its WebSocket: staff by their bearer token or the site's session
- * cookie (the map page's island calls with the cookie; a WebSocket cannot send a header), a ticket holder by the
- * booking's id and access token in the query. The authority (manager, admin) sees every boat, an operator its
- * company's fleet, a ticket holder their own boat; anyone else is refused.
+ * cookie (the map page's island calls with the cookie), or — on the WebSocket only, whose host on AWS never gets
+ * the cookie and whose handshake a browser cannot add a header to — by a live-updates token in the query
+ * (`?token=`, issued for a minute by `POST /api/tracking/live/token`); a ticket holder by the booking's id and
+ * access token in the query. The authority (manager, admin) sees every boat, an operator its company's fleet, a
+ * ticket holder their own boat; anyone else is refused.
  */
 import { hasAnyRole, type Principal } from '../../platform/auth/principal.js';
 import { authenticate } from '../../platform/auth/require-role.js';
 import { STAFF_SESSION_COOKIE } from '../../platform/auth/session-routes.js';
 import type { TokenVerifier } from '../../platform/auth/verifier.js';
+import {
+  InvalidLiveConnectTokenError,
+  type LiveConnectKey,
+  verifyLiveConnectToken,
+} from '../../platform/live-updates/connect-token.js';
 import { ProblemError } from '../../platform/problem.js';
 import type { Viewer } from './board.js';
 import { liveTopics } from './model.js';
@@ -40,16 +47,41 @@ export function viewerOfPrincipal(principal: Principal): Viewer {
   );
 }
 
-export function createViewerResolver(verifier: TokenVerifier, bookedTrip: BookedTripLookup) {
-  return async function viewerOf(request: Request): Promise<Viewer> {
+/** The signed-in staff member of a request, by bearer token or session cookie; ProblemError 401 otherwise. */
+export function createStaffResolver(verifier: TokenVerifier) {
+  return function staffOf(request: Request): Promise<Principal> {
     const authorization = request.headers.get('Authorization');
     const session = cookieOf(request.headers.get('Cookie'), STAFF_SESSION_COOKIE);
-    if (authorization || session) {
-      return viewerOfPrincipal(await authenticate(verifier, authorization ?? `Bearer ${session}`));
-    }
+    return authenticate(verifier, authorization ?? (session ? `Bearer ${session}` : undefined));
+  };
+}
+
+export interface ViewerResolverOptions {
+  /** Admits staff by a live-updates token in the query (`?token=` without `booking`): the WebSocket's resolver. */
+  liveConnectKey?: LiveConnectKey | null;
+  clock?: () => Date;
+}
+
+export function createViewerResolver(
+  verifier: TokenVerifier,
+  bookedTrip: BookedTripLookup,
+  { liveConnectKey = null, clock = () => new Date() }: ViewerResolverOptions = {},
+) {
+  const staffOf = createStaffResolver(verifier);
+  return async function viewerOf(request: Request): Promise<Viewer> {
     const query = new URL(request.url).searchParams;
     const bookingId = query.get('booking');
     const token = query.get('token');
+    // The token first: it is what the page chose to connect with, on AWS as locally (where the cookie comes too).
+    if (liveConnectKey && token && !bookingId) {
+      return viewerOfPrincipal(await liveConnectPrincipal(await liveConnectKey(), token, clock()));
+    }
+    if (
+      request.headers.has('Authorization') ||
+      cookieOf(request.headers.get('Cookie'), STAFF_SESSION_COOKIE)
+    ) {
+      return viewerOfPrincipal(await staffOf(request));
+    }
     if (!bookingId || !token) {
       throw new ProblemError(
         401,
@@ -70,9 +102,22 @@ export function createViewerResolver(verifier: TokenVerifier, bookedTrip: Booked
 
 export type ViewerResolver = ReturnType<typeof createViewerResolver>;
 
+async function liveConnectPrincipal(key: Uint8Array, token: string, now: Date): Promise<Principal> {
+  try {
+    return verifyLiveConnectToken(key, token, now);
+  } catch (error) {
+    if (!(error instanceof InvalidLiveConnectTokenError)) throw error;
+    throw new ProblemError(
+      401,
+      'invalid-token',
+      'The live-updates token is not valid or has expired: ask POST /api/tracking/live/token for a new one.',
+    );
+  }
+}
+
 /** What a viewer's WebSocket hears: the topics of liveTopics. */
 export function topicsOf(viewer: Viewer): string[] {
   if (viewer.kind === 'authority') return [liveTopics.everything];
   if (viewer.kind === 'operator') return [liveTopics.operator(viewer.operatorId)];
-  return [liveTopics.boat(viewer.boatId)];
+  return [liveTopics.trip(viewer.departureId)];
 }

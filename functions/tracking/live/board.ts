@@ -62,6 +62,22 @@ export function scheduledDepartureOf(
   return found;
 }
 
+/** Whether a ticket holder of `departure` follows its boat at `time`: from an hour before it leaves to its late return. */
+function followedAt(situation: BaySituation, departure: Departure, time: number): boolean {
+  const opens = Date.parse(departure.departsAt) - TICKET_VIEW_BEFORE_MINUTES * 60_000;
+  return opens <= time && time <= tripWindow(situation, departure).until;
+}
+
+/**
+ * The trips of a boat whose ticket holders follow it at `instant` (two at most, where one trip's late return meets
+ * the next one's hour before): the live updates send each of them their own trip's view, and no one else's.
+ */
+export function followedTripsOf(situation: BaySituation, boatId: string, instant: Date): Departure[] {
+  return situation.departures.filter(
+    (departure) => departure.boatId === boatId && followedAt(situation, departure, instant.getTime()),
+  );
+}
+
 export function scheduledTripOf(departure: Departure | null): ScheduledTrip | null {
   if (!departure || departure.status === 'cancelled') return null;
   return {
@@ -147,12 +163,8 @@ export function trackedBoats(
       let position = positions.get(boat.id) ?? null;
       if (viewer.kind === 'ticket') {
         const own = situation.departures.find((candidate) => candidate.id === viewer.departureId);
-        const window = own && tripWindow(situation, own);
-        const opens = own && Date.parse(own.departsAt) - TICKET_VIEW_BEFORE_MINUTES * 60_000;
-        const during =
-          window && opens !== undefined && opens <= now.getTime() && now.getTime() <= window.until;
         departure = own ?? null;
-        if (!during) position = null;
+        if (!own || !followedAt(situation, own, now.getTime())) position = null;
       }
       const { attributes: _attributes, ...shown } = position ?? { attributes: null };
       return {

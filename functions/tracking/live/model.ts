@@ -110,10 +110,11 @@ export type LiveMessage = z.infer<typeof LiveMessage>;
 
 /**
  * Topics of the live updates: the authority hears every boat and alert, an operator its company's, a ticket
- * holder their boat's positions (never an alert).
+ * holder their trip's: the boat as `GET /api/tracking/boats` shows it to them, only while they follow it, never an
+ * alert.
  */
 export const liveTopics = {
   everything: 'tracking',
   operator: (operatorId: string) => `tracking.operator.${operatorId}`,
-  boat: (boatId: string) => `tracking.boat.${boatId}`,
+  trip: (departureId: string) => `tracking.trip.${departureId}`,
 } as const;

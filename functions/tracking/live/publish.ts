@@ -1,8 +1,9 @@
 /**
  * What the live updates send when the table changes: a boat's new latest position becomes a `boat` message for
- * the authority, its company and (without its alerts) the holders of its tickets; an alert raised or changed
- * becomes an `alert` message for the authority and the company. Locally the service calls this after its own
- * writes; on AWS the table's stream handler calls it for each change, so both send the same.
+ * the authority and its company, and — only while they follow it — one for the holders of each trip's tickets,
+ * the boat as the REST read shows it to them (their trip's aboard count and clearance, no alerts); an alert raised
+ * or changed becomes an `alert` message for the authority and the company. Locally the service calls this after
+ * its own writes; on AWS the table's stream handler calls it for each change, so both send the same.
  */
 import type { BoatPosition } from '../model.js';
 import type { TrackingService } from '../service.js';
@@ -17,14 +18,20 @@ export async function boatDeliveries(
   tracking: TrackingService,
   position: BoatPosition,
 ): Promise<LiveDelivery[]> {
-  const boat = await tracking.boatWith({ kind: 'authority' }, position);
+  const [boat, followed] = await Promise.all([
+    tracking.boatWith({ kind: 'authority' }, position),
+    tracking.ticketViewsOf(position),
+  ]);
   if (!boat) return [];
   return [
     {
       topics: [liveTopics.everything, liveTopics.operator(boat.operatorId)],
       message: { type: 'boat', boat },
     },
-    { topics: [liveTopics.boat(boat.boatId)], message: { type: 'boat', boat: { ...boat, openAlerts: [] } } },
+    ...followed.map(({ departureId, boat: seen }) => ({
+      topics: [liveTopics.trip(departureId)],
+      message: { type: 'boat' as const, boat: seen },
+    })),
   ];
 }
 

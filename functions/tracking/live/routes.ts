@@ -5,6 +5,11 @@
  */
 import * as z from 'zod';
 import type { RequireRole } from '../../platform/auth/require-role.js';
+import {
+  issueLiveConnectToken,
+  LIVE_CONNECT_TOKEN_SECONDS,
+  type LiveConnectKey,
+} from '../../platform/live-updates/connect-token.js';
 import { ProblemError, problemResponses } from '../../platform/problem.js';
 import {
   createRoute,
@@ -15,7 +20,7 @@ import {
 import { BoatPosition } from '../model.js';
 import type { AlertsService } from '../safety/alerts.js';
 import { BoatNotVisibleError, MAX_TRACK_HOURS, type TrackingService, TrackRangeError } from '../service.js';
-import type { ViewerResolver } from './access.js';
+import { type createStaffResolver, type ViewerResolver, viewerOfPrincipal } from './access.js';
 import { Alert, LiveMessage, TrackedBoat } from './model.js';
 
 const PRIVATE = 'private, no-store';
@@ -74,10 +79,24 @@ const AlertsQuery = z.object({
 
 const security: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, {}];
 
+const LiveConnectToken = z
+  .object({
+    token: z.string(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'LiveConnectToken' });
+
+export interface LiveReadAccess {
+  viewerOf: ViewerResolver;
+  staffOf: ReturnType<typeof createStaffResolver>;
+  /** Signs the live-updates tokens; null where this runtime has no key (then no token is issued). */
+  liveConnectKey: LiveConnectKey | null;
+}
+
 export function createLiveReadRouter(
   tracking: TrackingService,
   alerts: AlertsService,
-  viewerOf: ViewerResolver,
+  { viewerOf, staffOf, liveConnectKey }: LiveReadAccess,
   requireRole: RequireRole,
 ): DocumentedRouter {
   return createRouter()
@@ -90,14 +109,24 @@ export function createLiveReadRouter(
         description:
           `Open a WebSocket here (locally \`ws://<host>/api/tracking/live\` on the platform’s own port; on AWS the URL ` +
           'the site is configured with, `LIVE_UPDATES_URL`, the realtime stack’s WebSocket API). ' +
-          `${WHO} The connection hears, as JSON text messages (schema TrackingLiveMessage): first ` +
+          `${WHO} Staff may give \`token\` alone instead, from \`POST /api/tracking/live/token\`. ` +
+          'The connection hears, as JSON text messages (schema TrackingLiveMessage): first ' +
           '`{ "type": "ready", "topics": [...] }` (on AWS after the client sends `{ "action": "hello" }`), then ' +
           '`{ "type": "boat", "boat": TrackedBoat }` on each new latest position of a boat it may see (a ticket holder: ' +
-          'their boat, without alerts) and `{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
+          'their boat as `/boats` shows it to them, while their trip is on) and ' +
+          '`{ "type": "alert", "alert": TrackingAlert }` when an alert is raised, ' +
           'acknowledged, resolved or its condition ends (staff only). A refused handshake is answered with HTTP ' +
           '401/403/404 problem+json. A plain GET here, not a WebSocket handshake, is answered 426.',
         security,
-        request: { query: z.object(TicketQuery) },
+        request: {
+          query: z.object({
+            ...TicketQuery,
+            token: TicketQuery.token.meta({
+              param: { name: 'token', in: 'query' },
+              description: 'With `booking`, the booking’s access token; alone, a staff live-updates token.',
+            }),
+          }),
+        },
         responses: {
           101: {
             description: 'Switching to the WebSocket protocol; the messages that follow',
@@ -114,6 +143,31 @@ export function createLiveReadRouter(
           undefined,
           { Upgrade: 'websocket' },
         );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/live/token',
+        tags: ['Tracking'],
+        summary: 'A token that opens the live updates’ WebSocket for a minute (staff)',
+        description:
+          'The authority or an operator, by bearer token or session cookie. On AWS the WebSocket’s host gets no ' +
+          'cookie, so a page asks here and connects with `?token=`. The token names the staff member, roles and ' +
+          `company, opens the live updates only, and expires after ${LIVE_CONNECT_TOKEN_SECONDS} s.`,
+        security: [{ bearerAuth: [] }],
+        responses: {
+          200: json(LiveConnectToken, 'The token and when it expires'),
+          ...problemResponses(401, 403),
+        },
+      }),
+      async (context) => {
+        const principal = await staffOf(context.req.raw);
+        // Refuses, as the socket would, a role that sees no boat.
+        viewerOfPrincipal(principal);
+        if (!liveConnectKey) throw new Error('No live-updates token key is configured in this runtime.');
+        context.header('Cache-Control', PRIVATE);
+        return context.json(issueLiveConnectToken(await liveConnectKey(), principal, new Date()), 200);
       },
     )
     .openapi(

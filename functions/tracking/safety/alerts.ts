@@ -48,8 +48,9 @@ export interface AlertSubject {
   boatName: string;
   registrationNumber: string;
   operatorId: string;
-  /** The boat's company's phone, told of every alert of its boats. */
+  /** The boat's company's phone and, when it has one, e-mail: told of every alert of its boats. */
   operatorPhone: string | null;
+  operatorEmail: string | null;
   certifiedCapacity: number;
   departureId: string | null;
   aboard: number | null;
@@ -64,36 +65,6 @@ export interface AlertsDependencies {
   changed: (alert: Alert) => Promise<void>;
   logger: Logger;
   clock?: () => Date;
-}
-
-const KIND_WORDS: Record<AlertKind, { vi: string; en: string }> = {
-  'signal-lost': { vi: 'MẤT TÍN HIỆU', en: 'SIGNAL LOST' },
-  sos: { vi: 'SOS', en: 'SOS' },
-  'out-of-area': { vi: 'RA NGOÀI VÙNG CHO PHÉP', en: 'OUT OF AREA' },
-  'off-route': { vi: 'LỆCH TUYẾN', en: 'OFF ROUTE' },
-  overspeed: { vi: 'QUÁ TỐC ĐỘ', en: 'OVERSPEED' },
-  stopped: { vi: 'DỪNG BẤT THƯỜNG', en: 'STOPPED' },
-  'departed-without-clearance': { vi: 'RỜI BẾN KHÔNG PHÉP', en: 'DEPARTED WITHOUT CLEARANCE' },
-  overcapacity: { vi: 'QUÁ TẢI', en: 'OVERCAPACITY' },
-};
-
-export function alertKindWords(kind: AlertKind) {
-  return KIND_WORDS[kind];
-}
-
-/** The text of an alert's SMS and e-mail: both languages, where, when and how many aboard, in one screen. */
-export function alertText(alert: Alert): { subject: string; text: string } {
-  const words = KIND_WORDS[alert.kind];
-  const where = alert.position
-    ? `${alert.position.latitude.toFixed(5)},${alert.position.longitude.toFixed(5)} @ ${alert.position.fixTime}`
-    : '—';
-  const aboard = alert.aboard ? `${alert.aboard.count}/${alert.aboard.certifiedCapacity}` : '—';
-  return {
-    subject: `[Hạ Long] ${words.en}: ${alert.boatName}`,
-    text:
-      `${words.vi} · ${alert.boatName}: ${alert.reason.vi} Vị trí ${where}. Trên tàu ${aboard}.\n` +
-      `${words.en} · ${alert.boatName}: ${alert.reason.en} Position ${where}. Aboard ${aboard}. Alert ${alert.id}.`,
-  };
 }
 
 export function createAlertsService({
@@ -137,6 +108,8 @@ export function createAlertsService({
 
   async function notify(alert: Alert, subject: AlertSubject): Promise<void> {
     const { dutyContacts } = await rules();
+    // The messages' wording loads with the first alert raised: the reads' function never raises one.
+    const { alertText } = await import('./alert-text.js');
     const { subject: title, text } = alertText(alert);
     const recipients: OutgoingMessage['to'][] = [
       ...dutyContacts.flatMap((contact) => [
@@ -144,6 +117,7 @@ export function createAlertsService({
         ...(contact.email ? [{ email: contact.email }] : []),
       ]),
       ...(subject.operatorPhone ? [{ phone: subject.operatorPhone }] : []),
+      ...(subject.operatorEmail ? [{ email: subject.operatorEmail }] : []),
     ];
     if (!messages) {
       logger.warn('tracking alert not sent: no messages port here', {

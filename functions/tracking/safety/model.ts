@@ -109,3 +109,25 @@ export type RouteCorridor = z.infer<typeof RouteCorridor>;
 export type AllowedStop = z.infer<typeof AllowedStop>;
 export type PortArea = z.infer<typeof PortArea>;
 export type DutyContact = z.infer<typeof DutyContact>;
+
+/** What the form posts: the version read and the page's language, then the edited values under their paths. */
+export const SafetyRulesForm = z
+  .object({
+    version: z.string().max(12).default('').meta({ description: 'The version the page showed.' }),
+    language: z.enum(['vi', 'en']).default('vi'),
+    signalLostAfterSeconds: z.string().max(20).optional(),
+    movingAboveKnots: z.string().max(20).optional(),
+    stoppedAfterMinutes: z.string().max(20).optional(),
+    defaultSpeedLimitKnots: z.string().max(20).optional(),
+  })
+  .catchall(z.string().max(300))
+  .meta({
+    id: 'SafetyRulesForm',
+    description:
+      'Besides the fields named: `speedZones.{i}.limitKnots`, `corridors.{i}.widthMetres`, ' +
+      '`stops.{i}.maxStopMinutes`, `stops.{i}.radiusMetres`, `ports.{i}.radiusMetres` (i: the index in the rules ' +
+      'read; a field not sent keeps its value), and the duty contacts as rows `dutyContacts.{n}.name`, `.email`, ' +
+      '`.phone`, `.remove` (a row removed or left blank is dropped; without any row the contacts stay as they are).',
+  });
+
+export type SafetyRulesForm = z.infer<typeof SafetyRulesForm>;

@@ -25,8 +25,7 @@ import {
 import { viewerOfPrincipal } from '../live/access.js';
 import { Alert } from '../live/model.js';
 import { AlertNotFoundError, AlertStateError, type AlertsService } from './alerts.js';
-import { SafetyRules, SafetyRulesInput } from './model.js';
-import { rulesInputOfForm, SafetyRulesForm } from './rules-form.js';
+import { SafetyRules, SafetyRulesForm, SafetyRulesInput } from './model.js';
 import type { RulesStore } from './rules-store.js';
 
 const PRIVATE = 'private, no-store';
@@ -263,7 +262,12 @@ export function createSafetyRouter(
         const form = (context.req as unknown as { valid(target: 'form'): SafetyRulesForm }).valid('form');
         const page = rulesPagePath(form.language);
         context.header('Cache-Control', PRIVATE);
-        const outcome = rulesInputOfForm(form as Record<string, string>, await rules.current());
+        // The form's reading loads with the first form posted: the rules page is saved now and then.
+        const [{ rulesInputOfForm }, current] = await Promise.all([
+          import('./rules-form.js'),
+          rules.current(),
+        ]);
+        const outcome = rulesInputOfForm(form as Record<string, string>, current);
         if (!outcome.ok) {
           const fields = encodeURIComponent(outcome.fields.slice(0, 20).join(','));
           return context.redirect(`${page}?error=validation-error&fields=${fields}`, 303);

@@ -2,32 +2,10 @@
  * The rules page's plain HTML form, read into the rules a manager means: the numbers the page lets them edit,
  * laid over the rules they read (the geometry of zones, corridors, stops and ports is the map features', shown
  * but not posted). A field's name is the path of its value in SafetyRulesInput (`speedZones.3.limitKnots`), so a
- * failing value is reported under the name of the field that holds it and the page marks that field.
+ * failing value is reported under the name of the field that holds it and the page marks that field. What the
+ * form posts is model.ts's SafetyRulesForm; this is loaded by the first form posted.
  */
-import * as z from 'zod';
 import { type SafetyRules, SafetyRulesInput } from './model.js';
-
-/** What the form posts: the version read and the page's language, then the edited values under their paths. */
-export const SafetyRulesForm = z
-  .object({
-    version: z.string().max(12).default('').meta({ description: 'The version the page showed.' }),
-    language: z.enum(['vi', 'en']).default('vi'),
-    signalLostAfterSeconds: z.string().max(20).optional(),
-    movingAboveKnots: z.string().max(20).optional(),
-    stoppedAfterMinutes: z.string().max(20).optional(),
-    defaultSpeedLimitKnots: z.string().max(20).optional(),
-  })
-  .catchall(z.string().max(300))
-  .meta({
-    id: 'SafetyRulesForm',
-    description:
-      'Besides the fields named: `speedZones.{i}.limitKnots`, `corridors.{i}.widthMetres`, ' +
-      '`stops.{i}.maxStopMinutes`, `stops.{i}.radiusMetres`, `ports.{i}.radiusMetres` (i: the index in the rules ' +
-      'read; a field not sent keeps its value), and the duty contacts as rows `dutyContacts.{n}.name`, `.email`, ' +
-      '`.phone`, `.remove` (a row removed or left blank is dropped; without any row the contacts stay as they are).',
-  });
-
-export type SafetyRulesForm = z.infer<typeof SafetyRulesForm>;
 
 export type RulesFormOutcome =
   | { ok: true; version: number; input: SafetyRulesInput }

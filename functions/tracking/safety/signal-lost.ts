@@ -47,6 +47,7 @@ export function signalFindings(
         registrationNumber: boat.registrationNumber,
         operatorId: boat.operatorId,
         operatorPhone: situation.operators.get(boat.operatorId)?.contactPhone ?? null,
+        operatorEmail: situation.operators.get(boat.operatorId)?.contactEmail ?? null,
         certifiedCapacity: boat.certifiedCapacity,
         departureId: departure.id,
         aboard: departure.aboard,

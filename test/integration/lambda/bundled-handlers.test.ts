@@ -5,7 +5,7 @@
  * against DynamoDB Local.
  */
 
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,7 @@ import {
   repositoryRoot,
 } from '../../../cdk/lambda-bundling.js';
 import { readTicketCode } from '../../../functions/boats/tickets/codes.js';
+import { issueLiveConnectToken } from '../../../functions/platform/live-updates/connect-token.js';
 import { addDays, localDateAt } from '../../../functions/platform/local-time.js';
 import { SHARED_PAGE_CACHE_CONTROL } from '../../../functions/site/shared-pages.js';
 import { type FakeAws, startFakeAws } from '../../support/fake-aws.js';
@@ -48,6 +49,9 @@ let cloudFront: FakeCloudFront;
 const handlers: Partial<Record<keyof typeof domainFunctionEntries, Handler>> = {};
 const bundleFiles: Partial<Record<keyof typeof domainFunctionEntries, string>> = {};
 const portalSecretArn = 'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:WifiPortalSecret-AbCdEf';
+const liveConnectSecretArn =
+  'arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:LiveConnectSecret-AbCdEf';
+const liveConnectSecret = randomUUID().replaceAll('-', '').repeat(2);
 
 beforeAll(async () => {
   platform = await createTestPlatform();
@@ -78,6 +82,8 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SNS: aws.endpoint,
     // The Wi-Fi portal's key, read at cold start from a secret the deployment generated.
     WIFI_PORTAL_SECRET_ARN: portalSecretArn,
+    // The key of the staff pages' live-updates tokens, read at cold start by the tracking and WebSocket functions.
+    LIVE_CONNECT_SECRET_ARN: liveConnectSecretArn,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
     // The host CloudFront answers for, which X-Forwarded-Host may name (functions/platform/public-origin.ts).
     ALLOWED_HOSTS: 'd111.cloudfront.net',
@@ -88,6 +94,7 @@ beforeAll(async () => {
     LIVE_UPDATES_ENDPOINT: aws.endpoint,
   });
   aws.secrets.set(portalSecretArn, randomUUID().replaceAll('-', '').repeat(2));
+  aws.secrets.set(liveConnectSecretArn, liveConnectSecret);
   mkdirSync(bundleDirectory, { recursive: true });
   for (const [name, entry] of Object.entries(domainFunctionEntries)) {
     // A folder per function, as Lambda gets it: the entry (index.mjs) and the chunks it loads.
@@ -368,18 +375,22 @@ describe('the bundled tracking functions', () => {
     expect(anonymous.headers['content-type']).toBe('application/problem+json');
   });
 
-  it('tracking-live refuses a WebSocket handshake with no credentials', async () => {
+  it('tracking-live refuses a WebSocket handshake with no credentials, and opens one with a staff token', async () => {
     const live = handlers['tracking-live'] as unknown as (event: unknown) => Promise<Result>;
-    const refused = await live({
-      requestContext: {
-        routeKey: '$connect',
-        connectionId: 'Zq1xYc0AoAMCJbA=',
-        domainName: 'ws.example.test',
-        stage: 'live',
-      },
-      headers: { host: 'ws.example.test' },
-    });
-    expect(refused.statusCode).toBe(401);
+    const connect = (connectionId: string, query?: Record<string, string>) =>
+      live({
+        requestContext: { routeKey: '$connect', connectionId, domainName: 'ws.example.test', stage: 'live' },
+        headers: { host: 'ws.example.test' },
+        ...(query && { queryStringParameters: query }),
+      });
+    expect((await connect('Zq1xYc0AoAMCJbA=')).statusCode).toBe(401);
+    // Signed with the key the function derives from its secret, as the tracking function issues them.
+    const key = new Uint8Array(createHash('sha256').update(liveConnectSecret, 'utf8').digest());
+    const operator = { subject: 'operator-1', roles: ['operator' as const], companyId: 'demo-bay-cruises' };
+    const { token } = issueLiveConnectToken(key, operator, new Date());
+    expect((await connect('Zq1xYc0AoAMCJbB=', { token })).statusCode).toBe(200);
+    const { token: foreign } = issueLiveConnectToken(randomBytes(32), operator, new Date());
+    expect((await connect('Zq1xYc0AoAMCJbC=', { token: foreign })).statusCode).toBe(401);
   });
 
   // The job repeats every 15 s until its next one-minute run is due: four checks, about 45 s.

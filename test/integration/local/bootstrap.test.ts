@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBulkLoadClient, ensureTable, seedDemoData } from '../../../functions/local/bootstrap.js';
+import type { Outbox } from '../../../functions/platform/messages/outbox.js';
+import type { Alert, SafetyRules } from '../../../functions/tracking/index.js';
+import { DEMO_DUTY_CONTACT } from '../../../functions/tracking/safety/demo-seed.js';
 import { createTestPlatform, demo, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
@@ -42,6 +45,7 @@ describe('local bootstrap', () => {
         demandSeries: 27,
         // Only when asked for, as npm start does (insights/demo-counters.test.ts).
         demoCounters: 0,
+        demoDutyContacts: 0,
         accounts: 4,
       });
       // Eight schedules over 90 days: about 800 departures, fewer only for the hours already past today.
@@ -55,6 +59,7 @@ describe('local bootstrap', () => {
         wifiHotspots: 0,
         demandSeries: 0,
         demoCounters: 0,
+        demoDutyContacts: 0,
         accounts: 0,
       });
     },
@@ -85,6 +90,48 @@ describe('local bootstrap', () => {
         sightseeingFee: { amountVnd: number };
       };
       expect(after.sightseeingFee.amountVnd).toBe(80000);
+    },
+    SEEDING_TIMEOUT_MS,
+  );
+
+  it(
+    'seeds a demo duty officer when asked (npm start), whom an alert then reaches in the outbox, and only once',
+    async () => {
+      const { localAuth } = platform.dependencies;
+      const seeded = await seedDemoData(bulkLoad, platform.tableName, localAuth?.accounts ?? null, {
+        demoDutyContact: true,
+      });
+      expect(seeded.demoDutyContacts).toBe(1);
+      const token = await platform.signIn(demo.manager.email, demo.manager.password);
+      const rules = (await (
+        await platform.app.request('/api/tracking/rules', { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as SafetyRules;
+      expect(rules).toMatchObject({ version: 1, updatedBy: 'seed', dutyContacts: [DEMO_DUTY_CONTACT] });
+      expect(DEMO_DUTY_CONTACT.name).toContain('(demo');
+
+      // Bay Pearl 01's tracker presses SOS in Tuần Châu's port, as Traccar Client posts it.
+      const query = `id=GT-QN5868&timestamp=${Math.floor(Date.now() / 1000)}&lat=20.92&lon=106.993&alarm=sos`;
+      expect((await platform.app.request(`/api/tracking/osmand?${query}`, { method: 'POST' })).status).toBe(
+        200,
+      );
+      const alerts = (await (
+        await platform.app.request('/api/tracking/alerts', { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as { alerts: Alert[] };
+      const sos = alerts.alerts.find((alert) => alert.kind === 'sos' && alert.boatId === 'bay-pearl-01');
+      const outbox = platform.dependencies.messages as Outbox;
+      const sent = (await outbox.list(50)).filter((message) => message.reference === sos?.id);
+      expect(sent.map((message) => message.to)).toEqual(
+        expect.arrayContaining([
+          { phone: DEMO_DUTY_CONTACT.phone },
+          { email: DEMO_DUTY_CONTACT.email },
+          { phone: '+84 203 000 0101' },
+          { email: 'operations@demo-bay-cruises.example' },
+        ]),
+      );
+      expect(sent).toHaveLength(4);
+
+      const again = await seedDemoData(bulkLoad, platform.tableName, null, { demoDutyContact: true });
+      expect(again.demoDutyContacts).toBe(0);
     },
     SEEDING_TIMEOUT_MS,
   );

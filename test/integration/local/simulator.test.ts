@@ -23,10 +23,12 @@ import {
 } from '../../../functions/local/simulator/control.js';
 import { fleetFromTable } from '../../../functions/local/simulator/fleet.js';
 import { injectScenario, ScenarioError } from '../../../functions/local/simulator/inject.js';
+import { OSMAND_PATH, osmAndRequest } from '../../../functions/local/simulator/osmand-client.js';
 import { demoManagerCredentials, platformApi } from '../../../functions/local/simulator/platform-api.js';
+import { type ScenarioTarget, scenarioReports } from '../../../functions/local/simulator/scenarios.js';
 import { createFleetSimulator, type FleetSimulator } from '../../../functions/local/simulator/simulator.js';
 import type { Alert, TrackedBoat } from '../../../functions/tracking/index.js';
-import { metresFromLine } from '../../../functions/tracking/safety/geometry.js';
+import { isInsidePolygon, metresFromLine } from '../../../functions/tracking/safety/geometry.js';
 import { createTestPlatform, demo, silentLogger, type TestPlatform } from '../support/platform.js';
 
 let platform: TestPlatform;
@@ -172,5 +174,117 @@ describe('scenarios injected as `npm run simulate` does', () => {
     expect(lines.at(-1)).toMatch(/Bay Pearl 01 .* falls silent for 10 min/);
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     expect((await simulator.tick()).reported).not.toContain('bay-pearl-01');
+  }, 20_000);
+});
+
+describe('the overspeed and leave-area scenarios’ reports through the intake', () => {
+  // `npm run simulate` sends a scenario's reports as their times come (a minute of overspeed; minutes to reach the
+  // zone's edge). Here the same reports are made to end now and sent at once, over HTTP as the injector sends
+  // them, each to a boat of its own that has just left on route 1, so the rules judge exactly those positions.
+  const line = routeLineFor(HALONG_BAY, 1, 'tuan-chau')?.line ?? [];
+  const targets: Record<'overspeed' | 'leave-area', ScenarioTarget> = {} as never;
+
+  beforeAll(async () => {
+    targets.overspeed = await boatLeftSixMinutesAgo('scenario-overspeed', 'QN-92001');
+    targets['leave-area'] = await boatLeftSixMinutesAgo('scenario-leave-area', 'QN-92002');
+    // The intake keeps its reads of the fleet and the day's trips for up to 10 s: these boats and trips are new.
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+  }, 30_000);
+
+  async function boatLeftSixMinutesAgo(id: string, registrationNumber: string): Promise<ScenarioTarget> {
+    const { db } = platform.dependencies;
+    const fleet = createFleetStore(db, platform.tableName);
+    const operator = await fleet.getOperator('demo-bay-cruises');
+    if (!operator) throw new Error('the demo fleet is not seeded');
+    const boat = {
+      id,
+      operatorId: operator.id,
+      name: `Scenario ${id}`,
+      registrationNumber,
+      class: 'day-cruise' as const,
+      certifiedCapacity: 48,
+      safetyCertificateExpiresOn: '2030-12-31',
+      trackerId: `GT-${id.toUpperCase()}`,
+      mmsi: null,
+    };
+    expect(await fleet.addBoatIfAbsent(boat)).toBe(true);
+    const local = new Date(Date.now() - 6 * 60_000 + 7 * 3_600_000).toISOString();
+    const departure = newDeparture({
+      boat,
+      operator,
+      routeId: 1,
+      portId: 'tuan-chau',
+      localDate: local.slice(0, 10),
+      localTime: local.slice(11, 16),
+      fares: {
+        adult: 1,
+        'child-7-to-12': 1,
+        'child-under-7': 0,
+        'vietnamese-senior-60': 1,
+        'severe-disability': 0,
+      },
+      createdAt: new Date().toISOString(),
+    });
+    await createDeparturesStore(db, platform.tableName).addDepartures([departure]);
+    return {
+      boatId: id,
+      name: boat.name,
+      trackerId: boat.trackerId,
+      certifiedCapacity: boat.certifiedCapacity,
+      // Open water on route 1, out of port and of the slow zones.
+      at: line[5] as [number, number],
+      speedKnots: 10,
+      courseDegrees: 90,
+      batteryPercent: 80,
+      routeLine: line,
+    };
+  }
+
+  /** The scenario's reports, ending a second ago, sent one after the other as Traccar Client's requests. */
+  async function sendEndingNow(scenario: 'overspeed' | 'leave-area', target: ScenarioTarget) {
+    const planned = scenarioReports(scenario, target, HALONG_BAY, new Date(0));
+    const lasts = (planned.at(-1)?.at.getTime() ?? 0) + 1_000;
+    // On a whole second, as the injector starts one: the intake stores a fix time to the second.
+    const start = Math.floor((Date.now() - lasts) / 1000) * 1000;
+    const reports = scenarioReports(scenario, target, HALONG_BAY, new Date(start));
+    for (const report of reports) {
+      const response = await fetch(osmAndRequest(`${platformUrl}${OSMAND_PATH}`, report, 5_000));
+      expect(response.status, await response.text()).toBe(200);
+    }
+    return reports;
+  }
+
+  it('overspeed: a minute at 25 knots along the route raises the overspeed alert', async () => {
+    const target = targets.overspeed;
+    const reports = await sendEndingNow('overspeed', target);
+    expect(reports.length).toBeGreaterThan(10);
+    const alert = (await openAlerts()).find(
+      (candidate) => candidate.boatId === target.boatId && candidate.kind === 'overspeed',
+    );
+    expect(alert?.reason.en).toBe('25 kn, limit 20.');
+    const position = (await boatsOnMap()).find((boat) => boat.boatId === target.boatId)?.position;
+    expect(position?.fixTime).toBe(reports.at(-1)?.at.toISOString());
+  }, 20_000);
+
+  it('leave-area: a run to past the permitted zone’s nearest edge raises out-of-area, where the boat left it', async () => {
+    const target = targets['leave-area'];
+    const reports = await sendEndingNow('leave-area', target);
+    const last = reports.at(-1);
+    expect(isInsidePolygon([last?.longitude ?? 0, last?.latitude ?? 0], HALONG_BAY.permittedZone)).toBe(
+      false,
+    );
+    const alert = (await openAlerts()).find(
+      (candidate) => candidate.boatId === target.boatId && candidate.kind === 'out-of-area',
+    );
+    expect(alert).toBeDefined();
+    const where = alert?.position;
+    expect(isInsidePolygon([where?.longitude ?? 0, where?.latitude ?? 0], HALONG_BAY.permittedZone)).toBe(
+      false,
+    );
+    // Its first position outside the zone raised it; the later ones keep the one alert.
+    const firstOutside = reports.find(
+      (report) => !isInsidePolygon([report.longitude, report.latitude], HALONG_BAY.permittedZone),
+    );
+    expect(where?.fixTime).toBe(firstOutside?.at.toISOString());
   }, 20_000);
 });

@@ -74,6 +74,17 @@ beforeAll(async () => {
     added: true,
   });
   tripDepartureId = departure.id;
+  // A boat of its own for the wrong first fix, off any trip.
+  expect(
+    await fleet.addBoatIfAbsent({
+      ...boat,
+      id: 'intake-wrong-first-fix',
+      name: 'Intake test: wrong first fix',
+      registrationNumber: 'QN-93001',
+      trackerId: 'GT-WRONG-FIRST-FIX',
+      mmsi: null,
+    }),
+  ).toBe(true);
 });
 afterAll(() => platform.dispose());
 
@@ -217,6 +228,52 @@ describe('position intake, as Traccar Client sends it', () => {
     expect((await latestOf('heritage-lotus'))?.latitude).toBe(20.9);
     const history = await store.listOffTripPositions('heritage-lotus', localDateAt(new Date(start * 1000)));
     expect(history.map((position) => position.flags)).toEqual([[], ['implausible-jump']]);
+  });
+
+  it('moves a boat pinned by a wrong fix once two fixes in a row agree with each other', async () => {
+    const id = 'GT-WRONG-FIRST-FIX';
+    const start = secondsAgo(10);
+    // The tracker's first fix is 6 nautical miles off (still finding satellites); the boat is at 20.9, 107.0.
+    await accepted(await traccarClientPost({ id, timestamp: start, lat: 21.0, lon: 107.0, speed: 0 }));
+    const first = await accepted(
+      await traccarClientPost({ id, timestamp: start + 60, lat: 20.9, lon: 107.0, speed: 0 }),
+    );
+    // One fix alone might be the wrong one: it is kept, flagged, and the boat stays.
+    expect(first).toMatchObject({ latest: false, flags: ['implausible-jump'] });
+    expect((await latestOf('intake-wrong-first-fix'))?.latitude).toBe(21.0);
+    // A second fix 30 s on, 50 m from the first: the two agree, so the boat is where they put it.
+    const second = await accepted(
+      await traccarClientPost({ id, timestamp: start + 90, lat: 20.9004, lon: 107.0, speed: 0 }),
+    );
+    expect(second).toMatchObject({ latest: true, flags: [] });
+    expect(await latestOf('intake-wrong-first-fix')).toMatchObject({
+      latitude: 20.9004,
+      flags: [],
+      // Still since the fix before it, which was still too (not since the wrong one).
+      stillSince: isoOf(start + 60),
+    });
+    // From there on, fixes are judged from the new latest.
+    const next = await accepted(
+      await traccarClientPost({ id, timestamp: start + 120, lat: 20.9008, lon: 107.0, speed: 0 }),
+    );
+    expect(next).toMatchObject({ latest: true, flags: [] });
+  });
+
+  it('keeps a boat where it is when the fixes after it disagree with each other too', async () => {
+    // Minutes after the previous test's fixes of this boat, so none is the same fix.
+    const start = secondsAgo(12);
+    await accepted(await traccarClientPost({ id: 'GT-QN6633', timestamp: start, lat: 20.9, lon: 107.0 }));
+    // Two wild fixes, 6 nautical miles from the boat and from each other, a minute apart.
+    for (const [offset, lat, lon] of [
+      [60, 21.0, 107.0],
+      [120, 21.0, 107.1],
+    ] as const) {
+      const wild = await accepted(
+        await traccarClientPost({ id: 'GT-QN6633', timestamp: start + offset, lat, lon }),
+      );
+      expect(wild).toMatchObject({ latest: false, flags: ['implausible-jump'] });
+    }
+    expect((await latestOf('heritage-lotus'))?.latitude).toBe(20.9);
   });
 });
 

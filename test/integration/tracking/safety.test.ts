@@ -30,6 +30,8 @@ const OTHER_COMPANY = 'tuan-chau-sea-tours';
 /** Open water on route 1, away from ports, stops and slow zones. */
 const ON_ROUTE = { lat: 20.9136, lon: 107.02379 };
 const IN_TUAN_CHAU_PORT = { lat: 20.92, lon: 106.993 };
+/** Open water inside the permitted zone, 962 m from route 1's line (its corridor: 800 m either side). */
+const OFF_ROUTE_1 = { lat: 20.92, lon: 107.03 };
 
 /** Test boats of their own, so the demo's seeded departures never run beside these tests' trips. */
 const boats = {
@@ -40,6 +42,10 @@ const boats = {
   other: 'safety-other-company',
   ticket: 'safety-ticket',
   zone: 'safety-zone',
+  offRoute: 'safety-off-route',
+  stopped: 'safety-stopped',
+  banned: 'safety-banned',
+  phoneOnly: 'safety-phone-only',
 } as const;
 const trackerOf = (boatId: string) => `GT-${boatId.toUpperCase()}`;
 const departures: Record<string, string> = {};
@@ -124,15 +130,22 @@ const outbox = () => platform.dependencies.messages as Outbox;
 beforeAll(async () => {
   platform = await createTestPlatform();
   tokens = await staffTokens(platform);
-  const [sos, uncleared, cleared, silent, other, ticket, zone] = await Promise.all([
-    addBoat(boats.sos, 'demo-bay-cruises', 'QN-90001'),
-    addBoat(boats.uncleared, 'demo-bay-cruises', 'QN-90002'),
-    addBoat(boats.cleared, 'demo-bay-cruises', 'QN-90003'),
-    addBoat(boats.silent, 'demo-bay-cruises', 'QN-90004'),
-    addBoat(boats.other, OTHER_COMPANY, 'QN-90005'),
-    addBoat(boats.ticket, 'demo-bay-cruises', 'QN-90006'),
-    addBoat(boats.zone, 'demo-bay-cruises', 'QN-90007'),
-  ]);
+  const [sos, uncleared, cleared, silent, other, ticket, zone, offRoute, stopped, banned] = await Promise.all(
+    [
+      addBoat(boats.sos, 'demo-bay-cruises', 'QN-90001'),
+      addBoat(boats.uncleared, 'demo-bay-cruises', 'QN-90002'),
+      addBoat(boats.cleared, 'demo-bay-cruises', 'QN-90003'),
+      addBoat(boats.silent, 'demo-bay-cruises', 'QN-90004'),
+      addBoat(boats.other, OTHER_COMPANY, 'QN-90005'),
+      addBoat(boats.ticket, 'demo-bay-cruises', 'QN-90006'),
+      addBoat(boats.zone, 'demo-bay-cruises', 'QN-90007'),
+      addBoat(boats.offRoute, 'demo-bay-cruises', 'QN-90008'),
+      addBoat(boats.stopped, 'demo-bay-cruises', 'QN-90009'),
+      addBoat(boats.banned, 'demo-bay-cruises', 'QN-90010'),
+      // A company with a phone and no e-mail address.
+      addBoat(boats.phoneOnly, 'hon-gai-day-cruises', 'QN-90011'),
+    ],
+  );
   void sos;
   const clearance = {
     decision: 'cleared' as const,
@@ -155,11 +168,29 @@ beforeAll(async () => {
     clearance,
     departedAt: clearance.at,
   } as Partial<Departure>);
+  departures.offRoute = await addDeparture(offRoute, 60, {
+    clearance,
+    departedAt: clearance.at,
+  } as Partial<Departure>);
+  departures.stopped = await addDeparture(stopped, 60, {
+    clearance,
+    departedAt: clearance.at,
+  } as Partial<Departure>);
+  // Due out 5 minutes ago on route 4 (no other trip of these tests or the demo's runs it), and not left: the
+  // authority's weather ban on route 4 suspends it.
+  departures.banned = await addDeparture(banned, 5, { routeId: 4 });
+  const ban = await postJson(platform, '/api/boats/bans', tokens.manager, {
+    scope: { kind: 'route', routeId: 4 },
+    from: new Date(Date.now() - 60 * 60_000).toISOString(),
+    until: new Date(Date.now() + 3 * 60 * 60_000).toISOString(),
+    reason: 'Storm warning over the outer bay',
+  });
+  expect(ban.status, await ban.clone().text()).toBe(201);
 });
 afterAll(() => platform.dispose());
 
 describe('SOS', () => {
-  it('raises one alert from Traccar Client’s alarm, tells the boat’s company, and does not raise it twice', async () => {
+  it('raises one alert from Traccar Client’s alarm, tells the boat’s company by phone and e-mail, and does not raise it twice', async () => {
     await report(boats.sos, { alarm: 'sos' }, IN_TUAN_CHAU_PORT);
     await report(
       boats.sos,
@@ -178,8 +209,23 @@ describe('SOS', () => {
       resolved: null,
     });
     const messages = (await outbox().list(50)).filter((message) => message.reference === sos[0]?.id);
-    expect(messages.map((message) => message.to)).toEqual([{ phone: '+84 203 000 0101' }]);
-    expect(messages[0]?.text).toMatch(/^SOS · Safety test safety-sos: Tín hiệu SOS/);
+    const byPhone = messages.find((message) => 'phone' in message.to);
+    const byEmail = messages.find((message) => 'email' in message.to);
+    expect(messages).toHaveLength(2);
+    expect(byPhone?.to).toEqual({ phone: '+84 203 000 0101' });
+    expect(byPhone?.text).toMatch(/^SOS · Safety test safety-sos: Tín hiệu SOS/);
+    expect(byEmail).toMatchObject({
+      to: { email: 'operations@demo-bay-cruises.example' },
+      subject: '[Hạ Long] SOS: Safety test safety-sos',
+      text: byPhone?.text,
+    });
+  });
+
+  it('tells a company with no e-mail address by phone alone', async () => {
+    await report(boats.phoneOnly, { alarm: 'sos' }, IN_TUAN_CHAU_PORT);
+    const sos = await alertOf(boats.phoneOnly, 'sos');
+    const messages = (await outbox().list(50)).filter((message) => message.reference === sos?.id);
+    expect(messages.map((message) => message.to)).toEqual([{ phone: '+84 203 000 0404' }]);
   });
 });
 
@@ -223,6 +269,42 @@ describe('the rules on a trip', () => {
   });
 });
 
+describe('the rules on the water', () => {
+  it('raises off-route for a boat farther from its route’s line than the corridor allows', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await report(boats.offRoute, { speed: 9, timestamp: now - 10 * 60 }, ON_ROUTE);
+    expect(await alertOf(boats.offRoute, 'off-route')).toBeUndefined();
+    // A kilometre away ten minutes later: a plausible run, off the corridor.
+    await report(boats.offRoute, { speed: 9, timestamp: now }, OFF_ROUTE_1);
+    expect(await alertOf(boats.offRoute, 'off-route')).toMatchObject({
+      departureId: departures.offRoute,
+      position: { latitude: OFF_ROUTE_1.lat, longitude: OFF_ROUTE_1.lon },
+      reason: { en: '962 m off route 1 (corridor 800 m).' },
+    });
+  });
+
+  it('raises stopped for a boat still away from any allowed stop for longer than the rules allow', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await report(boats.stopped, { speed: 0, timestamp: now - 17 * 60 });
+    await report(boats.stopped, { speed: 0, timestamp: now - 10 * 60 });
+    // Ten minutes still: within the 15 the rules allow away from a stop.
+    expect(await alertOf(boats.stopped, 'stopped')).toBeUndefined();
+    await report(boats.stopped, { speed: 0, timestamp: now });
+    expect(await alertOf(boats.stopped, 'stopped')).toMatchObject({
+      departureId: departures.stopped,
+      reason: { en: 'Stopped 17 min away from any allowed stop (at most 15).' },
+    });
+  });
+
+  it('raises departed-without-clearance for a boat moving out of port on a trip a weather ban suspended', async () => {
+    await report(boats.banned, { speed: 9 });
+    expect(await alertOf(boats.banned, 'departed-without-clearance')).toMatchObject({
+      departureId: departures.banned,
+      reason: { en: 'The boat left port while its trip is suspended by a weather ban.' },
+    });
+  });
+});
+
 describe('a boat silent again before anyone resolved its alert', () => {
   it('raises the same alert again, its condition current, and tells the contacts again', async () => {
     const sent: OutgoingMessage[] = [];
@@ -248,6 +330,7 @@ describe('a boat silent again before anyone resolved its alert', () => {
       registrationNumber: 'QN-TEST-2',
       operatorId: 'demo-bay-cruises',
       operatorPhone: null,
+      operatorEmail: null,
       certifiedCapacity: 48,
       departureId: null,
       aboard: null,

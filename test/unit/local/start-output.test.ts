@@ -77,6 +77,7 @@ describe('the seed’s one line', () => {
     wifiHotspots: 0,
     demandSeries: 0,
     demoCounters: 0,
+    demoDutyContacts: 0,
     accounts: 0,
   };
 
@@ -90,10 +91,11 @@ describe('the seed’s one line', () => {
         wifiHotspots: 107,
         demandSeries: 27,
         demoCounters: 8342,
+        demoDutyContacts: 1,
         accounts: 4,
       }),
     ).toBe(
-      'Added 14 catalogue items, 15 companies and boats, 812 departures, 74 museum items, 107 Wi-Fi hotspots, 27 demand series, 8342 demo dashboard counters and 4 accounts (table halong-tourism, created now).',
+      'Added 14 catalogue items, 15 companies and boats, 812 departures, 74 museum items, 107 Wi-Fi hotspots, 27 demand series, 8342 demo dashboard counters, 1 demo duty contact and 4 accounts (table halong-tourism, created now).',
     );
   });
 

@@ -257,6 +257,7 @@ export function mountAlertsConsole(root: HTMLElement): void {
       void refresh();
     },
     setStatus,
+    root.dataset.liveTokenUrl ? { tokenUrl: root.dataset.liveTokenUrl } : {},
   );
   setInterval(showAges, 30_000);
   showCount();

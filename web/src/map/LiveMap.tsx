@@ -45,6 +45,8 @@ export interface LiveMapProps {
   trackUrl?: string;
   /** The live-updates WebSocket; absent to poll `boatsUrl` only, empty for this origin's /api/tracking/live. */
   liveUpdatesUrl?: string;
+  /** Staff: where a connect token is asked for before each connection (the socket's host may not get the cookie). */
+  liveTokenUrl?: string;
   trailMinutes: number;
   /** Where to open the map instead of the whole bay, and the boat whose panel to open. */
   focus?: MapFocus;
@@ -61,6 +63,7 @@ export function LiveMap({
   boatsUrl,
   trackUrl,
   liveUpdatesUrl,
+  liveTokenUrl,
   trailMinutes,
   focus,
 }: LiveMapProps) {
@@ -194,8 +197,9 @@ export function LiveMap({
         if (message.type === 'boat') setBoats((current) => withBoat(current, message.boat));
       },
       setStatus,
+      liveTokenUrl ? { tokenUrl: liveTokenUrl } : {},
     );
-  }, [liveUpdatesUrl]);
+  }, [liveUpdatesUrl, liveTokenUrl]);
 
   useEffect(() => {
     if (status === 'live') return;

@@ -6,7 +6,7 @@ import type { MapBoat } from './map-boat';
 import { focusOf } from './map-focus';
 
 export function mountLiveMap(element: HTMLElement): void {
-  const { lang, text, boats, boatsUrl, trackUrl, liveUrl, trailMinutes } = element.dataset;
+  const { lang, text, boats, boatsUrl, trackUrl, liveUrl, liveTokenUrl, trailMinutes } = element.dataset;
   if (!lang || !text || !boats || !boatsUrl) return;
   const focus = focusOf(window.location.search);
   createRoot(element).render(
@@ -17,6 +17,7 @@ export function mountLiveMap(element: HTMLElement): void {
       boatsUrl={boatsUrl}
       {...(trackUrl === undefined ? {} : { trackUrl })}
       {...(liveUrl === undefined ? {} : { liveUpdatesUrl: liveUrl })}
+      {...(liveTokenUrl === undefined ? {} : { liveTokenUrl })}
       trailMinutes={Number(trailMinutes) || 30}
       {...(focus ? { focus } : {})}
     />,

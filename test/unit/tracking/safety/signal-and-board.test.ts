@@ -8,7 +8,12 @@ import fleet from '../../../../assets/seed/demo-fleet.json' with { type: 'json' 
 import { type Departure, newDeparture } from '../../../../functions/boats/departures/model.js';
 import { Boat, Operator } from '../../../../functions/boats/fleet/model.js';
 import type { BaySituation } from '../../../../functions/boats/reads.js';
-import { mayView, scheduledDepartureOf, trackedBoats } from '../../../../functions/tracking/live/board.js';
+import {
+  followedTripsOf,
+  mayView,
+  scheduledDepartureOf,
+  trackedBoats,
+} from '../../../../functions/tracking/live/board.js';
 import type { Alert } from '../../../../functions/tracking/live/model.js';
 import type { BoatPosition } from '../../../../functions/tracking/model.js';
 import { rulesFromFeatures, unsavedRules } from '../../../../functions/tracking/safety/default-rules.js';
@@ -180,6 +185,23 @@ describe('the live board', () => {
       NOW,
     );
     expect(shown[0]?.position).toBeNull();
+  });
+
+  it('has a trip’s ticket holders follow its boat from an hour before it leaves to an hour after its return, and not after', () => {
+    const trips = (minutesAgo: number) =>
+      followedTripsOf(situation([departureOf('bay-pearl-05', minutesAgo)]), 'bay-pearl-05', NOW).length;
+    expect(trips(-61)).toBe(0);
+    expect(trips(-59)).toBe(1);
+    expect(trips(5 * 60 - 1)).toBe(1); // four hours' route, one hour late
+    expect(trips(5 * 60 + 1)).toBe(0);
+    // One trip's late return meets the next one's hour before: both trips' holders follow the boat.
+    const earlier = departureOf('bay-pearl-05', 4 * 60 + 30);
+    const next = departureOf('bay-pearl-05', -45);
+    expect(followedTripsOf(situation([earlier, next]), 'bay-pearl-05', NOW).map(({ id }) => id)).toEqual([
+      earlier.id,
+      next.id,
+    ]);
+    expect(followedTripsOf(situation([earlier, next]), 'bay-pearl-04', NOW)).toEqual([]);
   });
 
   it('finds the departure a boat is scheduled to run, from boarding to an hour after its route’s hours', () => {

@@ -7,7 +7,13 @@ import {
   reportAge,
   stateLooks,
 } from '../../../../web/src/map/boat-appearance';
-import { liveUrl, parseLiveMessage, reconnectDelay } from '../../../../web/src/map/live-connection';
+import {
+  LIVE_TOKEN_PATH,
+  liveUrl,
+  parseLiveMessage,
+  reconnectDelay,
+  withConnectToken,
+} from '../../../../web/src/map/live-connection';
 import { type MapBoat, withBoat } from '../../../../web/src/map/map-boat';
 import { positionAt, type ReplayPoint, replaySpan } from '../../../../web/src/map/replay';
 import { TrailBuffer } from '../../../../web/src/map/trail-buffer';
@@ -136,6 +142,27 @@ describe('replay of a track', () => {
 });
 
 describe('the live connection', () => {
+  it('asks a staff page’s connect token with its cookie and opens the socket with it in the query', async () => {
+    const asked: { url: string; init: RequestInit | undefined }[] = [];
+    const fetchToken = (async (url: string, init?: RequestInit) => {
+      asked.push({ url, init });
+      return Response.json({ token: 'a.b.c', expiresAt: '2026-12-07T08:01:00.000Z' });
+    }) as typeof fetch;
+    expect(await withConnectToken('wss://live.example/live', LIVE_TOKEN_PATH, fetchToken)).toBe(
+      'wss://live.example/live?token=a.b.c',
+    );
+    expect(asked).toEqual([
+      {
+        url: '/api/tracking/live/token',
+        init: expect.objectContaining({ method: 'POST', credentials: 'same-origin' }),
+      },
+    ]);
+    const refused = (async () => new Response(null, { status: 401 })) as typeof fetch;
+    await expect(withConnectToken('wss://live.example/live', LIVE_TOKEN_PATH, refused)).rejects.toThrow(
+      /401/,
+    );
+  });
+
   it('waits 1 s, then doubles up to 30 s, with at most 20 % jitter', () => {
     expect(reconnectDelay(1, () => 0)).toBe(1000);
     expect(reconnectDelay(3, () => 0)).toBe(4000);
