@@ -113,10 +113,16 @@ describe('where is my boat', () => {
     await report('GT-QN5912', 20.92, 106.993, 0);
     await report('GT-QN5868', 20.9136, 107.02379, 9);
 
-    const seen = await api<{ boats: { boatId: string; openAlerts: string[] }[] }>(
-      `/api/tracking/boats?booking=${booking.id}&token=${encodeURIComponent(booking.accessToken)}`,
-    );
-    expect(seen.boats.map((boat) => boat.boatId)).toEqual(['bay-pearl-02']);
+    // Tracking reads the bay's departures through a 10-second cache, so the trip booked a moment ago may take
+    // that long to be known there; until then its boat is shown without a position.
+    const seenBoats = () =>
+      api<{ boats: { boatId: string; position: unknown }[] }>(
+        `/api/tracking/boats?booking=${booking.id}&token=${encodeURIComponent(booking.accessToken)}`,
+      );
+    await expect
+      .poll(async () => (await seenBoats()).boats[0]?.position ?? null, { timeout: 20_000, interval: 1_000 })
+      .not.toBeNull();
+    expect((await seenBoats()).boats.map((boat) => boat.boatId)).toEqual(['bay-pearl-02']);
 
     const context = await browser.newContext({ locale: 'en-GB' });
     const requested: string[] = [];
