@@ -1,12 +1,12 @@
 // The camera follows the visitor every frame, and the frame is reported to window.__museum and the floor plan:
 // its cost, where the visitor stands, and which exhibits are in view.
 import { useFrame, useThree } from '@react-three/fiber';
-import { type RefObject, useMemo } from 'react';
-import { Frustum, Matrix4, Vector3 } from 'three';
+import { type RefObject, useEffect, useMemo } from 'react';
+import { Frustum, Matrix4, PerspectiveCamera, Vector3 } from 'three';
 import { instrumentation } from '../instrumentation';
 import type { FloorId } from '../layout/floor-plans';
 import type { ExhibitPlacement } from '../layout/placement';
-import { EYE_HEIGHT } from '../layout/visitor';
+import { EYE_HEIGHT, verticalFieldOfView } from '../layout/visitor';
 import type { MinimapHandle } from '../navigation/Minimap';
 import type { Steering, VisitorMotion } from '../navigation/visitor-motion';
 
@@ -25,7 +25,14 @@ export function CameraRig({
   floor: FloorId;
   minimap: RefObject<MinimapHandle | null>;
 }) {
-  const { camera, gl } = useThree();
+  const { camera, gl, size } = useThree();
+  // A phone held upright opens the view vertically, so that it still shows a room's width.
+  useEffect(() => {
+    if (!(camera instanceof PerspectiveCamera) || size.height === 0) return;
+    camera.aspect = size.width / size.height;
+    camera.fov = verticalFieldOfView(camera.aspect);
+    camera.updateProjectionMatrix();
+  }, [camera, size]);
   const seeing = useMemo(() => ({ frustum: new Frustum(), matrix: new Matrix4(), point: new Vector3() }), []);
   useFrame((_, delta) => {
     motion.update(delta, keys.current ?? new Set());

@@ -13,6 +13,7 @@ import type { ViewerExhibit, ViewerRoom } from '../content';
 import { instrumentation } from '../instrumentation';
 import { floorPlans } from '../layout/floor-plans';
 import type { ExhibitPlacement } from '../layout/placement';
+import { VERTICAL_FIELD_OF_VIEW } from '../layout/visitor';
 import type { MinimapHandle } from '../navigation/Minimap';
 import { CLICK_TOLERANCE } from '../navigation/steering';
 import type { VisitorTravel } from '../navigation/travel';
@@ -134,7 +135,7 @@ export function MuseumScene({
 
   return (
     <Canvas
-      camera={{ fov: 60, near: 0.05, far: 600 }}
+      camera={{ fov: VERTICAL_FIELD_OF_VIEW, near: 0.05, far: 600 }}
       gl={{
         antialias: quality === 'full',
         toneMapping: NeutralToneMapping,
